@@ -1,0 +1,64 @@
+import type { DiagnosticAnswer, ReportContact, ReportContext } from './report.ts'
+import type {
+  CategorySource,
+  EventType,
+  IncidentKind,
+  IncidentStatus,
+  Level,
+  MessageVisibility,
+  Priority,
+  Tier,
+} from './vocabulary.ts'
+
+/** One entry of an incident's append-only timeline (the audit log), as agents see it. */
+export interface IncidentEvent {
+  id: string
+  type: EventType
+  /** ISO 8601. */
+  at: string
+  /** `reporter`, `system`, or the agent key's name. */
+  actor: string
+  visibility: MessageVisibility
+  data: Record<string, unknown>
+}
+
+/** The engine's explanation of one decision. */
+export interface Reasoning {
+  kind: { value: IncidentKind; confidence: number; reasons: string[] }
+  category: { value: string; confidence: number; reasons: string[] }
+  priority: { value: Priority; impact: Level; urgency: Level; reasons: string[] }
+  tier: { value: Tier; reasons: string[] }
+}
+
+/** The agent's view of a ticket (`GET /v1/incidents/:id`). */
+export interface Incident {
+  id: string
+  number: string
+  kind: IncidentKind
+  status: IncidentStatus
+  category: string
+  categoryConfidence: number
+  categorySource: CategorySource
+  impact: Level
+  urgency: Level
+  priority: Priority
+  tier: Tier
+  assignee: string | null
+  symptoms: string
+  answers: Record<string, DiagnosticAnswer>
+  contact: ReportContact
+  context: ReportContext
+  reasoning: Reasoning
+  createdAt: string
+  updatedAt: string
+  timeline: IncidentEvent[]
+}
+
+/** An incident in a list: the ticket without its timeline. */
+export type IncidentSummary = Omit<Incident, 'timeline'>
+
+/** `GET /v1/incidents`. */
+export interface IncidentList {
+  items: IncidentSummary[]
+  nextCursor: string | null
+}

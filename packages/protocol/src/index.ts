@@ -1,0 +1,11 @@
+/**
+ * @triage/protocol — the wire contract between the widget/SDK and the server.
+ * This entry holds types and constants only (safe for browser bundles);
+ * the zod schemas live in `@triage/protocol/schemas`.
+ */
+export * from './vocabulary.ts'
+export type * from './report.ts'
+export type * from './incident.ts'
+export type * from './problem.ts'
+export { problemCodes, problemMediaType } from './problem.ts'
+export { limits } from './limits.ts'

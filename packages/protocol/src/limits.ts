@@ -1,0 +1,15 @@
+/** Input bounds enforced by the server and known to the clients, so they fail early and alike. */
+export const limits = {
+  /** Whole request body, in bytes. */
+  bodyBytes: 64 * 1024,
+  symptomsChars: 10_000,
+  answerCount: 50,
+  answerIdChars: 64,
+  answerTextChars: 2_000,
+  nameChars: 200,
+  emailChars: 254,
+  breadcrumbs: 100,
+  idempotencyKeyChars: 255,
+  listLimitMax: 200,
+  listLimitDefault: 50,
+} as const

@@ -1,0 +1,86 @@
+import type { EventType, IncidentStatus, Priority, Tier } from './vocabulary.ts'
+
+/** A reply to one guided diagnostic question: a choice id, yes/no, a number or short text. */
+export type DiagnosticAnswer = string | number | boolean
+
+/** How to reach the reporter. */
+export interface ReportContact {
+  name?: string
+  email?: string
+}
+
+/** One entry of the SDK's breadcrumb ring buffer: what happened just before the report. */
+export interface Breadcrumb {
+  /** ISO 8601 time of the breadcrumb. */
+  at: string
+  type: 'navigation' | 'click' | 'console' | 'http' | 'error'
+  message: string
+  level?: 'info' | 'warning' | 'error'
+  data?: Record<string, string | number | boolean | null>
+}
+
+/**
+ * What the SDK captured around the report (redacted before it leaves the page, and
+ * again on the server). Unknown keys are kept, so newer SDKs never lose data on older servers.
+ */
+export interface ReportContext {
+  url?: string
+  referrer?: string
+  userAgent?: string
+  locale?: string
+  timeZone?: string
+  viewport?: { width: number; height: number }
+  appVersion?: string
+  environment?: string
+  breadcrumbs?: Breadcrumb[]
+  [key: string]: unknown
+}
+
+/** Body of `POST /v1/reports`. */
+export interface ReportCreate {
+  /** What the reporter wrote: what is happening. */
+  symptoms: string
+  /** Diagnostic question id → answer. */
+  answers?: Record<string, DiagnosticAnswer>
+  contact?: ReportContact
+  context?: ReportContext
+  /** The category the reporter picked, if the UI offered a choice (a hint for the engine). */
+  category?: string
+}
+
+/** `201` answer of `POST /v1/reports`. Keep `reporterToken`: it is the only way to follow the report. */
+export interface ReportCreated {
+  id: string
+  /** Human number per app, e.g. `INC-000123`. */
+  number: string
+  reporterToken: string
+  status: IncidentStatus
+  category: string
+  priority: Priority
+  /** ISO 8601. */
+  createdAt: string
+}
+
+/** One public entry of a report's timeline, as the reporter sees it. */
+export interface ReportEvent {
+  type: EventType
+  /** ISO 8601. */
+  at: string
+  /** For `status_changed`: the new status. */
+  status?: IncidentStatus
+  /** For public messages and resolutions: the text written for the reporter. */
+  body?: string
+}
+
+/** `GET /v1/reports/:id`: the reporter's view of their ticket. */
+export interface ReportView {
+  id: string
+  number: string
+  status: IncidentStatus
+  category: string
+  priority: Priority
+  tier: Tier
+  createdAt: string
+  updatedAt: string
+  timeline: ReportEvent[]
+}

@@ -1,0 +1,193 @@
+/**
+ * Zod schemas for every request and response on the wire. The server validates with them and
+ * generates its OpenAPI document from them. Browser code never imports this module (only the
+ * types from `index.ts`), so no validation library reaches a bundle.
+ *
+ * Each schema is checked against its hand-written type with `satisfies`, so the two cannot drift.
+ */
+import { z } from 'zod'
+import type { IncidentList, IncidentSummary, Incident, IncidentEvent, Reasoning } from './incident.ts'
+import { limits } from './limits.ts'
+import type { Problem } from './problem.ts'
+import { problemCodes } from './problem.ts'
+import type {
+  Breadcrumb,
+  ReportContact,
+  ReportContext,
+  ReportCreate,
+  ReportCreated,
+  ReportEvent,
+  ReportView,
+} from './report.ts'
+import {
+  categorySources,
+  eventTypes,
+  incidentKinds,
+  incidentStatuses,
+  levels,
+  messageVisibilities,
+  priorities,
+  tiers,
+} from './vocabulary.ts'
+
+const isoDate = z.iso.datetime({ offset: true })
+const shortText = (max: number) => z.string().trim().max(max)
+
+export const diagnosticAnswerSchema = z.union([
+  z.string().max(limits.answerTextChars),
+  z.number().finite(),
+  z.boolean(),
+])
+
+export const reportContactSchema = z
+  .strictObject({
+    name: shortText(limits.nameChars).optional(),
+    email: z.email({ error: 'must be an e-mail address like ada@example.com' }).max(limits.emailChars).optional(),
+  })
+  .meta({ id: 'ReportContact' }) satisfies z.ZodType<ReportContact>
+
+export const breadcrumbSchema = z.strictObject({
+  at: isoDate,
+  type: z.enum(['navigation', 'click', 'console', 'http', 'error']),
+  message: z.string().max(2_000),
+  level: z.enum(['info', 'warning', 'error']).optional(),
+  data: z.record(z.string().max(64), z.union([z.string().max(2_000), z.number(), z.boolean(), z.null()])).optional(),
+}) satisfies z.ZodType<Breadcrumb>
+
+export const reportContextSchema = z
+  .looseObject({
+    url: z.string().max(2_048).optional(),
+    referrer: z.string().max(2_048).optional(),
+    userAgent: z.string().max(512).optional(),
+    locale: z.string().max(35).optional(),
+    timeZone: z.string().max(64).optional(),
+    viewport: z.strictObject({ width: z.number().int().nonnegative(), height: z.number().int().nonnegative() }).optional(),
+    appVersion: z.string().max(64).optional(),
+    environment: z.string().max(64).optional(),
+    breadcrumbs: z.array(breadcrumbSchema).max(limits.breadcrumbs).optional(),
+  })
+  .meta({ id: 'ReportContext' }) satisfies z.ZodType<ReportContext>
+
+export const reportCreateSchema = z
+  .strictObject({
+    symptoms: z
+      .string({ error: 'is required: describe what is happening' })
+      .trim()
+      .min(1, { error: 'must not be empty: describe what is happening' })
+      .max(limits.symptomsChars),
+    answers: z
+      .record(z.string().min(1).max(limits.answerIdChars), diagnosticAnswerSchema)
+      .refine((answers) => Object.keys(answers).length <= limits.answerCount, {
+        error: `at most ${limits.answerCount} answers`,
+      })
+      .optional(),
+    contact: reportContactSchema.optional(),
+    context: reportContextSchema.optional(),
+    category: z.string().min(1).max(64).optional(),
+  })
+  .meta({ id: 'ReportCreate' }) satisfies z.ZodType<ReportCreate>
+
+const status = z.enum(incidentStatuses)
+const priority = z.enum(priorities)
+const tier = z.enum(tiers)
+const level = z.enum(levels)
+const kind = z.enum(incidentKinds)
+
+export const reportCreatedSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().meta({ example: 'INC-000123' }),
+    reporterToken: z.string(),
+    status,
+    category: z.string(),
+    priority,
+    createdAt: isoDate,
+  })
+  .meta({ id: 'ReportCreated' }) satisfies z.ZodType<ReportCreated>
+
+export const reportEventSchema = z.object({
+  type: z.enum(eventTypes),
+  at: isoDate,
+  status: status.optional(),
+  body: z.string().optional(),
+}) satisfies z.ZodType<ReportEvent>
+
+export const reportViewSchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    status,
+    category: z.string(),
+    priority,
+    tier,
+    createdAt: isoDate,
+    updatedAt: isoDate,
+    timeline: z.array(reportEventSchema),
+  })
+  .meta({ id: 'ReportView' }) satisfies z.ZodType<ReportView>
+
+export const incidentEventSchema = z.object({
+  id: z.string(),
+  type: z.enum(eventTypes),
+  at: isoDate,
+  actor: z.string(),
+  visibility: z.enum(messageVisibilities),
+  data: z.record(z.string(), z.unknown()),
+}) satisfies z.ZodType<IncidentEvent>
+
+export const reasoningSchema = z.object({
+  kind: z.object({ value: kind, confidence: z.number(), reasons: z.array(z.string()) }),
+  category: z.object({ value: z.string(), confidence: z.number(), reasons: z.array(z.string()) }),
+  priority: z.object({ value: priority, impact: level, urgency: level, reasons: z.array(z.string()) }),
+  tier: z.object({ value: tier, reasons: z.array(z.string()) }),
+}) satisfies z.ZodType<Reasoning>
+
+export const incidentSummarySchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    kind,
+    status,
+    category: z.string(),
+    categoryConfidence: z.number(),
+    categorySource: z.enum(categorySources),
+    impact: level,
+    urgency: level,
+    priority,
+    tier,
+    assignee: z.string().nullable(),
+    symptoms: z.string(),
+    answers: z.record(z.string(), diagnosticAnswerSchema),
+    contact: reportContactSchema,
+    context: reportContextSchema,
+    reasoning: reasoningSchema,
+    createdAt: isoDate,
+    updatedAt: isoDate,
+  })
+  .meta({ id: 'IncidentSummary' }) satisfies z.ZodType<IncidentSummary>
+
+export const incidentSchema = incidentSummarySchema
+  .extend({ timeline: z.array(incidentEventSchema) })
+  .meta({ id: 'Incident' }) satisfies z.ZodType<Incident>
+
+export const incidentListSchema = z
+  .object({ items: z.array(incidentSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'IncidentList' }) satisfies z.ZodType<IncidentList>
+
+export const incidentListQuerySchema = z.strictObject({
+  status: status.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(limits.listLimitMax).default(limits.listLimitDefault),
+})
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.enum(problemCodes),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' }) satisfies z.ZodType<Problem>

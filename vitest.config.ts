@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// One runner for every package. Unit tests sit beside the code (`*.test.ts[x]`), integration and
+// end-to-end tests in each package's `test/`. DOM tests opt into happy-dom with a
+// `// @vitest-environment happy-dom` docblock; end-to-end tests drive real Chromium.
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.{ts,tsx}', 'packages/*/test/**/*.test.{ts,tsx}', 'examples/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+})
