@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config'
 // end-to-end tests in each package's `test/`. DOM tests opt into happy-dom with a
 // `// @vitest-environment happy-dom` docblock; end-to-end tests drive real Chromium.
 export default defineConfig({
+  // Tests run against workspace packages' sources; `source` is their export condition for that.
+  resolve: { conditions: ['source'] },
   test: {
     include: ['packages/*/src/**/*.test.{ts,tsx}', 'packages/*/test/**/*.test.{ts,tsx}', 'examples/**/*.test.ts'],
     environment: 'node',

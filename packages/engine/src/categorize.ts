@@ -1,0 +1,68 @@
+import type { ReportContext } from '@triage/protocol'
+import type { Category } from './taxonomy.ts'
+import { defaultTaxonomy, fallbackCategoryId } from './taxonomy.ts'
+import { foldText } from './text.ts'
+
+export interface CategoryDecision {
+  value: string
+  /** 0..1: share of the evidence that points to the winning category. */
+  confidence: number
+  reasons: string[]
+}
+
+/**
+ * Pick a category from the symptoms, weighted by structured signals the SDK captured
+ * (an uncaught error points to a crash, HTTP 5xx to an outage).
+ */
+export function categorize(
+  symptoms: string,
+  context: ReportContext | undefined,
+  taxonomy: Category[] = defaultTaxonomy,
+): CategoryDecision {
+  const text = ` ${foldText(symptoms).replace(/[^a-z0-9' -]+/g, ' ')} `
+  const scores = new Map<string, number>()
+  const evidence = new Map<string, string[]>()
+  const add = (id: string, weight: number, why: string) => {
+    scores.set(id, (scores.get(id) ?? 0) + weight)
+    evidence.set(id, [...(evidence.get(id) ?? []), why])
+  }
+
+  for (const category of taxonomy) {
+    for (const keyword of category.keywords) {
+      if (text.includes(` ${keyword}`)) add(category.id, (keyword.includes(' ') ? 2 : 1) * (category.weight ?? 1), `mentions “${keyword}”`)
+    }
+  }
+  for (const signal of contextSignals(context)) {
+    if (taxonomy.some((category) => category.id === signal.categoryId)) add(signal.categoryId, 2, signal.why)
+  }
+
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1])
+  const best = ranked[0]
+  if (!best) {
+    const fallback = taxonomy.some((category) => category.id === fallbackCategoryId)
+      ? fallbackCategoryId
+      : (taxonomy[0]?.id ?? fallbackCategoryId)
+    return { value: fallback, confidence: 0, reasons: ['no known words or signals; filed under the default category'] }
+  }
+  const total = ranked.reduce((sum, [, score]) => sum + score, 0)
+  return {
+    value: best[0],
+    confidence: Math.round((best[1] / total) * 100) / 100,
+    reasons: evidence.get(best[0]) ?? [],
+  }
+}
+
+interface ContextSignal {
+  categoryId: string
+  why: string
+}
+
+function contextSignals(context: ReportContext | undefined): ContextSignal[] {
+  const signals: ContextSignal[] = []
+  for (const crumb of context?.breadcrumbs ?? []) {
+    if (crumb.type === 'error') signals.push({ categoryId: 'bug', why: 'an uncaught error was captured on the page' })
+    const status = crumb.type === 'http' ? Number(crumb.data?.['status']) : NaN
+    if (status >= 500) signals.push({ categoryId: 'connectivity', why: `a request failed with HTTP ${status}` })
+  }
+  return signals
+}
