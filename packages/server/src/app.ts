@@ -1,0 +1,80 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { cors } from 'hono/cors'
+import { HTTPException } from 'hono/http-exception'
+import type { AppEnv } from './http/env.ts'
+import { problem } from './http/problem.ts'
+import { validationHook } from './http/validation.ts'
+import { incidentRoutes } from './routes/incidents.ts'
+import { reportRoutes } from './routes/reports.ts'
+import type { ServiceContext } from './services/context.ts'
+import { ProblemError } from './services/context.ts'
+
+/**
+ * The Triage API as one Hono app, the same on Node and Workers: the entries only differ in how
+ * they open storage and what they serve beside it.
+ */
+export function createApp(services: ServiceContext) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+
+  app.use('*', async (c, next) => {
+    c.set('services', services)
+    await next()
+  })
+
+  // The public API is called from customers' pages. Any origin passes the preflight; the
+  // publishable key's allowlist decides on the real request (see requirePublishableKey).
+  const publicCors = cors({
+    origin: (origin) => origin,
+    allowHeaders: ['content-type', 'authorization', 'x-triage-key', 'idempotency-key'],
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    exposeHeaders: ['idempotent-replayed', 'retry-after'],
+    maxAge: 86_400,
+  })
+  // `/v1/reports/*` also matches `/v1/reports` itself.
+  app.use('/v1/reports/*', publicCors)
+
+  app.route('/', reportRoutes())
+  app.route('/', incidentRoutes())
+
+  app.get('/healthz', (c) => c.json({ ok: true }))
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Triage-Key',
+    description: "The app's publishable key (pk_…): public, safe in a web page.",
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'reporterToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The reporter token (rt_…) returned when the report was created.',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "An agent's or integration's secret key (sk_…). Never put it in a web page.",
+  })
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Triage API',
+      version: '0.1.0',
+      description: 'Incident intake and triage. Errors are RFC 9457 problem details (application/problem+json).',
+    },
+  })
+
+  app.notFound((c) => problem('not_found', 404, `No route ${c.req.method} ${new URL(c.req.url).pathname}. See /openapi.json for the API.`))
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problem(error.code, error.status, error.detail)
+    if (error instanceof HTTPException && error.status < 500) {
+      return problem(error.status === 413 ? 'payload_too_large' : 'validation_failed', error.status, error.message)
+    }
+    console.error(`${c.req.method} ${c.req.path} failed:`, error)
+    return problem('internal_error', 500, 'Something went wrong on our side; it was logged. Try again in a moment.')
+  })
+
+  return app
+}
+
+export type TriageApp = ReturnType<typeof createApp>

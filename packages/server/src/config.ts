@@ -1,0 +1,29 @@
+/** Server configuration from the environment; every knob has a default that works on a fresh clone. */
+export interface NodeConfig {
+  /** libSQL URL. Default `file:./data/triage.db` (relative to the working directory). */
+  databaseUrl: string
+  /** For a remote libSQL / Turso URL. */
+  databaseAuthToken: string | undefined
+  port: number
+  host: string
+  /** Signs reporter tokens; generated and stored in the database when unset. */
+  secret: string | undefined
+  demoPublishableKey: string | undefined
+  demoSecretKey: string | undefined
+}
+
+export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
+  const port = Number(env['PORT'] ?? 8787)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`PORT must be a port number (0-65535), not "${env['PORT']}".`)
+  }
+  return {
+    databaseUrl: env['DATABASE_URL'] ?? 'file:./data/triage.db',
+    databaseAuthToken: env['DATABASE_AUTH_TOKEN'] || undefined,
+    port,
+    host: env['HOST'] ?? '127.0.0.1',
+    secret: env['TRIAGE_SECRET'] || undefined,
+    demoPublishableKey: env['TRIAGE_DEMO_PK'] || undefined,
+    demoSecretKey: env['TRIAGE_DEMO_SK'] || undefined,
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The storage layout (drizzle, sqlite-core): one schema for libSQL (Node, Turso) and D1 (Workers).
+ * Times are integer milliseconds since the epoch; JSON documents are text columns.
+ * Every query of an app's data starts with `app_id`, so each index leads with it: tenants stay
+ * apart and each app's queries touch only its own rows.
+ */
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+export const apps = sqliteTable('apps', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** JSON array of origins (`https://shop.example`) allowed to use the publishable key; empty: any. */
+  allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
+  createdAt: integer('created_at').notNull(),
+})
+
+/**
+ * API keys. Only a SHA-256 hash of a key is stored (keys are long random strings, so a fast
+ * hash is enough and lookups stay one indexed read). Publishable keys are public by design and
+ * also keep their plain text in `display`; secret keys keep only a short prefix there.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    appId: text('app_id').notNull().references(() => apps.id),
+    kind: text('kind', { enum: ['publishable', 'secret'] }).notNull(),
+    role: text('role', { enum: ['l1', 'l2', 'l3', 'admin'] }),
+    name: text('name').notNull(),
+    hash: text('hash').notNull(),
+    display: text('display').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (table) => [uniqueIndex('api_keys_hash').on(table.hash), index('api_keys_app').on(table.appId)],
+)
+
+export const incidents = sqliteTable(
+  'incidents',
+  {
+    id: text('id').primaryKey(),
+    appId: text('app_id').notNull().references(() => apps.id),
+    /** Per-app sequence shown as `INC-000123`. */
+    number: integer('number').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    /** SHA-256 of the create request's body: the same key with another body is refused. */
+    requestHash: text('request_hash').notNull(),
+    kind: text('kind', { enum: ['incident', 'request'] }).notNull(),
+    status: text('status', { enum: ['new', 'in_progress', 'pending_reporter', 'resolved', 'closed'] }).notNull(),
+    category: text('category').notNull(),
+    categoryConfidence: real('category_confidence').notNull(),
+    categorySource: text('category_source', { enum: ['auto', 'agent'] }).notNull(),
+    impact: text('impact', { enum: ['high', 'medium', 'low'] }).notNull(),
+    urgency: text('urgency', { enum: ['high', 'medium', 'low'] }).notNull(),
+    priority: text('priority', { enum: ['P1', 'P2', 'P3', 'P4'] }).notNull(),
+    tier: text('tier', { enum: ['L1', 'L2', 'L3'] }).notNull(),
+    assignee: text('assignee'),
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    symptoms: text('symptoms').notNull(),
+    answers: text('answers', { mode: 'json' }).$type<Record<string, string | number | boolean>>().notNull(),
+    context: text('context', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The engine's decisions with their reasons, as shown to agents. */
+    reasoning: text('reasoning', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('incidents_app_number').on(table.appId, table.number),
+    uniqueIndex('incidents_app_idempotency').on(table.appId, table.idempotencyKey),
+    index('incidents_app_created').on(table.appId, table.createdAt, table.id),
+    index('incidents_app_status_created').on(table.appId, table.status, table.createdAt),
+  ],
+)
+
+/** The append-only timeline of each incident: the audit log and the source of status updates. */
+export const incidentEvents = sqliteTable(
+  'incident_events',
+  {
+    id: text('id').primaryKey(),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    type: text('type').notNull(),
+    actor: text('actor').notNull(),
+    visibility: text('visibility', { enum: ['public', 'internal'] }).notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    at: integer('at').notNull(),
+  },
+  (table) => [index('incident_events_incident_at').on(table.incidentId, table.at, table.id)],
+)
+
+/** Server-wide settings, e.g. the generated secret that signs reporter tokens when none is configured. */
+export const settings = sqliteTable('settings', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+})
+
+export const schema = { apps, apiKeys, incidents, incidentEvents, settings }
+export type Schema = typeof schema

@@ -1,0 +1,49 @@
+import { createMiddleware } from 'hono/factory'
+import { hashKey, keyKindOf } from '../security/keys.ts'
+import type { StoredKey } from '../storage/keys.ts'
+import { findKeyByHash } from '../storage/keys.ts'
+import type { AppEnv } from './env.ts'
+import { problem } from './problem.ts'
+
+/** The bearer token of an `Authorization` header, if any. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
+  return match?.[1]
+}
+
+async function lookUp(services: AppEnv['Variables']['services'], key: string): Promise<StoredKey | undefined> {
+  return findKeyByHash(services.db, await hashKey(key))
+}
+
+/**
+ * Publishable key in `X-Triage-Key`. A browser's `Origin` must be one of the app's allowed
+ * origins (an empty list allows any, for apps that only report from servers).
+ */
+export const requirePublishableKey = createMiddleware<AppEnv>(async (c, next) => {
+  const key = c.req.header('x-triage-key')
+  if (!key) return problem('missing_key', 401, 'Send your publishable key in the X-Triage-Key header (pk_…).')
+  if (keyKindOf(key) !== 'publishable') {
+    return problem('invalid_key', 401, 'X-Triage-Key takes a publishable key (pk_…). Never put a secret key in a web page.')
+  }
+  const stored = await lookUp(c.var.services, key)
+  if (!stored || stored.kind !== 'publishable') return problem('invalid_key', 401, 'This publishable key is unknown. Check it against the one your Triage admin gave you.')
+  if (stored.revokedAt !== null) return problem('invalid_key', 401, 'This publishable key was revoked. Ask your Triage admin for the current one.')
+  const origin = c.req.header('origin')
+  if (origin && stored.allowedOrigins.length > 0 && !stored.allowedOrigins.includes(origin)) {
+    return problem('forbidden_origin', 403, `Origin ${origin} is not allowed for this app. Add it to the app's allowed origins.`)
+  }
+  c.set('publicCaller', { appId: stored.appId })
+  await next()
+})
+
+/** Secret key as `Authorization: Bearer sk_…`: an agent or integration with a role. */
+export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
+  const key = bearerToken(c.req.header('authorization'))
+  if (!key) return problem('missing_key', 401, 'Send your secret key as Authorization: Bearer sk_….')
+  if (keyKindOf(key) !== 'secret') return problem('invalid_key', 401, 'The agent API takes a secret key (sk_…), not a publishable key or reporter token.')
+  const stored = await lookUp(c.var.services, key)
+  if (!stored || stored.kind !== 'secret' || stored.role === null) return problem('invalid_key', 401, 'This secret key is unknown. Check it, or ask your Triage admin for one.')
+  if (stored.revokedAt !== null) return problem('invalid_key', 401, 'This secret key was revoked. Ask your Triage admin for a new one.')
+  c.set('agent', { appId: stored.appId, keyId: stored.id, name: stored.name, role: stored.role })
+  await next()
+})

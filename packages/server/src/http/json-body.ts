@@ -1,0 +1,28 @@
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import { limits } from '@triage/protocol'
+import type { AppEnv } from './env.ts'
+import { problem } from './problem.ts'
+
+/** Refuses bodies over the limit before reading them whole. */
+export const limitBody = bodyLimit({
+  maxSize: limits.bodyBytes,
+  onError: () => problem('payload_too_large', 413, `The body is over ${limits.bodyBytes / 1024} KB. Send less context or fewer breadcrumbs.`),
+})
+
+/**
+ * Requires a JSON body and parses it once (Hono caches it for the validator), so a wrong media
+ * type answers 415 and broken JSON 400 with where it broke, instead of a generic failure.
+ */
+export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type)) {
+    return problem('unsupported_media_type', 415, 'Send the body as JSON with Content-Type: application/json.')
+  }
+  try {
+    await c.req.json()
+  } catch (error) {
+    return problem('malformed_json', 400, `The body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}). Check quotes and commas.`)
+  }
+  await next()
+})

@@ -1,0 +1,25 @@
+import type { ProblemCode } from '@triage/protocol'
+import type { Database } from '../storage/database.ts'
+
+/** What every service function needs: storage, the reporter-token secret and a clock. */
+export interface ServiceContext {
+  db: Database
+  reporterSecret: string
+  /** Milliseconds since the epoch; tests pass a controlled clock. */
+  now: () => number
+}
+
+/** A refusal a service can explain to the caller; the app turns it into problem+json. */
+export class ProblemError extends Error {
+  readonly code: ProblemCode
+  readonly status: number
+  readonly detail: string
+
+  constructor(code: ProblemCode, status: number, detail: string) {
+    super(detail)
+    this.name = 'ProblemError'
+    this.code = code
+    this.status = status
+    this.detail = detail
+  }
+}

@@ -1,0 +1,117 @@
+import type { ReportCreate, ReportCreated, ReportView } from '@triage/protocol'
+import { triage } from '@triage/engine'
+import { newId } from '../ids.ts'
+import { sha256 } from '../security/crypto.ts'
+import { isReporterToken, reporterTokenFor } from '../security/keys.ts'
+import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
+import { findIncidentById, findIncidentByIdempotencyKey, insertIncidentOnce, listEvents } from '../storage/incidents.ts'
+import type { ServiceContext } from './context.ts'
+import { ProblemError } from './context.ts'
+import { toReportCreated, toReportView } from './views.ts'
+
+export interface CreatedReport {
+  report: ReportCreated
+  /** True when the idempotency key had already created this report. */
+  replayed: boolean
+}
+
+/**
+ * Logs a report as an incident: the engine triages it, storage writes it with its first events
+ * in one transaction. The same idempotency key answers the same incident, never a second one.
+ */
+export async function createReport(
+  context: ServiceContext,
+  appId: string,
+  input: ReportCreate,
+  idempotencyKey: string | null,
+): Promise<CreatedReport> {
+  const requestHash = await sha256(canonicalJson(input))
+  if (idempotencyKey !== null) {
+    const existing = await findIncidentByIdempotencyKey(context.db, appId, idempotencyKey)
+    if (existing) return replay(context, existing, requestHash)
+  }
+
+  const now = context.now()
+  const id = newId('inc', now)
+  const reasoning = triage(input)
+  const events: NewEvent[] = [
+    { id: newId('evt', now), type: 'created', actor: 'reporter', visibility: 'public', data: { status: 'new' }, at: now },
+    {
+      id: newId('evt', now),
+      type: 'categorized',
+      actor: 'triage',
+      visibility: 'internal',
+      data: { category: reasoning.category.value, confidence: reasoning.category.confidence, source: 'auto' },
+      at: now,
+    },
+    {
+      id: newId('evt', now),
+      type: 'prioritized',
+      actor: 'triage',
+      visibility: 'internal',
+      data: { priority: reasoning.priority.value, impact: reasoning.priority.impact, urgency: reasoning.priority.urgency, tier: reasoning.tier.value },
+      at: now,
+    },
+  ]
+  const stored = await insertIncidentOnce(
+    context.db,
+    {
+      id,
+      appId,
+      idempotencyKey,
+      requestHash,
+      kind: reasoning.kind.value,
+      status: 'new',
+      category: reasoning.category.value,
+      categoryConfidence: reasoning.category.confidence,
+      categorySource: 'auto',
+      impact: reasoning.priority.impact,
+      urgency: reasoning.priority.urgency,
+      priority: reasoning.priority.value,
+      tier: reasoning.tier.value,
+      assignee: null,
+      contactName: input.contact?.name ?? null,
+      contactEmail: input.contact?.email ?? null,
+      symptoms: input.symptoms,
+      answers: input.answers ?? {},
+      context: input.context ?? {},
+      reasoning: reasoning as unknown as Record<string, unknown>,
+      createdAt: now,
+      updatedAt: now,
+    },
+    events,
+  )
+  // A concurrent request with the same key may have won the race: answer its incident.
+  if (stored.id !== id) return replay(context, stored, requestHash)
+  return { report: toReportCreated(stored, await reporterTokenFor(context.reporterSecret, stored.id)), replayed: false }
+}
+
+async function replay(context: ServiceContext, existing: IncidentRow, requestHash: string): Promise<CreatedReport> {
+  if (existing.requestHash !== requestHash) {
+    throw new ProblemError(
+      'idempotency_key_reused',
+      422,
+      'This Idempotency-Key was already used for a different report. Use a new key for a new report.',
+    )
+  }
+  return { report: toReportCreated(existing, await reporterTokenFor(context.reporterSecret, existing.id)), replayed: true }
+}
+
+/** The reporter's view of one report, opened by its reporter token. */
+export async function getReport(context: ServiceContext, id: string, reporterToken: string): Promise<ReportView> {
+  const incident = await findIncidentById(context.db, id)
+  // The same answer for "no such report" and "wrong token", so ids cannot be probed.
+  if (!incident || !(await isReporterToken(context.reporterSecret, incident.id, reporterToken))) {
+    throw new ProblemError('not_found', 404, 'No report with this id opens with this reporter token. Use the token returned when the report was created.')
+  }
+  return toReportView(incident, await listEvents(context.db, incident.id, 'public'))
+}
+
+/** JSON with object keys sorted, so the same body always hashes the same. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  )
+}

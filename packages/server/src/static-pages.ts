@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import type { Hono } from 'hono'
+import type { AppEnv } from './http/env.ts'
+import { problem } from './http/problem.ts'
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+
+/**
+ * On Node, the API also serves the script-tag example at `/` (with the demo key filled in)
+ * and the built widget at `/widget.js`, so `npm start` shows the widget working.
+ */
+export function serveExamples(app: Hono<AppEnv>, publishableKey: string): void {
+  app.get('/', async (c) => {
+    const page = await readFile(`${repoRoot}examples/script-tag/index.html`, 'utf8')
+    return c.html(page.replaceAll('pk_your_publishable_key', publishableKey).replaceAll('src="../../packages/widget/dist/widget.js"', 'src="/widget.js"'))
+  })
+  app.get('/widget.js', async (c) => {
+    try {
+      const script = await readFile(`${repoRoot}packages/widget/dist/widget.js`, 'utf8')
+      return c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
+    } catch {
+      return problem('not_found', 404, 'The widget is not built. Run npm run build (npm start does it for you).')
+    }
+  })
+}

@@ -1,0 +1,51 @@
+import { eq } from 'drizzle-orm'
+import { apiKeys, apps } from '../db/schema.ts'
+import { newId } from '../ids.ts'
+import type { KeyKind } from '../security/keys.ts'
+import { hashKey } from '../security/keys.ts'
+import type { Database } from './database.ts'
+
+export interface NewApp {
+  id?: string
+  name: string
+  allowedOrigins: string[]
+}
+
+export async function insertApp(db: Database, app: NewApp, now = Date.now()): Promise<string> {
+  const id = app.id ?? newId('app', now)
+  await db.insert(apps).values({ id, name: app.name, allowedOrigins: app.allowedOrigins, createdAt: now })
+  return id
+}
+
+export async function findApp(db: Database, id: string) {
+  const [row] = await db.select().from(apps).where(eq(apps.id, id)).limit(1)
+  return row
+}
+
+export interface NewKey {
+  appId: string
+  kind: KeyKind
+  role?: 'l1' | 'l2' | 'l3' | 'admin'
+  name: string
+  /** The key in clear; only its hash (and, for a publishable key, the key itself) is kept. */
+  key: string
+}
+
+export async function insertKey(db: Database, key: NewKey, now = Date.now()): Promise<string> {
+  const id = newId('key', now)
+  await db.insert(apiKeys).values({
+    id,
+    appId: key.appId,
+    kind: key.kind,
+    role: key.kind === 'secret' ? (key.role ?? 'l1') : null,
+    name: key.name,
+    hash: await hashKey(key.key),
+    display: key.kind === 'publishable' ? key.key : `${key.key.slice(0, 7)}…`,
+    createdAt: now,
+  })
+  return id
+}
+
+export async function revokeKey(db: Database, id: string, now = Date.now()): Promise<void> {
+  await db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id))
+}

@@ -1,0 +1,11 @@
+import { eq } from 'drizzle-orm'
+import { settings } from '../db/schema.ts'
+import type { Database } from './database.ts'
+
+/** Reads a setting, creating it with `create()` the first time; concurrent starts agree on one value. */
+export async function getOrCreateSetting(db: Database, name: string, create: () => string): Promise<string> {
+  await db.insert(settings).values({ name, value: create() }).onConflictDoNothing()
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.name, name))
+  if (!row) throw new Error(`setting ${name} vanished right after it was written`)
+  return row.value
+}
