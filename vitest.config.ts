@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config'
 // `// @vitest-environment happy-dom` docblock; end-to-end tests drive real Chromium.
 export default defineConfig({
   // Tests run against workspace packages' sources; `source` is their export condition for that.
-  resolve: { conditions: ['source'] },
+  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['packages/*/src/**/*.test.{ts,tsx}', 'packages/*/test/**/*.test.{ts,tsx}', 'examples/**/*.test.ts'],
     environment: 'node',

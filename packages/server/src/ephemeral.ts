@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { RunningServer } from './node-server.ts'
+import { startNodeServer } from './node-server.ts'
+
+export interface EphemeralServer extends RunningServer {
+  publishableKey: string
+  secretKey: string
+  /** Closes the server and deletes its database folder. */
+  stop: () => Promise<void>
+}
+
+/**
+ * The real Node server on a free loopback port and a fresh libSQL file in a temporary folder,
+ * with the demo app's keys at hand: for integration and end-to-end tests.
+ */
+export async function startEphemeralServer(): Promise<EphemeralServer> {
+  const folder = mkdtempSync(join(tmpdir(), 'triage-'))
+  const server = await startNodeServer({
+    databaseUrl: `file:${join(folder, 'triage.db')}`,
+    databaseAuthToken: undefined,
+    port: 0,
+    host: '127.0.0.1',
+    secret: undefined,
+    demoPublishableKey: undefined,
+    demoSecretKey: undefined,
+  })
+  const secretKey = server.demo.secretKey
+  if (!secretKey) throw new Error('a fresh database always creates the demo secret key')
+  return {
+    ...server,
+    publishableKey: server.demo.publishableKey,
+    secretKey,
+    stop: async () => {
+      await server.close()
+      rmSync(folder, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * @triage/server — the Triage API. Entries: `src/node.ts` (Node, `npm start`) and `src/worker.ts`
+ * (Cloudflare Workers). This module is for embedding and tests.
+ */
+export { createApp } from './app.ts'
+export type { TriageApp } from './app.ts'
+export { startNodeServer } from './node-server.ts'
+export type { RunningServer } from './node-server.ts'
+export { startEphemeralServer } from './ephemeral.ts'
+export type { EphemeralServer } from './ephemeral.ts'
+export { readNodeConfig } from './config.ts'
+export type { NodeConfig } from './config.ts'
+export { openLibsql } from './db/libsql.ts'
+export type { ServiceContext } from './services/context.ts'
