@@ -30,6 +30,20 @@ export interface Reasoning {
   tier: { value: Tier; reasons: string[] }
 }
 
+/** One SLA clock. `at_risk` once 75 % of the time to the target is used. */
+export interface SlaClock {
+  /** ISO 8601; null when the policy sets no target. */
+  dueAt: string | null
+  /** When the target was met: first public agent reply, or resolution. */
+  metAt: string | null
+  state: 'running' | 'at_risk' | 'breached' | 'met' | 'missed'
+}
+
+export interface SlaClocks {
+  firstResponse: SlaClock
+  resolution: SlaClock
+}
+
 /** The agent's view of a ticket (`GET /v1/incidents/:id`). */
 export interface Incident {
   id: string
@@ -49,8 +63,16 @@ export interface Incident {
   contact: ReportContact
   context: ReportContext
   reasoning: Reasoning
+  /** The major incident this report was grouped under, if any. */
+  parentId: string | null
+  /** Internal resolution note and the public one the reporter reads. */
+  resolution: string | null
+  publicNote: string | null
+  sla: SlaClocks
   createdAt: string
   updatedAt: string
+  resolvedAt: string | null
+  closedAt: string | null
   timeline: IncidentEvent[]
 }
 

@@ -10,6 +10,7 @@ export const limits = {
   emailChars: 254,
   breadcrumbs: 100,
   idempotencyKeyChars: 255,
+  messageChars: 10_000,
   listLimitMax: 200,
   listLimitDefault: 50,
 } as const

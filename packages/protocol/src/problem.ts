@@ -13,6 +13,10 @@ export interface Problem {
   instance?: string
   /** For validation failures: each invalid field, as a JSON pointer-ish path and a message. */
   errors?: { path: string; message: string }[]
+  /** For lifecycle conflicts: the statuses the incident may move to from where it is. */
+  allowed?: string[]
+  /** For rate limiting: seconds to wait (also in the Retry-After header). */
+  retryAfter?: number
 }
 
 export const problemCodes = [
@@ -26,6 +30,7 @@ export const problemCodes = [
   'forbidden',
   'not_found',
   'idempotency_key_reused',
+  'conflict',
   'rate_limited',
   'internal_error',
 ] as const

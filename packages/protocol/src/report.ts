@@ -70,6 +70,8 @@ export interface ReportEvent {
   status?: IncidentStatus
   /** For public messages and resolutions: the text written for the reporter. */
   body?: string
+  /** For messages: who wrote it. */
+  author?: 'agent' | 'reporter'
 }
 
 /** `GET /v1/reports/:id`: the reporter's view of their ticket. */
@@ -80,6 +82,8 @@ export interface ReportView {
   category: string
   priority: Priority
   tier: Tier
+  /** The first-response promise in plain words, e.g. "we answer within 3 hours". */
+  slaPromise: string
   createdAt: string
   updatedAt: string
   timeline: ReportEvent[]

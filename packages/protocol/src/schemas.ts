@@ -6,7 +6,16 @@
  * Each schema is checked against its hand-written type with `satisfies`, so the two cannot drift.
  */
 import { z } from 'zod'
-import type { IncidentList, IncidentSummary, Incident, IncidentEvent, Reasoning } from './incident.ts'
+import type {
+  AgentMessageCreate,
+  EscalateRequest,
+  IncidentListQuery,
+  IncidentPatch,
+  ReasonRequest,
+  ReporterMessageCreate,
+  ResolveRequest,
+} from './actions.ts'
+import type { IncidentList, IncidentSummary, Incident, IncidentEvent, Reasoning, SlaClock } from './incident.ts'
 import { limits } from './limits.ts'
 import type { Problem } from './problem.ts'
 import { problemCodes } from './problem.ts'
@@ -110,6 +119,7 @@ export const reportEventSchema = z.object({
   at: isoDate,
   status: status.optional(),
   body: z.string().optional(),
+  author: z.enum(['agent', 'reporter']).optional(),
 }) satisfies z.ZodType<ReportEvent>
 
 export const reportViewSchema = z
@@ -120,6 +130,7 @@ export const reportViewSchema = z
     category: z.string(),
     priority,
     tier,
+    slaPromise: z.string().meta({ example: 'we answer within 3 hours' }),
     createdAt: isoDate,
     updatedAt: isoDate,
     timeline: z.array(reportEventSchema),
@@ -142,6 +153,12 @@ export const reasoningSchema = z.object({
   tier: z.object({ value: tier, reasons: z.array(z.string()) }),
 }) satisfies z.ZodType<Reasoning>
 
+export const slaClockSchema = z.object({
+  dueAt: isoDate.nullable(),
+  metAt: isoDate.nullable(),
+  state: z.enum(['running', 'at_risk', 'breached', 'met', 'missed']),
+}) satisfies z.ZodType<SlaClock>
+
 export const incidentSummarySchema = z
   .object({
     id: z.string(),
@@ -161,8 +178,14 @@ export const incidentSummarySchema = z
     contact: reportContactSchema,
     context: reportContextSchema,
     reasoning: reasoningSchema,
+    parentId: z.string().nullable(),
+    resolution: z.string().nullable(),
+    publicNote: z.string().nullable(),
+    sla: z.object({ firstResponse: slaClockSchema, resolution: slaClockSchema }),
     createdAt: isoDate,
     updatedAt: isoDate,
+    resolvedAt: isoDate.nullable(),
+    closedAt: isoDate.nullable(),
   })
   .meta({ id: 'IncidentSummary' }) satisfies z.ZodType<IncidentSummary>
 
@@ -176,9 +199,66 @@ export const incidentListSchema = z
 
 export const incidentListQuerySchema = z.strictObject({
   status: status.optional(),
-  cursor: z.string().max(200).optional(),
+  kind: kind.optional(),
+  category: z.string().min(1).max(64).optional(),
+  priority: priority.optional(),
+  tier: tier.optional(),
+  assignee: z.string().min(1).max(200).optional(),
+  sla: z.enum(['at_risk', 'breached']).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  sort: z.enum(['-created', 'created', 'priority', 'due']).default('-created'),
+  cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(limits.listLimitMax).default(limits.listLimitDefault),
-})
+}) satisfies z.ZodType<IncidentListQuery>
+
+const messageBody = z
+  .string({ error: 'is required: write the message' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(limits.messageChars)
+
+export const agentMessageCreateSchema = z
+  .strictObject({
+    body: messageBody,
+    visibility: z.enum(messageVisibilities, { error: 'must be "public" (the reporter reads it) or "internal" (agents only)' }),
+    awaitReporter: z.boolean().optional(),
+  })
+  .meta({ id: 'AgentMessageCreate' }) satisfies z.ZodType<AgentMessageCreate>
+
+export const reporterMessageCreateSchema = z
+  .strictObject({ body: messageBody })
+  .meta({ id: 'ReporterMessageCreate' }) satisfies z.ZodType<ReporterMessageCreate>
+
+export const escalateRequestSchema = z
+  .strictObject({
+    tier: z.enum(['L2', 'L3'], { error: 'must be "L2" or "L3"' }),
+    reason: z.string().trim().min(1, { error: 'must say why' }).max(limits.messageChars),
+  })
+  .meta({ id: 'EscalateRequest' }) satisfies z.ZodType<EscalateRequest>
+
+export const resolveRequestSchema = z
+  .strictObject({
+    resolution: z.string().trim().min(1, { error: 'must say what fixed it' }).max(limits.messageChars),
+    publicNote: z.string().trim().min(1).max(limits.messageChars).optional(),
+  })
+  .meta({ id: 'ResolveRequest' }) satisfies z.ZodType<ResolveRequest>
+
+export const reasonRequestSchema = z
+  .strictObject({ reason: z.string().trim().min(1).max(limits.messageChars).optional() })
+  .meta({ id: 'ReasonRequest' }) satisfies z.ZodType<ReasonRequest>
+
+export const incidentPatchSchema = z
+  .strictObject({
+    kind: kind.optional(),
+    category: z.string().min(1).max(64).optional(),
+    impact: level.optional(),
+    urgency: level.optional(),
+    assignee: z.string().trim().min(1).max(200).nullable().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'must change at least one of kind, category, impact, urgency, assignee' })
+  .meta({ id: 'IncidentPatch' }) satisfies z.ZodType<IncidentPatch>
 
 export const problemSchema = z
   .object({
@@ -189,5 +269,7 @@ export const problemSchema = z
     code: z.enum(problemCodes),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    allowed: z.array(z.string()).optional(),
+    retryAfter: z.number().int().optional(),
   })
   .meta({ id: 'Problem' }) satisfies z.ZodType<Problem>

@@ -54,8 +54,17 @@ CREATE TABLE `incidents` (
 	`answers` text NOT NULL,
 	`context` text NOT NULL,
 	`reasoning` text NOT NULL,
+	`parent_id` text,
+	`resolution` text,
+	`public_note` text,
+	`first_response_due_at` integer,
+	`resolution_due_at` integer,
+	`first_response_at` integer,
+	`resolved_at` integer,
+	`closed_at` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
+	`revision` text NOT NULL,
 	FOREIGN KEY (`app_id`) REFERENCES `apps`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -63,6 +72,8 @@ CREATE UNIQUE INDEX `incidents_app_number` ON `incidents` (`app_id`,`number`);--
 CREATE UNIQUE INDEX `incidents_app_idempotency` ON `incidents` (`app_id`,`idempotency_key`);--> statement-breakpoint
 CREATE INDEX `incidents_app_created` ON `incidents` (`app_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `incidents_app_status_created` ON `incidents` (`app_id`,`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `incidents_app_tier_created` ON `incidents` (`app_id`,`tier`,`created_at`);--> statement-breakpoint
+CREATE INDEX `incidents_parent` ON `incidents` (`parent_id`);--> statement-breakpoint
 CREATE TABLE `settings` (
 	`name` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL

@@ -66,9 +66,10 @@ export function createApp(services: ServiceContext) {
   app.notFound((c) => problem('not_found', 404, `No route ${c.req.method} ${new URL(c.req.url).pathname}. See /openapi.json for the API.`))
 
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problem(error.code, error.status, error.detail)
+    if (error instanceof ProblemError) return problem(error.code, error.status, error.detail, error.extra)
     if (error instanceof HTTPException && error.status < 500) {
-      return problem(error.status === 413 ? 'payload_too_large' : 'validation_failed', error.status, error.message)
+      const code = ({ 400: 'malformed_json', 413: 'payload_too_large', 415: 'unsupported_media_type' } as const)[error.status as 400 | 413 | 415]
+      return problem(code ?? 'validation_failed', error.status, error.message)
     }
     console.error(`${c.req.method} ${c.req.path} failed:`, error)
     return problem('internal_error', 500, 'Something went wrong on our side; it was logged. Try again in a moment.')

@@ -31,3 +31,17 @@ export function postReport(
 export function getAs(server: { url: string }, path: string, bearer: string): Promise<Response> {
   return fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${bearer}` } })
 }
+
+/** A secret key of the demo app with the given role. */
+export async function createAgentKey(server: RunningServer, role: 'l1' | 'l2' | 'l3' | 'admin', name = `${role} agent`): Promise<string> {
+  const key = generateKey('secret')
+  await insertKey(server.db, { appId: 'app_demo', kind: 'secret', role, name, key })
+  return key
+}
+
+/** Sends JSON with a bearer credential; `undefined` body sends none. */
+export function sendAs(server: { url: string }, method: string, path: string, bearer: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { authorization: `Bearer ${bearer}` }
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  return fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+}

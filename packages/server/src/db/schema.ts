@@ -62,14 +62,31 @@ export const incidents = sqliteTable(
     context: text('context', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     /** The engine's decisions with their reasons, as shown to agents. */
     reasoning: text('reasoning', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** Grouped duplicates point to their major incident. */
+    parentId: text('parent_id'),
+    /** The agent's resolution note (internal) and what the reporter is told (public). */
+    resolution: text('resolution'),
+    publicNote: text('public_note'),
+    firstResponseDueAt: integer('first_response_due_at'),
+    resolutionDueAt: integer('resolution_due_at'),
+    firstResponseAt: integer('first_response_at'),
+    resolvedAt: integer('resolved_at'),
+    closedAt: integer('closed_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /**
+     * A new random value on every change. Writes are guarded by it (optimistic concurrency that
+     * works within D1's batches as well as libSQL's), and it is the ETag of the ticket.
+     */
+    revision: text('revision').notNull(),
   },
   (table) => [
     uniqueIndex('incidents_app_number').on(table.appId, table.number),
     uniqueIndex('incidents_app_idempotency').on(table.appId, table.idempotencyKey),
     index('incidents_app_created').on(table.appId, table.createdAt, table.id),
     index('incidents_app_status_created').on(table.appId, table.status, table.createdAt),
+    index('incidents_app_tier_created').on(table.appId, table.tier, table.createdAt),
+    index('incidents_parent').on(table.parentId),
   ],
 )
 

@@ -10,19 +10,31 @@ export const limitBody = bodyLimit({
   onError: () => problem('payload_too_large', 413, `The body is over ${limits.bodyBytes / 1024} KB. Send less context or fewer breadcrumbs.`),
 })
 
+function hasNoBody(headers: { header: (name: string) => string | undefined }): boolean {
+  const length = headers.header('content-length')
+  return !headers.header('content-type') && !headers.header('transfer-encoding') && (length === undefined || length === '0')
+}
+
 /**
  * Requires a JSON body and parses it once (Hono caches it for the validator), so a wrong media
  * type answers 415 and broken JSON 400 with where it broke, instead of a generic failure.
+ * With `optional`, a request with no body at all passes (for `{ "reason"?: … }` bodies).
  */
-export const requireJsonBody = createMiddleware<AppEnv>(async (c, next) => {
-  const type = c.req.header('content-type') ?? ''
-  if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type)) {
-    return problem('unsupported_media_type', 415, 'Send the body as JSON with Content-Type: application/json.')
-  }
-  try {
-    await c.req.json()
-  } catch (error) {
-    return problem('malformed_json', 400, `The body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}). Check quotes and commas.`)
-  }
-  await next()
-})
+export function jsonBodyOf(options: { optional?: boolean } = {}) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (options.optional && hasNoBody(c.req)) return next()
+    const type = c.req.header('content-type') ?? ''
+    if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type)) {
+      return problem('unsupported_media_type', 415, 'Send the body as JSON with Content-Type: application/json.')
+    }
+    try {
+      await c.req.json()
+    } catch (error) {
+      return problem('malformed_json', 400, `The body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}). Check quotes and commas.`)
+    }
+    await next()
+  })
+}
+
+export const requireJsonBody = jsonBodyOf()
+export const optionalJsonBody = jsonBodyOf({ optional: true })

@@ -12,6 +12,7 @@ const titles: Record<ProblemCode, string> = {
   forbidden: 'Forbidden',
   not_found: 'Not found',
   idempotency_key_reused: 'Idempotency key reused',
+  conflict: 'Conflict',
   rate_limited: 'Too many requests',
   internal_error: 'Internal error',
 }

@@ -1,18 +1,15 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { limits } from '@triage/protocol'
-import { problemSchema, reportCreatedSchema, reportCreateSchema, reportViewSchema } from '@triage/protocol/schemas'
+import { reasonRequestSchema, reporterMessageCreateSchema, reportCreatedSchema, reportCreateSchema, reportViewSchema } from '@triage/protocol/schemas'
 import { bearerToken, requirePublishableKey } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
-import { limitBody, requireJsonBody } from '../http/json-body.ts'
+import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.ts'
 import { ProblemError } from '../services/context.ts'
 import { validationHook } from '../http/validation.ts'
+import { idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
+import { confirmReport, postReporterMessage, reopenReport } from '../services/reporter-actions.ts'
 import { createReport, getReport } from '../services/reports.ts'
-
-const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-})
 
 const createReportRoute = createRoute({
   method: 'post',
@@ -28,10 +25,10 @@ const createReportRoute = createRoute({
     headers: z.object({
       'idempotency-key': z.string().min(1).max(limits.idempotencyKeyChars).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, e.g. a UUID').optional(),
     }),
-    body: { required: true, content: { 'application/json': { schema: reportCreateSchema } } },
+    body: jsonBody(reportCreateSchema),
   },
   responses: {
-    201: { description: 'The report was logged (or replayed for the same Idempotency-Key).', content: { 'application/json': { schema: reportCreatedSchema } } },
+    201: jsonResponse('The report was logged (or replayed for the same Idempotency-Key).', reportCreatedSchema),
     400: problemResponse('Malformed JSON or a bad header.'),
     401: problemResponse('Missing, unknown or revoked publishable key.'),
     403: problemResponse('The Origin is not allowed for this app.'),
@@ -48,13 +45,46 @@ const getReportRoute = createRoute({
   summary: "The reporter's view of a report",
   description: 'Status, category, priority, tier and public timeline. Opened with the reporter token as a bearer token.',
   security: [{ reporterToken: [] }],
-  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  request: { params: idParams },
   responses: {
-    200: { description: 'The report.', content: { 'application/json': { schema: reportViewSchema } } },
+    200: jsonResponse('The report.', reportViewSchema),
     401: problemResponse('No reporter token.'),
     404: problemResponse('No report with this id opens with this token.'),
   },
 })
+
+/** The reporter's actions share their shape: reporter token, a small JSON body, the report after. */
+function reporterActionRoute<S extends Parameters<typeof jsonBody>[0]>(name: string, summary: string, description: string, schema: S, bodyRequired: boolean) {
+  return createRoute({
+    method: 'post',
+    path: `/v1/reports/{id}/${name}`,
+    tags: ['Reports'],
+    summary,
+    description,
+    security: [{ reporterToken: [] }],
+    middleware: [limitBody, bodyRequired ? requireJsonBody : optionalJsonBody] as const,
+    request: { params: idParams, body: jsonBody(schema, bodyRequired) },
+    responses: {
+      200: jsonResponse('The report after the change.', reportViewSchema),
+      400: problemResponse('Malformed JSON.'),
+      401: problemResponse('No reporter token.'),
+      404: problemResponse('No report with this id opens with this token.'),
+      409: problemResponse('Not possible in the current status; `allowed` lists where it can go.'),
+      415: problemResponse('The body is not JSON.'),
+      422: problemResponse('Invalid fields.'),
+    },
+  })
+}
+
+const reporterMessageRoute = reporterActionRoute('messages', 'Answer the agent', 'A ticket waiting on the reporter goes back to in_progress.', reporterMessageCreateSchema, true)
+const confirmRoute = reporterActionRoute('confirm', 'Confirm the fix', 'The reporter says it works: a resolved report closes.', reasonRequestSchema, false)
+const reporterReopenRoute = reporterActionRoute('reopen', 'Say it is not fixed', 'A resolved or closed report reopens (in_progress).', reasonRequestSchema, false)
+
+function reporterTokenOf(header: string | undefined): string {
+  const token = bearerToken(header)
+  if (!token) throw new ProblemError('missing_key', 401, 'Send the reporter token as Authorization: Bearer rt_….')
+  return token
+}
 
 /** The public API: used from the widget and the SDK with a publishable key or reporter token. */
 export function reportRoutes() {
@@ -72,10 +102,17 @@ export function reportRoutes() {
   })
 
   routes.openapi(getReportRoute, async (c) => {
-    const token = bearerToken(c.req.header('authorization'))
-    if (!token) throw new ProblemError('missing_key', 401, 'Send the reporter token as Authorization: Bearer rt_….')
-    return c.json(await getReport(c.var.services, c.req.valid('param').id, token), 200)
+    return c.json(await getReport(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization'))), 200)
   })
+  routes.openapi(reporterMessageRoute, async (c) =>
+    c.json(await postReporterMessage(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization')), c.req.valid('json')), 200),
+  )
+  routes.openapi(confirmRoute, async (c) =>
+    c.json(await confirmReport(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization')), c.req.valid('json')), 200),
+  )
+  routes.openapi(reporterReopenRoute, async (c) =>
+    c.json(await reopenReport(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization')), c.req.valid('json')), 200),
+  )
 
   return routes
 }

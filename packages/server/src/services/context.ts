@@ -1,4 +1,4 @@
-import type { ProblemCode } from '@triage/protocol'
+import type { Problem, ProblemCode } from '@triage/protocol'
 import type { Database } from '../storage/database.ts'
 
 /** What every service function needs: storage, the reporter-token secret and a clock. */
@@ -14,12 +14,14 @@ export class ProblemError extends Error {
   readonly code: ProblemCode
   readonly status: number
   readonly detail: string
+  readonly extra: Partial<Problem>
 
-  constructor(code: ProblemCode, status: number, detail: string) {
+  constructor(code: ProblemCode, status: number, detail: string, extra: Partial<Problem> = {}) {
     super(detail)
     this.name = 'ProblemError'
     this.code = code
     this.status = status
     this.detail = detail
+    this.extra = extra
   }
 }

@@ -1,48 +1,74 @@
-import type { Incident, IncidentList, IncidentStatus } from '@triage/protocol'
-import { findIncident, listEvents, listIncidents } from '../storage/incidents.ts'
+import type { Incident, IncidentList, IncidentListQuery, Tier } from '@triage/protocol'
+import type { AgentCaller } from '../http/env.ts'
+import type { CursorValue, ListSort } from '../storage/incidents.ts'
+import { findIncident, listEvents, listIncidents, sortKeyOf } from '../storage/incidents.ts'
+import { agentScope } from './agent-actions.ts'
 import type { ServiceContext } from './context.ts'
 import { ProblemError } from './context.ts'
+import { isVisibleTo } from './incident-changes.ts'
 import { toIncident, toIncidentSummary } from './views.ts'
 
-export interface IncidentListQuery {
-  status?: IncidentStatus
-  cursor?: string
-  limit: number
-}
+const tiersUpTo: Record<Tier, Tier[]> = { L1: ['L1'], L2: ['L1', 'L2'], L3: ['L1', 'L2', 'L3'] }
 
-/** One page of an app's incidents, newest first; `nextCursor` continues after the last one. */
-export async function listAppIncidents(context: ServiceContext, appId: string, query: IncidentListQuery): Promise<IncidentList> {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor)
+/** One page of the incidents an agent may see, filtered and sorted; `nextCursor` continues it. */
+export async function listAppIncidents(
+  context: ServiceContext,
+  agent: AgentCaller,
+  query: IncidentListQuery & { sort: ListSort; limit: number },
+): Promise<IncidentList> {
+  const scope = agentScope(agent)
+  const maxTier = 'maxTier' in scope ? scope.maxTier : 'L3'
+  const tiers = query.tier ? tiersUpTo[maxTier].filter((tier) => tier === query.tier) : tiersUpTo[maxTier]
+  const now = context.now()
   // One row more than asked tells whether another page exists without a count query.
-  const rows = await listIncidents(context.db, appId, { status: query.status, after, limit: query.limit + 1 })
+  const rows = await listIncidents(context.db, agent.appId, {
+    filters: {
+      status: query.status,
+      kind: query.kind,
+      category: query.category,
+      priority: query.priority,
+      tiers,
+      assignee: query.assignee,
+      sla: query.sla,
+      q: query.q,
+      from: query.from === undefined ? undefined : Date.parse(query.from),
+      to: query.to === undefined ? undefined : Date.parse(query.to),
+    },
+    sort: query.sort,
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort),
+    limit: query.limit + 1,
+    now,
+  })
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
   return {
-    items: page.map(toIncidentSummary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    items: page.map((row) => toIncidentSummary(row, now)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, sortKeyOf(last, query.sort)) : null,
   }
 }
 
-export async function getAppIncident(context: ServiceContext, appId: string, id: string): Promise<Incident> {
-  const row = await findIncident(context.db, appId, id)
-  if (!row) throw new ProblemError('not_found', 404, `No incident ${id} in this app. List incidents with GET /v1/incidents.`)
-  return toIncident(row, await listEvents(context.db, row.id))
+export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
+  const row = await findIncident(context.db, agent.appId, id)
+  const scope = agentScope(agent)
+  if (!row || ('maxTier' in scope && !isVisibleTo(row, scope.maxTier))) {
+    throw new ProblemError('not_found', 404, `No incident ${id} that this key may see. List incidents with GET /v1/incidents.`)
+  }
+  return toIncident(row, await listEvents(context.db, row.id), context.now())
 }
 
-function encodeCursor(createdAt: number, id: string): string {
-  return btoa(`${createdAt}:${id}`).replace(/=+$/, '')
+/** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */
+function encodeCursor(sort: ListSort, key: CursorValue[]): string {
+  return btoa(JSON.stringify([sort, ...key])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-function decodeCursor(cursor: string): { createdAt: number; id: string } {
-  let decoded = ''
+function decodeCursor(cursor: string, sort: ListSort): CursorValue[] {
   try {
-    decoded = atob(cursor)
+    const decoded: unknown = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
+    if (Array.isArray(decoded) && decoded[0] === sort && decoded.slice(1).every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
+      return decoded.slice(1) as CursorValue[]
+    }
   } catch {
-    // fall through to the refusal below
+    // refused below
   }
-  const match = /^(\d+):([a-z]+_[0-9a-zA-Z_-]+)$/.exec(decoded)
-  if (!match?.[1] || !match[2]) {
-    throw new ProblemError('validation_failed', 400, 'The cursor is not one this API gave. Pass nextCursor from the previous page as it is.')
-  }
-  return { createdAt: Number(match[1]), id: match[2] }
+  throw new ProblemError('validation_failed', 400, 'The cursor is not one this API gave for this sort. Pass nextCursor from the previous page as it is, with the same sort.')
 }

@@ -1,11 +1,12 @@
 import type { ReportCreate, ReportCreated, ReportView } from '@triage/protocol'
-import { triage } from '@triage/engine'
+import { slaDueTimes, triage } from '@triage/engine'
 import { newId } from '../ids.ts'
 import { sha256 } from '../security/crypto.ts'
-import { isReporterToken, reporterTokenFor } from '../security/keys.ts'
+import { reporterTokenFor } from '../security/keys.ts'
 import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
-import { findIncidentById, findIncidentByIdempotencyKey, insertIncidentOnce, listEvents } from '../storage/incidents.ts'
+import { findIncidentByIdempotencyKey, insertIncidentOnce, listEvents } from '../storage/incidents.ts'
 import type { ServiceContext } from './context.ts'
+import { authorizeReporter } from './reporter-actions.ts'
 import { ProblemError } from './context.ts'
 import { toReportCreated, toReportView } from './views.ts'
 
@@ -76,8 +77,16 @@ export async function createReport(
       answers: input.answers ?? {},
       context: input.context ?? {},
       reasoning: reasoning as unknown as Record<string, unknown>,
+      parentId: null,
+      resolution: null,
+      publicNote: null,
+      ...slaDueTimes(reasoning.priority.value, now),
+      firstResponseAt: null,
+      resolvedAt: null,
+      closedAt: null,
       createdAt: now,
       updatedAt: now,
+      revision: newId('rev', now),
     },
     events,
   )
@@ -99,11 +108,7 @@ async function replay(context: ServiceContext, existing: IncidentRow, requestHas
 
 /** The reporter's view of one report, opened by its reporter token. */
 export async function getReport(context: ServiceContext, id: string, reporterToken: string): Promise<ReportView> {
-  const incident = await findIncidentById(context.db, id)
-  // The same answer for "no such report" and "wrong token", so ids cannot be probed.
-  if (!incident || !(await isReporterToken(context.reporterSecret, incident.id, reporterToken))) {
-    throw new ProblemError('not_found', 404, 'No report with this id opens with this reporter token. Use the token returned when the report was created.')
-  }
+  const incident = await authorizeReporter(context, id, reporterToken)
   return toReportView(incident, await listEvents(context.db, incident.id, 'public'))
 }
 

@@ -9,10 +9,33 @@ import type {
   ReportView,
   IncidentStatus,
 } from '@triage/protocol'
+import { slaPromise } from '@triage/engine'
+import type { SlaClock } from '@triage/protocol'
 import { formatNumber } from '../ids.ts'
 import type { EventRow, IncidentRow } from '../storage/incidents.ts'
 
 const iso = (ms: number) => new Date(ms).toISOString()
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms))
+
+/** Share of the time to a target after which a clock counts as at risk. */
+export const atRiskShare = 0.75
+
+/** The state of one SLA clock at `now`. */
+export function slaClock(startedAt: number, dueAt: number | null, metAt: number | null, now: number): SlaClock {
+  if (dueAt === null) return { dueAt: null, metAt: isoOrNull(metAt), state: metAt === null ? 'running' : 'met' }
+  let state: SlaClock['state']
+  if (metAt !== null) state = metAt <= dueAt ? 'met' : 'missed'
+  else if (now > dueAt) state = 'breached'
+  else if (now >= startedAt + (dueAt - startedAt) * atRiskShare) state = 'at_risk'
+  else state = 'running'
+  return { dueAt: iso(dueAt), metAt: isoOrNull(metAt), state }
+}
+
+/** The reporter's language, from what the SDK captured. */
+function reporterLocale(row: IncidentRow): 'en' | 'fr' {
+  const locale = row.context['locale']
+  return typeof locale === 'string' && locale.toLowerCase().startsWith('fr') ? 'fr' : 'en'
+}
 
 export function toReportCreated(row: IncidentRow, reporterToken: string): ReportCreated {
   return {
@@ -30,6 +53,8 @@ function toReportEvent(row: EventRow): ReportEvent {
   const event: ReportEvent = { type: row.type as ReportEvent['type'], at: iso(row.at) }
   if (typeof row.data['status'] === 'string') event.status = row.data['status'] as IncidentStatus
   if (typeof row.data['body'] === 'string') event.body = row.data['body']
+  const author = row.data['author']
+  if (author === 'agent' || author === 'reporter') event.author = author
   return event
 }
 
@@ -42,13 +67,14 @@ export function toReportView(row: IncidentRow, publicEvents: EventRow[]): Report
     category: row.category,
     priority: row.priority,
     tier: row.tier,
+    slaPromise: slaPromise(row.priority, reporterLocale(row)),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     timeline: publicEvents.map(toReportEvent),
   }
 }
 
-export function toIncidentSummary(row: IncidentRow): IncidentSummary {
+export function toIncidentSummary(row: IncidentRow, now: number): IncidentSummary {
   const contact: IncidentSummary['contact'] = {}
   if (row.contactName !== null) contact.name = row.contactName
   if (row.contactEmail !== null) contact.email = row.contactEmail
@@ -70,8 +96,17 @@ export function toIncidentSummary(row: IncidentRow): IncidentSummary {
     contact,
     context: row.context as ReportContext,
     reasoning: row.reasoning as unknown as Reasoning,
+    parentId: row.parentId,
+    resolution: row.resolution,
+    publicNote: row.publicNote,
+    sla: {
+      firstResponse: slaClock(row.createdAt, row.firstResponseDueAt, row.firstResponseAt, now),
+      resolution: slaClock(row.createdAt, row.resolutionDueAt, row.resolvedAt, now),
+    },
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
+    resolvedAt: isoOrNull(row.resolvedAt),
+    closedAt: isoOrNull(row.closedAt),
   }
 }
 
@@ -86,6 +121,6 @@ function toIncidentEvent(row: EventRow): IncidentEvent {
   }
 }
 
-export function toIncident(row: IncidentRow, events: EventRow[]): Incident {
-  return { ...toIncidentSummary(row), timeline: events.map(toIncidentEvent) }
+export function toIncident(row: IncidentRow, events: EventRow[], now: number): Incident {
+  return { ...toIncidentSummary(row, now), timeline: events.map(toIncidentEvent) }
 }

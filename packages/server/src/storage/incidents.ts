@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { IncidentStatus } from '@triage/protocol'
 import { incidentEvents, incidents } from '../db/schema.ts'
 import type { Database } from './database.ts'
@@ -64,27 +65,98 @@ export async function findIncidentById(db: Database, id: string): Promise<Incide
   return row
 }
 
-export interface ListQuery {
+/** Sort orders of the agent list; each is one direction over a unique key, so keyset paging is exact. */
+const sorts = {
+  '-created': { columns: [incidents.createdAt, incidents.id], direction: 'desc' },
+  created: { columns: [incidents.createdAt, incidents.id], direction: 'asc' },
+  // P1 first ('P1' < 'P2' as text), oldest first within a priority: the queue order.
+  priority: { columns: [incidents.priority, incidents.createdAt, incidents.id], direction: 'asc' },
+  due: { columns: [incidents.resolutionDueAt, incidents.id], direction: 'asc' },
+} as const
+
+export type ListSort = keyof typeof sorts
+export type CursorValue = string | number | null
+
+export interface ListFilters {
   status?: IncidentStatus
-  /** Continue after this incident (newest first). */
-  after?: { createdAt: number; id: string }
-  limit: number
+  kind?: IncidentRow['kind']
+  category?: string
+  priority?: IncidentRow['priority']
+  tiers: IncidentRow['tier'][]
+  assignee?: string
+  sla?: 'at_risk' | 'breached'
+  q?: string
+  from?: number
+  to?: number
 }
 
-/** One page of an app's incidents, newest first, by keyset on (created_at, id). */
+export interface ListQuery {
+  filters: ListFilters
+  sort: ListSort
+  /** The sort key of the last row of the previous page. */
+  after?: CursorValue[]
+  limit: number
+  now: number
+}
+
+/** The values a row is sorted by, to continue after it. */
+export function sortKeyOf(row: IncidentRow, sort: ListSort): CursorValue[] {
+  const keys: Record<ListSort, CursorValue[]> = {
+    '-created': [row.createdAt, row.id],
+    created: [row.createdAt, row.id],
+    priority: [row.priority, row.createdAt, row.id],
+    due: [row.resolutionDueAt, row.id],
+  }
+  return keys[sort]
+}
+
+const open = sql`${incidents.status} not in ('resolved', 'closed')`
+
+/** An SLA target passed and not met, on an open incident. */
+function breached(now: number): SQL {
+  return sql`(${open} and ((${incidents.firstResponseAt} is null and ${incidents.firstResponseDueAt} < ${now})
+    or (${incidents.resolvedAt} is null and ${incidents.resolutionDueAt} < ${now})))`
+}
+
+/** 75 % of the time to a target used, not yet breached. */
+function atRisk(now: number): SQL {
+  return sql`(${open} and not ${breached(now)} and (
+    (${incidents.firstResponseAt} is null and ${incidents.createdAt} + 0.75 * (${incidents.firstResponseDueAt} - ${incidents.createdAt}) <= ${now})
+    or (${incidents.resolvedAt} is null and ${incidents.createdAt} + 0.75 * (${incidents.resolutionDueAt} - ${incidents.createdAt}) <= ${now})))`
+}
+
+/** One page of an app's incidents, filtered and sorted, by keyset on the sort's unique key. */
 export async function listIncidents(db: Database, appId: string, query: ListQuery): Promise<IncidentRow[]> {
-  const conditions = [eq(incidents.appId, appId)]
-  if (query.status) conditions.push(eq(incidents.status, query.status))
+  const { filters } = query
+  const conditions: (SQL | undefined)[] = [eq(incidents.appId, appId), inArray(incidents.tier, filters.tiers)]
+  if (filters.status) conditions.push(eq(incidents.status, filters.status))
+  if (filters.kind) conditions.push(eq(incidents.kind, filters.kind))
+  if (filters.category) conditions.push(eq(incidents.category, filters.category))
+  if (filters.priority) conditions.push(eq(incidents.priority, filters.priority))
+  if (filters.assignee) conditions.push(eq(incidents.assignee, filters.assignee))
+  if (filters.from !== undefined) conditions.push(gte(incidents.createdAt, filters.from))
+  if (filters.to !== undefined) conditions.push(lt(incidents.createdAt, filters.to))
+  if (filters.sla === 'breached') conditions.push(breached(query.now))
+  if (filters.sla === 'at_risk') conditions.push(atRisk(query.now))
+  if (filters.q) {
+    // Substring search, escaped for LIKE. Fine per app at this scale; FTS5 is the next step.
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+    conditions.push(
+      sql`(${incidents.symptoms} like ${pattern} escape '\\' or ${incidents.contactName} like ${pattern} escape '\\'
+        or ${incidents.contactEmail} like ${pattern} escape '\\' or ('INC-' || substr('000000' || ${incidents.number}, -6)) like ${pattern} escape '\\')`,
+    )
+  }
+  const sort = sorts[query.sort]
   if (query.after) {
-    const { createdAt, id } = query.after
-    const before = or(lt(incidents.createdAt, createdAt), and(eq(incidents.createdAt, createdAt), lt(incidents.id, id)))
-    if (before) conditions.push(before)
+    const columns = sql.join(sort.columns.map((column) => sql`${column}`), sql`, `)
+    const values = sql.join(query.after.map((value) => sql`${value}`), sql`, `)
+    conditions.push(sort.direction === 'desc' ? sql`(${columns}) < (${values})` : sql`(${columns}) > (${values})`)
   }
   return db
     .select()
     .from(incidents)
     .where(and(...conditions))
-    .orderBy(desc(incidents.createdAt), desc(incidents.id))
+    .orderBy(...sort.columns.map((column) => (sort.direction === 'desc' ? desc(column) : asc(column))))
     .limit(query.limit)
 }
 
@@ -94,4 +166,32 @@ export async function listEvents(db: Database, incidentId: string, visibility?: 
     : eq(incidentEvents.incidentId, incidentId)
   // rowid keeps insertion order among events written in the same millisecond.
   return db.select().from(incidentEvents).where(condition).orderBy(asc(incidentEvents.at), sql`rowid`)
+}
+
+/**
+ * Applies a change to an incident and appends its events in one transaction, only if the
+ * incident is still at `expectedRevision` (nobody changed it since it was read).
+ *
+ * @returns the changed incident, or undefined when another change came first (read it again and retry)
+ */
+export async function updateIncidentIfUnchanged(
+  db: Database,
+  current: IncidentRow,
+  changes: Partial<Omit<IncidentRow, 'id' | 'appId' | 'number' | 'revision'>>,
+  events: NewEvent[],
+  revision: string,
+): Promise<IncidentRow | undefined> {
+  const update = db
+    .update(incidents)
+    .set({ ...changes, revision })
+    .where(and(eq(incidents.id, current.id), eq(incidents.revision, current.revision)))
+  // Events land only if the guarded update did: the new revision is ours alone.
+  const eventInserts = events.map((event) =>
+    db.run(sql`insert into ${incidentEvents} (id, incident_id, type, actor, visibility, data, at)
+      select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at}
+      where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
+  )
+  await db.batch([update, ...eventInserts])
+  const stored = await findIncidentById(db, current.id)
+  return stored?.revision === revision ? stored : undefined
 }

@@ -1,0 +1,134 @@
+import type {
+  AgentMessageCreate,
+  EscalateRequest,
+  Incident,
+  IncidentPatch,
+  ReasonRequest,
+  ResolveRequest,
+  Tier,
+} from '@triage/protocol'
+import { priorityOf } from '@triage/engine'
+import type { AgentCaller } from '../http/env.ts'
+import { listEvents } from '../storage/incidents.ts'
+import type { ServiceContext } from './context.ts'
+import type { Change, Scope } from './incident-changes.ts'
+import { changeIncident, statusAfter, statusEvents } from './incident-changes.ts'
+import { toIncident } from './views.ts'
+
+const maxTierOf: Record<AgentCaller['role'], Tier> = { l1: 'L1', l2: 'L2', l3: 'L3', admin: 'L3' }
+
+/** What an agent's key may see: their app, their tier and below (admins see all). */
+export function agentScope(agent: AgentCaller): Scope {
+  return { appId: agent.appId, maxTier: maxTierOf[agent.role] }
+}
+
+async function view(context: ServiceContext, row: Parameters<typeof toIncident>[0]): Promise<Incident> {
+  return toIncident(row, await listEvents(context.db, row.id), context.now())
+}
+
+/**
+ * A public reply (the reporter reads it; the first one meets the first-response target) or an
+ * internal note (agents only).
+ */
+export async function postAgentMessage(context: ServiceContext, agent: AgentCaller, id: string, message: AgentMessageCreate): Promise<Incident> {
+  const row = await changeIncident(context, agentScope(agent), id, (incident) => {
+    const isPublic = message.visibility === 'public'
+    const status = statusAfter(incident, isPublic ? { type: 'public_reply', awaitReporter: message.awaitReporter ?? false } : { type: 'internal_note' })
+    const change: Change = {
+      fields: { status },
+      events: [
+        { type: 'message', actor: agent.name, visibility: message.visibility, data: { body: message.body, author: 'agent' } },
+        ...statusEvents(incident.status, status, agent.name),
+      ],
+    }
+    if (isPublic && incident.firstResponseAt === null) change.fields.firstResponseAt = context.now()
+    return change
+  })
+  return view(context, row)
+}
+
+/** Hands the incident to a higher tier, with the reason on the record. */
+export async function escalateIncident(context: ServiceContext, agent: AgentCaller, id: string, request: EscalateRequest): Promise<Incident> {
+  const row = await changeIncident(context, agentScope(agent), id, (incident) => {
+    const status = statusAfter(incident, { type: 'escalate', to: request.tier })
+    return {
+      fields: { tier: request.tier, status },
+      events: [
+        { type: 'escalated', actor: agent.name, visibility: 'internal', data: { from: incident.tier, tier: request.tier, reason: request.reason } },
+        ...statusEvents(incident.status, status, agent.name),
+      ],
+    }
+  })
+  return view(context, row)
+}
+
+export async function resolveIncident(context: ServiceContext, agent: AgentCaller, id: string, request: ResolveRequest): Promise<Incident> {
+  const row = await changeIncident(context, agentScope(agent), id, (incident) => {
+    const status = statusAfter(incident, { type: 'resolve' })
+    return {
+      fields: { status, resolution: request.resolution, publicNote: request.publicNote ?? null, resolvedAt: context.now() },
+      events: [
+        ...statusEvents(incident.status, status, agent.name),
+        { type: 'resolved', actor: agent.name, visibility: 'public', data: { ...(request.publicNote ? { body: request.publicNote } : {}), resolution: request.resolution } },
+      ],
+    }
+  })
+  return view(context, row)
+}
+
+export async function closeIncident(context: ServiceContext, agent: AgentCaller, id: string, request: ReasonRequest): Promise<Incident> {
+  const row = await changeIncident(context, agentScope(agent), id, (incident) => closeChange(incident.status, statusAfter(incident, { type: 'close' }), agent.name, request, context.now()))
+  return view(context, row)
+}
+
+export async function reopenIncident(context: ServiceContext, agent: AgentCaller, id: string, request: ReasonRequest): Promise<Incident> {
+  const row = await changeIncident(context, agentScope(agent), id, (incident) => reopenChange(incident.status, statusAfter(incident, { type: 'reopen' }), agent.name, request))
+  return view(context, row)
+}
+
+export function closeChange(from: Incident['status'], status: Incident['status'], actor: string, request: ReasonRequest, now: number): Change {
+  return {
+    fields: { status, closedAt: now },
+    events: [...statusEvents(from, status, actor), { type: 'closed', actor, visibility: 'public', data: request.reason ? { reason: request.reason } : {} }],
+  }
+}
+
+export function reopenChange(from: Incident['status'], status: Incident['status'], actor: string, request: ReasonRequest): Change {
+  return {
+    fields: { status, resolvedAt: null, closedAt: null },
+    events: [...statusEvents(from, status, actor), { type: 'reopened', actor, visibility: 'public', data: request.reason ? { reason: request.reason } : {} }],
+  }
+}
+
+/**
+ * An agent's corrections. A category correction is recorded as agent-sourced (what the engine
+ * learns from); impact or urgency recompute the priority from the ITIL matrix.
+ */
+export async function patchIncident(context: ServiceContext, agent: AgentCaller, id: string, patch: IncidentPatch): Promise<Incident> {
+  const row = await changeIncident(context, agentScope(agent), id, (incident) => {
+    const change: Change = { fields: {}, events: [] }
+    if (patch.kind !== undefined && patch.kind !== incident.kind) {
+      change.fields.kind = patch.kind
+      change.events.push({ type: 'categorized', actor: agent.name, visibility: 'internal', data: { kind: patch.kind, previousKind: incident.kind, source: 'agent' } })
+    }
+    if (patch.category !== undefined && (patch.category !== incident.category || incident.categorySource !== 'agent')) {
+      Object.assign(change.fields, { category: patch.category, categorySource: 'agent', categoryConfidence: 1 })
+      change.events.push({ type: 'categorized', actor: agent.name, visibility: 'internal', data: { category: patch.category, previous: incident.category, source: 'agent' } })
+    }
+    const impact = patch.impact ?? incident.impact
+    const urgency = patch.urgency ?? incident.urgency
+    if (impact !== incident.impact || urgency !== incident.urgency) {
+      const priority = priorityOf(impact, urgency)
+      Object.assign(change.fields, { impact, urgency, priority })
+      change.events.push({ type: 'prioritized', actor: agent.name, visibility: 'internal', data: { priority, impact, urgency, previous: incident.priority } })
+    }
+    if (patch.assignee !== undefined && patch.assignee !== incident.assignee) {
+      const status = patch.assignee === null ? incident.status : statusAfter(incident, { type: 'assign' })
+      Object.assign(change.fields, { assignee: patch.assignee, status })
+      change.events.push({ type: 'assigned', actor: agent.name, visibility: 'internal', data: { assignee: patch.assignee, previous: incident.assignee } })
+      change.events.push(...statusEvents(incident.status, status, agent.name))
+    }
+    return change
+  })
+  return view(context, row)
+}

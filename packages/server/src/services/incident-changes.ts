@@ -1,0 +1,75 @@
+import type { IncidentStatus, Tier } from '@triage/protocol'
+import { newId } from '../ids.ts'
+import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
+import { findIncident, findIncidentById, updateIncidentIfUnchanged } from '../storage/incidents.ts'
+import type { ServiceContext } from './context.ts'
+import { ProblemError } from './context.ts'
+import type { LifecycleAction } from './lifecycle.ts'
+import { nextStatus } from './lifecycle.ts'
+
+/** Who may touch an incident: an app's agents up to a tier, or the reporter of that one incident. */
+export type Scope = { appId: string; maxTier: Tier } | { incidentId: string }
+
+/** One change to an incident: the fields it sets and the events it writes with them. */
+export interface Change {
+  fields: Partial<Omit<IncidentRow, 'id' | 'appId' | 'number' | 'revision'>>
+  events: Omit<NewEvent, 'id' | 'at'>[]
+}
+
+const tierRank: Record<Tier, number> = { L1: 1, L2: 2, L3: 3 }
+
+export function isVisibleTo(incident: IncidentRow, maxTier: Tier): boolean {
+  return tierRank[incident.tier] <= tierRank[maxTier]
+}
+
+async function load(context: ServiceContext, scope: Scope, id: string): Promise<IncidentRow> {
+  const incident = 'incidentId' in scope ? await findIncidentById(context.db, scope.incidentId) : await findIncident(context.db, scope.appId, id)
+  if (!incident || ('maxTier' in scope && !isVisibleTo(incident, scope.maxTier))) {
+    throw new ProblemError('not_found', 404, `No incident ${id} that this key may see. List incidents with GET /v1/incidents.`)
+  }
+  return incident
+}
+
+/**
+ * The status an action leads to, or a 409 that names the allowed statuses. Every status change
+ * of the system comes through here, from the lifecycle module.
+ */
+export function statusAfter(incident: IncidentRow, action: LifecycleAction): IncidentStatus {
+  const outcome = nextStatus(incident.status, action, incident.tier)
+  if (!outcome.ok) {
+    throw new ProblemError(
+      'conflict',
+      409,
+      `This ${outcome.reason}. From ${incident.status} it can go to: ${outcome.allowed.join(', ') || 'nothing'}.`,
+      { allowed: outcome.allowed },
+    )
+  }
+  return outcome.status
+}
+
+/** A `status_changed` event when the status moves; nothing when it stays. */
+export function statusEvents(from: IncidentStatus, to: IncidentStatus, actor: string): Change['events'] {
+  return from === to ? [] : [{ type: 'status_changed', actor, visibility: 'public', data: { from, status: to } }]
+}
+
+/**
+ * Reads an incident, lets `decide` work out the change from its current state, and writes the
+ * change with its events in one transaction. When someone else changed the incident in between,
+ * it reads again and decides again, so no change is ever made on stale state.
+ */
+export async function changeIncident(
+  context: ServiceContext,
+  scope: Scope,
+  id: string,
+  decide: (incident: IncidentRow) => Change,
+): Promise<IncidentRow> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const incident = await load(context, scope, id)
+    const change = decide(incident)
+    const now = context.now()
+    const events: NewEvent[] = change.events.map((event) => ({ ...event, id: newId('evt', now), at: now }))
+    const updated = await updateIncidentIfUnchanged(context.db, incident, { ...change.fields, updatedAt: now }, events, newId('rev', now))
+    if (updated) return updated
+  }
+  throw new ProblemError('conflict', 409, 'This incident is changing right now. Read it again and retry.')
+}

@@ -1,0 +1,73 @@
+import type { IncidentStatus, Tier } from '@triage/protocol'
+
+/**
+ * The incident lifecycle: the one place that decides status changes (shared DESIGN.md).
+ *
+ *   new ──> in_progress <──> pending_reporter
+ *     \          │
+ *      └──> resolved ──> closed
+ *              │   ^        │
+ *              └───┴─reopen─┘──> in_progress
+ */
+export const transitions: Record<IncidentStatus, readonly IncidentStatus[]> = {
+  new: ['in_progress', 'resolved'],
+  in_progress: ['pending_reporter', 'resolved'],
+  pending_reporter: ['in_progress', 'resolved'],
+  resolved: ['closed', 'in_progress'],
+  closed: ['in_progress'],
+}
+
+/** What can happen to an incident; each maps to at most one status change. */
+export type LifecycleAction =
+  | { type: 'public_reply'; awaitReporter: boolean }
+  | { type: 'internal_note' }
+  | { type: 'reporter_reply' }
+  | { type: 'assign' }
+  | { type: 'escalate'; to: Tier }
+  | { type: 'resolve' }
+  | { type: 'close' }
+  | { type: 'reopen' }
+
+export type LifecycleOutcome =
+  | { ok: true; status: IncidentStatus }
+  | { ok: false; reason: string; allowed: IncidentStatus[] }
+
+const tierRank: Record<Tier, number> = { L1: 1, L2: 2, L3: 3 }
+
+/**
+ * The status an action leads to from `status` (the same status when it changes nothing),
+ * or why it is refused with the statuses that are allowed from here.
+ */
+export function nextStatus(status: IncidentStatus, action: LifecycleAction, tier: Tier = 'L1'): LifecycleOutcome {
+  const allowed = [...transitions[status]]
+  const to = (target: IncidentStatus, what: string): LifecycleOutcome =>
+    allowed.includes(target)
+      ? { ok: true, status: target }
+      : { ok: false, reason: `cannot ${what} an incident that is ${status.replace('_', ' ')}`, allowed }
+  const open = status !== 'resolved' && status !== 'closed'
+
+  switch (action.type) {
+    case 'internal_note':
+      return { ok: true, status }
+    case 'public_reply':
+      if (!open) return { ok: true, status }
+      if (action.awaitReporter) return status === 'pending_reporter' ? { ok: true, status } : to('pending_reporter', 'wait on the reporter for')
+      return { ok: true, status: status === 'new' ? 'in_progress' : status }
+    case 'reporter_reply':
+      return { ok: true, status: status === 'pending_reporter' ? 'in_progress' : status }
+    case 'assign':
+      return open ? { ok: true, status: status === 'new' ? 'in_progress' : status } : { ok: true, status }
+    case 'escalate':
+      if (!open) return { ok: false, reason: `cannot escalate an incident that is ${status}; reopen it first`, allowed }
+      if (tierRank[action.to] <= tierRank[tier]) {
+        return { ok: false, reason: `cannot escalate from ${tier} to ${action.to}: escalation goes up (L1 → L2 → L3)`, allowed }
+      }
+      return { ok: true, status: status === 'new' ? 'in_progress' : status }
+    case 'resolve':
+      return to('resolved', 'resolve')
+    case 'close':
+      return status === 'resolved' ? to('closed', 'close') : { ok: false, reason: `cannot close an incident that is ${status.replace('_', ' ')}; resolve it first`, allowed }
+    case 'reopen':
+      return open ? { ok: false, reason: `cannot reopen an incident that is ${status.replace('_', ' ')}: it is still open`, allowed } : to('in_progress', 'reopen')
+  }
+}

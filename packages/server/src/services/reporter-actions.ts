@@ -1,0 +1,49 @@
+import type { ReasonRequest, ReporterMessageCreate, ReportView } from '@triage/protocol'
+import { isReporterToken } from '../security/keys.ts'
+import type { IncidentRow } from '../storage/incidents.ts'
+import { findIncidentById, listEvents } from '../storage/incidents.ts'
+import { closeChange, reopenChange } from './agent-actions.ts'
+import type { ServiceContext } from './context.ts'
+import { ProblemError } from './context.ts'
+import type { Change } from './incident-changes.ts'
+import { changeIncident, statusAfter, statusEvents } from './incident-changes.ts'
+import { toReportView } from './views.ts'
+
+/** Checks the reporter token; the same refusal for an unknown id and a wrong token, so ids cannot be probed. */
+export async function authorizeReporter(context: ServiceContext, id: string, reporterToken: string): Promise<IncidentRow> {
+  const incident = await findIncidentById(context.db, id)
+  if (!incident || !(await isReporterToken(context.reporterSecret, incident.id, reporterToken))) {
+    throw new ProblemError('not_found', 404, 'No report with this id opens with this reporter token. Use the token returned when the report was created.')
+  }
+  return incident
+}
+
+async function reporterChange(context: ServiceContext, id: string, token: string, decide: Parameters<typeof changeIncident>[3]): Promise<ReportView> {
+  await authorizeReporter(context, id, token)
+  const row = await changeIncident(context, { incidentId: id }, id, decide)
+  return toReportView(row, await listEvents(context.db, row.id, 'public'))
+}
+
+/** The reporter answers; a ticket waiting on them goes back to the agents. */
+export function postReporterMessage(context: ServiceContext, id: string, token: string, message: ReporterMessageCreate): Promise<ReportView> {
+  return reporterChange(context, id, token, (incident): Change => {
+    const status = statusAfter(incident, { type: 'reporter_reply' })
+    return {
+      fields: { status },
+      events: [
+        { type: 'message', actor: 'reporter', visibility: 'public', data: { body: message.body, author: 'reporter' } },
+        ...statusEvents(incident.status, status, 'reporter'),
+      ],
+    }
+  })
+}
+
+/** The reporter confirms the fix: a resolved ticket closes. */
+export function confirmReport(context: ServiceContext, id: string, token: string, request: ReasonRequest): Promise<ReportView> {
+  return reporterChange(context, id, token, (incident) => closeChange(incident.status, statusAfter(incident, { type: 'close' }), 'reporter', request, context.now()))
+}
+
+/** The reporter says it is not fixed: a resolved or closed ticket reopens. */
+export function reopenReport(context: ServiceContext, id: string, token: string, request: ReasonRequest): Promise<ReportView> {
+  return reporterChange(context, id, token, (incident) => reopenChange(incident.status, statusAfter(incident, { type: 'reopen' }), 'reporter', request))
+}
