@@ -3,6 +3,8 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './http/env.ts'
 import { problem } from './http/problem.ts'
+import type { RateLimitOptions } from './http/rate-limit.ts'
+import { rateLimit } from './http/rate-limit.ts'
 import { validationHook } from './http/validation.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { reportRoutes } from './routes/reports.ts'
@@ -13,7 +15,14 @@ import { ProblemError } from './services/context.ts'
  * The Triage API as one Hono app, the same on Node and Workers: the entries only differ in how
  * they open storage and what they serve beside it.
  */
-export function createApp(services: ServiceContext) {
+export interface AppOptions {
+  /** Public requests per minute for one credential from one address; 0 turns limiting off. Default 120. */
+  rateLimitPerMinute?: number
+  /** How this runtime tells the caller's address. Default: `cf-connecting-ip`, else "unknown". */
+  clientAddress?: RateLimitOptions['clientAddress']
+}
+
+export function createApp(services: ServiceContext, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   app.use('*', async (c, next) => {
@@ -32,6 +41,14 @@ export function createApp(services: ServiceContext) {
   })
   // `/v1/reports/*` also matches `/v1/reports` itself.
   app.use('/v1/reports/*', publicCors)
+  app.use(
+    '/v1/reports/*',
+    rateLimit({
+      limit: options.rateLimitPerMinute ?? 120,
+      windowMs: 60_000,
+      clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown'),
+    }),
+  )
 
   app.route('/', reportRoutes())
   app.route('/', incidentRoutes())

@@ -10,12 +10,18 @@ export interface NodeConfig {
   secret: string | undefined
   demoPublishableKey: string | undefined
   demoSecretKey: string | undefined
+  /** Public requests per minute per credential and client address; 0 turns limiting off. */
+  rateLimitPerMinute: number
 }
 
 export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
   const port = Number(env['PORT'] ?? 8787)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`PORT must be a port number (0-65535), not "${env['PORT']}".`)
+  }
+  const rateLimitPerMinute = Number(env['TRIAGE_RATE_LIMIT'] ?? 120)
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
+    throw new Error(`TRIAGE_RATE_LIMIT must be a whole number of requests per minute (0 turns it off), not "${env['TRIAGE_RATE_LIMIT']}".`)
   }
   return {
     databaseUrl: env['DATABASE_URL'] ?? 'file:./data/triage.db',
@@ -25,5 +31,6 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     secret: env['TRIAGE_SECRET'] || undefined,
     demoPublishableKey: env['TRIAGE_DEMO_PK'] || undefined,
     demoSecretKey: env['TRIAGE_DEMO_SK'] || undefined,
+    rateLimitPerMinute,
   }
 }

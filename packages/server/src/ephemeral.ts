@@ -15,7 +15,7 @@ export interface EphemeralServer extends RunningServer {
  * The real Node server on a free loopback port and a fresh libSQL file in a temporary folder,
  * with the demo app's keys at hand: for integration and end-to-end tests.
  */
-export async function startEphemeralServer(options: { now?: () => number } = {}): Promise<EphemeralServer> {
+export async function startEphemeralServer(options: { now?: () => number; rateLimitPerMinute?: number } = {}): Promise<EphemeralServer> {
   const folder = mkdtempSync(join(tmpdir(), 'triage-'))
   const server = await startNodeServer({
     databaseUrl: `file:${join(folder, 'triage.db')}`,
@@ -25,6 +25,7 @@ export async function startEphemeralServer(options: { now?: () => number } = {})
     secret: undefined,
     demoPublishableKey: undefined,
     demoSecretKey: undefined,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 120,
   }, options.now)
   const secretKey = server.demo.secretKey
   if (!secretKey) throw new Error('a fresh database always creates the demo secret key')

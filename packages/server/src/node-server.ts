@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app.ts'
 import type { DemoKeys } from './bootstrap.ts'
@@ -29,7 +30,10 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     secretKey: config.demoSecretKey,
     allowedOrigins: origins,
   })
-  const app = createApp({ db, reporterSecret: secret, now })
+  const app = createApp(
+    { db, reporterSecret: secret, now },
+    { rateLimitPerMinute: config.rateLimitPerMinute, clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' },
+  )
   serveExamples(app, demo.publishableKey)
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
