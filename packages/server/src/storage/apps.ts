@@ -49,3 +49,29 @@ export async function insertKey(db: Database, key: NewKey, now = Date.now()): Pr
 export async function revokeKey(db: Database, id: string, now = Date.now()): Promise<void> {
   await db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id))
 }
+
+export async function listApps(db: Database) {
+  return db.select().from(apps).orderBy(apps.createdAt)
+}
+
+/** An app's keys without their hashes. */
+export async function listKeys(db: Database, appId: string) {
+  return db
+    .select({
+      id: apiKeys.id,
+      kind: apiKeys.kind,
+      role: apiKeys.role,
+      name: apiKeys.name,
+      display: apiKeys.display,
+      createdAt: apiKeys.createdAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .where(eq(apiKeys.appId, appId))
+    .orderBy(apiKeys.createdAt)
+}
+
+export async function findKey(db: Database, id: string) {
+  const [row] = await db.select({ id: apiKeys.id, appId: apiKeys.appId, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, id)).limit(1)
+  return row
+}

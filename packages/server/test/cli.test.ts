@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, expect, it } from 'vitest'
+import { runCli } from '../src/cli.ts'
+import { readNodeConfig } from '../src/config.ts'
+import { startNodeServer } from '../src/node-server.ts'
+
+const folder = mkdtempSync(join(tmpdir(), 'triage-cli-'))
+const databaseUrl = `file:${join(folder, 'triage.db')}`
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+it('sets a team up without SQL: an app, a key that works, and its revocation', async () => {
+  const created = await runCli(['apps', 'create', '--name', 'Acme Notes', '--origin', 'https://notes.acme.example'], databaseUrl)
+  expect(created.code).toBe(0)
+  const appId = /app (app_\S+) created/.exec(created.output)?.[1]
+  const publishableKey = /publishable key: (pk_\S+)/.exec(created.output)?.[1]
+  expect(appId).toBeDefined()
+
+  const key = await runCli(['keys', 'create', '--app', appId ?? '', '--role', 'l2', '--name', 'Sam'], databaseUrl)
+  const [, keyId, secretKey] = /secret key (key_\S+) \(l2\): (sk_\S+)/.exec(key.output) ?? []
+  expect(secretKey).toBeDefined()
+
+  const server = await startNodeServer({ ...readNodeConfig({ DATABASE_URL: databaseUrl, PORT: '0' }) })
+  try {
+    const report = await fetch(`${server.url}/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-triage-key': publishableKey ?? '', origin: 'https://notes.acme.example' },
+      body: JSON.stringify({ symptoms: 'Sync is stuck' }),
+    })
+    expect(report.status).toBe(201)
+    const list = await fetch(`${server.url}/v1/incidents`, { headers: { authorization: `Bearer ${secretKey}` } })
+    expect(list.status).toBe(200)
+    expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1)
+
+    expect((await runCli(['keys', 'revoke', keyId ?? ''], databaseUrl)).code).toBe(0)
+    expect((await fetch(`${server.url}/v1/incidents`, { headers: { authorization: `Bearer ${secretKey}` } })).status).toBe(401)
+  } finally {
+    await server.close()
+  }
+})
+
+it('explains a wrong command, a bad role or an unknown app with exit code 2 and the usage', async () => {
+  for (const argv of [['frob'], ['keys', 'create', '--app', 'app_nope', '--role', 'l2'], ['apps', 'create', '--name', 'x', '--origin', 'not a url'], ['apps', 'create']]) {
+    const result = await runCli(argv, databaseUrl)
+    expect(result.code, argv.join(' ')).toBe(2)
+    expect(result.output).toContain('usage: npm run triage')
+  }
+  const apps = await runCli(['apps', 'list'], databaseUrl)
+  const appId = /^(app_\S+)/m.exec(apps.output)?.[1] ?? ''
+  expect((await runCli(['keys', 'create', '--app', appId, '--role', 'boss'], databaseUrl)).output).toContain('--role must be one of')
+})
