@@ -1,0 +1,53 @@
+import { mount } from '@triage/widget'
+import type { WidgetHandle, WidgetOptions } from '@triage/widget'
+
+const mounted: WidgetHandle[] = []
+
+/** Mounts a widget with test defaults; `cleanup()` removes it. */
+export function mountWidget(options: Partial<WidgetOptions> = {}) {
+  const handle = mount({ key: 'pk_test', endpoint: 'https://triage.test', ...options })
+  mounted.push(handle)
+  const hosts = document.querySelectorAll('triage-widget')
+  const shadow = hosts[hosts.length - 1]?.shadowRoot
+  if (!shadow) throw new Error('mount() added no <triage-widget> with an open shadow root')
+  return { handle, shadow }
+}
+
+export function cleanup(): void {
+  for (const handle of mounted.splice(0)) handle.destroy()
+  localStorage.clear()
+}
+
+export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: string): T {
+  const element = root.querySelector<T>(`[data-testid="${id}"]`)
+  if (!element) throw new Error(`no element with data-testid="${id}"`)
+  return element
+}
+
+/** Retries `check` until it returns something truthy (renders, effects and fetches are async). */
+export async function waitFor<T>(check: () => T | null | undefined | false, timeoutMs = 1_000): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const value = check()
+    if (value) return value
+    if (Date.now() - started > timeoutMs) throw new Error(`waitFor timed out: ${check.toString()}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+/** The text a screen reader announces for a button or labelled element (the cases we use). */
+export function accessibleName(element: Element): string {
+  const root = element.getRootNode() as ParentNode
+  const labelledBy = element.getAttribute('aria-labelledby')
+  if (labelledBy) return labelledBy.split(' ').map((id) => root.querySelector(`#${id}`)?.textContent?.trim() ?? '').join(' ')
+  return element.getAttribute('aria-label') ?? element.textContent?.trim() ?? ''
+}
+
+export function type(field: HTMLTextAreaElement | HTMLInputElement, value: string): void {
+  field.value = value
+  field.dispatchEvent(new Event('input', { bubbles: true }))
+}
+
+export function press(target: Element, key: string): void {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+}

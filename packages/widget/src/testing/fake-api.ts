@@ -1,0 +1,64 @@
+import type { Problem, ProblemCode, ReportCreated, ReportView } from '@triage/sdk'
+
+/** A request the widget made, as the server would have received it. */
+export interface RecordedRequest {
+  method: string
+  url: string
+  headers: Headers
+  body: unknown
+}
+
+type Answer = () => Response | Promise<Response>
+
+export const createdReport: ReportCreated = {
+  id: 'rep_01',
+  number: 'INC-000001',
+  reporterToken: 'rt_secret',
+  status: 'new',
+  category: 'bug',
+  priority: 'P3',
+  createdAt: '2026-11-29T10:00:00.000Z',
+}
+
+export const reportView: ReportView = {
+  id: createdReport.id,
+  number: createdReport.number,
+  status: 'new',
+  category: 'bug',
+  priority: 'P3',
+  tier: 'L1',
+  slaPromise: 'we answer within 3 hours',
+  createdAt: createdReport.createdAt,
+  updatedAt: createdReport.createdAt,
+  timeline: [{ type: 'created', at: createdReport.createdAt, status: 'new' }],
+}
+
+export const json = (status: number, body: unknown, type = 'application/json'): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } })
+
+/** An RFC 9457 problem answer, shaped like the server's. */
+export function problem(status: number, code: ProblemCode, detail: string): Response {
+  const body: Problem = { type: `/problems/${code.replaceAll('_', '-')}`, title: code, status, code, detail }
+  return json(status, body, 'application/problem+json')
+}
+
+/**
+ * A stand-in for the network: a `fetch` that answers the two report routes with real `Response`s
+ * shaped like the protocol, and records every request. The real server is covered by its own tests.
+ */
+export function fakeApi(answers: { create?: Answer; view?: Answer } = {}) {
+  const requests: RecordedRequest[] = []
+  const create = answers.create ?? (() => json(201, createdReport))
+  const view = answers.view ?? (() => json(200, reportView))
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = String(input instanceof Request ? input.url : input)
+    const method = init?.method ?? 'GET'
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined
+    requests.push({ method, url, headers: new Headers(init?.headers), body })
+    const path = new URL(url).pathname
+    if (method === 'POST' && path === '/v1/reports') return create()
+    if (method === 'GET' && path.startsWith('/v1/reports/')) return view()
+    return problem(404, 'not_found', `No route for ${method} ${path}.`)
+  }
+  return { fetch, requests }
+}

@@ -1,0 +1,60 @@
+// The browser builds. `npm run build` runs this, then scripts/print-sizes.mjs checks the size budgets.
+// TypeScript is compiled by esbuild (type-checking is `npm run typecheck`); workspace packages
+// resolve to their TS sources through the `source` export condition.
+import nodeResolve from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
+import { dts } from 'rollup-plugin-dts'
+import esbuild from 'rollup-plugin-esbuild'
+
+const exportConditions = ['source', 'browser', 'module', 'import', 'default']
+
+/** Validation stays on the server: zod (in `@triage/protocol/schemas`) must reach no bundle. */
+const noZod = {
+  name: 'no-zod',
+  resolveId(source, importer) {
+    if (source === 'zod' || source.startsWith('zod/') || source.endsWith('/schemas') || source.endsWith('/schemas.ts')) {
+      this.error(`${importer ?? 'an entry'} imports ${source}: browser bundles must not carry the zod schemas.`)
+    }
+    return null
+  },
+}
+
+const plugins = () => [
+  noZod,
+  nodeResolve({ browser: true, exportConditions, extensions: ['.mjs', '.js', '.json', '.ts', '.tsx'] }),
+  esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact' }),
+]
+
+/** A package's own dependencies stay imports in its ESM build; the bundler of the app resolves them. */
+const widgetExternal = (id) => /^(preact|@preact\/signals|@triage\/sdk)(\/|$)/.test(id)
+
+const declarations = (input, file, external = () => false) => ({
+  input,
+  output: { file, format: 'es' },
+  external,
+  // respectExternal: inline what is not external (the @triage/protocol types) so the .d.ts stands alone.
+  plugins: [dts({ respectExternal: true, tsconfig: 'tsconfig.json' })],
+})
+
+export default [
+  {
+    // Script tag: everything in one minified file, no globals but `window.Triage`.
+    input: 'packages/widget/src/script-tag.ts',
+    output: { file: 'packages/widget/dist/widget.js', format: 'iife' },
+    // ascii_only: the strings stay right even when a page or CDN serves the file without a UTF-8 charset.
+    plugins: [...plugins(), terser({ compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
+  },
+  {
+    input: 'packages/widget/src/index.ts',
+    output: { file: 'packages/widget/dist/index.js', format: 'es' },
+    external: widgetExternal,
+    plugins: plugins(),
+  },
+  {
+    input: 'packages/sdk/src/index.ts',
+    output: { file: 'packages/sdk/dist/index.js', format: 'es' },
+    plugins: plugins(),
+  },
+  declarations('packages/widget/src/index.ts', 'packages/widget/dist/index.d.ts', widgetExternal),
+  declarations('packages/sdk/src/index.ts', 'packages/sdk/dist/index.d.ts'),
+]
