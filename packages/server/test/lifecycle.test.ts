@@ -117,6 +117,10 @@ describe('the lifecycle over HTTP', () => {
     const created = await report('A typo on the settings page, a small bug')
     const patched = await ok<Incident>(sendAs(server, 'PATCH', `/v1/incidents/${created.id}`, l1, { impact: 'high', urgency: 'high', category: 'billing', assignee: 'lea' }))
     expect(patched).toMatchObject({ impact: 'high', urgency: 'high', priority: 'P1', category: 'billing', categorySource: 'agent', categoryConfidence: 1, assignee: 'lea', status: 'in_progress' })
+    // P1 targets (1 h / 4 h) now run from the report's creation.
+    const createdAt = Date.parse(patched.createdAt)
+    expect(Date.parse(patched.sla.firstResponse.dueAt ?? '')).toBe(createdAt + 3_600_000)
+    expect(Date.parse(patched.sla.resolution.dueAt ?? '')).toBe(createdAt + 4 * 3_600_000)
     const categorized = patched.timeline.filter((event) => event.type === 'categorized').at(-1)
     expect(categorized?.data).toMatchObject({ category: 'billing', source: 'agent' })
     expect(patched.timeline.some((event) => event.type === 'assigned' && event.data['assignee'] === 'lea')).toBe(true)

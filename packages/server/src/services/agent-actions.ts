@@ -7,7 +7,7 @@ import type {
   ResolveRequest,
   Tier,
 } from '@triage/protocol'
-import { priorityOf } from '@triage/engine'
+import { priorityOf, slaDueTimes } from '@triage/engine'
 import type { AgentCaller } from '../http/env.ts'
 import { listEvents } from '../storage/incidents.ts'
 import type { ServiceContext } from './context.ts'
@@ -119,7 +119,8 @@ export async function patchIncident(context: ServiceContext, agent: AgentCaller,
     const urgency = patch.urgency ?? incident.urgency
     if (impact !== incident.impact || urgency !== incident.urgency) {
       const priority = priorityOf(impact, urgency)
-      Object.assign(change.fields, { impact, urgency, priority })
+      // The SLA follows the priority: targets are counted from the report, as if it had come in so.
+      Object.assign(change.fields, { impact, urgency, priority, ...slaDueTimes(priority, incident.createdAt) })
       change.events.push({ type: 'prioritized', actor: agent.name, visibility: 'internal', data: { priority, impact, urgency, previous: incident.priority } })
     }
     if (patch.assignee !== undefined && patch.assignee !== incident.assignee) {

@@ -40,7 +40,7 @@ export function statusAfter(incident: IncidentRow, action: LifecycleAction): Inc
     throw new ProblemError(
       'conflict',
       409,
-      `This ${outcome.reason}. From ${incident.status} it can go to: ${outcome.allowed.join(', ') || 'nothing'}.`,
+      `${outcome.reason[0]?.toUpperCase()}${outcome.reason.slice(1)}. From ${incident.status} it can go to: ${outcome.allowed.join(', ') || 'nothing'}.`,
       { allowed: outcome.allowed },
     )
   }

@@ -66,6 +66,7 @@ export function nextStatus(status: IncidentStatus, action: LifecycleAction, tier
     case 'resolve':
       return to('resolved', 'resolve')
     case 'close':
+      if (status === 'closed') return { ok: false, reason: 'cannot close an incident that is already closed', allowed }
       return status === 'resolved' ? to('closed', 'close') : { ok: false, reason: `cannot close an incident that is ${status.replace('_', ' ')}; resolve it first`, allowed }
     case 'reopen':
       return open ? { ok: false, reason: `cannot reopen an incident that is ${status.replace('_', ' ')}: it is still open`, allowed } : to('in_progress', 'reopen')
