@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.{ts,tsx}', 'packages/*/test/**/*.test.{ts,tsx}', 'examples/**/*.test.ts'],
     environment: 'node',
+    reporters: ['default', './scripts/plain-summary-reporter.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
