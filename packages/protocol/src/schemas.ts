@@ -6,6 +6,7 @@
  * Each schema is checked against its hand-written type with `satisfies`, so the two cannot drift.
  */
 import { z } from 'zod'
+import type { ApiKeyCreate, ApiKeyCreated, ApiKeyInfo, AppSettings, AppSettingsPatch, Webhook, WebhookCreate, WebhookDelivery } from './admin.ts'
 import type {
   AgentMessageCreate,
   EscalateRequest,
@@ -273,3 +274,79 @@ export const problemSchema = z
     retryAfter: z.number().int().optional(),
   })
   .meta({ id: 'Problem' }) satisfies z.ZodType<Problem>
+
+const origin = z
+  .string()
+  .max(200)
+  .refine((value) => {
+    try {
+      return new URL(value).origin === value
+    } catch {
+      return false
+    }
+  }, { error: 'must be an origin like https://shop.example (scheme, host and port only)' })
+
+const role = z.enum(['l1', 'l2', 'l3', 'admin'])
+
+export const appSettingsSchema = z
+  .object({ id: z.string(), name: z.string(), allowedOrigins: z.array(z.string()) })
+  .meta({ id: 'AppSettings' }) satisfies z.ZodType<AppSettings>
+
+export const appSettingsPatchSchema = z
+  .strictObject({ name: z.string().trim().min(1).max(200).optional(), allowedOrigins: z.array(origin).max(50).optional() })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'must change name or allowedOrigins' })
+  .meta({ id: 'AppSettingsPatch' }) satisfies z.ZodType<AppSettingsPatch>
+
+export const apiKeyInfoSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['publishable', 'secret']),
+    role: role.nullable(),
+    name: z.string(),
+    display: z.string(),
+    createdAt: isoDate,
+    revokedAt: isoDate.nullable(),
+  })
+  .meta({ id: 'ApiKeyInfo' }) satisfies z.ZodType<ApiKeyInfo>
+
+export const apiKeyCreateSchema = z
+  .strictObject({ kind: z.enum(['publishable', 'secret']), role: role.optional(), name: z.string().trim().min(1).max(200) })
+  .refine((key) => key.kind === 'publishable' || key.role !== undefined, { error: 'a secret key needs a role: l1, l2, l3 or admin', path: ['role'] })
+  .meta({ id: 'ApiKeyCreate' }) satisfies z.ZodType<ApiKeyCreate>
+
+export const apiKeyCreatedSchema = apiKeyInfoSchema.extend({ key: z.string() }).meta({ id: 'ApiKeyCreated' }) satisfies z.ZodType<ApiKeyCreated>
+
+export const webhookCreateSchema = z
+  .strictObject({
+    url: z
+      .string()
+      .max(2_048)
+      .refine((value) => {
+        try {
+          const url = new URL(value)
+          return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
+        } catch {
+          return false
+        }
+      }, { error: 'must be an https:// URL (http:// only to localhost, for development)' }),
+    events: z.array(z.string().regex(/^incident\.[a-z_]+$/, 'must be an event type like incident.created')).max(50).optional(),
+  })
+  .meta({ id: 'WebhookCreate' }) satisfies z.ZodType<WebhookCreate>
+
+export const webhookSchema = z
+  .object({ id: z.string(), url: z.string(), events: z.array(z.string()), secret: z.string(), createdAt: isoDate, disabledAt: isoDate.nullable() })
+  .meta({ id: 'Webhook' }) satisfies z.ZodType<Webhook>
+
+export const webhookDeliverySchema = z
+  .object({
+    id: z.string(),
+    eventType: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: isoDate.nullable(),
+    createdAt: isoDate,
+    deliveredAt: isoDate.nullable(),
+  })
+  .meta({ id: 'WebhookDelivery' }) satisfies z.ZodType<WebhookDelivery>

@@ -6,6 +6,7 @@ import { problem } from './http/problem.ts'
 import type { RateLimitOptions } from './http/rate-limit.ts'
 import { rateLimit } from './http/rate-limit.ts'
 import { validationHook } from './http/validation.ts'
+import { adminRoutes } from './routes/admin.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { reportRoutes } from './routes/reports.ts'
 import type { ServiceContext } from './services/context.ts'
@@ -52,6 +53,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
 
   app.route('/', reportRoutes())
   app.route('/', incidentRoutes())
+  app.route('/', adminRoutes())
 
   app.get('/healthz', (c) => c.json({ ok: true }))
 

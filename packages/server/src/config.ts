@@ -12,6 +12,8 @@ export interface NodeConfig {
   demoSecretKey: string | undefined
   /** Public requests per minute per credential and client address; 0 turns limiting off. */
   rateLimitPerMinute: number
+  /** How often pending webhook deliveries are sent, in ms; 0 turns the in-process dispatcher off. */
+  webhookIntervalMs: number
 }
 
 export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
@@ -32,5 +34,6 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     demoPublishableKey: env['TRIAGE_DEMO_PK'] || undefined,
     demoSecretKey: env['TRIAGE_DEMO_SK'] || undefined,
     rateLimitPerMinute,
+    webhookIntervalMs: 2_000,
   }
 }

@@ -15,7 +15,9 @@ export interface EphemeralServer extends RunningServer {
  * The real Node server on a free loopback port and a fresh libSQL file in a temporary folder,
  * with the demo app's keys at hand: for integration and end-to-end tests.
  */
-export async function startEphemeralServer(options: { now?: () => number; rateLimitPerMinute?: number } = {}): Promise<EphemeralServer> {
+export async function startEphemeralServer(
+  options: { now?: () => number; rateLimitPerMinute?: number; webhookIntervalMs?: number } = {},
+): Promise<EphemeralServer> {
   const folder = mkdtempSync(join(tmpdir(), 'triage-'))
   const server = await startNodeServer({
     databaseUrl: `file:${join(folder, 'triage.db')}`,
@@ -26,6 +28,8 @@ export async function startEphemeralServer(options: { now?: () => number; rateLi
     demoPublishableKey: undefined,
     demoSecretKey: undefined,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 120,
+    // Off unless asked: tests send webhooks by calling the dispatcher themselves.
+    webhookIntervalMs: options.webhookIntervalMs ?? 0,
   }, options.now)
   const secretKey = server.demo.secretKey
   if (!secretKey) throw new Error('a fresh database always creates the demo secret key')

@@ -6,13 +6,17 @@ import type { DemoKeys } from './bootstrap.ts'
 import { ensureDemoApp, reporterSecret } from './bootstrap.ts'
 import type { NodeConfig } from './config.ts'
 import { openLibsql } from './db/libsql.ts'
+import { dispatchWebhooks } from './services/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
+import type { ServiceContext } from './services/context.ts'
 import type { Database } from './storage/database.ts'
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787` */
   url: string
   db: Database
+  /** The context the app runs with (storage, secret, clock), for background work and tests. */
+  services: ServiceContext
   demo: DemoKeys
   close: () => Promise<void>
 }
@@ -30,8 +34,9 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     secretKey: config.demoSecretKey,
     allowedOrigins: origins,
   })
+  const services: ServiceContext = { db, reporterSecret: secret, now }
   const app = createApp(
-    { db, reporterSecret: secret, now },
+    services,
     { rateLimitPerMinute: config.rateLimitPerMinute, clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' },
   )
   serveExamples(app, demo.publishableKey)
@@ -39,13 +44,16 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
   })
+  const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services), config.webhookIntervalMs) : () => {}
   const { port } = server.address() as AddressInfo
   return {
     url: `http://${config.host}:${port}`,
     db,
+    services,
     demo,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stopDispatcher()
         server.close((error) => {
           closeDb()
           if (error) reject(error)
@@ -53,4 +61,20 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
         })
       }),
   }
+}
+
+/** Runs `task` every `ms`, never two at once, without keeping the process alive; returns a stop function. */
+function everyInterval(task: () => Promise<unknown>, ms: number): () => void {
+  let running = false
+  const timer = setInterval(() => {
+    if (running) return
+    running = true
+    task()
+      .catch((error: unknown) => console.error('background task failed:', error))
+      .finally(() => {
+        running = false
+      })
+  }, ms)
+  timer.unref()
+  return () => clearInterval(timer)
 }

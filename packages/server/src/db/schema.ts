@@ -105,11 +105,54 @@ export const incidentEvents = sqliteTable(
   (table) => [index('incident_events_incident_at').on(table.incidentId, table.at, table.id)],
 )
 
+/** An app's webhook endpoints. The secret is kept in clear: it signs every delivery. */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    appId: text('app_id').notNull().references(() => apps.id),
+    url: text('url').notNull(),
+    /** JSON array of event types; empty: all. */
+    events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+    secret: text('secret').notNull(),
+    createdAt: integer('created_at').notNull(),
+    disabledAt: integer('disabled_at'),
+  },
+  (table) => [index('webhooks_app').on(table.appId)],
+)
+
+/**
+ * The outbox and delivery log: one row per event and webhook, written in the same transaction
+ * as the event (so no event is lost or sent for a change that did not happen), then sent and
+ * retried with backoff by the dispatcher.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id').notNull().references(() => webhooks.id),
+    appId: text('app_id').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: text('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull(),
+    nextAttemptAt: integer('next_attempt_at'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (table) => [
+    index('webhook_deliveries_due').on(table.status, table.nextAttemptAt),
+    index('webhook_deliveries_webhook').on(table.webhookId, table.createdAt),
+  ],
+)
+
 /** Server-wide settings, e.g. the generated secret that signs reporter tokens when none is configured. */
 export const settings = sqliteTable('settings', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),
 })
 
-export const schema = { apps, apiKeys, incidents, incidentEvents, settings }
+export const schema = { apps, apiKeys, incidents, incidentEvents, webhooks, webhookDeliveries, settings }
 export type Schema = typeof schema

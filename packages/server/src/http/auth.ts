@@ -47,3 +47,11 @@ export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
   c.set('agent', { appId: stored.appId, keyId: stored.id, name: stored.name, role: stored.role })
   await next()
 })
+
+/** After requireSecretKey: managing the app, its keys and webhooks takes an `admin` key. */
+export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.var.agent.role !== 'admin') {
+    return problem('forbidden', 403, `This key's role is ${c.var.agent.role}; managing the app, its keys and webhooks takes an admin key.`)
+  }
+  await next()
+})

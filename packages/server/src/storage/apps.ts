@@ -75,3 +75,7 @@ export async function findKey(db: Database, id: string) {
   const [row] = await db.select({ id: apiKeys.id, appId: apiKeys.appId, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, id)).limit(1)
   return row
 }
+
+export async function updateApp(db: Database, id: string, changes: { name?: string; allowedOrigins?: string[] }): Promise<void> {
+  await db.update(apps).set(changes).where(eq(apps.id, id))
+}

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { IncidentStatus } from '@triage/protocol'
 import { incidentEvents, incidents } from '../db/schema.ts'
 import type { Database } from './database.ts'
+import { outboxStatements } from './outbox.ts'
 
 export type IncidentRow = typeof incidents.$inferSelect
 export type EventRow = typeof incidentEvents.$inferSelect
@@ -31,7 +32,8 @@ export async function insertIncidentOnce(db: Database, incident: NewIncident, ev
       select ${event.id}, ${incident.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at}
       where exists (select 1 from ${incidents} where ${incidents.id} = ${incident.id})`),
   )
-  await db.batch([insert, ...eventInserts])
+  const outbox = outboxStatements(db, incident, events, { revision: incident.revision })
+  await db.batch([insert, ...eventInserts, ...outbox])
   const stored =
     incident.idempotencyKey === null
       ? await findIncident(db, incident.appId, incident.id)
@@ -143,7 +145,7 @@ export async function listIncidents(db: Database, appId: string, query: ListQuer
     const pattern = `%${filters.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
     conditions.push(
       sql`(${incidents.symptoms} like ${pattern} escape '\\' or ${incidents.contactName} like ${pattern} escape '\\'
-        or ${incidents.contactEmail} like ${pattern} escape '\\' or ('INC-' || substr('000000' || ${incidents.number}, -6)) like ${pattern} escape '\\')`,
+        or ${incidents.contactEmail} like ${pattern} escape '\\' or printf('INC-%06d', ${incidents.number}) like ${pattern} escape '\\')`,
     )
   }
   const sort = sorts[query.sort]
@@ -191,7 +193,8 @@ export async function updateIncidentIfUnchanged(
       select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at}
       where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
   )
-  await db.batch([update, ...eventInserts])
+  const outbox = outboxStatements(db, { ...current, ...changes }, events, { revision })
+  await db.batch([update, ...eventInserts, ...outbox])
   const stored = await findIncidentById(db, current.id)
   return stored?.revision === revision ? stored : undefined
 }

@@ -1,0 +1,81 @@
+/** `/v1/admin/...`: an app's own settings, keys and webhooks, for `admin` secret keys. */
+
+export type AgentRole = 'l1' | 'l2' | 'l3' | 'admin'
+
+export interface AppSettings {
+  id: string
+  name: string
+  /** Origins allowed to use the publishable key; empty: any (for server-side reporting only). */
+  allowedOrigins: string[]
+}
+
+/** `PATCH /v1/admin/app`. */
+export interface AppSettingsPatch {
+  name?: string
+  allowedOrigins?: string[]
+}
+
+export interface ApiKeyInfo {
+  id: string
+  kind: 'publishable' | 'secret'
+  role: AgentRole | null
+  name: string
+  /** The whole key for publishable keys; a prefix for secret keys. */
+  display: string
+  createdAt: string
+  revokedAt: string | null
+}
+
+/** `POST /v1/admin/keys`. */
+export interface ApiKeyCreate {
+  kind: 'publishable' | 'secret'
+  /** Required for secret keys. */
+  role?: AgentRole
+  name: string
+}
+
+/** The new key, in clear this once: only its hash is stored. */
+export interface ApiKeyCreated extends ApiKeyInfo {
+  key: string
+}
+
+/** `POST /v1/admin/webhooks`. */
+export interface WebhookCreate {
+  /** `https://…` (plain `http://` only to localhost, for development). */
+  url: string
+  /** Event types to send (`incident.created`, `incident.escalated`, …); empty or absent: all. */
+  events?: string[]
+}
+
+export interface Webhook {
+  id: string
+  url: string
+  events: string[]
+  /** Signs each delivery: `Triage-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. */
+  secret: string
+  createdAt: string
+  disabledAt: string | null
+}
+
+export interface WebhookDelivery {
+  id: string
+  eventType: string
+  status: 'pending' | 'delivered' | 'failed'
+  attempts: number
+  lastStatusCode: number | null
+  lastError: string | null
+  nextAttemptAt: string | null
+  createdAt: string
+  deliveredAt: string | null
+}
+
+/** The body of each webhook delivery. */
+export interface WebhookPayload {
+  id: string
+  type: string
+  createdAt: string
+  data: {
+    incident: { id: string; number: string; status: string; priority: string; tier: string; category: string; kind: string }
+    event: { id: string; type: string; at: string; actor: string; visibility: string; data: Record<string, unknown> }
+  }
+}

@@ -1,0 +1,114 @@
+import type {
+  ApiKeyCreate,
+  ApiKeyCreated,
+  ApiKeyInfo,
+  AppSettings,
+  AppSettingsPatch,
+  Webhook,
+  WebhookCreate,
+  WebhookDelivery,
+} from '@triage/protocol'
+import type { AgentCaller } from '../http/env.ts'
+import { newId } from '../ids.ts'
+import { randomToken } from '../security/crypto.ts'
+import { generateKey } from '../security/keys.ts'
+import { findApp, findKey, insertKey, listKeys, revokeKey, updateApp } from '../storage/apps.ts'
+import type { DeliveryRow, WebhookRow } from '../storage/webhooks.ts'
+import { disableWebhook, findWebhook, insertWebhook, listDeliveries, listWebhooks } from '../storage/webhooks.ts'
+import type { ServiceContext } from './context.ts'
+import { ProblemError } from './context.ts'
+
+const iso = (ms: number) => new Date(ms).toISOString()
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms))
+
+export async function getAppSettings(context: ServiceContext, agent: AgentCaller): Promise<AppSettings> {
+  const app = await findApp(context.db, agent.appId)
+  if (!app) throw new ProblemError('not_found', 404, 'This key’s app no longer exists.')
+  return { id: app.id, name: app.name, allowedOrigins: app.allowedOrigins }
+}
+
+export async function patchAppSettings(context: ServiceContext, agent: AgentCaller, patch: AppSettingsPatch): Promise<AppSettings> {
+  await updateApp(context.db, agent.appId, patch)
+  return getAppSettings(context, agent)
+}
+
+type KeyRow = Awaited<ReturnType<typeof listKeys>>[number]
+
+function toKeyInfo(row: KeyRow): ApiKeyInfo {
+  return { id: row.id, kind: row.kind, role: row.role, name: row.name, display: row.display, createdAt: iso(row.createdAt), revokedAt: isoOrNull(row.revokedAt) }
+}
+
+export async function listAppKeys(context: ServiceContext, agent: AgentCaller): Promise<ApiKeyInfo[]> {
+  return (await listKeys(context.db, agent.appId)).map(toKeyInfo)
+}
+
+export async function createAppKey(context: ServiceContext, agent: AgentCaller, request: ApiKeyCreate): Promise<ApiKeyCreated> {
+  const key = generateKey(request.kind)
+  const now = context.now()
+  const id = await insertKey(context.db, { appId: agent.appId, kind: request.kind, role: request.role, name: request.name, key }, now)
+  const created = (await listKeys(context.db, agent.appId)).find((row) => row.id === id)
+  if (!created) throw new Error(`key ${id} was not found right after it was written`)
+  return { ...toKeyInfo(created), key }
+}
+
+export async function revokeAppKey(context: ServiceContext, agent: AgentCaller, id: string): Promise<ApiKeyInfo> {
+  const key = await findKey(context.db, id)
+  if (!key || key.appId !== agent.appId) throw new ProblemError('not_found', 404, `No key ${id} in this app. List them with GET /v1/admin/keys.`)
+  if (key.revokedAt === null) await revokeKey(context.db, id, context.now())
+  const row = (await listKeys(context.db, agent.appId)).find((candidate) => candidate.id === id)
+  if (!row) throw new Error(`key ${id} vanished`)
+  return toKeyInfo(row)
+}
+
+function toWebhook(row: WebhookRow): Webhook {
+  return { id: row.id, url: row.url, events: row.events, secret: row.secret, createdAt: iso(row.createdAt), disabledAt: isoOrNull(row.disabledAt) }
+}
+
+export async function listAppWebhooks(context: ServiceContext, agent: AgentCaller): Promise<Webhook[]> {
+  return (await listWebhooks(context.db, agent.appId)).map(toWebhook)
+}
+
+export async function createAppWebhook(context: ServiceContext, agent: AgentCaller, request: WebhookCreate): Promise<Webhook> {
+  const row: WebhookRow = {
+    id: newId('whk', context.now()),
+    appId: agent.appId,
+    url: request.url,
+    events: request.events ?? [],
+    secret: `whsec_${randomToken(24)}`,
+    createdAt: context.now(),
+    disabledAt: null,
+  }
+  await insertWebhook(context.db, row)
+  return toWebhook(row)
+}
+
+async function appWebhook(context: ServiceContext, agent: AgentCaller, id: string): Promise<WebhookRow> {
+  const row = await findWebhook(context.db, agent.appId, id)
+  if (!row) throw new ProblemError('not_found', 404, `No webhook ${id} in this app. List them with GET /v1/admin/webhooks.`)
+  return row
+}
+
+export async function disableAppWebhook(context: ServiceContext, agent: AgentCaller, id: string): Promise<Webhook> {
+  await appWebhook(context, agent, id)
+  await disableWebhook(context.db, agent.appId, id, context.now())
+  return toWebhook(await appWebhook(context, agent, id))
+}
+
+function toDelivery(row: DeliveryRow): WebhookDelivery {
+  return {
+    id: row.id,
+    eventType: row.eventType,
+    status: row.status,
+    attempts: row.attempts,
+    lastStatusCode: row.lastStatusCode,
+    lastError: row.lastError,
+    nextAttemptAt: row.status === 'pending' ? isoOrNull(row.nextAttemptAt) : null,
+    createdAt: iso(row.createdAt),
+    deliveredAt: isoOrNull(row.deliveredAt),
+  }
+}
+
+export async function listWebhookDeliveries(context: ServiceContext, agent: AgentCaller, id: string): Promise<WebhookDelivery[]> {
+  await appWebhook(context, agent, id)
+  return (await listDeliveries(context.db, id, 100)).map(toDelivery)
+}
