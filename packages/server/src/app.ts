@@ -35,9 +35,9 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   // publishable key's allowlist decides on the real request (see requirePublishableKey).
   const publicCors = cors({
     origin: (origin) => origin,
-    allowHeaders: ['content-type', 'authorization', 'x-triage-key', 'idempotency-key'],
+    allowHeaders: ['content-type', 'authorization', 'x-triage-key', 'idempotency-key', 'if-none-match'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    exposeHeaders: ['idempotent-replayed', 'retry-after'],
+    exposeHeaders: ['idempotent-replayed', 'retry-after', 'etag'],
     maxAge: 86_400,
   })
   // `/v1/reports/*` also matches `/v1/reports` itself.

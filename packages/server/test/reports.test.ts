@@ -178,3 +178,25 @@ describe('GET /v1/reports/:id', () => {
 it('answers unknown routes with a problem, not HTML', async () => {
   await expectProblem(await fetch(`${server.url}/v1/nothing-here`), 404, 'not_found')
 })
+
+describe('polling a report', () => {
+  it('answers 304 while nothing changed and 200 with a new ETag once it did', async () => {
+    const created = (await (await postReport(server, server.publishableKey, { symptoms: 'Uploads hang at 99 %' })).json()) as ReportCreated
+    const first = await getAs(server, `/v1/reports/${created.id}`, created.reporterToken)
+    const etag = first.headers.get('etag')
+    expect(etag).toMatch(/^"rev_/)
+    const unchanged = await fetch(`${server.url}/v1/reports/${created.id}`, { headers: { authorization: `Bearer ${created.reporterToken}`, 'if-none-match': etag ?? '' } })
+    expect(unchanged.status).toBe(304)
+    expect(await unchanged.text()).toBe('')
+
+    await fetch(`${server.url}/v1/incidents/${created.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'Looking into it', visibility: 'public' }),
+    })
+    const changed = await fetch(`${server.url}/v1/reports/${created.id}`, { headers: { authorization: `Bearer ${created.reporterToken}`, 'if-none-match': etag ?? '' } })
+    expect(changed.status).toBe(200)
+    expect(changed.headers.get('etag')).not.toBe(etag)
+    expect(((await changed.json()) as ReportView).timeline.find((event) => event.type === 'message')?.body).toBe('Looking into it')
+  })
+})

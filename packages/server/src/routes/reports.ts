@@ -47,7 +47,8 @@ const getReportRoute = createRoute({
   security: [{ reporterToken: [] }],
   request: { params: idParams },
   responses: {
-    200: jsonResponse('The report.', reportViewSchema),
+    200: jsonResponse('The report, with an ETag to poll it cheaply.', reportViewSchema),
+    304: { description: 'Not modified since the ETag sent in If-None-Match.' },
     401: problemResponse('No reporter token.'),
     404: problemResponse('No report with this id opens with this token.'),
   },
@@ -102,7 +103,13 @@ export function reportRoutes() {
   })
 
   routes.openapi(getReportRoute, async (c) => {
-    return c.json(await getReport(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization'))), 200)
+    const { view, version } = await getReport(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization')))
+    const etag = `"${version}"`
+    c.header('etag', etag)
+    c.header('cache-control', 'private, no-cache')
+    // Polling is cheap: an unchanged report answers 304 with no body (RFC 9110 §13.1.2).
+    if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
+    return c.json(view, 200)
   })
   routes.openapi(reporterMessageRoute, async (c) =>
     c.json(await postReporterMessage(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization')), c.req.valid('json')), 200),

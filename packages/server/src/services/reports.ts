@@ -106,10 +106,13 @@ async function replay(context: ServiceContext, existing: IncidentRow, requestHas
   return { report: toReportCreated(existing, await reporterTokenFor(context.reporterSecret, existing.id)), replayed: true }
 }
 
-/** The reporter's view of one report, opened by its reporter token. */
-export async function getReport(context: ServiceContext, id: string, reporterToken: string): Promise<ReportView> {
+/**
+ * The reporter's view of one report, opened by its reporter token, with its version: the
+ * incident's revision, which changes with every change and so serves as the ETag for polling.
+ */
+export async function getReport(context: ServiceContext, id: string, reporterToken: string): Promise<{ view: ReportView; version: string }> {
   const incident = await authorizeReporter(context, id, reporterToken)
-  return toReportView(incident, await listEvents(context.db, incident.id, 'public'))
+  return { view: toReportView(incident, await listEvents(context.db, incident.id, 'public')), version: incident.revision }
 }
 
 /** JSON with object keys sorted, so the same body always hashes the same. */
