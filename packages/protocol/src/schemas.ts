@@ -6,6 +6,7 @@
  * Each schema is checked against its hand-written type with `satisfies`, so the two cannot drift.
  */
 import { z } from 'zod'
+import type { DiagnosticQuestion, DiagnosticsResult, SimilarResolution } from './diagnostics.ts'
 import type { ApiKeyCreate, ApiKeyCreated, ApiKeyInfo, AppSettings, AppSettingsPatch, Webhook, WebhookCreate, WebhookDelivery } from './admin.ts'
 import type {
   AgentMessageCreate,
@@ -350,3 +351,28 @@ export const webhookDeliverySchema = z
     deliveredAt: isoDate.nullable(),
   })
   .meta({ id: 'WebhookDelivery' }) satisfies z.ZodType<WebhookDelivery>
+
+export const diagnosticsQuerySchema = z.strictObject({
+  symptoms: z.string().trim().min(1, { error: 'must describe what is happening' }).max(limits.symptomsChars),
+  locale: z.string().max(35).optional(),
+  category: z.string().min(1).max(64).optional(),
+})
+
+export const diagnosticQuestionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['choice', 'yes_no', 'short_text']),
+  text: z.string(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  showIf: z.object({ questionId: z.string(), equals: z.string() }).optional(),
+}) satisfies z.ZodType<DiagnosticQuestion>
+
+export const similarResolutionSchema = z.object({ number: z.string(), publicNote: z.string(), score: z.number() }) satisfies z.ZodType<SimilarResolution>
+
+export const diagnosticsResultSchema = z
+  .object({
+    category: z.object({ value: z.string(), label: z.string(), confidence: z.number() }),
+    categories: z.array(z.object({ value: z.string(), label: z.string() })),
+    questions: z.array(diagnosticQuestionSchema),
+    similar: z.array(similarResolutionSchema),
+  })
+  .meta({ id: 'DiagnosticsResult' }) satisfies z.ZodType<DiagnosticsResult>
