@@ -8,6 +8,7 @@ import { rateLimit } from './http/rate-limit.ts'
 import { validationHook } from './http/validation.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { incidentRoutes } from './routes/incidents.ts'
+import type { ReportRouteOptions } from './routes/reports.ts'
 import { reportRoutes } from './routes/reports.ts'
 import type { ServiceContext } from './services/context.ts'
 import { ProblemError } from './services/context.ts'
@@ -21,6 +22,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number
   /** How this runtime tells the caller's address. Default: `cf-connecting-ip`, else "unknown". */
   clientAddress?: RateLimitOptions['clientAddress']
+  /** Live-follow tuning (see ReportRouteOptions). */
+  follow?: ReportRouteOptions
 }
 
 export function createApp(services: ServiceContext, options: AppOptions = {}) {
@@ -35,7 +38,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   // publishable key's allowlist decides on the real request (see requirePublishableKey).
   const publicCors = cors({
     origin: (origin) => origin,
-    allowHeaders: ['content-type', 'authorization', 'x-triage-key', 'idempotency-key', 'if-none-match'],
+    allowHeaders: ['content-type', 'authorization', 'x-triage-key', 'idempotency-key', 'if-none-match', 'last-event-id'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     exposeHeaders: ['idempotent-replayed', 'retry-after', 'etag'],
     maxAge: 86_400,
@@ -51,7 +54,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
     }),
   )
 
-  app.route('/', reportRoutes())
+  app.route('/', reportRoutes(options.follow))
   app.route('/', incidentRoutes())
   app.route('/', adminRoutes())
 

@@ -14,6 +14,8 @@ export interface NodeConfig {
   rateLimitPerMinute: number
   /** How often pending webhook deliveries are sent, in ms; 0 turns the in-process dispatcher off. */
   webhookIntervalMs: number
+  /** How often a live-followed report is checked for changes, in ms (default 1000). */
+  followPollMs?: number
 }
 
 export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {

@@ -37,7 +37,11 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   const services: ServiceContext = { db, reporterSecret: secret, now }
   const app = createApp(
     services,
-    { rateLimitPerMinute: config.rateLimitPerMinute, clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown' },
+    {
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+      follow: { followPollMs: config.followPollMs },
+    },
   )
   serveExamples(app, demo.publishableKey)
 

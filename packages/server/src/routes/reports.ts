@@ -9,7 +9,9 @@ import { ProblemError } from '../services/context.ts'
 import { validationHook } from '../http/validation.ts'
 import { idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
 import { confirmReport, postReporterMessage, reopenReport } from '../services/reporter-actions.ts'
+import { openReportFollow } from '../services/follow.ts'
 import { createReport, getReport } from '../services/reports.ts'
+import { streamSSE } from 'hono/streaming'
 
 const createReportRoute = createRoute({
   method: 'post',
@@ -77,6 +79,24 @@ function reporterActionRoute<S extends Parameters<typeof jsonBody>[0]>(name: str
   })
 }
 
+const followRoute = createRoute({
+  method: 'get',
+  path: '/v1/reports/{id}/events',
+  tags: ['Reports'],
+  summary: 'Follow a report live (Server-Sent Events)',
+  description:
+    'An `event: report` with the ReportView as data, first the current one, then on every change; `id` is the version ' +
+    '(send it back as Last-Event-ID to skip what you have). Comments keep the connection alive; the stream ends after a few ' +
+    'minutes and clients reconnect. The token goes in Authorization, or as `?token=` for EventSource, which cannot set headers.',
+  security: [{ reporterToken: [] }],
+  request: { params: idParams, query: z.strictObject({ token: z.string().max(200).optional() }) },
+  responses: {
+    200: { description: 'The event stream.', content: { 'text/event-stream': { schema: z.string() } } },
+    401: problemResponse('No reporter token.'),
+    404: problemResponse('No report with this id opens with this token.'),
+  },
+})
+
 const reporterMessageRoute = reporterActionRoute('messages', 'Answer the agent', 'A ticket waiting on the reporter goes back to in_progress.', reporterMessageCreateSchema, true)
 const confirmRoute = reporterActionRoute('confirm', 'Confirm the fix', 'The reporter says it works: a resolved report closes.', reasonRequestSchema, false)
 const reporterReopenRoute = reporterActionRoute('reopen', 'Say it is not fixed', 'A resolved or closed report reopens (in_progress).', reasonRequestSchema, false)
@@ -87,8 +107,15 @@ function reporterTokenOf(header: string | undefined): string {
   return token
 }
 
+export interface ReportRouteOptions {
+  /** How often a followed report is checked for changes, in ms. Default 1000. */
+  followPollMs?: number
+  /** How long one event stream lasts before the client reconnects, in ms. Default 5 minutes. */
+  followMaxMs?: number
+}
+
 /** The public API: used from the widget and the SDK with a publishable key or reporter token. */
-export function reportRoutes() {
+export function reportRoutes(options: ReportRouteOptions = {}) {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   routes.openapi(createReportRoute, async (c) => {
@@ -110,6 +137,28 @@ export function reportRoutes() {
     // Polling is cheap: an unchanged report answers 304 with no body (RFC 9110 §13.1.2).
     if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
     return c.json(view, 200)
+  })
+  routes.openapi(followRoute, async (c) => {
+    const token = c.req.valid('query').token ?? reporterTokenOf(c.req.header('authorization'))
+    const { services } = c.var
+    const updates = await openReportFollow(services, c.req.valid('param').id, token, {
+      since: c.req.header('last-event-id'),
+      pollMs: options.followPollMs ?? 1_000,
+      maxMs: options.followMaxMs ?? 300_000,
+      signal: c.req.raw.signal,
+    })
+    return streamSSE(c, async (stream) => {
+      stream.onAbort(() => void updates.return(undefined))
+      const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n'), 15_000)
+      try {
+        for await (const update of updates) {
+          await stream.writeSSE({ event: 'report', id: update.version, data: JSON.stringify(update.view) })
+        }
+        await stream.writeSSE({ event: 'end', data: '', retry: 1_000 })
+      } finally {
+        clearInterval(heartbeat)
+      }
+    }) as never
   })
   routes.openapi(reporterMessageRoute, async (c) =>
     c.json(await postReporterMessage(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization')), c.req.valid('json')), 200),

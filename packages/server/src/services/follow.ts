@@ -1,0 +1,53 @@
+import type { ReportView } from '@triage/protocol'
+import { findIncidentById, listEvents } from '../storage/incidents.ts'
+import type { ServiceContext } from './context.ts'
+import { authorizeReporter } from './reporter-actions.ts'
+import { toReportView } from './views.ts'
+
+export interface FollowOptions {
+  /** The version the client already has (its Last-Event-ID): not sent again. */
+  since?: string
+  /** How often storage is checked for a new revision. */
+  pollMs: number
+  /** When to end the stream; clients reconnect (bounded streams suit proxies and Workers). */
+  maxMs: number
+  signal: AbortSignal
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer)
+      resolve()
+    }, { once: true })
+  })
+
+/**
+ * The reporter's view each time it changes, starting with the current one. Watching costs one
+ * indexed read of the revision per poll; the view is only built when the revision moved.
+ * Opening it checks the reporter token, so a wrong one fails before any stream starts.
+ */
+export async function openReportFollow(
+  context: ServiceContext,
+  id: string,
+  reporterToken: string,
+  options: FollowOptions,
+): Promise<AsyncGenerator<{ view: ReportView; version: string }>> {
+  await authorizeReporter(context, id, reporterToken)
+  return watch(context, id, options)
+}
+
+async function* watch(context: ServiceContext, id: string, options: FollowOptions): AsyncGenerator<{ view: ReportView; version: string }> {
+  const until = Date.now() + options.maxMs
+  let seen = options.since
+  while (!options.signal.aborted && Date.now() < until) {
+    const incident = await findIncidentById(context.db, id)
+    if (!incident) return
+    if (incident.revision !== seen) {
+      seen = incident.revision
+      yield { view: toReportView(incident, await listEvents(context.db, id, 'public')), version: incident.revision }
+    }
+    await sleep(options.pollMs, options.signal)
+  }
+}
