@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { slaDueTimes, slaPromise } from './sla.ts'
+import type { SlaTicket } from './sla.ts'
+import { resumeAfterPause, slaDueTimes, slaPromise, sweepDecision } from './sla.ts'
 
 describe('slaDueTimes', () => {
   const start = Date.UTC(2026, 10, 28, 9, 0)
@@ -12,11 +13,73 @@ describe('slaDueTimes', () => {
     expect(slaDueTimes(priority, start)).toEqual({
       firstResponseDueAt: start + response * 3_600_000,
       resolutionDueAt: start + resolution * 3_600_000,
+      firstResponseRiskAt: start + response * 0.75 * 3_600_000,
+      resolutionRiskAt: start + resolution * 0.75 * 3_600_000,
     })
   })
 
   it('says the promise in the reporter’s language', () => {
     expect(slaPromise('P3')).toBe('we answer within 3 hours')
     expect(slaPromise('P1', 'fr')).toBe('nous répondons sous 1 heure')
+  })
+})
+
+describe('resumeAfterPause', () => {
+  it('pushes an unmet due time by the time spent waiting on the reporter', () => {
+    expect(resumeAfterPause(10_000, 2_000, 5_000)).toBe(13_000)
+    expect(resumeAfterPause(null, 2_000, 5_000)).toBeNull()
+  })
+})
+
+describe('sweepDecision', () => {
+  const hour = 3_600_000
+  const start = Date.UTC(2026, 10, 30, 9)
+  const ticket = (overrides: Partial<SlaTicket> = {}): SlaTicket => ({
+    status: 'new',
+    priority: 'P3',
+    tier: 'L1',
+    createdAt: start,
+    firstResponseAt: null,
+    ...slaDueTimes(overrides.priority ?? 'P3', start),
+    firstResponseRiskMarkedAt: null,
+    firstResponseBreachMarkedAt: null,
+    resolutionRiskMarkedAt: null,
+    resolutionBreachMarkedAt: null,
+    ...overrides,
+  })
+
+  it('does nothing before 75 % of a target', () => {
+    expect(sweepDecision(ticket(), start + 2 * hour)).toEqual({ mark: [] })
+  })
+
+  it('escalates an L1 ticket at 75 % of its first-response target to L2', () => {
+    expect(sweepDecision(ticket(), start + 2.25 * hour)).toEqual({
+      mark: [{ clock: 'first_response', state: 'at_risk' }],
+      escalate: { to: 'L2', reason: 'SLA: first response at risk on L1' },
+    })
+  })
+
+  it('marks a breach once, and nothing the second time', () => {
+    const breached = sweepDecision(ticket({ tier: 'L2', firstResponseRiskMarkedAt: start }), start + 3.5 * hour)
+    expect(breached.mark).toEqual([{ clock: 'first_response', state: 'breached' }])
+    expect(breached.escalate).toBeUndefined()
+    expect(sweepDecision(ticket({ tier: 'L2', firstResponseRiskMarkedAt: start, firstResponseBreachMarkedAt: start + 3.5 * hour }), start + 3.6 * hour)).toEqual({ mark: [] })
+  })
+
+  it('sends a P1 to L3 once half its resolution target is gone', () => {
+    const p1 = ticket({ priority: 'P1', tier: 'L2', firstResponseAt: start + 600_000 })
+    expect(sweepDecision(p1, start + 1.9 * hour).escalate).toBeUndefined()
+    expect(sweepDecision(p1, start + 2 * hour).escalate).toEqual({ to: 'L3', reason: 'SLA: P1 not resolved in half its target' })
+  })
+
+  it('escalates one tier up on a resolution breach, and never past L3', () => {
+    const late = start + 25 * hour
+    expect(sweepDecision(ticket({ firstResponseAt: start, tier: 'L2' }), late)).toMatchObject({ mark: [{ clock: 'resolution', state: 'breached' }], escalate: { to: 'L3' } })
+    expect(sweepDecision(ticket({ firstResponseAt: start, tier: 'L3' }), late).escalate).toBeUndefined()
+  })
+
+  it('stops the clocks while waiting on the reporter and after resolution', () => {
+    expect(sweepDecision(ticket({ status: 'pending_reporter' }), start + 30 * hour)).toEqual({ mark: [] })
+    expect(sweepDecision(ticket({ status: 'resolved' }), start + 30 * hour)).toEqual({ mark: [] })
   })
 })

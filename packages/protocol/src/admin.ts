@@ -2,17 +2,37 @@
 
 export type AgentRole = 'l1' | 'l2' | 'l3' | 'admin'
 
+/** SLA targets of one priority, in minutes of working time. */
+export interface SlaTargetSetting {
+  firstResponseMinutes: number
+  resolutionMinutes: number
+}
+
+/** Opening hours SLA clocks count in: IANA time zone, hours per weekday (`["09:00","17:00"]`), closed dates. */
+export interface BusinessHoursSetting {
+  timeZone: string
+  week: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [string, string]>>
+  holidays?: string[]
+}
+
 export interface AppSettings {
   id: string
   name: string
   /** Origins allowed to use the publishable key; empty: any (for server-side reporting only). */
   allowedOrigins: string[]
+  /** Targets per priority in force (the defaults where the app set none). */
+  slaPolicy: Record<'P1' | 'P2' | 'P3' | 'P4', SlaTargetSetting>
+  /** null: SLA clocks run in calendar time. */
+  businessHours: BusinessHoursSetting | null
 }
 
-/** `PATCH /v1/admin/app`. */
+/** `PATCH /v1/admin/app`. New SLA settings apply to tickets created from then on. */
 export interface AppSettingsPatch {
   name?: string
   allowedOrigins?: string[]
+  /** Targets to change, per priority; others keep theirs. */
+  slaPolicy?: Partial<Record<'P1' | 'P2' | 'P3' | 'P4', SlaTargetSetting>>
+  businessHours?: BusinessHoursSetting | null
 }
 
 export interface ApiKeyInfo {

@@ -7,7 +7,18 @@
  */
 import { z } from 'zod'
 import type { DiagnosticQuestion, DiagnosticsResult, SimilarResolution } from './diagnostics.ts'
-import type { ApiKeyCreate, ApiKeyCreated, ApiKeyInfo, AppSettings, AppSettingsPatch, Webhook, WebhookCreate, WebhookDelivery } from './admin.ts'
+import type {
+  ApiKeyCreate,
+  ApiKeyCreated,
+  ApiKeyInfo,
+  AppSettings,
+  AppSettingsPatch,
+  BusinessHoursSetting,
+  SlaTargetSetting,
+  Webhook,
+  WebhookCreate,
+  WebhookDelivery,
+} from './admin.ts'
 import type {
   AgentMessageCreate,
   EscalateRequest,
@@ -289,13 +300,41 @@ const origin = z
 
 const role = z.enum(['l1', 'l2', 'l3', 'admin'])
 
+const slaTargetSchema = z.strictObject({
+  firstResponseMinutes: z.number().int().min(1).max(60 * 24 * 90),
+  resolutionMinutes: z.number().int().min(1).max(60 * 24 * 365),
+}) satisfies z.ZodType<SlaTargetSetting>
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00')
+const businessHoursSchema = z.strictObject({
+  timeZone: z.string().refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  }, { error: 'must be an IANA time zone like Europe/Paris' }),
+  week: z
+    .strictObject(Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, z.tuple([clockTime, clockTime]).refine(([open, close]) => open < close, { error: 'must open before it closes' }).optional()])))
+    .refine((week) => Object.values(week).some(Boolean), { error: 'must open on at least one day' }),
+  holidays: z.array(z.iso.date()).max(400).optional(),
+}) satisfies z.ZodType<BusinessHoursSetting>
+
+const priorityTargets = z.object({ P1: slaTargetSchema, P2: slaTargetSchema, P3: slaTargetSchema, P4: slaTargetSchema })
+
 export const appSettingsSchema = z
-  .object({ id: z.string(), name: z.string(), allowedOrigins: z.array(z.string()) })
+  .object({ id: z.string(), name: z.string(), allowedOrigins: z.array(z.string()), slaPolicy: priorityTargets, businessHours: businessHoursSchema.nullable() })
   .meta({ id: 'AppSettings' }) satisfies z.ZodType<AppSettings>
 
 export const appSettingsPatchSchema = z
-  .strictObject({ name: z.string().trim().min(1).max(200).optional(), allowedOrigins: z.array(origin).max(50).optional() })
-  .refine((patch) => Object.keys(patch).length > 0, { error: 'must change name or allowedOrigins' })
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    allowedOrigins: z.array(origin).max(50).optional(),
+    slaPolicy: priorityTargets.partial().strict().optional(),
+    businessHours: businessHoursSchema.nullable().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'must change name, allowedOrigins, slaPolicy or businessHours' })
   .meta({ id: 'AppSettingsPatch' }) satisfies z.ZodType<AppSettingsPatch>
 
 export const apiKeyInfoSchema = z

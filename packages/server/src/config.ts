@@ -14,6 +14,8 @@ export interface NodeConfig {
   rateLimitPerMinute: number
   /** How often pending webhook deliveries are sent, in ms; 0 turns the in-process dispatcher off. */
   webhookIntervalMs: number
+  /** How often the SLA sweep runs, in ms; 0 turns the in-process scheduler off. */
+  slaSweepIntervalMs: number
   /** How often a live-followed report is checked for changes, in ms (default 1000). */
   followPollMs?: number
 }
@@ -37,5 +39,6 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     demoSecretKey: env['TRIAGE_DEMO_SK'] || undefined,
     rateLimitPerMinute,
     webhookIntervalMs: 2_000,
+    slaSweepIntervalMs: 30_000,
   }
 }

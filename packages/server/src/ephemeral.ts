@@ -30,6 +30,7 @@ export async function startEphemeralServer(
     rateLimitPerMinute: options.rateLimitPerMinute ?? 120,
     // Off unless asked: tests send webhooks by calling the dispatcher themselves.
     webhookIntervalMs: options.webhookIntervalMs ?? 0,
+    slaSweepIntervalMs: 0,
     followPollMs: 50,
   }, options.now)
   const secretKey = server.demo.secretKey

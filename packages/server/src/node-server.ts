@@ -6,6 +6,7 @@ import type { DemoKeys } from './bootstrap.ts'
 import { ensureDemoApp, reporterSecret } from './bootstrap.ts'
 import type { NodeConfig } from './config.ts'
 import { openLibsql } from './db/libsql.ts'
+import { sweepSla } from './services/sla-sweep.ts'
 import { dispatchWebhooks } from './services/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
 import type { ServiceContext } from './services/context.ts'
@@ -49,6 +50,8 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
   })
   const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services), config.webhookIntervalMs) : () => {}
+  // A lease in the database keeps several Node processes on one database from sweeping together.
+  const stopSweeper = config.slaSweepIntervalMs > 0 ? everyInterval(() => sweepSla(services), config.slaSweepIntervalMs) : () => {}
   const { port } = server.address() as AddressInfo
   return {
     url: `http://${config.host}:${port}`,
@@ -58,6 +61,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     close: () =>
       new Promise<void>((resolve, reject) => {
         stopDispatcher()
+        stopSweeper()
         server.close((error) => {
           closeDb()
           if (error) reject(error)

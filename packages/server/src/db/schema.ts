@@ -4,6 +4,7 @@
  * Every query of an app's data starts with `app_id`, so each index leads with it: tenants stay
  * apart and each app's queries touch only its own rows.
  */
+import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 export const apps = sqliteTable('apps', {
@@ -11,6 +12,10 @@ export const apps = sqliteTable('apps', {
   name: text('name').notNull(),
   /** JSON array of origins (`https://shop.example`) allowed to use the publishable key; empty: any. */
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
+  /** SLA targets per priority (minutes); null: the defaults of shared DESIGN.md. */
+  slaPolicy: text('sla_policy', { mode: 'json' }).$type<SlaPolicy>(),
+  /** Opening hours and holidays SLA clocks count in; null: calendar time. */
+  businessHours: text('business_hours', { mode: 'json' }).$type<BusinessCalendar>(),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -69,6 +74,16 @@ export const incidents = sqliteTable(
     publicNote: text('public_note'),
     firstResponseDueAt: integer('first_response_due_at'),
     resolutionDueAt: integer('resolution_due_at'),
+    /** When 75 % of each target is used: the clocks turn "at risk". Shifted with the due times. */
+    firstResponseRiskAt: integer('first_response_risk_at'),
+    resolutionRiskAt: integer('resolution_risk_at'),
+    /** Set while the ticket waits on the reporter: the clocks stop and resume shifted. */
+    slaPausedAt: integer('sla_paused_at'),
+    /** When the sweep marked each clock, so it marks (and escalates) once. */
+    firstResponseRiskMarkedAt: integer('first_response_risk_marked_at'),
+    firstResponseBreachMarkedAt: integer('first_response_breach_marked_at'),
+    resolutionRiskMarkedAt: integer('resolution_risk_marked_at'),
+    resolutionBreachMarkedAt: integer('resolution_breach_marked_at'),
     firstResponseAt: integer('first_response_at'),
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
@@ -87,6 +102,7 @@ export const incidents = sqliteTable(
     index('incidents_app_status_created').on(table.appId, table.status, table.createdAt),
     index('incidents_app_tier_created').on(table.appId, table.tier, table.createdAt),
     index('incidents_parent').on(table.parentId),
+    index('incidents_status_resolution_due').on(table.status, table.resolutionDueAt),
   ],
 )
 

@@ -1,8 +1,16 @@
+import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
 import type { ServiceContext } from '../services/context.ts'
+
+/** An app's SLA settings; null parts mean the defaults (DESIGN.md targets, calendar time). */
+export interface AppSla {
+  policy: SlaPolicy | null
+  calendar: BusinessCalendar | null
+}
 
 /** The caller as authenticated by a publishable key. */
 export interface PublicCaller {
   appId: string
+  sla: AppSla
 }
 
 /** The caller as authenticated by a secret key: an agent or integration of one app. */

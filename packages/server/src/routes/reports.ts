@@ -121,7 +121,7 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
   routes.openapi(createReportRoute, async (c) => {
     const { report, replayed } = await createReport(
       c.var.services,
-      c.var.publicCaller.appId,
+      c.var.publicCaller,
       c.req.valid('json'),
       c.req.valid('header')['idempotency-key'] ?? null,
     )

@@ -8,6 +8,7 @@ import type {
   WebhookCreate,
   WebhookDelivery,
 } from '@triage/protocol'
+import { defaultSlaPolicy } from '@triage/engine'
 import type { AgentCaller } from '../http/env.ts'
 import { newId } from '../ids.ts'
 import { randomToken } from '../security/crypto.ts'
@@ -24,11 +25,23 @@ const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms))
 export async function getAppSettings(context: ServiceContext, agent: AgentCaller): Promise<AppSettings> {
   const app = await findApp(context.db, agent.appId)
   if (!app) throw new ProblemError('not_found', 404, 'This key’s app no longer exists.')
-  return { id: app.id, name: app.name, allowedOrigins: app.allowedOrigins }
+  return {
+    id: app.id,
+    name: app.name,
+    allowedOrigins: app.allowedOrigins,
+    slaPolicy: { ...defaultSlaPolicy, ...app.slaPolicy },
+    businessHours: app.businessHours,
+  }
 }
 
 export async function patchAppSettings(context: ServiceContext, agent: AgentCaller, patch: AppSettingsPatch): Promise<AppSettings> {
-  await updateApp(context.db, agent.appId, patch)
+  const current = await getAppSettings(context, agent)
+  await updateApp(context.db, agent.appId, {
+    name: patch.name,
+    allowedOrigins: patch.allowedOrigins,
+    slaPolicy: patch.slaPolicy ? { ...current.slaPolicy, ...patch.slaPolicy } : undefined,
+    businessHours: patch.businessHours,
+  })
   return getAppSettings(context, agent)
 }
 

@@ -12,7 +12,7 @@ import type { AgentCaller } from '../http/env.ts'
 import { listEvents } from '../storage/incidents.ts'
 import type { ServiceContext } from './context.ts'
 import type { Change, Scope } from './incident-changes.ts'
-import { changeIncident, statusAfter, statusEvents } from './incident-changes.ts'
+import { appSla, changeIncident, statusAfter, statusEvents } from './incident-changes.ts'
 import { toIncident } from './views.ts'
 
 const maxTierOf: Record<AgentCaller['role'], Tier> = { l1: 'L1', l2: 'L2', l3: 'L3', admin: 'L3' }
@@ -105,6 +105,7 @@ export function reopenChange(from: Incident['status'], status: Incident['status'
  * learns from); impact or urgency recompute the priority from the ITIL matrix.
  */
 export async function patchIncident(context: ServiceContext, agent: AgentCaller, id: string, patch: IncidentPatch): Promise<Incident> {
+  const sla = await appSla(context, agent.appId)
   const row = await changeIncident(context, agentScope(agent), id, (incident) => {
     const change: Change = { fields: {}, events: [] }
     if (patch.kind !== undefined && patch.kind !== incident.kind) {
@@ -120,7 +121,7 @@ export async function patchIncident(context: ServiceContext, agent: AgentCaller,
     if (impact !== incident.impact || urgency !== incident.urgency) {
       const priority = priorityOf(impact, urgency)
       // The SLA follows the priority: targets are counted from the report, as if it had come in so.
-      Object.assign(change.fields, { impact, urgency, priority, ...slaDueTimes(priority, incident.createdAt) })
+      Object.assign(change.fields, { impact, urgency, priority, ...slaDueTimes(priority, incident.createdAt, sla.policy ?? undefined, sla.calendar ?? undefined) })
       change.events.push({ type: 'prioritized', actor: agent.name, visibility: 'internal', data: { priority, impact, urgency, previous: incident.priority } })
     }
     if (patch.assignee !== undefined && patch.assignee !== incident.assignee) {

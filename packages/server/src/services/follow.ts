@@ -1,8 +1,7 @@
 import type { ReportView } from '@triage/protocol'
-import { findIncidentById, listEvents } from '../storage/incidents.ts'
+import { findIncidentById } from '../storage/incidents.ts'
 import type { ServiceContext } from './context.ts'
-import { authorizeReporter } from './reporter-actions.ts'
-import { toReportView } from './views.ts'
+import { authorizeReporter, reporterView } from './reporter-actions.ts'
 
 export interface FollowOptions {
   /** The version the client already has (its Last-Event-ID): not sent again. */
@@ -46,7 +45,7 @@ async function* watch(context: ServiceContext, id: string, options: FollowOption
     if (!incident) return
     if (incident.revision !== seen) {
       seen = incident.revision
-      yield { view: toReportView(incident, await listEvents(context.db, id, 'public')), version: incident.revision }
+      yield { view: await reporterView(context, incident), version: incident.revision }
     }
     await sleep(options.pollMs, options.signal)
   }

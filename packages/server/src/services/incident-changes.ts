@@ -1,5 +1,8 @@
 import type { IncidentStatus, Tier } from '@triage/protocol'
+import { resumeAfterPause } from '@triage/engine'
+import type { AppSla } from '../http/env.ts'
 import { newId } from '../ids.ts'
+import { findApp } from '../storage/apps.ts'
 import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
 import { findIncident, findIncidentById, updateIncidentIfUnchanged } from '../storage/incidents.ts'
 import type { ServiceContext } from './context.ts'
@@ -47,9 +50,15 @@ export function statusAfter(incident: IncidentRow, action: LifecycleAction): Inc
   return outcome.status
 }
 
-/** A `status_changed` event when the status moves; nothing when it stays. */
+/**
+ * `status_changed` events for a move; nothing when the status stays. A move the lifecycle makes
+ * through `in_progress` (new → pending_reporter) is recorded as its two steps.
+ */
 export function statusEvents(from: IncidentStatus, to: IncidentStatus, actor: string): Change['events'] {
-  return from === to ? [] : [{ type: 'status_changed', actor, visibility: 'public', data: { from, status: to } }]
+  if (from === to) return []
+  const step = (a: IncidentStatus, b: IncidentStatus): Change['events'][number] => ({ type: 'status_changed', actor, visibility: 'public', data: { from: a, status: b } })
+  if (from === 'new' && to === 'pending_reporter') return [step('new', 'in_progress'), step('in_progress', 'pending_reporter')]
+  return [step(from, to)]
 }
 
 /**
@@ -66,10 +75,38 @@ export async function changeIncident(
   for (let attempt = 0; attempt < 5; attempt++) {
     const incident = await load(context, scope, id)
     const change = decide(incident)
+    // Nothing to record: no write, no new revision (keeps repeated sweeps and no-op edits free).
+    if (change.events.length === 0 && Object.keys(change.fields).length === 0) return incident
     const now = context.now()
+    Object.assign(change.fields, await slaPauseFields(context, incident, change.fields.status, now))
     const events: NewEvent[] = change.events.map((event) => ({ ...event, id: newId('evt', now), at: now }))
     const updated = await updateIncidentIfUnchanged(context.db, incident, { ...change.fields, updatedAt: now }, events, newId('rev', now))
     if (updated) return updated
   }
   throw new ProblemError('conflict', 409, 'This incident is changing right now. Read it again and retry.')
+}
+
+/** An app's SLA settings (policy and business hours); defaults where it has none. */
+export async function appSla(context: ServiceContext, appId: string): Promise<AppSla> {
+  const app = await findApp(context.db, appId)
+  return { policy: app?.slaPolicy ?? null, calendar: app?.businessHours ?? null }
+}
+
+/**
+ * The SLA clocks stop while a ticket waits on the reporter: entering `pending_reporter` notes
+ * when; leaving it pushes every unmet due and at-risk time by the working time that passed.
+ */
+async function slaPauseFields(context: ServiceContext, incident: IncidentRow, status: IncidentStatus | undefined, now: number): Promise<Change['fields']> {
+  if (status === undefined || status === incident.status) return {}
+  if (status === 'pending_reporter') return { slaPausedAt: now }
+  if (incident.slaPausedAt === null) return {}
+  const calendar = (await appSla(context, incident.appId)).calendar ?? undefined
+  const shift = (instant: number | null) => resumeAfterPause(instant, incident.slaPausedAt ?? now, now, calendar)
+  const firstResponseOpen = incident.firstResponseAt === null
+  return {
+    slaPausedAt: null,
+    ...(firstResponseOpen ? { firstResponseDueAt: shift(incident.firstResponseDueAt), firstResponseRiskAt: shift(incident.firstResponseRiskAt) } : {}),
+    resolutionDueAt: shift(incident.resolutionDueAt),
+    resolutionRiskAt: shift(incident.resolutionRiskAt),
+  }
 }

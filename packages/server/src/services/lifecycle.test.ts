@@ -11,6 +11,7 @@ describe('nextStatus', () => {
   it('waits on the reporter and comes back when they answer', () => {
     expect(nextStatus('in_progress', { type: 'public_reply', awaitReporter: true })).toEqual({ ok: true, status: 'pending_reporter' })
     expect(nextStatus('pending_reporter', { type: 'reporter_reply' })).toEqual({ ok: true, status: 'in_progress' })
+    expect(nextStatus('new', { type: 'public_reply', awaitReporter: true })).toEqual({ ok: true, status: 'pending_reporter' })
   })
 
   it('never changes status on an internal note', () => {

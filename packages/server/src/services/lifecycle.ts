@@ -51,7 +51,8 @@ export function nextStatus(status: IncidentStatus, action: LifecycleAction, tier
       return { ok: true, status }
     case 'public_reply':
       if (!open) return { ok: true, status }
-      if (action.awaitReporter) return status === 'pending_reporter' ? { ok: true, status } : to('pending_reporter', 'wait on the reporter for')
+      // A first reply that asks the reporter something goes new → in_progress → pending_reporter.
+      if (action.awaitReporter) return status === 'pending_reporter' || status === 'new' ? { ok: true, status: 'pending_reporter' } : to('pending_reporter', 'wait on the reporter for')
       return { ok: true, status: status === 'new' ? 'in_progress' : status }
     case 'reporter_reply':
       return { ok: true, status: status === 'pending_reporter' ? 'in_progress' : status }

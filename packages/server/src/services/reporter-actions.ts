@@ -6,7 +6,7 @@ import { closeChange, reopenChange } from './agent-actions.ts'
 import type { ServiceContext } from './context.ts'
 import { ProblemError } from './context.ts'
 import type { Change } from './incident-changes.ts'
-import { changeIncident, statusAfter, statusEvents } from './incident-changes.ts'
+import { appSla, changeIncident, statusAfter, statusEvents } from './incident-changes.ts'
 import { toReportView } from './views.ts'
 
 /** Checks the reporter token; the same refusal for an unknown id and a wrong token, so ids cannot be probed. */
@@ -18,10 +18,16 @@ export async function authorizeReporter(context: ServiceContext, id: string, rep
   return incident
 }
 
+/** The reporter's view of an incident, with the SLA promise of its app's policy. */
+export async function reporterView(context: ServiceContext, incident: IncidentRow): Promise<ReportView> {
+  const [events, sla] = await Promise.all([listEvents(context.db, incident.id, 'public'), appSla(context, incident.appId)])
+  return toReportView(incident, events, sla.policy ?? undefined)
+}
+
 async function reporterChange(context: ServiceContext, id: string, token: string, decide: Parameters<typeof changeIncident>[3]): Promise<ReportView> {
   await authorizeReporter(context, id, token)
   const row = await changeIncident(context, { incidentId: id }, id, decide)
-  return toReportView(row, await listEvents(context.db, row.id, 'public'))
+  return reporterView(context, row)
 }
 
 /** The reporter answers; a ticket waiting on them goes back to the agents. */

@@ -5,10 +5,11 @@ import { sha256 } from '../security/crypto.ts'
 import { reporterTokenFor } from '../security/keys.ts'
 import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
 import { findIncidentByIdempotencyKey, insertIncidentOnce, listEvents } from '../storage/incidents.ts'
+import type { PublicCaller } from '../http/env.ts'
 import type { ServiceContext } from './context.ts'
-import { authorizeReporter } from './reporter-actions.ts'
+import { authorizeReporter, reporterView } from './reporter-actions.ts'
 import { ProblemError } from './context.ts'
-import { toReportCreated, toReportView } from './views.ts'
+import { toReportCreated } from './views.ts'
 
 export interface CreatedReport {
   report: ReportCreated
@@ -22,7 +23,7 @@ export interface CreatedReport {
  */
 export async function createReport(
   context: ServiceContext,
-  appId: string,
+  { appId, sla }: PublicCaller,
   input: ReportCreate,
   idempotencyKey: string | null,
 ): Promise<CreatedReport> {
@@ -80,7 +81,12 @@ export async function createReport(
       parentId: null,
       resolution: null,
       publicNote: null,
-      ...slaDueTimes(reasoning.priority.value, now),
+      ...slaDueTimes(reasoning.priority.value, now, sla.policy ?? undefined, sla.calendar ?? undefined),
+      slaPausedAt: null,
+      firstResponseRiskMarkedAt: null,
+      firstResponseBreachMarkedAt: null,
+      resolutionRiskMarkedAt: null,
+      resolutionBreachMarkedAt: null,
       firstResponseAt: null,
       resolvedAt: null,
       closedAt: null,
@@ -112,7 +118,7 @@ async function replay(context: ServiceContext, existing: IncidentRow, requestHas
  */
 export async function getReport(context: ServiceContext, id: string, reporterToken: string): Promise<{ view: ReportView; version: string }> {
   const incident = await authorizeReporter(context, id, reporterToken)
-  return { view: toReportView(incident, await listEvents(context.db, incident.id, 'public')), version: incident.revision }
+  return { view: await reporterView(context, incident), version: incident.revision }
 }
 
 /** JSON with object keys sorted, so the same body always hashes the same. */

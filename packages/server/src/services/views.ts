@@ -9,6 +9,7 @@ import type {
   ReportView,
   IncidentStatus,
 } from '@triage/protocol'
+import type { SlaPolicy } from '@triage/engine'
 import { slaPromise } from '@triage/engine'
 import type { SlaClock } from '@triage/protocol'
 import { formatNumber } from '../ids.ts'
@@ -59,7 +60,7 @@ function toReportEvent(row: EventRow): ReportEvent {
 }
 
 /** The reporter's view: only public events, nothing an agent wrote for colleagues. */
-export function toReportView(row: IncidentRow, publicEvents: EventRow[]): ReportView {
+export function toReportView(row: IncidentRow, publicEvents: EventRow[], policy?: SlaPolicy): ReportView {
   return {
     id: row.id,
     number: formatNumber(row.number),
@@ -67,7 +68,7 @@ export function toReportView(row: IncidentRow, publicEvents: EventRow[]): Report
     category: row.category,
     priority: row.priority,
     tier: row.tier,
-    slaPromise: slaPromise(row.priority, reporterLocale(row)),
+    slaPromise: slaPromise(row.priority, reporterLocale(row), policy),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     timeline: publicEvents.map(toReportEvent),

@@ -1,3 +1,4 @@
+import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
 import { eq } from 'drizzle-orm'
 import { apiKeys, apps } from '../db/schema.ts'
 import { newId } from '../ids.ts'
@@ -76,6 +77,11 @@ export async function findKey(db: Database, id: string) {
   return row
 }
 
-export async function updateApp(db: Database, id: string, changes: { name?: string; allowedOrigins?: string[] }): Promise<void> {
+export async function updateApp(
+  db: Database,
+  id: string,
+  changes: { name?: string | undefined; allowedOrigins?: string[] | undefined; slaPolicy?: SlaPolicy | undefined; businessHours?: BusinessCalendar | null | undefined },
+): Promise<void> {
+  // drizzle leaves undefined fields out of the update.
   await db.update(apps).set(changes).where(eq(apps.id, id))
 }

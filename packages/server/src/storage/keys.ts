@@ -1,3 +1,4 @@
+import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
 import { and, eq, isNull } from 'drizzle-orm'
 import { apiKeys, apps } from '../db/schema.ts'
 import type { Database } from './database.ts'
@@ -10,6 +11,8 @@ export interface StoredKey {
   name: string
   revokedAt: number | null
   allowedOrigins: string[]
+  slaPolicy: SlaPolicy | null
+  businessHours: BusinessCalendar | null
 }
 
 export async function findKeyByHash(db: Database, hash: string): Promise<StoredKey | undefined> {
@@ -22,6 +25,8 @@ export async function findKeyByHash(db: Database, hash: string): Promise<StoredK
       name: apiKeys.name,
       revokedAt: apiKeys.revokedAt,
       allowedOrigins: apps.allowedOrigins,
+      slaPolicy: apps.slaPolicy,
+      businessHours: apps.businessHours,
     })
     .from(apiKeys)
     .innerJoin(apps, eq(apps.id, apiKeys.appId))
