@@ -6,6 +6,7 @@
  * Each schema is checked against its hand-written type with `satisfies`, so the two cannot drift.
  */
 import { z } from 'zod'
+import type { DurationStats, Metrics, MetricsGroup, SlaStats } from './metrics.ts'
 import type { DiagnosticQuestion, DiagnosticsResult, SimilarResolution } from './diagnostics.ts'
 import type {
   ApiKeyCreate,
@@ -415,3 +416,27 @@ export const diagnosticsResultSchema = z
     similar: z.array(similarResolutionSchema),
   })
   .meta({ id: 'DiagnosticsResult' }) satisfies z.ZodType<DiagnosticsResult>
+
+export const metricsQuerySchema = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() })
+
+const durationStatsSchema = z.object({ count: z.number().int(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable() }) satisfies z.ZodType<DurationStats>
+const slaStatsSchema = z.object({ attainment: z.number().nullable(), met: z.number().int(), breached: z.number().int() }) satisfies z.ZodType<SlaStats>
+const metricsGroupSchema = z.object({
+  tickets: z.number().int(),
+  timeToFirstResponse: durationStatsSchema,
+  timeToResolve: durationStatsSchema,
+  firstResponseSla: slaStatsSchema,
+  resolutionSla: slaStatsSchema,
+}) satisfies z.ZodType<MetricsGroup>
+
+export const metricsSchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    overall: metricsGroupSchema,
+    byPriority: z.record(z.string(), metricsGroupSchema),
+    byCategory: z.record(z.string(), metricsGroupSchema),
+    byTier: z.record(z.string(), metricsGroupSchema),
+    backlog: z.object({ byStatus: z.record(z.string(), z.number().int()), byTier: z.record(z.string(), z.number().int()) }),
+  })
+  .meta({ id: 'Metrics' }) satisfies z.ZodType<Metrics>

@@ -8,6 +8,7 @@ import { rateLimit } from './http/rate-limit.ts'
 import { validationHook } from './http/validation.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { incidentRoutes } from './routes/incidents.ts'
+import { metricsRoutes } from './routes/metrics.ts'
 import type { ReportRouteOptions } from './routes/reports.ts'
 import { reportRoutes } from './routes/reports.ts'
 import type { ServiceContext } from './services/context.ts'
@@ -57,6 +58,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.route('/', reportRoutes(options.follow))
   app.route('/', incidentRoutes())
   app.route('/', adminRoutes())
+  app.route('/', metricsRoutes())
 
   app.get('/healthz', (c) => c.json({ ok: true }))
 

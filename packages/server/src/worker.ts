@@ -11,6 +11,9 @@ import { createApp } from './app.ts'
 import type { TriageApp } from './app.ts'
 import { reporterSecret } from './bootstrap.ts'
 import { schema } from './db/schema.ts'
+import type { ServiceContext } from './services/context.ts'
+import { sweepSla } from './services/sla-sweep.ts'
+import { dispatchWebhooks } from './services/webhook-dispatch.ts'
 import type { Database } from './storage/database.ts'
 
 export interface WorkerEnv {
@@ -31,20 +34,45 @@ function openDatabase(env: WorkerEnv): Database {
   throw new Error('No storage: set DATABASE_URL (Turso) or bind a D1 database as DB in wrangler.toml.')
 }
 
-// One app per isolate: bindings do not change between requests of an isolate.
-let app: Promise<TriageApp> | undefined
+interface Runtime {
+  app: TriageApp
+  services: ServiceContext
+}
 
-async function build(env: WorkerEnv): Promise<TriageApp> {
+// One app per isolate: bindings do not change between requests of an isolate.
+let runtime: Promise<Runtime> | undefined
+
+async function build(env: WorkerEnv): Promise<Runtime> {
   const db = openDatabase(env)
-  return createApp({ db, reporterSecret: await reporterSecret(db, env.TRIAGE_SECRET), now: Date.now })
+  const services: ServiceContext = { db, reporterSecret: await reporterSecret(db, env.TRIAGE_SECRET), now: Date.now }
+  return { app: createApp(services), services }
+}
+
+function runtimeFor(env: WorkerEnv): Promise<Runtime> {
+  runtime ??= build(env).catch((error: unknown) => {
+    runtime = undefined
+    throw error
+  })
+  return runtime
+}
+
+/** What Workers hands to handlers for work that outlives the response. */
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void
 }
 
 export default {
-  async fetch(request: Request, env: WorkerEnv): Promise<Response> {
-    app ??= build(env).catch((error: unknown) => {
-      app = undefined
-      throw error
-    })
-    return (await app).fetch(request, env)
+  async fetch(request: Request, env: WorkerEnv, context: ExecutionContext): Promise<Response> {
+    const { app, services } = await runtimeFor(env)
+    const response = await app.fetch(request, env)
+    // Writes queue webhook deliveries; send them now rather than at the next cron tick.
+    if (request.method !== 'GET' && response.ok) context.waitUntil(dispatchWebhooks(services))
+    return response
+  },
+
+  /** The Cron Trigger in wrangler.toml: the same SLA sweep and webhook retries Node runs on intervals. */
+  async scheduled(_controller: unknown, env: WorkerEnv, context: ExecutionContext): Promise<void> {
+    const { services } = await runtimeFor(env)
+    context.waitUntil(Promise.all([sweepSla(services), dispatchWebhooks(services)]))
   },
 }
