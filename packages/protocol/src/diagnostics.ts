@@ -8,8 +8,8 @@ export interface DiagnosticQuestion {
   text: string
   /** For `choice`: the allowed answer values with their labels. `yes_no` answers are "yes" or "no". */
   options?: { value: string; label: string }[]
-  /** Ask only when an earlier answer has this value. */
-  showIf?: { questionId: string; equals: string }
+  /** Ask only when an earlier answer has this value (or one of these values). */
+  showIf?: { questionId: string; equals: string | string[] }
 }
 
 /** A resolved incident of the same app whose public note may solve the problem at once (deflection). */

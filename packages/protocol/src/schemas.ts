@@ -403,7 +403,7 @@ export const diagnosticQuestionSchema = z.object({
   kind: z.enum(['choice', 'yes_no', 'short_text']),
   text: z.string(),
   options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
-  showIf: z.object({ questionId: z.string(), equals: z.string() }).optional(),
+  showIf: z.object({ questionId: z.string(), equals: z.union([z.string(), z.array(z.string())]) }).optional(),
 }) satisfies z.ZodType<DiagnosticQuestion>
 
 export const similarResolutionSchema = z.object({ number: z.string(), publicNote: z.string(), score: z.number() }) satisfies z.ZodType<SimilarResolution>
