@@ -8,6 +8,8 @@ export interface DiagnosticQuestion {
   text: string
   /** For `choice`: the allowed answer values with their labels. `yes_no` answers are "yes" or "no". */
   options?: { value: string; label: string }[]
+  /** For `short_text`: the most characters accepted. */
+  maxLength?: number
   /** Ask only when an earlier answer has this value (or one of these values). */
   showIf?: { questionId: string; equals: string | string[] }
 }

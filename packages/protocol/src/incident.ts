@@ -74,10 +74,23 @@ export interface Incident {
   resolvedAt: string | null
   closedAt: string | null
   timeline: IncidentEvent[]
+  /** Past incidents that look like this one ("this looks like INC-000812, fixed by …"). */
+  similar: SimilarIncident[]
 }
 
-/** An incident in a list: the ticket without its timeline. */
-export type IncidentSummary = Omit<Incident, 'timeline'>
+/** A past incident of the same app that looks like this one, with how it was fixed. */
+export interface SimilarIncident {
+  id: string
+  number: string
+  /** 0..1, how close its symptoms are. */
+  score: number
+  status: IncidentStatus
+  resolution: string | null
+  publicNote: string | null
+}
+
+/** An incident in a list: the ticket without its timeline and similar incidents. */
+export type IncidentSummary = Omit<Incident, 'timeline' | 'similar'>
 
 /** `GET /v1/incidents`. */
 export interface IncidentList {

@@ -29,7 +29,7 @@ import type {
   ReporterMessageCreate,
   ResolveRequest,
 } from './actions.ts'
-import type { IncidentList, IncidentSummary, Incident, IncidentEvent, Reasoning, SlaClock } from './incident.ts'
+import type { IncidentList, IncidentSummary, Incident, IncidentEvent, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
 import { limits } from './limits.ts'
 import type { Problem } from './problem.ts'
 import { problemCodes } from './problem.ts'
@@ -203,8 +203,17 @@ export const incidentSummarySchema = z
   })
   .meta({ id: 'IncidentSummary' }) satisfies z.ZodType<IncidentSummary>
 
+export const similarIncidentSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  score: z.number(),
+  status: z.enum(incidentStatuses),
+  resolution: z.string().nullable(),
+  publicNote: z.string().nullable(),
+}) satisfies z.ZodType<SimilarIncident>
+
 export const incidentSchema = incidentSummarySchema
-  .extend({ timeline: z.array(incidentEventSchema) })
+  .extend({ timeline: z.array(incidentEventSchema), similar: z.array(similarIncidentSchema) })
   .meta({ id: 'Incident' }) satisfies z.ZodType<Incident>
 
 export const incidentListSchema = z
@@ -403,6 +412,7 @@ export const diagnosticQuestionSchema = z.object({
   kind: z.enum(['choice', 'yes_no', 'short_text']),
   text: z.string(),
   options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  maxLength: z.number().int().optional(),
   showIf: z.object({ questionId: z.string(), equals: z.union([z.string(), z.array(z.string())]) }).optional(),
 }) satisfies z.ZodType<DiagnosticQuestion>
 

@@ -7,6 +7,7 @@ import type { RateLimitOptions } from './http/rate-limit.ts'
 import { rateLimit } from './http/rate-limit.ts'
 import { validationHook } from './http/validation.ts'
 import { adminRoutes } from './routes/admin.ts'
+import { diagnosticsRoutes } from './routes/diagnostics.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { metricsRoutes } from './routes/metrics.ts'
 import type { ReportRouteOptions } from './routes/reports.ts'
@@ -44,18 +45,22 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
     exposeHeaders: ['idempotent-replayed', 'retry-after', 'etag'],
     maxAge: 86_400,
   })
-  // `/v1/reports/*` also matches `/v1/reports` itself.
-  app.use('/v1/reports/*', publicCors)
-  app.use(
-    '/v1/reports/*',
-    rateLimit({
-      limit: options.rateLimitPerMinute ?? 120,
-      windowMs: 60_000,
-      clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown'),
-    }),
-  )
+  // `/v1/reports/*` also matches `/v1/reports` itself. Each path counts apart: the widget asks
+  // for diagnostics as the reporter types, which must not eat into the budget for reports.
+  for (const path of ['/v1/reports/*', '/v1/diagnostics']) {
+    app.use(path, publicCors)
+    app.use(
+      path,
+      rateLimit({
+        limit: options.rateLimitPerMinute ?? 120,
+        windowMs: 60_000,
+        clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown'),
+      }),
+    )
+  }
 
   app.route('/', reportRoutes(options.follow))
+  app.route('/', diagnosticsRoutes())
   app.route('/', incidentRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())

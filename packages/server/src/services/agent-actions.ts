@@ -9,11 +9,10 @@ import type {
 } from '@triage/protocol'
 import { priorityOf, slaDueTimes } from '@triage/engine'
 import type { AgentCaller } from '../http/env.ts'
-import { listEvents } from '../storage/incidents.ts'
 import type { ServiceContext } from './context.ts'
 import type { Change, Scope } from './incident-changes.ts'
 import { appSla, changeIncident, statusAfter, statusEvents } from './incident-changes.ts'
-import { toIncident } from './views.ts'
+import { incidentView } from './incident-view.ts'
 
 const maxTierOf: Record<AgentCaller['role'], Tier> = { l1: 'L1', l2: 'L2', l3: 'L3', admin: 'L3' }
 
@@ -22,9 +21,7 @@ export function agentScope(agent: AgentCaller): Scope {
   return { appId: agent.appId, maxTier: maxTierOf[agent.role] }
 }
 
-async function view(context: ServiceContext, row: Parameters<typeof toIncident>[0]): Promise<Incident> {
-  return toIncident(row, await listEvents(context.db, row.id), context.now())
-}
+const view = incidentView
 
 /**
  * A public reply (the reporter reads it; the first one meets the first-response target) or an

@@ -1,12 +1,13 @@
 import type { Incident, IncidentList, IncidentListQuery, Tier } from '@triage/protocol'
 import type { AgentCaller } from '../http/env.ts'
 import type { CursorValue, ListSort } from '../storage/incidents.ts'
-import { findIncident, listEvents, listIncidents, sortKeyOf } from '../storage/incidents.ts'
+import { findIncident, listIncidents, sortKeyOf } from '../storage/incidents.ts'
 import { agentScope } from './agent-actions.ts'
 import type { ServiceContext } from './context.ts'
 import { ProblemError } from './context.ts'
 import { isVisibleTo } from './incident-changes.ts'
-import { toIncident, toIncidentSummary } from './views.ts'
+import { incidentView } from './incident-view.ts'
+import { toIncidentSummary } from './views.ts'
 
 const tiersUpTo: Record<Tier, Tier[]> = { L1: ['L1'], L2: ['L1', 'L2'], L3: ['L1', 'L2', 'L3'] }
 
@@ -53,7 +54,7 @@ export async function getAppIncident(context: ServiceContext, agent: AgentCaller
   if (!row || ('maxTier' in scope && !isVisibleTo(row, scope.maxTier))) {
     throw new ProblemError('not_found', 404, `No incident ${id} that this key may see. List incidents with GET /v1/incidents.`)
   }
-  return toIncident(row, await listEvents(context.db, row.id), context.now())
+  return incidentView(context, row)
 }
 
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */

@@ -8,6 +8,7 @@ import type {
   ReportEvent,
   ReportView,
   IncidentStatus,
+  SimilarIncident,
 } from '@triage/protocol'
 import type { SlaPolicy } from '@triage/engine'
 import { slaPromise } from '@triage/engine'
@@ -122,6 +123,6 @@ function toIncidentEvent(row: EventRow): IncidentEvent {
   }
 }
 
-export function toIncident(row: IncidentRow, events: EventRow[], now: number): Incident {
-  return { ...toIncidentSummary(row, now), timeline: events.map(toIncidentEvent) }
+export function toIncident(row: IncidentRow, events: EventRow[], similar: SimilarIncident[], now: number): Incident {
+  return { ...toIncidentSummary(row, now), timeline: events.map(toIncidentEvent), similar }
 }

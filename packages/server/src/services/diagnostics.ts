@@ -1,0 +1,45 @@
+import type { DiagnosticQuestion, DiagnosticsResult } from '@triage/protocol'
+import { categorize, defaultTaxonomy, questionsFor } from '@triage/engine'
+import type { ServiceContext } from './context.ts'
+import { similarIndexFor } from './similar-incidents.ts'
+
+export interface DiagnosticsQuery {
+  symptoms: string
+  locale?: string
+  /** The category the reporter picked instead of the guessed one. */
+  category?: string
+}
+
+/**
+ * Guided diagnosis before a report is sent: the likely category (or the one picked), its
+ * questions in the reporter's language, and resolved incidents of the same app whose public
+ * note may fix the problem at once — only what agents wrote for reporters is shown.
+ */
+export async function diagnose(context: ServiceContext, appId: string, query: DiagnosticsQuery): Promise<DiagnosticsResult> {
+  const locale = query.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en'
+  const picked = defaultTaxonomy.find((category) => category.id === query.category)
+  const guess = picked ? { value: picked.id, confidence: 1 } : categorize(query.symptoms, undefined)
+  const label = (id: string) => defaultTaxonomy.find((category) => category.id === id)?.label[locale] ?? id.replace(/_/g, ' ')
+
+  const questions: DiagnosticQuestion[] = questionsFor(guess.value, { locale }).questions.map((question) => {
+    const wire: DiagnosticQuestion = { id: question.id, kind: question.kind, text: question.text }
+    if (question.options) wire.options = question.options.map((option) => ({ value: option.id, label: option.label }))
+    if (question.maxLength !== undefined) wire.maxLength = question.maxLength
+    if (question.showIf) wire.showIf = { questionId: question.showIf.questionId, equals: typeof question.showIf.equals === 'string' ? question.showIf.equals : [...question.showIf.equals] }
+    return wire
+  })
+
+  const { index } = await similarIndexFor(context, appId)
+  const similar = index.search(query.symptoms, { limit: 3, onlyPublic: true }).map((match) => ({
+    number: match.number,
+    publicNote: match.publicResolution ?? '',
+    score: Math.round(match.score * 1000) / 1000,
+  }))
+
+  return {
+    category: { value: guess.value, label: label(guess.value), confidence: guess.confidence },
+    categories: defaultTaxonomy.map((category) => ({ value: category.id, label: category.label[locale] })),
+    questions,
+    similar,
+  }
+}

@@ -1,0 +1,51 @@
+import type { SimilarIndex } from '@triage/engine'
+import { createSimilarIndex } from '@triage/engine'
+import { formatNumber } from '../ids.ts'
+import type { Database } from '../storage/database.ts'
+import { incidentsChangedSince } from '../storage/similar.ts'
+import type { ServiceContext } from './context.ts'
+
+interface AppIndex {
+  index: SimilarIndex
+  /** The newest `updated_at` folded in. */
+  syncedTo: number
+  /** The incidents' statuses and notes, to answer with what the index does not keep. */
+  details: Map<string, { status: string; resolution: string | null; publicNote: string | null }>
+  syncing: Promise<void> | undefined
+}
+
+// One BM25 index per app and database, in memory, kept current by reading what changed since the
+// last use: no hook on every write path, and every process (or isolate) converges on its own.
+const indexes = new WeakMap<Database, Map<string, AppIndex>>()
+
+async function sync(context: ServiceContext, appId: string, entry: AppIndex): Promise<void> {
+  // Incidents changed in the same millisecond as the last sync are read again; re-adding is harmless.
+  for (const row of await incidentsChangedSince(context.db, appId, entry.syncedTo - 1)) {
+    const resolved = row.status === 'resolved' || row.status === 'closed'
+    entry.index.add({
+      id: row.id,
+      number: formatNumber(row.number),
+      text: row.symptoms,
+      resolved,
+      ...(resolved && row.resolution ? { resolution: row.resolution } : {}),
+      ...(resolved && row.publicNote ? { publicResolution: row.publicNote } : {}),
+      createdAt: row.createdAt,
+    })
+    entry.details.set(row.id, { status: row.status, resolution: row.resolution, publicNote: row.publicNote })
+    entry.syncedTo = Math.max(entry.syncedTo, row.updatedAt)
+  }
+}
+
+/** The app's similar-incident index, caught up with storage. */
+export async function similarIndexFor(context: ServiceContext, appId: string): Promise<AppIndex> {
+  let apps = indexes.get(context.db)
+  if (!apps) indexes.set(context.db, (apps = new Map()))
+  let entry = apps.get(appId)
+  if (!entry) apps.set(appId, (entry = { index: createSimilarIndex(), syncedTo: 0, details: new Map(), syncing: undefined }))
+  const current = entry
+  current.syncing ??= sync(context, appId, current).finally(() => {
+    current.syncing = undefined
+  })
+  await current.syncing
+  return current
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DiagnosticsResult, Incident, ReportCreated } from '@triage/protocol'
+import type { TestServer } from './harness.ts'
+import { createOtherApp, getAs, postReport, sendAs, startTestServer } from './harness.ts'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.stop())
+
+function diagnostics(query: string, key = server.publishableKey): Promise<Response> {
+  return fetch(`${server.url}/v1/diagnostics?${query}`, { headers: { 'x-triage-key': key } })
+}
+
+async function resolvedReport(symptoms: string, publicNote?: string, key = server.publishableKey, secretKey = server.secretKey): Promise<ReportCreated> {
+  const created = (await (await postReport({ url: server.url }, key, { symptoms })).json()) as ReportCreated
+  await sendAs(server, 'POST', `/v1/incidents/${created.id}/resolve`, secretKey, { resolution: 'internal: purged the token table', ...(publicNote ? { publicNote } : {}) })
+  return created
+}
+
+describe('GET /v1/diagnostics', () => {
+  it('guesses the category and asks its questions in the reporter’s language', async () => {
+    const response = await diagnostics(`symptoms=${encodeURIComponent('Je ne peux plus me connecter, mot de passe refusé')}&locale=fr-FR`)
+    expect(response.status).toBe(200)
+    const result = (await response.json()) as DiagnosticsResult
+    expect(result.category).toMatchObject({ value: 'access', label: 'Accès et connexion' })
+    expect(result.questions.map((question) => question.id).slice(0, 2)).toEqual(['impact', 'workaround'])
+    expect(result.questions[0]?.options?.map((option) => option.value)).toEqual(['me', 'team', 'everyone'])
+    expect(result.categories.length).toBeGreaterThanOrEqual(9)
+    expect(result.categories.find((category) => category.value === 'billing')?.label).toBe('Compte et facturation')
+  })
+
+  it('takes the category the reporter picked', async () => {
+    const result = (await (await diagnostics('symptoms=hello&category=billing&locale=en')).json()) as DiagnosticsResult
+    expect(result.category).toMatchObject({ value: 'billing', confidence: 1, label: 'Account & billing' })
+  })
+
+  it('suggests resolved incidents of the same app by their public note only', async () => {
+    const fixed = await resolvedReport('Password reset link says it has expired', 'Request a new link: links last 1 hour.')
+    await resolvedReport('Password reset email never arrives') // no public note: never shown to reporters
+    const other = await createOtherApp(server)
+    await resolvedReport('Password reset link expired at once', 'Their fix, not ours', other.publishableKey, other.secretKey)
+
+    const result = (await (await diagnostics(`symptoms=${encodeURIComponent('the password reset link has expired')}`)).json()) as DiagnosticsResult
+    expect(result.similar.map((match) => match.number)).toEqual([fixed.number])
+    expect(result.similar[0]?.publicNote).toBe('Request a new link: links last 1 hour.')
+    expect(JSON.stringify(result)).not.toContain('internal: purged')
+    expect(JSON.stringify(result)).not.toContain('Their fix')
+  })
+
+  it('shows agents similar past incidents with their resolutions on the enriched ticket', async () => {
+    const earlier = await resolvedReport('Export to CSV produces an empty file', 'Fixed in 2.3')
+    const now = (await (await postReport(server, server.publishableKey, { symptoms: 'CSV export file is empty' })).json()) as ReportCreated
+    const ticket = (await (await getAs(server, `/v1/incidents/${now.id}`, server.secretKey)).json()) as Incident
+    expect(ticket.similar[0]).toMatchObject({ id: earlier.id, number: earlier.number, status: 'resolved', resolution: 'internal: purged the token table', publicNote: 'Fixed in 2.3' })
+    expect(ticket.similar.map((match) => match.id)).not.toContain(now.id)
+  })
+
+  it('refuses missing symptoms, an unknown parameter and a missing key', async () => {
+    expect((await diagnostics('locale=en')).status).toBe(400)
+    expect((await diagnostics('symptoms=x&colour=red')).status).toBe(400)
+    expect((await fetch(`${server.url}/v1/diagnostics?symptoms=x`)).status).toBe(401)
+  })
+})
