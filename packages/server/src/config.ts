@@ -16,6 +16,12 @@ export interface NodeConfig {
   webhookIntervalMs: number
   /** How often the SLA sweep runs, in ms; 0 turns the in-process scheduler off. */
   slaSweepIntervalMs: number
+  /** SMTP server for e-mails to reporters, e.g. `smtp://user:pass@mail.example.com:587`; unset: no e-mail. */
+  smtpUrl: string | undefined
+  /** Sender of those e-mails. */
+  notifyFrom: string
+  /** How often reporters' e-mails are sent, in ms. */
+  notifyIntervalMs?: number
   /** How often a live-followed report is checked for changes, in ms (default 1000). */
   followPollMs?: number
 }
@@ -40,5 +46,7 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     rateLimitPerMinute,
     webhookIntervalMs: 2_000,
     slaSweepIntervalMs: 30_000,
+    smtpUrl: env['SMTP_URL'] || undefined,
+    notifyFrom: env['NOTIFY_FROM'] || 'Triage <no-reply@localhost>',
   }
 }

@@ -16,7 +16,7 @@ export interface EphemeralServer extends RunningServer {
  * with the demo app's keys at hand: for integration and end-to-end tests.
  */
 export async function startEphemeralServer(
-  options: { now?: () => number; rateLimitPerMinute?: number; webhookIntervalMs?: number } = {},
+  options: { now?: () => number; rateLimitPerMinute?: number; webhookIntervalMs?: number; smtpUrl?: string } = {},
 ): Promise<EphemeralServer> {
   const folder = mkdtempSync(join(tmpdir(), 'triage-'))
   const server = await startNodeServer({
@@ -31,6 +31,9 @@ export async function startEphemeralServer(
     // Off unless asked: tests send webhooks by calling the dispatcher themselves.
     webhookIntervalMs: options.webhookIntervalMs ?? 0,
     slaSweepIntervalMs: 0,
+    smtpUrl: options.smtpUrl,
+    notifyFrom: 'Triage tests <triage@localhost>',
+    notifyIntervalMs: 100,
     followPollMs: 50,
   }, options.now)
   const secretKey = server.demo.secretKey

@@ -6,6 +6,7 @@ import type { DemoKeys } from './bootstrap.ts'
 import { ensureDemoApp, reporterSecret } from './bootstrap.ts'
 import type { NodeConfig } from './config.ts'
 import { openLibsql } from './db/libsql.ts'
+import { notifyReporters, startNotificationCursor } from './services/notifications.ts'
 import { sweepSla } from './services/sla-sweep.ts'
 import { dispatchWebhooks } from './services/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
@@ -46,12 +47,17 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   )
   serveExamples(app, demo.publishableKey)
 
+  // nodemailer is loaded only when e-mail is on, so the Workers bundle and plain starts never carry it.
+  const notifier = config.smtpUrl ? (await import('./notify/smtp.ts')).createSmtpNotifier(config.smtpUrl, config.notifyFrom) : undefined
+  if (notifier) await startNotificationCursor(services)
+
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
   })
   const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services), config.webhookIntervalMs) : () => {}
   // A lease in the database keeps several Node processes on one database from sweeping together.
   const stopSweeper = config.slaSweepIntervalMs > 0 ? everyInterval(() => sweepSla(services), config.slaSweepIntervalMs) : () => {}
+  const stopNotifier = notifier ? everyInterval(() => notifyReporters(services, notifier), config.notifyIntervalMs ?? 5_000) : () => {}
   const { port } = server.address() as AddressInfo
   return {
     url: `http://${config.host}:${port}`,
@@ -62,6 +68,8 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
       new Promise<void>((resolve, reject) => {
         stopDispatcher()
         stopSweeper()
+        stopNotifier()
+        notifier?.close()
         server.close((error) => {
           closeDb()
           if (error) reject(error)

@@ -9,3 +9,7 @@ export async function getOrCreateSetting(db: Database, name: string, create: () 
   if (!row) throw new Error(`setting ${name} vanished right after it was written`)
   return row.value
 }
+
+export async function setSetting(db: Database, name: string, value: string): Promise<void> {
+  await db.insert(settings).values({ name, value }).onConflictDoUpdate({ target: settings.name, set: { value } })
+}
