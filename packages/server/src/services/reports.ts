@@ -4,7 +4,7 @@ import { newId } from '../ids.ts'
 import { sha256 } from '../security/crypto.ts'
 import { reporterTokenFor } from '../security/keys.ts'
 import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
-import { findIncidentByIdempotencyKey, insertIncidentOnce, listEvents } from '../storage/incidents.ts'
+import { insertIncidentOnce } from '../storage/incidents.ts'
 import type { PublicCaller } from '../http/env.ts'
 import type { ServiceContext } from './context.ts'
 import { authorizeReporter, reporterView } from './reporter-actions.ts'
@@ -27,12 +27,9 @@ export async function createReport(
   input: ReportCreate,
   idempotencyKey: string | null,
 ): Promise<CreatedReport> {
+  // No lookup of the idempotency key first: most reports are new, and a retry is answered
+  // below, when the insert finds the key taken and storage hands back the incident holding it.
   const requestHash = await sha256(canonicalJson(input))
-  if (idempotencyKey !== null) {
-    const existing = await findIncidentByIdempotencyKey(context.db, appId, idempotencyKey)
-    if (existing) return replay(context, existing, requestHash)
-  }
-
   const now = context.now()
   const id = newId('inc', now)
   const reasoning = triage(input)
@@ -96,7 +93,7 @@ export async function createReport(
     },
     events,
   )
-  // A concurrent request with the same key may have won the race: answer its incident.
+  // The key was taken, by an earlier request or a concurrent one: answer that incident.
   if (stored.id !== id) return replay(context, stored, requestHash)
   return { report: toReportCreated(stored, await reporterTokenFor(context.reporterSecret, stored.id)), replayed: false }
 }

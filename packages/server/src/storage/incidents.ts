@@ -1,8 +1,9 @@
 import type { SQL } from 'drizzle-orm'
-import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm'
 import type { IncidentStatus } from '@triage/protocol'
 import { incidentEvents, incidents } from '../db/schema.ts'
 import type { Database } from './database.ts'
+import { groupCommit } from './group-commit.ts'
 import { outboxStatements } from './outbox.ts'
 
 export type IncidentRow = typeof incidents.$inferSelect
@@ -10,45 +11,84 @@ export type EventRow = typeof incidentEvents.$inferSelect
 export type NewIncident = Omit<IncidentRow, 'number'>
 export type NewEvent = Omit<EventRow, 'incidentId'>
 
+export interface IncidentWrite {
+  incident: NewIncident
+  events: NewEvent[]
+}
+
+/** One group-commit queue per database handle (see group-commit.ts). */
+const writers = new WeakMap<Database, (write: IncidentWrite) => Promise<IncidentRow>>()
+
 /**
  * Writes a new incident and its first events in one transaction, unless the app already has an
  * incident with the same idempotency key. The number is the app's next one, taken inside the
- * same transaction so concurrent writers never share it.
+ * same transaction so concurrent writers never share it. Concurrent calls share one transaction.
  *
  * @returns the stored incident: the new one, or the one that already held the idempotency key
  */
-export async function insertIncidentOnce(db: Database, incident: NewIncident, events: NewEvent[]): Promise<IncidentRow> {
-  const insert = db
-    .insert(incidents)
-    .values({
-      ...incident,
-      number: sql`(select coalesce(max(${incidents.number}), 0) + 1 from ${incidents} where ${incidents.appId} = ${incident.appId})`,
-    })
-    .onConflictDoNothing({ target: [incidents.appId, incidents.idempotencyKey] })
-  // The events are inserted only if the incident row above was: when the idempotency key was
-  // already taken, `select … where exists` selects nothing and the batch writes nothing.
-  const eventInserts = events.map((event) =>
-    db.run(sql`insert into ${incidentEvents} (id, incident_id, type, actor, visibility, data, at)
-      select ${event.id}, ${incident.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at}
-      where exists (select 1 from ${incidents} where ${incidents.id} = ${incident.id})`),
-  )
-  const outbox = outboxStatements(db, incident, events, { revision: incident.revision })
-  await db.batch([insert, ...eventInserts, ...outbox])
-  const stored =
-    incident.idempotencyKey === null
-      ? await findIncident(db, incident.appId, incident.id)
-      : await findIncidentByIdempotencyKey(db, incident.appId, incident.idempotencyKey)
-  if (!stored) throw new Error(`incident ${incident.id} was not found right after it was written`)
-  return stored
+export function insertIncidentOnce(db: Database, incident: NewIncident, events: NewEvent[]): Promise<IncidentRow> {
+  let write = writers.get(db)
+  if (!write) {
+    // In Workers a batch must not serve several requests (promises may not cross request
+    // contexts there), so each request writes alone; D1 and Turso scale out instead.
+    const inWorkers = globalThis.navigator?.userAgent === 'Cloudflare-Workers'
+    write = groupCommit((writes: IncidentWrite[]) => insertIncidentsOnce(db, writes), inWorkers ? { maxBatch: 1 } : {})
+    writers.set(db, write)
+  }
+  return write({ incident, events })
 }
 
-export async function findIncidentByIdempotencyKey(db: Database, appId: string, key: string): Promise<IncidentRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(incidents)
-    .where(and(eq(incidents.appId, appId), eq(incidents.idempotencyKey, key)))
-    .limit(1)
-  return row
+/**
+ * Many `insertIncidentOnce` in one transaction, in order, ending with one read of what was stored.
+ * Each incident takes its number with a subquery, which sees the rows inserted before it.
+ *
+ * @returns for each write its stored incident (the new one, or the holder of its idempotency key)
+ */
+export async function insertIncidentsOnce(db: Database, writes: IncidentWrite[]): Promise<(IncidentRow | Error)[]> {
+  const statements = writes.flatMap(({ incident, events }) => {
+    const insert = db
+      .insert(incidents)
+      .values({
+        ...incident,
+        number: sql`(select coalesce(max(${incidents.number}), 0) + 1 from ${incidents} where ${incidents.appId} = ${incident.appId})`,
+      })
+      .onConflictDoNothing({ target: [incidents.appId, incidents.idempotencyKey] })
+    if (events.length === 0) return [insert]
+    // The events are inserted only if the incident row above was: when the idempotency key was
+    // already taken, `select … where exists` selects nothing and writes nothing.
+    const rows = events.map(
+      (event) => sql`(${event.id}, ${incident.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at})`,
+    )
+    const eventInsert = db.insert(incidentEvents).select(sql`
+      select * from (values ${sql.join(rows, sql`, `)})
+      where exists (select 1 from ${incidents} where ${incidents.id} = ${incident.id})`)
+    return [insert, eventInsert, ...outboxStatements(db, incident, events, { revision: incident.revision })]
+  })
+  const [first, ...rest] = statements
+  if (!first) return []
+  const readBack = db.select().from(incidents).where(or(inArray(incidents.id, writes.map(({ incident }) => incident.id)), ...idempotencyKeysByApp(writes)))
+  const results = await db.batch([first, ...rest, readBack])
+  const stored = results[results.length - 1] as IncidentRow[]
+  const byId = new Map(stored.map((row) => [row.id, row]))
+  const byKey = new Map(stored.map((row) => [`${row.appId} ${row.idempotencyKey}`, row]))
+  return writes.map(
+    ({ incident }) =>
+      byId.get(incident.id) ??
+      (incident.idempotencyKey === null ? undefined : byKey.get(`${incident.appId} ${incident.idempotencyKey}`)) ??
+      new Error(`incident ${incident.id} was not found right after it was written`),
+  )
+}
+
+/** Where the holders of the writes' idempotency keys are: one condition per app. */
+function idempotencyKeysByApp(writes: IncidentWrite[]): SQL[] {
+  const keys = new Map<string, string[]>()
+  for (const { incident } of writes) {
+    if (incident.idempotencyKey === null) continue
+    const ofApp = keys.get(incident.appId) ?? []
+    ofApp.push(incident.idempotencyKey)
+    keys.set(incident.appId, ofApp)
+  }
+  return [...keys].map(([appId, ofApp]) => and(eq(incidents.appId, appId), inArray(incidents.idempotencyKey, ofApp)) as SQL)
 }
 
 /** An incident of one app; never another tenant's, whatever the id. */
@@ -189,7 +229,7 @@ export async function updateIncidentIfUnchanged(
     .where(and(eq(incidents.id, current.id), eq(incidents.revision, current.revision)))
   // Events land only if the guarded update did: the new revision is ours alone.
   const eventInserts = events.map((event) =>
-    db.run(sql`insert into ${incidentEvents} (id, incident_id, type, actor, visibility, data, at)
+    db.insert(incidentEvents).select(sql`
       select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at}
       where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
   )

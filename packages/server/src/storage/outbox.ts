@@ -36,11 +36,12 @@ function webhookPayload(incident: IncidentSnapshot, event: NewEvent): WebhookPay
 export function outboxStatements(db: Database, incident: IncidentSnapshot, events: NewEvent[], guard: { revision: string }) {
   return events.map((event) => {
     const type = `incident.${event.type}`
-    return db.run(sql`insert into ${webhookDeliveries} (id, webhook_id, app_id, event_type, payload, status, attempts, next_attempt_at, created_at)
+    // Every column in table order: insert … select is what D1's batch accepts (drizzle#2277).
+    return db.insert(webhookDeliveries).select(sql`
       select ${event.id} || ':' || ${webhooks.id}, ${webhooks.id}, ${incident.appId}, ${type},
         json_set(${JSON.stringify(webhookPayload(incident, event))}, '$.data.incident.number',
           (select printf('INC-%06d', ${incidents.number}) from ${incidents} where ${incidents.id} = ${incident.id})),
-        'pending', 0, ${event.at}, ${event.at}
+        'pending', 0, ${event.at}, null, null, ${event.at}, null
       from ${webhooks}
       where ${webhooks.appId} = ${incident.appId} and ${webhooks.disabledAt} is null
         and (json_array_length(${webhooks.events}) = 0 or exists (select 1 from json_each(${webhooks.events}) where value = ${type}))
