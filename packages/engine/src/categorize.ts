@@ -18,6 +18,8 @@ export function categorize(
   symptoms: string,
   context: ReportContext | undefined,
   taxonomy: Category[] = defaultTaxonomy,
+  /** More evidence, e.g. from the diagnostic answers (`answerSignals`). */
+  extraSignals: ContextSignal[] = [],
 ): CategoryDecision {
   const text = ` ${foldText(symptoms).replace(/[^a-z0-9' -]+/g, ' ')} `
   const scores = new Map<string, number>()
@@ -32,7 +34,7 @@ export function categorize(
       if (text.includes(` ${keyword}`)) add(category.id, (keyword.includes(' ') ? 2 : 1) * (category.weight ?? 1), `mentions “${keyword}”`)
     }
   }
-  for (const signal of contextSignals(context)) {
+  for (const signal of [...contextSignals(context), ...extraSignals]) {
     if (taxonomy.some((category) => category.id === signal.categoryId)) add(signal.categoryId, 2, signal.why)
   }
 
@@ -52,7 +54,7 @@ export function categorize(
   }
 }
 
-interface ContextSignal {
+export interface ContextSignal {
   categoryId: string
   why: string
 }

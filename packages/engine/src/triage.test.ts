@@ -28,3 +28,31 @@ describe('triage', () => {
     expect(triage({ symptoms: 'something odd', category: 'nonsense' }).category.value).not.toBe('nonsense')
   })
 })
+
+describe('triage of a possible breach', () => {
+  it('files "mon compte a été piraté" under security, P1, L3 with the 72-hour clock', () => {
+    const createdAt = Date.UTC(2026, 10, 28, 9)
+    const reasoning = triage({ symptoms: 'Mon compte a été piraté, quelqu’un a changé mon e-mail', answers: { impact: 'me', workaround: 'yes' }, createdAt })
+    expect(reasoning.category.value).toBe('security')
+    expect(reasoning.priority).toMatchObject({ value: 'P1', impact: 'high', urgency: 'high' })
+    expect(reasoning.tier.value).toBe('L3')
+    expect(reasoning.breach?.notifyBy).toBe(new Date(createdAt + 72 * 3_600_000).toISOString())
+    expect(reasoning.breach?.checklist.length).toBeGreaterThan(0)
+  })
+
+  it('does not treat a forgotten password as a breach', () => {
+    const reasoning = triage({ symptoms: 'I forgot my password and I am locked out' })
+    expect(reasoning.breach).toBeUndefined()
+    expect(reasoning.priority.value).not.toBe('P1')
+  })
+})
+
+describe('triage with diagnostic answers', () => {
+  it('lets an answer point the category', () => {
+    const plain = triage({ symptoms: 'The app shows nothing at all' })
+    const answered = triage({ symptoms: 'The app shows nothing at all', answers: { security_what: 'phishing' } })
+    expect(plain.category.value).not.toBe('security')
+    expect(answered.category.value).toBe('security')
+    expect(answered.category.reasons).toContain('the reporter describes a security threat')
+  })
+})

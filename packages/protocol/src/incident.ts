@@ -28,6 +28,8 @@ export interface Reasoning {
   category: { value: string; confidence: number; reasons: string[] }
   priority: { value: Priority; impact: Level; urgency: Level; reasons: string[] }
   tier: { value: Tier; reasons: string[] }
+  /** Set when the report suggests a personal-data breach: the 72-hour notification clock (GDPR art. 33). */
+  breach?: { notifyBy: string; reasons: string[]; checklist: { en: string; fr: string }[] }
 }
 
 /** One SLA clock. `at_risk` once 75 % of the time to the target is used. */

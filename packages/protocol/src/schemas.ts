@@ -165,6 +165,9 @@ export const reasoningSchema = z.object({
   category: z.object({ value: z.string(), confidence: z.number(), reasons: z.array(z.string()) }),
   priority: z.object({ value: priority, impact: level, urgency: level, reasons: z.array(z.string()) }),
   tier: z.object({ value: tier, reasons: z.array(z.string()) }),
+  breach: z
+    .object({ notifyBy: isoDate, reasons: z.array(z.string()), checklist: z.array(z.object({ en: z.string(), fr: z.string() })) })
+    .optional(),
 }) satisfies z.ZodType<Reasoning>
 
 export const slaClockSchema = z.object({

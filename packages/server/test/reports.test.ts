@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { IncidentList, Problem, ReportCreated, ReportView } from '@triage/protocol'
+import type { Incident, IncidentList, Problem, ReportCreated, ReportView } from '@triage/protocol'
 import { revokeKey } from '../src/storage/apps.ts'
 import type { TestServer } from './harness.ts'
 import { createOtherApp, getAs, postReport, startTestServer } from './harness.ts'
@@ -198,5 +198,39 @@ describe('polling a report', () => {
     expect(changed.status).toBe(200)
     expect(changed.headers.get('etag')).not.toBe(etag)
     expect(((await changed.json()) as ReportView).timeline.find((event) => event.type === 'message')?.body).toBe('Looking into it')
+  })
+})
+
+describe('what the engine does to every report', () => {
+  it('masks secrets the reporter pasted before anything is stored, and says so on the ticket', async () => {
+    const created = (await (await postReport(server, server.publishableKey, {
+      symptoms: 'Payment fails with card 4242 4242 4242 4242, my password: hunter2',
+      context: { url: 'https://app.example/pay?token=abcdef0123456789abcdef', authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl' },
+    })).json()) as ReportCreated
+    const ticket = (await (await getAs(server, `/v1/incidents/${created.id}`, server.secretKey)).json()) as Incident
+    expect(ticket.symptoms).not.toContain('4242 4242 4242 4242')
+    expect(ticket.symptoms).toContain('••••4242')
+    expect(ticket.symptoms).not.toContain('hunter2')
+    expect(JSON.stringify(ticket.context)).not.toContain('eyJhbGciOiJIUzI1NiJ9')
+    expect(JSON.stringify(ticket.context)).not.toContain('abcdef0123456789abcdef')
+    const redacted = ticket.timeline.find((event) => event.type === 'created')?.data['redacted'] as { kind: string }[]
+    expect(redacted.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['card', 'password']))
+  })
+
+  it('sends a possible breach to security, P1, L3 with the 72-hour clock', async () => {
+    const created = (await (await postReport(server, server.publishableKey, { symptoms: 'Someone else logged into my account and changed my e-mail' })).json()) as ReportCreated
+    expect(created).toMatchObject({ category: 'security', priority: 'P1' })
+    const ticket = (await (await getAs(server, `/v1/incidents/${created.id}`, server.secretKey)).json()) as Incident
+    expect(ticket.tier).toBe('L3')
+    expect(Date.parse(ticket.reasoning.breach?.notifyBy ?? '') - Date.parse(ticket.createdAt)).toBe(72 * 3_600_000)
+  })
+
+  it('refuses an answer a diagnostic question does not allow, and keeps answers to unknown questions', async () => {
+    const bad = await postReport(server, server.publishableKey, { symptoms: 'x', answers: { impact: 'the whole planet' } })
+    expect(bad.status).toBe(422)
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe('answers.impact')
+    const custom = (await (await postReport(server, server.publishableKey, { symptoms: 'x', answers: { plan: 'pro', impact: 'team' } })).json()) as ReportCreated
+    const ticket = (await (await getAs(server, `/v1/incidents/${custom.id}`, server.secretKey)).json()) as Incident
+    expect(ticket.answers).toEqual({ plan: 'pro', impact: 'team' })
   })
 })

@@ -1,5 +1,6 @@
 import type { ReportCreate, ReportCreated, ReportView } from '@triage/protocol'
-import { slaDueTimes, triage } from '@triage/engine'
+import { defaultQuestionTrees, redactText, redactValue, slaDueTimes, triage, validateAnswers } from '@triage/engine'
+import type { AnswerProblem, Question } from '@triage/engine'
 import { newId } from '../ids.ts'
 import { sha256 } from '../security/crypto.ts'
 import { reporterTokenFor } from '../security/keys.ts'
@@ -29,12 +30,29 @@ export async function createReport(
 ): Promise<CreatedReport> {
   // No lookup of the idempotency key first: most reports are new, and a retry is answered
   // below, when the insert finds the key taken and storage hands back the incident holding it.
+  const problems = answerProblems(input.answers ?? {})
+  if (problems.length > 0) {
+    throw new ProblemError('validation_failed', 422, `The body is invalid: ${problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}.`, {
+      errors: problems.map(({ path, message }) => ({ path, message })),
+    })
+  }
   const requestHash = await sha256(canonicalJson(input))
   const now = context.now()
   const id = newId('inc', now)
-  const reasoning = triage(input)
+  // Secrets the reporter pasted (or the page leaked into the context) never reach storage.
+  const symptoms = redactText(input.symptoms)
+  const captured = redactValue(input.context ?? {})
+  const redacted = [...symptoms.found, ...captured.found]
+  const reasoning = triage({ ...input, symptoms: symptoms.text, context: captured.value, createdAt: now })
   const events: NewEvent[] = [
-    { id: newId('evt', now), type: 'created', actor: 'reporter', visibility: 'public', data: { status: 'new' }, at: now },
+    {
+      id: newId('evt', now),
+      type: 'created',
+      actor: 'reporter',
+      visibility: 'public',
+      data: { status: 'new', ...(redacted.length > 0 ? { redacted } : {}) },
+      at: now,
+    },
     {
       id: newId('evt', now),
       type: 'categorized',
@@ -71,9 +89,9 @@ export async function createReport(
       assignee: null,
       contactName: input.contact?.name ?? null,
       contactEmail: input.contact?.email ?? null,
-      symptoms: input.symptoms,
+      symptoms: symptoms.text,
       answers: input.answers ?? {},
-      context: input.context ?? {},
+      context: captured.value,
       reasoning: reasoning as unknown as Record<string, unknown>,
       parentId: null,
       resolution: null,
@@ -125,4 +143,15 @@ function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : inner,
   )
+}
+
+// Every question of the built-in trees by id (the same id means the same question in every tree).
+const knownQuestions = { categoryId: 'all', questions: [...new Map(defaultQuestionTrees.flatMap((tree) => tree.questions).map((question): [string, Question] => [question.id, question])).values()] }
+
+/**
+ * Answers to known diagnostic questions must be ones the question allows. Answers to questions
+ * the server does not know (an app's own UI) are kept as they are, not refused.
+ */
+function answerProblems(answers: Record<string, string | number | boolean>): AnswerProblem[] {
+  return validateAnswers(knownQuestions, answers).filter((problem) => problem.code !== 'unknown_question')
 }
