@@ -67,6 +67,8 @@ export interface Incident {
   reasoning: Reasoning
   /** The major incident this report was grouped under, if any. */
   parentId: string | null
+  /** True for a major incident: the parent of similar reports; resolving it resolves them all. */
+  isMajor: boolean
   /** Internal resolution note and the public one the reporter reads. */
   resolution: string | null
   publicNote: string | null

@@ -196,6 +196,7 @@ export const incidentSummarySchema = z
     context: reportContextSchema,
     reasoning: reasoningSchema,
     parentId: z.string().nullable(),
+    isMajor: z.boolean(),
     resolution: z.string().nullable(),
     publicNote: z.string().nullable(),
     sla: z.object({ firstResponse: slaClockSchema, resolution: slaClockSchema }),

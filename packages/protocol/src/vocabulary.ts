@@ -38,6 +38,7 @@ export const eventTypes = [
   'resolved',
   'closed',
   'reopened',
+  'grouped',
 ] as const
 export type EventType = (typeof eventTypes)[number]
 

@@ -69,6 +69,8 @@ export const incidents = sqliteTable(
     reasoning: text('reasoning', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     /** Grouped duplicates point to their major incident. */
     parentId: text('parent_id'),
+    /** A major incident: the parent of similar reports that arrived together; resolving it resolves them. */
+    isMajor: integer('is_major', { mode: 'boolean' }).notNull().default(false),
     /** The agent's resolution note (internal) and what the reporter is told (public). */
     resolution: text('resolution'),
     publicNote: text('public_note'),

@@ -12,6 +12,9 @@ import type { AgentCaller } from '../http/env.ts'
 import type { ServiceContext } from './context.ts'
 import type { Change, Scope } from './incident-changes.ts'
 import { appSla, changeIncident, statusAfter, statusEvents } from './incident-changes.ts'
+import { formatNumber } from '../ids.ts'
+import type { IncidentRow } from '../storage/incidents.ts'
+import { openChildren } from '../storage/recent.ts'
 import { incidentView } from './incident-view.ts'
 
 const maxTierOf: Record<AgentCaller['role'], Tier> = { l1: 'L1', l2: 'L2', l3: 'L3', admin: 'L3' }
@@ -60,17 +63,30 @@ export async function escalateIncident(context: ServiceContext, agent: AgentCall
 }
 
 export async function resolveIncident(context: ServiceContext, agent: AgentCaller, id: string, request: ResolveRequest): Promise<Incident> {
-  const row = await changeIncident(context, agentScope(agent), id, (incident) => {
-    const status = statusAfter(incident, { type: 'resolve' })
-    return {
-      fields: { status, resolution: request.resolution, publicNote: request.publicNote ?? null, resolvedAt: context.now() },
-      events: [
-        ...statusEvents(incident.status, status, agent.name),
-        { type: 'resolved', actor: agent.name, visibility: 'public', data: { ...(request.publicNote ? { body: request.publicNote } : {}), resolution: request.resolution } },
-      ],
-    }
-  })
+  const row = await changeIncident(context, agentScope(agent), id, (incident) => resolveChange(incident, agent.name, request, context.now()))
+  if (row.isMajor) await resolveChildren(context, agent, row, request)
   return view(context, row)
+}
+
+function resolveChange(incident: IncidentRow, actor: string, request: ResolveRequest, now: number): Change {
+  const status = statusAfter(incident, { type: 'resolve' })
+  return {
+    fields: { status, resolution: request.resolution, publicNote: request.publicNote ?? null, resolvedAt: now },
+    events: [
+      ...statusEvents(incident.status, status, actor),
+      { type: 'resolved', actor, visibility: 'public', data: { ...(request.publicNote ? { body: request.publicNote } : {}), resolution: request.resolution } },
+    ],
+  }
+}
+
+/** Resolving a major incident resolves every report grouped under it: each reporter is told together. */
+async function resolveChildren(context: ServiceContext, agent: AgentCaller, parent: IncidentRow, request: ResolveRequest): Promise<void> {
+  const resolution = `Resolved with major incident ${formatNumber(parent.number)}: ${request.resolution}`
+  for (const child of await openChildren(context.db, parent.id)) {
+    await changeIncident(context, { appId: parent.appId, maxTier: 'L3' }, child.id, (incident) =>
+      incident.status === 'resolved' || incident.status === 'closed' ? { fields: {}, events: [] } : resolveChange(incident, agent.name, { ...request, resolution }, context.now()),
+    )
+  }
 }
 
 export async function closeIncident(context: ServiceContext, agent: AgentCaller, id: string, request: ReasonRequest): Promise<Incident> {

@@ -1,12 +1,14 @@
 import type { ReportCreate, ReportCreated, ReportView } from '@triage/protocol'
-import { defaultQuestionTrees, redactText, redactValue, slaDueTimes, triage, validateAnswers } from '@triage/engine'
+import { defaultQuestionTrees, redactText, redactValue, triage, validateAnswers } from '@triage/engine'
 import type { AnswerProblem, Question } from '@triage/engine'
 import { newId } from '../ids.ts'
 import { sha256 } from '../security/crypto.ts'
 import { reporterTokenFor } from '../security/keys.ts'
-import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
+import type { IncidentRow } from '../storage/incidents.ts'
 import { insertIncidentOnce } from '../storage/incidents.ts'
 import type { PublicCaller } from '../http/env.ts'
+import { groupWithSimilar } from './grouping.ts'
+import { firstEvents, newIncident } from './new-incident.ts'
 import type { ServiceContext } from './context.ts'
 import { authorizeReporter, reporterView } from './reporter-actions.ts'
 import { ProblemError } from './context.ts'
@@ -28,14 +30,14 @@ export async function createReport(
   input: ReportCreate,
   idempotencyKey: string | null,
 ): Promise<CreatedReport> {
-  // No lookup of the idempotency key first: most reports are new, and a retry is answered
-  // below, when the insert finds the key taken and storage hands back the incident holding it.
   const problems = answerProblems(input.answers ?? {})
   if (problems.length > 0) {
     throw new ProblemError('validation_failed', 422, `The body is invalid: ${problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}.`, {
       errors: problems.map(({ path, message }) => ({ path, message })),
     })
   }
+  // No lookup of the idempotency key first: most reports are new, and a retry is answered
+  // below, when the insert finds the key taken and storage hands back the incident holding it.
   const requestHash = await sha256(canonicalJson(input))
   const now = context.now()
   const id = newId('inc', now)
@@ -44,75 +46,27 @@ export async function createReport(
   const captured = redactValue(input.context ?? {})
   const redacted = [...symptoms.found, ...captured.found]
   const reasoning = triage({ ...input, symptoms: symptoms.text, context: captured.value, createdAt: now })
-  const events: NewEvent[] = [
-    {
-      id: newId('evt', now),
-      type: 'created',
-      actor: 'reporter',
-      visibility: 'public',
-      data: { status: 'new', ...(redacted.length > 0 ? { redacted } : {}) },
-      at: now,
-    },
-    {
-      id: newId('evt', now),
-      type: 'categorized',
-      actor: 'triage',
-      visibility: 'internal',
-      data: { category: reasoning.category.value, confidence: reasoning.category.confidence, source: 'auto' },
-      at: now,
-    },
-    {
-      id: newId('evt', now),
-      type: 'prioritized',
-      actor: 'triage',
-      visibility: 'internal',
-      data: { priority: reasoning.priority.value, impact: reasoning.priority.impact, urgency: reasoning.priority.urgency, tier: reasoning.tier.value },
-      at: now,
-    },
-  ]
+  const events = firstEvents(reasoning, now, { status: 'new', ...(redacted.length > 0 ? { redacted } : {}) })
   const stored = await insertIncidentOnce(
     context.db,
-    {
+    newIncident({
       id,
       appId,
       idempotencyKey,
       requestHash,
-      kind: reasoning.kind.value,
-      status: 'new',
-      category: reasoning.category.value,
-      categoryConfidence: reasoning.category.confidence,
-      categorySource: 'auto',
-      impact: reasoning.priority.impact,
-      urgency: reasoning.priority.urgency,
-      priority: reasoning.priority.value,
-      tier: reasoning.tier.value,
-      assignee: null,
-      contactName: input.contact?.name ?? null,
-      contactEmail: input.contact?.email ?? null,
+      reasoning,
       symptoms: symptoms.text,
       answers: input.answers ?? {},
       context: captured.value,
-      reasoning: reasoning as unknown as Record<string, unknown>,
-      parentId: null,
-      resolution: null,
-      publicNote: null,
-      ...slaDueTimes(reasoning.priority.value, now, sla.policy ?? undefined, sla.calendar ?? undefined),
-      slaPausedAt: null,
-      firstResponseRiskMarkedAt: null,
-      firstResponseBreachMarkedAt: null,
-      resolutionRiskMarkedAt: null,
-      resolutionBreachMarkedAt: null,
-      firstResponseAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      createdAt: now,
-      updatedAt: now,
-      revision: newId('rev', now),
-    },
+      contact: input.contact ?? {},
+      sla,
+      now,
+    }),
     events,
   )
   // The key was taken, by an earlier request or a concurrent one: answer that incident.
   if (stored.id !== id) return replay(context, stored, requestHash)
+  await groupWithSimilar(context, stored, sla)
   return { report: toReportCreated(stored, await reporterTokenFor(context.reporterSecret, stored.id)), replayed: false }
 }
 

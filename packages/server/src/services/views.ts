@@ -99,6 +99,7 @@ export function toIncidentSummary(row: IncidentRow, now: number): IncidentSummar
     context: row.context as ReportContext,
     reasoning: row.reasoning as unknown as Reasoning,
     parentId: row.parentId,
+    isMajor: row.isMajor,
     resolution: row.resolution,
     publicNote: row.publicNote,
     sla: {

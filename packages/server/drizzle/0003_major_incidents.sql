@@ -1,0 +1,1 @@
+ALTER TABLE `incidents` ADD `is_major` integer DEFAULT false NOT NULL;

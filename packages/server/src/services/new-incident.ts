@@ -1,0 +1,86 @@
+import type { Reasoning, ReportContact } from '@triage/protocol'
+import { slaDueTimes } from '@triage/engine'
+import type { AppSla } from '../http/env.ts'
+import { newId } from '../ids.ts'
+import type { NewEvent, NewIncident } from '../storage/incidents.ts'
+
+/** The events every new incident starts its timeline with: created (public), categorized and prioritized. */
+export function firstEvents(reasoning: Reasoning, now: number, created: Record<string, unknown>, actor = 'reporter'): NewEvent[] {
+  return [
+    { id: newId('evt', now), type: 'created', actor, visibility: 'public', data: created, at: now },
+    {
+      id: newId('evt', now),
+      type: 'categorized',
+      actor: 'triage',
+      visibility: 'internal',
+      data: { category: reasoning.category.value, confidence: reasoning.category.confidence, source: 'auto' },
+      at: now,
+    },
+    {
+      id: newId('evt', now),
+      type: 'prioritized',
+      actor: 'triage',
+      visibility: 'internal',
+      data: { priority: reasoning.priority.value, impact: reasoning.priority.impact, urgency: reasoning.priority.urgency, tier: reasoning.tier.value },
+      at: now,
+    },
+  ]
+}
+
+export interface IncidentDraft {
+  id: string
+  appId: string
+  idempotencyKey: string | null
+  requestHash: string
+  reasoning: Reasoning
+  symptoms: string
+  answers: Record<string, string | number | boolean>
+  context: Record<string, unknown>
+  contact: ReportContact
+  sla: AppSla
+  now: number
+  isMajor?: boolean
+}
+
+/** A new incident row from the engine's decisions: status new, SLA clocks started now. */
+export function newIncident(draft: IncidentDraft): NewIncident {
+  const { reasoning, now, sla } = draft
+  return {
+    id: draft.id,
+    appId: draft.appId,
+    idempotencyKey: draft.idempotencyKey,
+    requestHash: draft.requestHash,
+    kind: reasoning.kind.value,
+    status: 'new',
+    category: reasoning.category.value,
+    categoryConfidence: reasoning.category.confidence,
+    categorySource: 'auto',
+    impact: reasoning.priority.impact,
+    urgency: reasoning.priority.urgency,
+    priority: reasoning.priority.value,
+    tier: reasoning.tier.value,
+    assignee: null,
+    contactName: draft.contact.name ?? null,
+    contactEmail: draft.contact.email ?? null,
+    symptoms: draft.symptoms,
+    answers: draft.answers,
+    context: draft.context,
+    reasoning: reasoning as unknown as Record<string, unknown>,
+    parentId: null,
+    isMajor: draft.isMajor ?? false,
+    resolution: null,
+    publicNote: null,
+    ...slaDueTimes(reasoning.priority.value, now, sla.policy ?? undefined, sla.calendar ?? undefined),
+    slaPausedAt: null,
+    firstResponseRiskMarkedAt: null,
+    firstResponseBreachMarkedAt: null,
+    resolutionRiskMarkedAt: null,
+    resolutionBreachMarkedAt: null,
+    firstResponseAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    revision: newId('rev', now),
+  }
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Incident, IncidentList, ReportCreated, ReportView } from '@triage/protocol'
+import type { TestServer } from './harness.ts'
+import { getAs, postReport, sendAs, startTestServer } from './harness.ts'
+
+const minute = 60_000
+let clock = Date.parse('2026-11-30T10:00:00Z')
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer({ now: () => clock })
+})
+afterAll(() => server.stop())
+
+async function report(symptoms: string): Promise<ReportCreated> {
+  return (await (await postReport(server, server.publishableKey, { symptoms })).json()) as ReportCreated
+}
+async function incident(id: string): Promise<Incident> {
+  return (await (await getAs(server, `/v1/incidents/${id}`, server.secretKey)).json()) as Incident
+}
+
+describe('major incidents', () => {
+  it('groups 5 similar reports within 10 minutes under one major incident, and later ones join it', async () => {
+    const reports: ReportCreated[] = []
+    for (let i = 0; i < 4; i++) {
+      reports.push(await report(`Checkout payment page fails with an error ${i}`))
+      clock += 2 * minute
+    }
+    expect((await incident(reports[0]?.id ?? '')).parentId).toBeNull()
+    reports.push(await report('Checkout payment page fails with an error again'))
+
+    const majors = ((await (await getAs(server, '/v1/incidents?limit=200', server.secretKey)).json()) as IncidentList).items.filter((item) => item.isMajor)
+    expect(majors).toHaveLength(1)
+    const major = majors[0]
+    expect(major).toMatchObject({ impact: 'high', category: 'bug' })
+    for (const created of reports) expect((await incident(created.id)).parentId).toBe(major?.id)
+    expect((await incident(reports[0]?.id ?? '')).timeline.some((event) => event.type === 'grouped')).toBe(true)
+
+    clock += minute
+    const late = await report('Checkout payment page fails with an error for me too')
+    expect((await incident(late.id)).parentId).toBe(major?.id)
+    const unrelated = await report('How do I change my avatar?')
+    expect((await incident(unrelated.id)).parentId).toBeNull()
+
+    // Resolving the major incident tells every reporter at once.
+    await sendAs(server, 'POST', `/v1/incidents/${major?.id}/resolve`, server.secretKey, { resolution: 'payment provider outage', publicNote: 'Payments work again.' })
+    for (const created of [...reports, late]) {
+      const view = (await (await getAs(server, `/v1/reports/${created.id}`, created.reporterToken)).json()) as ReportView
+      expect(view.status).toBe('resolved')
+      expect(view.timeline.find((event) => event.type === 'resolved')?.body).toBe('Payments work again.')
+    }
+    expect((await incident(unrelated.id)).status).toBe('new')
+  })
+
+  it('does not group similar reports spread over more than the window', async () => {
+    clock += 60 * minute
+    const spread: ReportCreated[] = []
+    for (let i = 0; i < 5; i++) {
+      spread.push(await report(`Search results are empty for every query ${i}`))
+      clock += 3 * minute
+    }
+    for (const created of spread) expect((await incident(created.id)).parentId).toBeNull()
+  })
+})
