@@ -106,7 +106,9 @@ describe('GET /v1/incidents', () => {
   })
 
   it('pages with a cursor through every incident exactly once', async () => {
-    for (let i = 0; i < 7; i++) await postReport(server, server.publishableKey, { symptoms: `paged report ${i}` })
+    // Distinct problems: similar ones arriving together would be grouped under a major incident.
+    const problems = ['avatar upload fails', 'invoice total wrong', 'dark mode flickers', 'search is slow', 'no push notifications', 'export CSV empty', 'calendar shows wrong timezone']
+    for (const symptoms of problems) await postReport(server, server.publishableKey, { symptoms })
     const seen: string[] = []
     let cursor: string | null = null
     let pages = 0
