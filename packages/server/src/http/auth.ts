@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import { hashKey, keyKindOf } from '../security/keys.ts'
 import type { StoredKey } from '../storage/keys.ts'
-import { findKeyByHash } from '../storage/keys.ts'
+import { findKeyByHash, findPublishableKey } from '../storage/keys.ts'
 import type { AppEnv } from './env.ts'
 import { problem } from './problem.ts'
 
@@ -25,7 +25,7 @@ export const requirePublishableKey = createMiddleware<AppEnv>(async (c, next) =>
   if (keyKindOf(key) !== 'publishable') {
     return problem('invalid_key', 401, 'X-Triage-Key takes a publishable key (pk_…). Never put a secret key in a web page.')
   }
-  const stored = await lookUp(c.var.services, key)
+  const stored = await findPublishableKey(c.var.services.db, key, hashKey)
   if (!stored || stored.kind !== 'publishable') return problem('invalid_key', 401, 'This publishable key is unknown. Check it against the one your Triage admin gave you.')
   if (stored.revokedAt !== null) return problem('invalid_key', 401, 'This publishable key was revoked. Ask your Triage admin for the current one.')
   const origin = c.req.header('origin')

@@ -17,9 +17,13 @@ export async function sha256(text: string): Promise<string> {
   return base64url(new Uint8Array(digest))
 }
 
+// Importing a key costs more than signing with it; a server has one or two secrets.
+const hmacKeys = new Map<string, Promise<CryptoKey>>()
+
 export async function hmacSha256(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  return base64url(new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message))))
+  let key = hmacKeys.get(secret)
+  if (!key) hmacKeys.set(secret, (key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])))
+  return base64url(new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(message))))
 }
 
 /** Compares two strings in time independent of where they differ. */

@@ -2,38 +2,57 @@ import type { Reasoning } from '@triage/protocol'
 import { decideGrouping, priorityOf, route } from '@triage/engine'
 import type { AppSla } from '../http/env.ts'
 import { formatNumber, newId } from '../ids.ts'
-import type { IncidentRow } from '../storage/incidents.ts'
+import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
 import { insertIncidentOnce } from '../storage/incidents.ts'
-import { recentOpenIncidents } from '../storage/recent.ts'
 import type { ServiceContext } from './context.ts'
 import { changeIncident } from './incident-changes.ts'
+import { similarIndexFor } from './similar-incidents.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
 
 /** Similar reports in this window, the new one included, that open a major incident. */
 export const majorIncidentRule = { minReports: 5, windowMinutes: 10 }
 
+export interface GroupingPlan {
+  /** A major incident the new report joins at once (written with the report, no second write). */
+  joins?: { parentId: string; reason: string }
+  /** Enough similar reports to open a new major incident once the report is stored. */
+  opens?: { memberIds: string[]; reason: string }
+}
+
 /**
- * Major-incident detection: when enough similar reports arrive close together, they are grouped
- * under one parent incident with high impact, so agents work one ticket and every reporter is
- * told when it is resolved. Later similar reports join the same parent.
+ * Major-incident detection, decided before the report is written: when enough similar reports
+ * arrive close together they are grouped under one parent incident with high impact, so agents
+ * work one ticket and every reporter is told when it is resolved. Later similar reports join it.
  */
-export async function groupWithSimilar(context: ServiceContext, incident: IncidentRow, sla: AppSla): Promise<void> {
-  if (incident.isMajor) return
-  const since = incident.createdAt - majorIncidentRule.windowMinutes * 60_000
-  const recent = await recentOpenIncidents(context.db, incident.appId, incident.category, since)
-  const decision = decideGrouping(
-    { id: incident.id, text: incident.symptoms, createdAt: incident.createdAt, category: incident.category },
-    recent.map((other) => ({ id: other.id, text: other.symptoms, createdAt: other.createdAt, category: other.category, parentId: other.parentId, isMajor: other.isMajor })),
-    majorIncidentRule,
-  )
-  if (!decision.group) return
-  const parent = decision.parentId ?? (await openMajorIncident(context, incident, decision.memberIds.length, sla)).id
-  for (const memberId of decision.memberIds) {
+export async function planGrouping(context: ServiceContext, report: { id: string; appId: string; symptoms: string; category: string; createdAt: number }): Promise<GroupingPlan> {
+  const since = report.createdAt - majorIncidentRule.windowMinutes * 60_000
+  // The app's BM25 index finds the similar incidents (with their scores) without reading every
+  // recent report: grouping stays cheap however many reports pour in during an outage. A quarter
+  // second of staleness is fine here: the next similar report catches what this one missed.
+  const { index, details } = await similarIndexFor(context, report.appId, 250)
+  const recent = index.search(report.symptoms, { limit: 50, excludeId: report.id, minScore: 0 }).flatMap((match) => {
+    const detail = details.get(match.id)
+    if (!detail || detail.createdAt < since || detail.status === 'resolved' || detail.status === 'closed') return []
+    return [{ id: match.id, text: '', createdAt: detail.createdAt, category: detail.category, parentId: detail.parentId, isMajor: detail.isMajor, similarity: match.score }]
+  })
+  const decision = decideGrouping({ id: report.id, text: report.symptoms, createdAt: report.createdAt, category: report.category }, recent, majorIncidentRule)
+  if (!decision.group) return {}
+  if (decision.parentId !== null) return { joins: { parentId: decision.parentId, reason: decision.reason } }
+  return { opens: { memberIds: decision.memberIds, reason: decision.reason } }
+}
+
+/** The event that records a report joining a major incident. */
+export function groupedEvent(parentId: string, reason: string): Omit<NewEvent, 'id' | 'at'> {
+  return { type: 'grouped', actor: 'triage', visibility: 'internal', data: { parentId, reason } }
+}
+
+/** Opens the major incident a plan asked for and puts its members (the new report among them) under it. */
+export async function openGroup(context: ServiceContext, incident: IncidentRow, opens: NonNullable<GroupingPlan['opens']>, sla: AppSla): Promise<void> {
+  const parent = (await openMajorIncident(context, incident, opens.memberIds.length, sla)).id
+  for (const memberId of opens.memberIds) {
     if (memberId === parent) continue
     await changeIncident(context, { appId: incident.appId, maxTier: 'L3' }, memberId, (member) =>
-      member.parentId !== null
-        ? { fields: {}, events: [] }
-        : { fields: { parentId: parent }, events: [{ type: 'grouped', actor: 'triage', visibility: 'internal', data: { parentId: parent, reason: decision.reason } }] },
+      member.parentId !== null ? { fields: {}, events: [] } : { fields: { parentId: parent }, events: [groupedEvent(parent, opens.reason)] },
     )
   }
 }

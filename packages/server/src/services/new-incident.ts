@@ -40,6 +40,7 @@ export interface IncidentDraft {
   sla: AppSla
   now: number
   isMajor?: boolean
+  parentId?: string | null
 }
 
 /** A new incident row from the engine's decisions: status new, SLA clocks started now. */
@@ -66,7 +67,7 @@ export function newIncident(draft: IncidentDraft): NewIncident {
     answers: draft.answers,
     context: draft.context,
     reasoning: reasoning as unknown as Record<string, unknown>,
-    parentId: null,
+    parentId: draft.parentId ?? null,
     isMajor: draft.isMajor ?? false,
     resolution: null,
     publicNote: null,

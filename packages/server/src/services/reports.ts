@@ -7,7 +7,7 @@ import { reporterTokenFor } from '../security/keys.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { insertIncidentOnce } from '../storage/incidents.ts'
 import type { PublicCaller } from '../http/env.ts'
-import { groupWithSimilar } from './grouping.ts'
+import { groupedEvent, openGroup, planGrouping } from './grouping.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
 import type { ServiceContext } from './context.ts'
 import { authorizeReporter, reporterView } from './reporter-actions.ts'
@@ -46,7 +46,9 @@ export async function createReport(
   const captured = redactValue(input.context ?? {})
   const redacted = [...symptoms.found, ...captured.found]
   const reasoning = triage({ ...input, symptoms: symptoms.text, context: captured.value, createdAt: now })
+  const grouping = await planGrouping(context, { id, appId, symptoms: symptoms.text, category: reasoning.category.value, createdAt: now })
   const events = firstEvents(reasoning, now, { status: 'new', ...(redacted.length > 0 ? { redacted } : {}) })
+  if (grouping.joins) events.push({ id: newId('evt', now), at: now, ...groupedEvent(grouping.joins.parentId, grouping.joins.reason) })
   const stored = await insertIncidentOnce(
     context.db,
     newIncident({
@@ -61,12 +63,13 @@ export async function createReport(
       contact: input.contact ?? {},
       sla,
       now,
+      parentId: grouping.joins?.parentId ?? null,
     }),
     events,
   )
   // The key was taken, by an earlier request or a concurrent one: answer that incident.
   if (stored.id !== id) return replay(context, stored, requestHash)
-  await groupWithSimilar(context, stored, sla)
+  if (grouping.opens) await openGroup(context, stored, grouping.opens, sla)
   return { report: toReportCreated(stored, await reporterTokenFor(context.reporterSecret, stored.id)), replayed: false }
 }
 

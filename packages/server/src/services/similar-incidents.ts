@@ -5,14 +5,29 @@ import type { Database } from '../storage/database.ts'
 import { incidentsChangedSince } from '../storage/similar.ts'
 import type { ServiceContext } from './context.ts'
 
+/** What answers and grouping need beyond the index: kept beside it, current as of the last sync. */
+export interface IncidentDetail {
+  status: string
+  category: string
+  parentId: string | null
+  isMajor: boolean
+  createdAt: number
+  resolution: string | null
+  publicNote: string | null
+}
+
 interface AppIndex {
   index: SimilarIndex
   /** The newest `updated_at` folded in. */
   syncedTo: number
   /** The incidents' statuses and notes, to answer with what the index does not keep. */
-  details: Map<string, { status: string; resolution: string | null; publicNote: string | null }>
+  details: Map<string, IncidentDetail>
   syncing: Promise<void> | undefined
+  /** When storage was last read (ms, process clock). */
+  syncedAt: number
 }
+
+
 
 // One BM25 index per app and database, in memory, kept current by reading what changed since the
 // last use: no hook on every write path, and every process (or isolate) converges on its own.
@@ -31,21 +46,36 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
       ...(resolved && row.publicNote ? { publicResolution: row.publicNote } : {}),
       createdAt: row.createdAt,
     })
-    entry.details.set(row.id, { status: row.status, resolution: row.resolution, publicNote: row.publicNote })
+    entry.details.set(row.id, {
+      status: row.status,
+      category: row.category,
+      parentId: row.parentId,
+      isMajor: row.isMajor,
+      createdAt: row.createdAt,
+      resolution: row.resolution,
+      publicNote: row.publicNote,
+    })
     entry.syncedTo = Math.max(entry.syncedTo, row.updatedAt)
   }
 }
 
-/** The app's similar-incident index, caught up with storage. */
-export async function similarIndexFor(context: ServiceContext, appId: string): Promise<AppIndex> {
+/**
+ * The app's similar-incident index, caught up with storage — or, with `maxStaleMs` (for the
+ * ingestion path), as of at most that long ago, which bounds the reads while reports pour in.
+ */
+export async function similarIndexFor(context: ServiceContext, appId: string, maxStaleMs = 0): Promise<AppIndex> {
   let apps = indexes.get(context.db)
   if (!apps) indexes.set(context.db, (apps = new Map()))
   let entry = apps.get(appId)
-  if (!entry) apps.set(appId, (entry = { index: createSimilarIndex(), syncedTo: 0, details: new Map(), syncing: undefined }))
+  if (!entry) apps.set(appId, (entry = { index: createSimilarIndex(), syncedTo: 0, details: new Map(), syncing: undefined, syncedAt: -Infinity }))
   const current = entry
-  current.syncing ??= sync(context, appId, current).finally(() => {
-    current.syncing = undefined
-  })
+  if (context.now() - current.syncedAt >= maxStaleMs) {
+    const startedAt = context.now()
+    current.syncing ??= sync(context, appId, current).finally(() => {
+      current.syncing = undefined
+      current.syncedAt = startedAt
+    })
+  }
   await current.syncing
   return current
 }

@@ -5,6 +5,7 @@ import { newId } from '../ids.ts'
 import type { KeyKind } from '../security/keys.ts'
 import { hashKey } from '../security/keys.ts'
 import type { Database } from './database.ts'
+import { forgetCachedKeys } from './keys.ts'
 
 export interface NewApp {
   id?: string
@@ -49,6 +50,7 @@ export async function insertKey(db: Database, key: NewKey, now = Date.now()): Pr
 
 export async function revokeKey(db: Database, id: string, now = Date.now()): Promise<void> {
   await db.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, id))
+  forgetCachedKeys(db)
 }
 
 export async function listApps(db: Database) {
@@ -84,4 +86,5 @@ export async function updateApp(
 ): Promise<void> {
   // drizzle leaves undefined fields out of the update.
   await db.update(apps).set(changes).where(eq(apps.id, id))
+  forgetCachedKeys(db)
 }
