@@ -15,12 +15,15 @@ export function serveExamples(app: Hono<AppEnv>, publishableKey: string): void {
     const page = await readFile(`${repoRoot}examples/script-tag/index.html`, 'utf8')
     return c.html(page.replaceAll('pk_your_publishable_key', publishableKey).replaceAll('src="../../packages/widget/dist/widget.js"', 'src="/widget.js"'))
   })
-  app.get('/widget.js', async (c) => {
+  // The widget's built files (widget.js, and the lazily loaded panel next to it), and the SDK.
+  const builds: Record<string, string> = { '/sdk.js': 'packages/sdk/dist/index.js' }
+  app.get('/:file{[a-z][a-z-]*\\.js}', async (c) => {
+    const path = builds[c.req.path] ?? `packages/widget/dist${c.req.path}`
     try {
-      const script = await readFile(`${repoRoot}packages/widget/dist/widget.js`, 'utf8')
+      const script = await readFile(`${repoRoot}${path}`, 'utf8')
       return c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' })
     } catch {
-      return problem('not_found', 404, 'The widget is not built. Run npm run build (npm start does it for you).')
+      return problem('not_found', 404, `No built file ${c.req.path}. Run npm run build (npm start does it for you).`)
     }
   })
 }
