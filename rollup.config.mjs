@@ -5,6 +5,7 @@ import nodeResolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import { dts } from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
+import { fileURLToPath } from 'node:url'
 
 const exportConditions = ['source', 'browser', 'module', 'import', 'default']
 
@@ -27,6 +28,24 @@ const plugins = () => [
 
 /** A package's own dependencies stay imports in its ESM build; the bundler of the app resolves them. */
 const widgetExternal = (id) => /^(preact|@preact\/signals|@triage\/sdk)(\/|$)/.test(id)
+
+/** The SDK's entry points: `@triage/sdk` and `@triage/sdk/breadcrumbs` (shared code goes to a chunk). */
+const sdkEntries = { index: 'packages/sdk/src/index.ts', breadcrumbs: 'packages/sdk/src/breadcrumbs/index.ts' }
+const sdkSource = (path) => fileURLToPath(new URL(`packages/sdk/src/${path}`, import.meta.url))
+
+/**
+ * The SDK as an app's bundler ships it for a given use, minified: `code` is the app's import.
+ * print-sizes checks each against its budget in packages/sdk/package.json.
+ */
+const sdkSizeFixture = (name, code) => ({
+  input: '\0size-fixture',
+  output: { file: `packages/sdk/dist/${name}.js`, format: 'es' },
+  plugins: [
+    { name: 'size-fixture', resolveId: (id) => (id === '\0size-fixture' ? id : null), load: (id) => (id === '\0size-fixture' ? code : null) },
+    ...plugins(),
+    terser({ compress: { passes: 2 }, format: { comments: false, ascii_only: true } }),
+  ],
+})
 
 const declarations = (input, file, external = () => false) => ({
   input,
@@ -51,10 +70,21 @@ export default [
     plugins: plugins(),
   },
   {
-    input: 'packages/sdk/src/index.ts',
-    output: { file: 'packages/sdk/dist/index.js', format: 'es' },
+    input: sdkEntries,
+    output: { dir: 'packages/sdk/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name].js' },
     plugins: plugins(),
   },
+  // The core report path: an app that only files reports.
+  sdkSizeFixture('size-core', `import { createTriageCore } from ${JSON.stringify(sdkSource('index.ts'))}\nexport const report = (options, input) => createTriageCore(options).report(input)`),
+  // The full client without breadcrumbs.
+  sdkSizeFixture('size-client', `import { createTriage } from ${JSON.stringify(sdkSource('index.ts'))}\nexport const report = (options, input) => createTriage(options).report(input)`),
+  // Everything, in one self-contained module: the budget for all of it, and the file pages
+  // without a bundler import (`import { createTriage, breadcrumbs } from '/sdk.js'`).
+  sdkSizeFixture('sdk', `export * from ${JSON.stringify(sdkSource('index.ts'))}\nexport * from ${JSON.stringify(sdkSource('breadcrumbs/index.ts'))}`),
   declarations('packages/widget/src/index.ts', 'packages/widget/dist/index.d.ts', widgetExternal),
-  declarations('packages/sdk/src/index.ts', 'packages/sdk/dist/index.d.ts'),
+  {
+    input: sdkEntries,
+    output: { dir: 'packages/sdk/dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: '[name].d.ts' },
+    plugins: [dts({ respectExternal: true, tsconfig: 'tsconfig.json' })],
+  },
 ]

@@ -1,67 +1,193 @@
-import type { ReportCreate, ReportCreated, ReportView } from '@triage/protocol'
-import type { RetryOptions } from './retry.ts'
-import { defaultRetry, withRetry } from './retry.ts'
+import type { DiagnosticsResult, ReportCreate, ReportCreated, ReportView } from '@triage/protocol'
+import type { ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
+import { buildCore } from './core.ts'
+import { TriageError } from './errors.ts'
+import type { FollowOptions } from './follow.ts'
+import { followReport } from './follow.ts'
+import type { MyReport, SentReport } from './report-book.ts'
+import { createReportBook } from './report-book.ts'
+import { withRetry } from './retry.ts'
+import { defaultStorage } from './storage.ts'
 import { send } from './transport.ts'
 
-export interface TriageOptions {
-  /** Base URL of the Triage API, e.g. `https://triage.example.com`. */
-  endpoint: string
-  /** The app's publishable key (`pk_…`). */
-  key: string
-  /** Retry policy for network errors, 429 and 5xx. Default: 4 attempts from 300 ms. */
-  retry?: RetryOptions
-  /** A fetch implementation; default: the global one. */
-  fetch?: typeof fetch
+export interface TriageOptions extends Omit<TriageCoreOptions, 'onSent'> {
+  /** A report the offline queue delivered later: it now has a number and a token (also in `myReports()`). */
+  onSent?: (report: Report) => void
 }
 
-export interface ReportOptions {
-  /** Reuse to make a retried report count once; default: a new random UUID. */
-  idempotencyKey?: string
-}
-
-export interface TriageClient {
-  /** Files a report. Retries keep the same idempotency key, so the ticket is created once. */
-  report(input: ReportCreate, options?: ReportOptions): Promise<ReportCreated>
-  /** The reporter's view of a report, with the token `report` returned. */
-  getReport(id: string, reporterToken: string): Promise<ReportView>
+/** The token of the report (default: the one kept in this browser), and for confirm/reopen the reporter's reason. */
+export interface ActionOptions {
+  token?: string
+  reason?: string
 }
 
 /**
- * Creates a client for one app.
+ * A created report: the server's answer (`number`, `reporterToken`, `status`…) with what the
+ * reporter can do next. The methods sit on the prototype: the object serialises to the answer alone.
+ */
+export interface Report extends ReportCreated {
+  /** @see TriageClient.follow */
+  follow(onUpdate: (view: ReportView) => void): () => void
+  reply(text: string): Promise<ReportView>
+  confirm(reason?: string): Promise<ReportView>
+  reopen(reason?: string): Promise<ReportView>
+}
+
+export interface TriageClient extends TriageCore {
+  /**
+   * Files a report; see {@link TriageCore.report}. Resolves with a {@link Report}: the created
+   * ticket and its actions.
+   * @example
+   * const report = await triage.report({ symptoms: 'The export button does nothing' })
+   * const stop = report.follow((view) => render(view))
+   */
+  report(input: ReportCreate, options?: ReportOptions): Promise<Report>
+  /**
+   * The reporter's view of a report, once; the token defaults to the one this browser kept.
+   * @example
+   * const view = await triage.getReport(report.id)
+   */
+  getReport(reportId: string, token?: string): Promise<ReportView>
+  /**
+   * Guided diagnosis before a report: the likely category, questions to ask, and resolved
+   * incidents whose public note may already answer it.
+   * @example
+   * const { category, questions, similar } = await triage.diagnose('I cannot log in')
+   */
+  diagnose(symptoms: string): Promise<DiagnosticsResult>
+  /**
+   * Calls `onUpdate` with the report's view now and at each change: live over Server-Sent
+   * Events where the browser has EventSource, else by cheap ETag polling. Ends by itself once
+   * the report is closed. Answers the function that stops it. Throws a `TriageError` of code
+   * `no_token` for a report this browser did not make, unless `{ token }` is given.
+   * @example
+   * const stop = triage.follow(report.id, (view) => render(view.status, view.timeline))
+   */
+  follow(reportId: string, onUpdate: (view: ReportView) => void, options?: FollowOptions): () => void
+  /**
+   * Answers the agent (a report waiting on the reporter goes back to in progress).
+   * @example
+   * await triage.reply(report.id, 'It happens in Firefox too.')
+   */
+  reply(reportId: string, text: string, options?: ActionOptions): Promise<ReportView>
+  /**
+   * The reporter confirms the fix: a resolved report closes.
+   * @example
+   * await triage.confirm(report.id)
+   */
+  confirm(reportId: string, options?: ActionOptions): Promise<ReportView>
+  /**
+   * The reporter says it is not fixed: a resolved or closed report reopens.
+   * @example
+   * await triage.reopen(report.id, { reason: 'Still failing after the update.' })
+   */
+  reopen(reportId: string, options?: ActionOptions): Promise<ReportView>
+  /**
+   * The reports made from this browser, newest first: queued ones (`status: 'queued'`), then
+   * sent ones with their current status (the last one seen when the server is out of reach).
+   * Reports whose token no longer opens them are forgotten.
+   * @example
+   * for (const report of await triage.myReports()) {
+   *   console.log(report.status === 'queued' ? `waiting: ${report.symptoms}` : `${report.number}: ${report.status}`)
+   * }
+   */
+  myReports(): Promise<MyReport[]>
+}
+
+/**
+ * Creates the full client for one app: everything of {@link createTriageCore} (context,
+ * scrubbing, retries, offline queue) plus following, replies, diagnosis and `myReports`. In a
+ * browser it also sends what an earlier page left in the offline queue, and listens for `online`
+ * and `pagehide` to send what waits.
  *
  * @example
- * const triage = createTriage({ endpoint: 'http://localhost:8787', key: 'pk_demo' })
- * const ticket = await triage.report({ symptoms: 'The export button does nothing' })
- * console.log(ticket.number, ticket.status)
+ * import { createTriage } from '@triage/sdk'
+ *
+ * const triage = createTriage({ endpoint: 'https://triage.example.com', key: 'pk_…', app: { version: '2.4.1', environment: 'production' } })
+ * const report = await triage.report({ symptoms: 'The export button does nothing' })
+ * console.log(report.number) // INC-000123
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createTriage(options: TriageOptions): TriageClient {
-  const transport = { endpoint: options.endpoint, fetch: options.fetch }
-  const retry = options.retry ?? defaultRetry
-  return {
-    report(input, reportOptions = {}) {
-      const idempotencyKey = reportOptions.idempotencyKey ?? crypto.randomUUID()
-      return withRetry(
-        () =>
-          send<ReportCreated>(transport, {
-            method: 'POST',
-            path: '/v1/reports',
-            headers: { 'x-triage-key': options.key, 'idempotency-key': idempotencyKey },
-            body: input,
-          }),
-        retry,
-      )
+  const storage = options.storage ?? defaultStorage()
+  const reports = createReportBook(storage, `triage:reports:${options.key}`)
+  const { core, transport, retry, queue, stops } = buildCore({ ...options, storage, onSent: undefined }, (answer, fromQueue) => {
+    reports.save(answer)
+    if (fromQueue) options.onSent?.(withActions(answer))
+  })
+
+  function withActions(answer: ReportCreated): Report {
+    const token = answer.reporterToken
+    const actions: Omit<Report, keyof ReportCreated> = {
+      follow: (onUpdate) => client.follow(answer.id, onUpdate, { token }),
+      reply: (text) => client.reply(answer.id, text, { token }),
+      confirm: (reason) => client.confirm(answer.id, { token, reason }),
+      reopen: (reason) => client.reopen(answer.id, { token, reason }),
+    }
+    return Object.assign(Object.create(actions) as Report, answer)
+  }
+
+  function tokenOf(reportId: string, token: string | undefined): string {
+    const known = token ?? reports.find(reportId)?.reporterToken
+    if (!known) throw new TriageError('no_token', 0, `This browser has no reporter token for report ${reportId}: pass { token }.`)
+    return known
+  }
+
+  /** Keeps the last status and category seen in the book, for `myReports()` offline. */
+  function seen(view: ReportView): ReportView {
+    const known = reports.find(view.id)
+    if (known) reports.save({ ...known, status: view.status, category: view.category })
+    return view
+  }
+
+  async function act(reportId: string, action: string, body: object, token: string | undefined): Promise<ReportView> {
+    const request = { method: 'POST', path: `/v1/reports/${encodeURIComponent(reportId)}/${action}`, headers: { authorization: `Bearer ${tokenOf(reportId, token)}` }, body } as const
+    // Not idempotent: a lost answer may mean it was done, so only "not now" answers are retried.
+    return seen(await withRetry(() => send<ReportView>(transport, request), retry, false))
+  }
+
+  const client: TriageClient = {
+    ...core,
+    report: async (input, reportOptions) => withActions(await core.report(input, reportOptions)),
+    getReport: async (reportId, token) => seen(await core.getReport(reportId, tokenOf(reportId, token))),
+
+    diagnose(symptoms) {
+      const locale = options.locale ?? globalThis.navigator?.language ?? 'en'
+      // The start of the text is enough to diagnose, and keeps the URL well under server limits.
+      const query = new URLSearchParams({ symptoms: symptoms.slice(0, 1_000), locale })
+      return withRetry(() => send<DiagnosticsResult>(transport, { method: 'GET', path: `/v1/diagnostics?${query}`, headers: { 'x-triage-key': options.key } }), retry)
     },
-    getReport(id, reporterToken) {
-      return withRetry(
-        () =>
-          send<ReportView>(transport, {
-            method: 'GET',
-            path: `/v1/reports/${encodeURIComponent(id)}`,
-            headers: { authorization: `Bearer ${reporterToken}` },
-          }),
-        retry,
+
+    follow(reportId, onUpdate, { token, pollMs } = {}) {
+      const stop = followReport(transport, reportId, tokenOf(reportId, token), (view) => onUpdate(seen(view)), (error) => options.onError?.(error), pollMs)
+      stops.add(stop)
+      return () => {
+        stops.delete(stop)
+        stop()
+      }
+    },
+
+    reply: (reportId, text, { token } = {}) => act(reportId, 'messages', { body: text }, token),
+    confirm: (reportId, { token, reason } = {}) => act(reportId, 'confirm', { reason }, token),
+    reopen: (reportId, { token, reason } = {}) => act(reportId, 'reopen', { reason }, token),
+
+    async myReports() {
+      const sent = await Promise.all(
+        reports.list().map((report): Promise<SentReport | undefined> =>
+          // One attempt each: when the server is out of reach, the last status seen will do.
+          withRetry(() => send<ReportView>(transport, { method: 'GET', path: `/v1/reports/${encodeURIComponent(report.id)}`, headers: { authorization: `Bearer ${report.reporterToken}` } }), { ...retry, attempts: 1 }).then(
+            (view) => (seen(view), reports.find(report.id)),
+            (error: unknown) => {
+              if (!(error instanceof TriageError && [401, 403, 404].includes(error.status))) return report
+              reports.forget(report.id)
+              return undefined
+            },
+          ),
+        ),
       )
+      const queued = queue.items().reverse().map((item): MyReport => ({ status: 'queued', idempotencyKey: item.key, symptoms: item.body.symptoms, queuedAt: item.at }))
+      return [...queued, ...sent.filter((report) => report !== undefined)]
     },
   }
+  return client
 }

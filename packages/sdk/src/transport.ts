@@ -1,48 +1,63 @@
 import type { Problem } from '@triage/protocol'
 import { TriageError } from './errors.ts'
+import { parseRetryAfter } from './retry-after.ts'
 
-export interface TransportOptions {
+/** Where requests go, and with which `fetch` (by default the global one, looked up at each call). */
+export interface Transport {
   endpoint: string
-  fetch?: typeof fetch
+  fetch?: typeof fetch | undefined
 }
 
 export interface Request {
   method: 'GET' | 'POST'
   path: string
-  headers?: Record<string, string>
-  body?: unknown
+  headers: Record<string, string>
+  body?: object
+  signal?: AbortSignal
+  /** Let the request outlive the page (sent from `pagehide`). */
+  keepalive?: boolean
 }
 
-/** Sends one request and turns every failure into a `TriageError`. */
-export async function send<T>(options: TransportOptions, request: Request): Promise<T> {
-  const doFetch = options.fetch ?? globalThis.fetch
-  const headers: Record<string, string> = { accept: 'application/json', ...request.headers }
-  if (request.body !== undefined) headers['content-type'] = 'application/json'
+const readJson = async (response: Response): Promise<unknown> => {
+  const text = await response.text()
+  try {
+    return text ? JSON.parse(text) : undefined
+  } catch {
+    throw new TriageError('invalid_response', response.status, `The server answered ${response.status} without JSON.`)
+  }
+}
+
+/**
+ * Sends one request and turns every failure into a `TriageError`: `network_error` when the server
+ * was not reached, else the server's problem code, status and Retry-After. Answers 2xx and 304
+ * responses, their body unread.
+ */
+export async function sendRaw(transport: Transport, { method, path, headers, body, signal, keepalive }: Request): Promise<Response> {
   let response: Response
   try {
-    response = await doFetch(options.endpoint.replace(/\/$/, '') + request.path, {
-      method: request.method,
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    // Looked up now, not at creation: a fetch wrapped later (by breadcrumbs, or the app) is used.
+    response = await (transport.fetch ?? fetch)(transport.endpoint.replace(/\/$/, '') + path, {
+      method,
+      // A content type on a GET is harmless: these requests are preflighted anyway (custom headers).
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...headers },
+      body: body && JSON.stringify(body),
+      signal,
+      keepalive,
     })
   } catch (cause) {
-    throw new TriageError('network_error', 0, `Could not reach ${options.endpoint}: ${String(cause)}. Check the connection and try again.`)
+    throw new TriageError('network_error', 0, `Could not reach ${transport.endpoint} (${cause}). Check the connection and try again.`)
   }
-  const text = await response.text()
-  let parsed: unknown
-  try {
-    parsed = text ? JSON.parse(text) : undefined
-  } catch {
-    throw new TriageError('invalid_response', response.status, `The server answered ${response.status} with a body that is not JSON.`)
-  }
-  if (!response.ok) {
-    const problem = parsed as Problem | undefined
-    throw new TriageError(
-      problem?.code ?? (response.status >= 500 ? 'internal_error' : 'invalid_response'),
-      response.status,
-      problem?.detail ?? `The server answered ${response.status}.`,
-      problem,
-    )
-  }
-  return parsed as T
+  if (response.ok || response.status === 304) return response
+  const problem = (await readJson(response).catch(() => undefined)) as Problem | undefined
+  const error = new TriageError(
+    problem?.code ?? (response.status >= 500 ? 'internal_error' : 'invalid_response'),
+    response.status,
+    problem?.detail ?? `The server answered ${response.status}.`,
+    problem,
+  )
+  error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
+  throw error
 }
+
+/** Sends one request and answers its JSON body. */
+export const send = async <T>(transport: Transport, request: Request): Promise<T> => (await readJson(await sendRaw(transport, request))) as T

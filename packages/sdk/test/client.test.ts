@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { IncidentList } from '@triage/protocol'
 import type { EphemeralServer } from '@triage/server'
 import { startEphemeralServer } from '@triage/server'
-import { createTriage, TriageError } from '@triage/sdk'
+import { createTriage, createTriageCore, TriageError } from '@triage/sdk'
+import type { ReportView } from '@triage/sdk'
 
 // The SDK against the real server over HTTP. Where a test needs a bad network, it wraps the
 // real fetch: some calls fail before or after reaching the server, the rest go through.
@@ -66,13 +67,18 @@ describe('createTriage().report', () => {
     expect(network.calls).toHaveLength(3)
   })
 
-  it('gives up after the configured attempts with a network_error', async () => {
-    const network = flakyFetch(['fail-before', 'fail-before', 'fail-before', 'fail-before', 'ok'])
+  it('gives up after the configured attempts, keeps the report queued, and flush() files it once', async () => {
+    const network = flakyFetch(['fail-before', 'fail-before', 'fail-before', 'fail-after', 'ok'])
     const triage = createTriage({ endpoint: server.url, key: server.publishableKey, fetch: network.fetch, retry: fastRetry })
-    const error = await triage.report({ symptoms: 'never arrives' }).catch((e: unknown) => e)
+    const symptoms = `Arrives late ${crypto.randomUUID()}`
+    const error = await triage.report({ symptoms }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TriageError)
-    expect(error).toMatchObject({ code: 'network_error', status: 0 })
+    expect(error).toMatchObject({ code: 'queued', status: 0 })
     expect(network.calls).toHaveLength(4)
+    // The last attempt reached the server but its answer was lost: the flush replays it.
+    expect(await triage.flush()).toEqual({ sent: 1, pending: 0 })
+    expect(new Set(network.calls.map((call) => call.idempotencyKey)).size).toBe(1)
+    expect(await incidentsWith(symptoms)).toBe(1)
   })
 
   it('throws the server problem as a typed error and does not retry a 4xx', async () => {
@@ -89,5 +95,64 @@ describe('createTriage().report', () => {
   it('reports an unknown key as invalid_key', async () => {
     const triage = createTriage({ endpoint: server.url, key: 'pk_not_a_real_key' })
     await expect(triage.report({ symptoms: 'x' })).rejects.toMatchObject({ code: 'invalid_key', status: 401 })
+  })
+})
+
+async function asAgent(path: string, body: object): Promise<void> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
+}
+
+describe("the reporter's side of a ticket", () => {
+  it('follows the report while an agent works on it, answers, confirms the fix and reopens it', async () => {
+    const triage = createTriage({ endpoint: server.url, key: server.publishableKey })
+    const report = await triage.report({ symptoms: 'The invoice PDF is blank' })
+    const seen: ReportView[] = []
+    // Node has no EventSource: the SDK polls with If-None-Match.
+    const stop = triage.follow(report.id, (view) => seen.push(view), { pollMs: 20 })
+    const statusSeen = (status: string) => vi.waitFor(() => expect(seen.at(-1)?.status).toBe(status), { timeout: 5_000 })
+    await statusSeen('new')
+
+    await asAgent(`/v1/incidents/${report.id}/messages`, { body: 'Which browser do you use?', visibility: 'public', awaitReporter: true })
+    await statusSeen('pending_reporter')
+    expect(seen.at(-1)?.timeline.some((event) => event.body === 'Which browser do you use?')).toBe(true)
+
+    await expect(report.reply('Firefox 140')).resolves.toMatchObject({ status: 'in_progress' })
+    await asAgent(`/v1/incidents/${report.id}/resolve`, { resolution: 'Fixed the font embedding.', publicNote: 'Fixed: please try again.' })
+    await statusSeen('resolved')
+    await expect(triage.confirm(report.id)).resolves.toMatchObject({ status: 'closed' })
+    // Following ends by itself once the report is closed.
+    await statusSeen('closed')
+    const views = seen.length
+    await expect(triage.reopen(report.id, { reason: 'Blank again' })).resolves.toMatchObject({ status: 'in_progress' })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(seen).toHaveLength(views)
+    stop()
+    // Each change once, though the report was asked about many times (polling may miss a quick one).
+    expect(seen.map((view) => view.status)).toEqual(expect.arrayContaining(['new', 'pending_reporter', 'resolved', 'closed']))
+    expect(seen.every((view, n) => n === 0 || JSON.stringify(view) !== JSON.stringify(seen[n - 1]))).toBe(true)
+    expect(await triage.myReports()).toMatchObject([{ id: report.id, status: 'in_progress' }])
+  })
+
+  it('says 304 to a poll with the current ETag', async () => {
+    const triage = createTriageCore({ endpoint: server.url, key: server.publishableKey })
+    const report = await triage.report({ symptoms: 'Polling is cheap' })
+    const first = await fetch(`${server.url}/v1/reports/${report.id}`, { headers: { authorization: `Bearer ${report.reporterToken}` } })
+    const etag = first.headers.get('etag') ?? ''
+    const again = await fetch(`${server.url}/v1/reports/${report.id}`, { headers: { authorization: `Bearer ${report.reporterToken}`, 'if-none-match': etag } })
+    expect(again.status).toBe(304)
+  })
+
+  it('a refused action is a typed conflict with the statuses allowed', async () => {
+    const triage = createTriage({ endpoint: server.url, key: server.publishableKey })
+    const report = await triage.report({ symptoms: 'Nothing to confirm yet' })
+    const error = (await report.confirm().catch((e: unknown) => e)) as TriageError
+    expect(error).toBeInstanceOf(TriageError)
+    expect(error.status).toBe(409)
+    expect(error.problem?.allowed).toBeDefined()
   })
 })

@@ -11,12 +11,16 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
  * and the built widget at `/widget.js`, so `npm start` shows the widget working.
  */
 export function serveExamples(app: Hono<AppEnv>, publishableKey: string): void {
-  app.get('/', async (c) => {
-    const page = await readFile(`${repoRoot}examples/script-tag/index.html`, 'utf8')
-    return c.html(page.replaceAll('pk_your_publishable_key', publishableKey).replaceAll('src="../../packages/widget/dist/widget.js"', 'src="/widget.js"'))
-  })
+  const examplePage = async (path: string) =>
+    (await readFile(`${repoRoot}${path}`, 'utf8')).replaceAll('pk_your_publishable_key', publishableKey).replaceAll('src="../../packages/widget/dist/widget.js"', 'src="/widget.js"')
+  app.get('/', async (c) => c.html(await examplePage('examples/script-tag/index.html')))
+  // The SDK used directly with a custom form (no widget).
+  app.get('/examples/sdk-browser/', async (c) => c.html(await examplePage('examples/sdk-browser/index.html')))
+  app.get('/examples/sdk-browser/app.js', async (c) =>
+    c.body(await readFile(`${repoRoot}examples/sdk-browser/app.js`, 'utf8'), 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  )
   // The widget's built files (widget.js, and the lazily loaded panel next to it), and the SDK.
-  const builds: Record<string, string> = { '/sdk.js': 'packages/sdk/dist/index.js' }
+  const builds: Record<string, string> = { '/sdk.js': 'packages/sdk/dist/sdk.js' }
   app.get('/:file{[a-z][a-z-]*\\.js}', async (c) => {
     const path = builds[c.req.path] ?? `packages/widget/dist${c.req.path}`
     try {

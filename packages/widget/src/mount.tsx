@@ -1,4 +1,4 @@
-import { createTriage } from '@triage/sdk'
+import { createTriageCore } from '@triage/sdk'
 import { createRef, render } from 'preact'
 import { App } from './components/app.tsx'
 import { pickLocale, resolveStrings } from './i18n/index.ts'
@@ -41,7 +41,7 @@ export function mount(options: WidgetOptions): WidgetHandle {
 
   const locale = pickLocale(options.locale ?? navigator.language)
   const strings = resolveStrings(locale, options.strings)
-  const client = createTriage({ endpoint: options.endpoint, key: options.key, fetch: options.fetch })
+  const client = createTriageCore({ endpoint: options.endpoint, key: options.key, fetch: options.fetch })
   const state = createWidgetState({ client, store: createLastReportStore(options.key), onSubmit: options.onSubmit })
 
   const host = document.createElement('triage-widget')

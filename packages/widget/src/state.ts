@@ -1,12 +1,12 @@
 import { batch, computed, signal } from '@preact/signals'
-import type { ReportContact, ReportCreate, ReportCreated, ReportView, TriageClient } from '@triage/sdk'
+import type { ReportContact, ReportCreate, ReportCreated, ReportView, TriageCore } from '@triage/sdk'
 import { TriageError } from '@triage/sdk'
 import type { LastReport, LastReportStore } from './last-report.ts'
 
 export type Step = 'describe' | 'confirmation'
 
 export interface WidgetStateOptions {
-  client: TriageClient
+  client: TriageCore
   store: LastReportStore
   onSubmit?: ((report: ReportCreated) => void) | undefined
 }
