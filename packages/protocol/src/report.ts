@@ -86,5 +86,8 @@ export interface ReportView {
   slaPromise: string
   createdAt: string
   updatedAt: string
+  /** Public events, oldest first; with `?since=N`, only those after the first N. */
   timeline: ReportEvent[]
+  /** How many public events exist in all: pass it back as `since` to get only newer ones. */
+  timelineLength: number
 }

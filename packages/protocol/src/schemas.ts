@@ -148,6 +148,7 @@ export const reportViewSchema = z
     createdAt: isoDate,
     updatedAt: isoDate,
     timeline: z.array(reportEventSchema),
+    timelineLength: z.number().int(),
   })
   .meta({ id: 'ReportView' }) satisfies z.ZodType<ReportView>
 

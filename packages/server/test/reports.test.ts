@@ -234,3 +234,20 @@ describe('what the engine does to every report', () => {
     expect(ticket.answers).toEqual({ plan: 'pro', impact: 'team' })
   })
 })
+
+describe('polling with a since cursor', () => {
+  it('returns only the timeline events after those the client has', async () => {
+    const created = (await (await postReport(server, server.publishableKey, { symptoms: 'Labels print blank' })).json()) as ReportCreated
+    const first = (await (await getAs(server, `/v1/reports/${created.id}`, created.reporterToken)).json()) as ReportView
+    expect(first.timelineLength).toBe(1)
+    await fetch(`${server.url}/v1/incidents/${created.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'Which printer?', visibility: 'public' }),
+    })
+    const newer = (await (await getAs(server, `/v1/reports/${created.id}?since=${first.timelineLength}`, created.reporterToken)).json()) as ReportView
+    expect(newer.timeline.map((event) => event.type)).toEqual(['message', 'status_changed'])
+    expect(newer.timelineLength).toBe(3)
+    expect((await getAs(server, `/v1/reports/${created.id}?since=-1`, created.reporterToken)).status).toBe(400)
+  })
+})

@@ -33,6 +33,7 @@ export function viewOf(report: ReportCreated, status: ReportView['status'] = rep
     createdAt: report.createdAt,
     updatedAt: report.createdAt,
     timeline: [{ type: 'created', at: report.createdAt, status: 'new' }],
+    timelineLength: 1,
   }
 }
 

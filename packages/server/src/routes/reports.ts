@@ -45,9 +45,11 @@ const getReportRoute = createRoute({
   path: '/v1/reports/{id}',
   tags: ['Reports'],
   summary: "The reporter's view of a report",
-  description: 'Status, category, priority, tier and public timeline. Opened with the reporter token as a bearer token.',
+  description:
+    'Status, category, priority, tier and public timeline. Opened with the reporter token as a bearer token. ' +
+    'Poll cheaply with If-None-Match (304 when unchanged) and `since` (the `timelineLength` you have: only newer events come back).',
   security: [{ reporterToken: [] }],
-  request: { params: idParams },
+  request: { params: idParams, query: z.strictObject({ since: z.coerce.number().int().min(0).optional() }) },
   responses: {
     200: jsonResponse('The report, with an ETag to poll it cheaply.', reportViewSchema),
     304: { description: 'Not modified since the ETag sent in If-None-Match.' },
@@ -136,7 +138,8 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
     c.header('cache-control', 'private, no-cache')
     // Polling is cheap: an unchanged report answers 304 with no body (RFC 9110 §13.1.2).
     if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
-    return c.json(view, 200)
+    const since = c.req.valid('query').since
+    return c.json(since === undefined ? view : { ...view, timeline: view.timeline.slice(since) }, 200)
   })
   routes.openapi(followRoute, async (c) => {
     const token = c.req.valid('query').token ?? reporterTokenOf(c.req.header('authorization'))

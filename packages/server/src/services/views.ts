@@ -73,6 +73,7 @@ export function toReportView(row: IncidentRow, publicEvents: EventRow[], policy?
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     timeline: publicEvents.map(toReportEvent),
+    timelineLength: publicEvents.length,
   }
 }
 

@@ -31,6 +31,7 @@ export const reportView: ReportView = {
   createdAt: createdReport.createdAt,
   updatedAt: createdReport.createdAt,
   timeline: [{ type: 'created', at: createdReport.createdAt, status: 'new' }],
+  timelineLength: 1,
 }
 
 export const json = (status: number, body: unknown, type = 'application/json'): Response =>
