@@ -24,6 +24,11 @@ export interface AppSettings {
   slaPolicy: Record<'P1' | 'P2' | 'P3' | 'P4', SlaTargetSetting>
   /** null: SLA clocks run in calendar time. */
   businessHours: BusinessHoursSetting | null
+  /**
+   * Your server signs each signed-in user's id with it (hex HMAC-SHA256) and gives the page the
+   * result as `userHash`: that user's reports then follow them across devices. Keep it server-side.
+   */
+  identitySecret: string
 }
 
 /** `PATCH /v1/admin/app`. New SLA settings apply to tickets created from then on. */

@@ -91,3 +91,20 @@ export interface ReportView {
   /** How many public events exist in all: pass it back as `since` to get only newer ones. */
   timelineLength: number
 }
+
+/** One of a verified user's reports, with the token to follow it from this device. */
+export interface ReportSummary {
+  id: string
+  number: string
+  status: IncidentStatus
+  category: string
+  priority: Priority
+  reporterToken: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** `GET /v1/reports` (publishable key, `X-Triage-User` and `X-Triage-User-Hash`): a verified user's reports, newest first. */
+export interface ReportList {
+  items: ReportSummary[]
+}

@@ -40,6 +40,7 @@ import type {
   ReportCreate,
   ReportCreated,
   ReportEvent,
+  ReportList,
   ReportView,
 } from './report.ts'
 import {
@@ -127,6 +128,14 @@ export const reportCreatedSchema = z
     createdAt: isoDate,
   })
   .meta({ id: 'ReportCreated' }) satisfies z.ZodType<ReportCreated>
+
+export const reportListSchema = z
+  .object({
+    items: z.array(
+      z.object({ id: z.string(), number: z.string(), status, category: z.string(), priority, reporterToken: z.string(), createdAt: isoDate, updatedAt: isoDate }),
+    ),
+  })
+  .meta({ id: 'ReportList' }) satisfies z.ZodType<ReportList>
 
 export const reportEventSchema = z.object({
   type: z.enum(eventTypes),
@@ -339,7 +348,14 @@ const businessHoursSchema = z.strictObject({
 const priorityTargets = z.object({ P1: slaTargetSchema, P2: slaTargetSchema, P3: slaTargetSchema, P4: slaTargetSchema })
 
 export const appSettingsSchema = z
-  .object({ id: z.string(), name: z.string(), allowedOrigins: z.array(z.string()), slaPolicy: priorityTargets, businessHours: businessHoursSchema.nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    allowedOrigins: z.array(z.string()),
+    slaPolicy: priorityTargets,
+    businessHours: businessHoursSchema.nullable(),
+    identitySecret: z.string(),
+  })
   .meta({ id: 'AppSettings' }) satisfies z.ZodType<AppSettings>
 
 export const appSettingsPatchSchema = z

@@ -1,7 +1,8 @@
-import type { DiagnosticsResult, ReportCreate, ReportCreated, ReportView } from '@triage/protocol'
+import type { DiagnosticsResult, ReportCreate, ReportCreated, ReportList, ReportView } from '@triage/protocol'
 import type { ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
 import { buildCore } from './core.ts'
 import { TriageError } from './errors.ts'
+import type { TriageUser } from './prepare.ts'
 import type { FollowOptions } from './follow.ts'
 import { followReport } from './follow.ts'
 import type { MyReport, SentReport } from './report-book.ts'
@@ -146,8 +147,15 @@ export function createTriage(options: TriageOptions): TriageClient {
     return seen(await withRetry(() => send<ReportView>(transport, request), retry, false))
   }
 
+  // Kept here too: a verified user's reports are fetched from the server by `myReports`.
+  let identified: TriageUser | null = null
+
   const client: TriageClient = {
     ...core,
+    identify(user) {
+      identified = user
+      core.identify(user)
+    },
     report: async (input, reportOptions) => withActions(await core.report(input, reportOptions)),
     getReport: async (reportId, token) => seen(await core.getReport(reportId, tokenOf(reportId, token))),
 
@@ -172,6 +180,15 @@ export function createTriage(options: TriageOptions): TriageClient {
     reopen: (reportId, { token, reason } = {}) => act(reportId, 'reopen', { reason }, token),
 
     async myReports() {
+      const user = identified
+      if (user?.userHash) {
+        // A verified user's reports from every device join this browser's book (one attempt: offline, the book will do).
+        const request = { method: 'GET', path: '/v1/reports', headers: { 'x-triage-key': options.key, 'x-triage-user': user.id, 'x-triage-user-hash': user.userHash } } as const
+        const list = await withRetry(() => send<ReportList>(transport, request), { ...retry, attempts: 1 }).catch(() => ({ items: [] }))
+        for (const item of list.items.slice().reverse()) {
+          if (!reports.find(item.id)) reports.save({ id: item.id, number: item.number, reporterToken: item.reporterToken, status: item.status, category: item.category, priority: item.priority, createdAt: item.createdAt })
+        }
+      }
       const sent = await Promise.all(
         reports.list().map((report): Promise<SentReport | undefined> =>
           // One attempt each: when the server is out of reach, the last status seen will do.

@@ -1,8 +1,9 @@
+import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { IncidentList } from '@triage/protocol'
 import type { EphemeralServer } from '@triage/server'
 import { startEphemeralServer } from '@triage/server'
-import { createTriage, createTriageCore, TriageError } from '@triage/sdk'
+import { createTriage, createTriageCore, memoryStorage, TriageError } from '@triage/sdk'
 import type { ReportView } from '@triage/sdk'
 
 // The SDK against the real server over HTTP. Where a test needs a bad network, it wraps the
@@ -154,5 +155,28 @@ describe("the reporter's side of a ticket", () => {
     expect(error).toBeInstanceOf(TriageError)
     expect(error.status).toBe(409)
     expect(error.problem?.allowed).toBeDefined()
+  })
+})
+
+describe('myReports for a verified user', () => {
+  it("brings the user's reports from other devices into this one", async () => {
+    const admin = await fetch(`${server.url}/v1/admin/app`, { headers: { authorization: `Bearer ${server.secretKey}` } })
+    const { identitySecret } = (await admin.json()) as { identitySecret: string }
+    const userHash = createHmac('sha256', identitySecret).update('u-1').digest('hex')
+    const user = { id: 'u-1', name: 'Ada', userHash }
+
+    const laptop = createTriage({ endpoint: server.url, key: server.publishableKey, storage: memoryStorage() })
+    laptop.identify(user)
+    const filed = await laptop.report({ symptoms: `Filed on the laptop ${crypto.randomUUID()}` })
+
+    const phone = createTriage({ endpoint: server.url, key: server.publishableKey, storage: memoryStorage() })
+    expect(await phone.myReports()).toEqual([])
+    phone.identify(user)
+    const mine = await phone.myReports()
+    expect(mine.map((report) => ('number' in report ? report.number : ''))).toContain(filed.number)
+    const view = await phone.getReport(filed.id)
+    expect(view.number).toBe(filed.number)
+    laptop.close()
+    phone.close()
   })
 })

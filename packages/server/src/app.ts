@@ -40,7 +40,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   // publishable key's allowlist decides on the real request (see requirePublishableKey).
   const publicCors = cors({
     origin: (origin) => origin,
-    allowHeaders: ['content-type', 'authorization', 'x-triage-key', 'idempotency-key', 'if-none-match', 'last-event-id'],
+    allowHeaders: ['content-type', 'authorization', 'x-triage-key', 'idempotency-key', 'if-none-match', 'last-event-id', 'x-triage-user', 'x-triage-user-hash'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     exposeHeaders: ['idempotent-replayed', 'retry-after', 'etag'],
     maxAge: 86_400,

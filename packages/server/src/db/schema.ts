@@ -16,6 +16,8 @@ export const apps = sqliteTable('apps', {
   slaPolicy: text('sla_policy', { mode: 'json' }).$type<SlaPolicy>(),
   /** Opening hours and holidays SLA clocks count in; null: calendar time. */
   businessHours: text('business_hours', { mode: 'json' }).$type<BusinessCalendar>(),
+  /** Signs the app's user ids (HMAC-SHA256) so verified users can list their reports across devices. */
+  identitySecret: text('identity_secret'),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -60,6 +62,8 @@ export const incidents = sqliteTable(
     priority: text('priority', { enum: ['P1', 'P2', 'P3', 'P4'] }).notNull(),
     tier: text('tier', { enum: ['L1', 'L2', 'L3'] }).notNull(),
     assignee: text('assignee'),
+    /** The app's id of the signed-in reporter, when their user hash checked out. */
+    reporterUserId: text('reporter_user_id'),
     contactName: text('contact_name'),
     contactEmail: text('contact_email'),
     symptoms: text('symptoms').notNull(),
@@ -104,6 +108,7 @@ export const incidents = sqliteTable(
     index('incidents_app_status_created').on(table.appId, table.status, table.createdAt),
     index('incidents_app_tier_created').on(table.appId, table.tier, table.createdAt),
     index('incidents_parent').on(table.parentId),
+    index('incidents_app_reporter_user').on(table.appId, table.reporterUserId, table.createdAt),
     index('incidents_status_resolution_due').on(table.status, table.resolutionDueAt),
   ],
 )

@@ -32,7 +32,7 @@ export const requirePublishableKey = createMiddleware<AppEnv>(async (c, next) =>
   if (origin && stored.allowedOrigins.length > 0 && !stored.allowedOrigins.includes(origin)) {
     return problem('forbidden_origin', 403, `Origin ${origin} is not allowed for this app. Add it to the app's allowed origins.`)
   }
-  c.set('publicCaller', { appId: stored.appId, sla: { policy: stored.slaPolicy, calendar: stored.businessHours } })
+  c.set('publicCaller', { appId: stored.appId, sla: { policy: stored.slaPolicy, calendar: stored.businessHours }, identitySecret: stored.identitySecret })
   await next()
 })
 

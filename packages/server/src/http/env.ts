@@ -11,6 +11,8 @@ export interface AppSla {
 export interface PublicCaller {
   appId: string
   sla: AppSla
+  /** Verifies the app's user hashes; null until an admin reads the app settings. */
+  identitySecret: string | null
 }
 
 /** The caller as authenticated by a secret key: an agent or integration of one app. */

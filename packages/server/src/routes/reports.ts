@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { limits } from '@triage/protocol'
-import { reasonRequestSchema, reporterMessageCreateSchema, reportCreatedSchema, reportCreateSchema, reportViewSchema } from '@triage/protocol/schemas'
+import { reasonRequestSchema, reporterMessageCreateSchema, reportCreatedSchema, reportCreateSchema, reportListSchema, reportViewSchema } from '@triage/protocol/schemas'
 import { bearerToken, requirePublishableKey } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.ts'
@@ -10,7 +10,7 @@ import { validationHook } from '../http/validation.ts'
 import { idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
 import { confirmReport, postReporterMessage, reopenReport } from '../services/reporter-actions.ts'
 import { openReportFollow } from '../services/follow.ts'
-import { createReport, getReport } from '../services/reports.ts'
+import { createReport, getReport, listUserReports } from '../services/reports.ts'
 import { streamSSE } from 'hono/streaming'
 
 const createReportRoute = createRoute({
@@ -99,6 +99,27 @@ const followRoute = createRoute({
   },
 })
 
+const listUserReportsRoute = createRoute({
+  method: 'get',
+  path: '/v1/reports',
+  tags: ['Reports'],
+  summary: "A signed-in user's reports, across devices",
+  description:
+    'For a user your server vouches for: `X-Triage-User` is their id in your app, `X-Triage-User-Hash` the hex HMAC-SHA256 ' +
+    'of that id with the app’s identity secret (GET /v1/admin/app). Answers their reports, newest first, each with its reporter token.',
+  security: [{ publishableKey: [] }],
+  middleware: [requirePublishableKey] as const,
+  request: {
+    headers: z.object({ 'x-triage-user': z.string().min(1).max(200), 'x-triage-user-hash': z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters') }),
+  },
+  responses: {
+    200: jsonResponse("The user's reports.", reportListSchema),
+    400: problemResponse('Missing or malformed user headers.'),
+    401: problemResponse('Missing, unknown or revoked publishable key.'),
+    403: problemResponse('The user hash does not match, or the Origin is not allowed.'),
+  },
+})
+
 const reporterMessageRoute = reporterActionRoute('messages', 'Answer the agent', 'A ticket waiting on the reporter goes back to in_progress.', reporterMessageCreateSchema, true)
 const confirmRoute = reporterActionRoute('confirm', 'Confirm the fix', 'The reporter says it works: a resolved report closes.', reasonRequestSchema, false)
 const reporterReopenRoute = reporterActionRoute('reopen', 'Say it is not fixed', 'A resolved or closed report reopens (in_progress).', reasonRequestSchema, false)
@@ -140,6 +161,10 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
     if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
     const since = c.req.valid('query').since
     return c.json(since === undefined ? view : { ...view, timeline: view.timeline.slice(since) }, 200)
+  })
+  routes.openapi(listUserReportsRoute, async (c) => {
+    const headers = c.req.valid('header')
+    return c.json(await listUserReports(c.var.services, c.var.publicCaller, headers['x-triage-user'], headers['x-triage-user-hash']), 200)
   })
   routes.openapi(followRoute, async (c) => {
     const token = c.req.valid('query').token ?? reporterTokenOf(c.req.header('authorization'))

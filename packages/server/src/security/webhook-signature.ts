@@ -1,12 +1,4 @@
-import { timingSafeEqual } from './crypto.ts'
-
-const encoder = new TextEncoder()
-
-async function hmacHex(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)))
-  return [...signature].map((byte) => byte.toString(16).padStart(2, '0')).join('')
-}
+import { hmacSha256Hex as hmacHex, timingSafeEqual } from './crypto.ts'
 
 /**
  * The `Triage-Signature` header of a delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`.

@@ -13,7 +13,7 @@ import type { AgentCaller } from '../http/env.ts'
 import { newId } from '../ids.ts'
 import { randomToken } from '../security/crypto.ts'
 import { generateKey } from '../security/keys.ts'
-import { findApp, findKey, insertKey, listKeys, revokeKey, updateApp } from '../storage/apps.ts'
+import { ensureIdentitySecret, findApp, findKey, insertKey, listKeys, revokeKey, updateApp } from '../storage/apps.ts'
 import type { DeliveryRow, WebhookRow } from '../storage/webhooks.ts'
 import { disableWebhook, findWebhook, insertWebhook, listDeliveries, listWebhooks } from '../storage/webhooks.ts'
 import type { ServiceContext } from './context.ts'
@@ -31,6 +31,7 @@ export async function getAppSettings(context: ServiceContext, agent: AgentCaller
     allowedOrigins: app.allowedOrigins,
     slaPolicy: { ...defaultSlaPolicy, ...app.slaPolicy },
     businessHours: app.businessHours,
+    identitySecret: app.identitySecret ?? (await ensureIdentitySecret(context.db, app.id)),
   }
 }
 

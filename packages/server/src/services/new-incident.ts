@@ -41,6 +41,8 @@ export interface IncidentDraft {
   now: number
   isMajor?: boolean
   parentId?: string | null
+  /** The reporter's user id in the app, when verified. */
+  reporterUserId?: string | null
 }
 
 /** A new incident row from the engine's decisions: status new, SLA clocks started now. */
@@ -61,6 +63,7 @@ export function newIncident(draft: IncidentDraft): NewIncident {
     priority: reasoning.priority.value,
     tier: reasoning.tier.value,
     assignee: null,
+    reporterUserId: draft.reporterUserId ?? null,
     contactName: draft.contact.name ?? null,
     contactEmail: draft.contact.email ?? null,
     symptoms: draft.symptoms,

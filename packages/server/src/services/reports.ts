@@ -1,11 +1,12 @@
-import type { ReportCreate, ReportCreated, ReportView } from '@triage/protocol'
+import type { ReportCreate, ReportCreated, ReportList, ReportView } from '@triage/protocol'
 import { defaultQuestionTrees, redactText, redactValue, triage, validateAnswers } from '@triage/engine'
 import type { AnswerProblem, Question } from '@triage/engine'
-import { newId } from '../ids.ts'
+import { formatNumber, newId } from '../ids.ts'
 import { sha256 } from '../security/crypto.ts'
 import { reporterTokenFor } from '../security/keys.ts'
+import { isUserHash } from '../security/user-hash.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
-import { insertIncidentOnce } from '../storage/incidents.ts'
+import { insertIncidentOnce, listReporterIncidents } from '../storage/incidents.ts'
 import type { PublicCaller } from '../http/env.ts'
 import { groupedEvent, openGroup, planGrouping } from './grouping.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
@@ -26,7 +27,7 @@ export interface CreatedReport {
  */
 export async function createReport(
   context: ServiceContext,
-  { appId, sla }: PublicCaller,
+  { appId, sla, identitySecret }: PublicCaller,
   input: ReportCreate,
   idempotencyKey: string | null,
 ): Promise<CreatedReport> {
@@ -43,7 +44,10 @@ export async function createReport(
   const id = newId('inc', now)
   // Secrets the reporter pasted (or the page leaked into the context) never reach storage.
   const symptoms = redactText(input.symptoms)
-  const captured = redactValue(input.context ?? {})
+  const { user, ...pageContext } = input.context ?? {}
+  const reporterUserId = await verifiedUserId(identitySecret, user)
+  // The hash proved who the reporter is; it is not kept. The user id stays in the context.
+  const captured = redactValue(user && typeof user === 'object' && 'id' in user ? { ...pageContext, user: { id: String(user.id), verified: reporterUserId !== null } } : pageContext)
   const redacted = [...symptoms.found, ...captured.found]
   const reasoning = triage({ ...input, symptoms: symptoms.text, context: captured.value, createdAt: now })
   const grouping = await planGrouping(context, { id, appId, symptoms: symptoms.text, category: reasoning.category.value, createdAt: now })
@@ -64,6 +68,7 @@ export async function createReport(
       sla,
       now,
       parentId: grouping.joins?.parentId ?? null,
+      reporterUserId,
     }),
     events,
   )
@@ -111,4 +116,37 @@ const knownQuestions = { categoryId: 'all', questions: [...new Map(defaultQuesti
  */
 function answerProblems(answers: Record<string, string | number | boolean>): AnswerProblem[] {
   return validateAnswers(knownQuestions, answers).filter((problem) => problem.code !== 'unknown_question')
+}
+
+/** The reporter's user id when the app's server vouched for it with a user hash. */
+async function verifiedUserId(identitySecret: string | null, user: unknown): Promise<string | null> {
+  if (!user || typeof user !== 'object') return null
+  const { id, hash } = user as { id?: unknown; hash?: unknown }
+  if (typeof id !== 'string' || typeof hash !== 'string') return null
+  return (await isUserHash(identitySecret, id, hash)) ? id : null
+}
+
+/**
+ * A signed-in user's reports across devices, when the app's server vouches for them with a user
+ * hash; each with its reporter token, so this device can follow it.
+ */
+export async function listUserReports(context: ServiceContext, caller: PublicCaller, userId: string, hash: string): Promise<ReportList> {
+  if (!(await isUserHash(caller.identitySecret, userId, hash))) {
+    throw new ProblemError('forbidden', 403, 'This user hash does not match the user id. Sign the id on your server with the app’s identity secret (hex HMAC-SHA256).')
+  }
+  const rows = await listReporterIncidents(context.db, caller.appId, userId, 100)
+  return {
+    items: await Promise.all(
+      rows.map(async (row) => ({
+        id: row.id,
+        number: formatNumber(row.number),
+        status: row.status,
+        category: row.category,
+        priority: row.priority,
+        reporterToken: await reporterTokenFor(context.reporterSecret, row.id),
+        createdAt: new Date(row.createdAt).toISOString(),
+        updatedAt: new Date(row.updatedAt).toISOString(),
+      })),
+    ),
+  }
 }

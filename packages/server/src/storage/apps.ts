@@ -1,9 +1,10 @@
 import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import { apiKeys, apps } from '../db/schema.ts'
 import { newId } from '../ids.ts'
 import type { KeyKind } from '../security/keys.ts'
 import { hashKey } from '../security/keys.ts'
+import { randomToken } from '../security/crypto.ts'
 import type { Database } from './database.ts'
 import { forgetCachedKeys } from './keys.ts'
 
@@ -87,4 +88,13 @@ export async function updateApp(
   // drizzle leaves undefined fields out of the update.
   await db.update(apps).set(changes).where(eq(apps.id, id))
   forgetCachedKeys(db)
+}
+
+/** The app's identity secret, made the first time an admin asks for it; concurrent askers agree. */
+export async function ensureIdentitySecret(db: Database, appId: string): Promise<string> {
+  await db.update(apps).set({ identitySecret: `idsec_${randomToken(24)}` }).where(and(eq(apps.id, appId), isNull(apps.identitySecret)))
+  forgetCachedKeys(db)
+  const [row] = await db.select({ secret: apps.identitySecret }).from(apps).where(eq(apps.id, appId))
+  if (!row?.secret) throw new Error(`app ${appId} has no identity secret right after it was set`)
+  return row.secret
 }

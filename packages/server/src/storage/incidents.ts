@@ -238,3 +238,13 @@ export async function updateIncidentIfUnchanged(
   const stored = await findIncidentById(db, current.id)
   return stored?.revision === revision ? stored : undefined
 }
+
+/** A verified reporter's incidents in one app, newest first. */
+export async function listReporterIncidents(db: Database, appId: string, userId: string, limit: number): Promise<IncidentRow[]> {
+  return db
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.appId, appId), eq(incidents.reporterUserId, userId)))
+    .orderBy(desc(incidents.createdAt), desc(incidents.id))
+    .limit(limit)
+}

@@ -13,6 +13,7 @@ export interface StoredKey {
   allowedOrigins: string[]
   slaPolicy: SlaPolicy | null
   businessHours: BusinessCalendar | null
+  identitySecret: string | null
 }
 
 export async function findKeyByHash(db: Database, hash: string): Promise<StoredKey | undefined> {
@@ -27,6 +28,7 @@ export async function findKeyByHash(db: Database, hash: string): Promise<StoredK
       allowedOrigins: apps.allowedOrigins,
       slaPolicy: apps.slaPolicy,
       businessHours: apps.businessHours,
+      identitySecret: apps.identitySecret,
     })
     .from(apiKeys)
     .innerJoin(apps, eq(apps.id, apiKeys.appId))
