@@ -27,7 +27,7 @@ const plugins = () => [
 ]
 
 /** A package's own dependencies stay imports in its ESM build; the bundler of the app resolves them. */
-const widgetExternal = (id) => /^(preact|@preact\/signals|@triage\/sdk)(\/|$)/.test(id)
+const widgetExternal = (id) => /^(preact|@preact\/signals-core|@triage\/sdk)(\/|$)/.test(id)
 
 /** The SDK's entry points: `@triage/sdk` and `@triage/sdk/breadcrumbs` (shared code goes to a chunk). */
 const sdkEntries = { index: 'packages/sdk/src/index.ts', breadcrumbs: 'packages/sdk/src/breadcrumbs/index.ts' }
@@ -56,13 +56,19 @@ const declarations = (input, file, external = () => false) => ({
 })
 
 export default [
-  {
-    // Script tag: everything in one minified file, no globals but `window.Triage`.
-    input: 'packages/widget/src/script-tag.ts',
-    output: { file: 'packages/widget/dist/widget.js', format: 'iife' },
-    // ascii_only: the strings stay right even when a page or CDN serves the file without a UTF-8 charset.
+  // Script tag: `widget.js` is the small loader (launcher, no Preact) that renders at once and loads
+  // `widget-panel-<locale>.js` (Preact, signals, SDK, the journey) from next to its own src on idle or first open.
+  // ascii_only: the strings stay right even when a page or CDN serves the file without a UTF-8 charset.
+  ...[
+    ['script-tag.ts', 'widget.js'],
+    // One panel per language, so a page downloads only its own strings.
+    ['panel/entry-en.ts', 'widget-panel-en.js'],
+    ['panel/entry-fr.ts', 'widget-panel-fr.js'],
+  ].map(([input, file]) => ({
+    input: `packages/widget/src/${input}`,
+    output: { file: `packages/widget/dist/${file}`, format: 'iife' },
     plugins: [...plugins(), terser({ compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
-  },
+  })),
   {
     input: 'packages/widget/src/index.ts',
     output: { file: 'packages/widget/dist/index.js', format: 'es' },

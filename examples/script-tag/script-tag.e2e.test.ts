@@ -1,62 +1,92 @@
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Incident, IncidentList } from '@triage/protocol'
-import type { EphemeralServer } from '@triage/server'
-import { startEphemeralServer } from '@triage/server'
+import { en } from '../../packages/widget/src/i18n/en.ts'
+import { fr } from '../../packages/widget/src/i18n/fr.ts'
+import type { Strings } from '../../packages/widget/src/i18n/index.ts'
+import type { E2e } from '../../packages/widget/test/e2e.ts'
+import { agent, fileReport, openPanel, pageErrors, startE2e } from '../../packages/widget/test/e2e.ts'
 
-// End to end for real: the Node server on a libSQL file serves the example page, Debian's
-// Chromium loads it, and the widget built by `npm run build` talks to the API.
-let server: EphemeralServer
-let browser: Browser
+// End to end for real: the Node server on a libSQL file serves this example page, Debian's
+// Chromium loads it, and the widget built by `npm run build` (loader, then its panel) talks to the API.
+let e2e: E2e
+beforeAll(async () => (e2e = await startE2e()))
+afterAll(() => e2e?.stop())
 
-beforeAll(async () => {
-  server = await startEphemeralServer()
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const journeys: [string, string, Strings, { symptoms: string; reply: string; note: string; sla: RegExp }][] = [
+  ['English', 'en-US', en, { symptoms: 'I cannot log in, my password is refused', reply: 'We reset your account, try again please.', note: 'Your account was unlocked.', sla: /we answer within/i }],
+  ['French', 'fr-FR', fr, { symptoms: 'Je ne peux pas me connecter, mon mot de passe est refusé', reply: 'Nous avons réinitialisé votre compte, réessayez.', note: 'Votre compte a été débloqué.', sla: /nous répondons/i }],
+]
 
 describe('the script-tag example', () => {
-  it('files a report from the widget and shows its number and status', async () => {
-    const page = await browser.newPage()
-    const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.message))
+  for (const [language, locale, strings, text] of journeys) {
+    it(`takes a reporter through the whole journey in ${language}, live, without a reload`, async () => {
+      const context = await e2e.browser.newContext({ locale })
+      const page = await context.newPage()
+      const errors = pageErrors(page)
+      await page.goto(`${e2e.server.url}/`)
+      const dialog = await openPanel(page, strings)
+      const number = await fileReport(dialog, strings, { symptoms: text.symptoms, name: 'Ada Lovelace', email: 'ada@example.com' })
+      expect(number).toMatch(/^INC-\d{6}$/)
+      await expect.poll(() => dialog.getByTestId('triage-sla').textContent()).toMatch(text.sla)
+      expect(await dialog.getByTestId('triage-status').textContent()).toBe(strings.status.new)
+      expect(Object.values(strings.priority)).toContain(await dialog.getByTestId('triage-priority').textContent())
 
-    await page.goto(`${server.url}/`)
-    await page.getByRole('button', { name: 'Report a problem' }).click()
-    const dialog = page.getByRole('dialog')
-    await dialog.getByLabel('What is happening?').fill('The notes list stays empty after I log in')
-    await dialog.getByLabel(/name/i).fill('Ada Lovelace')
-    await dialog.getByLabel(/e-mail/i).fill('ada@example.com')
+      // What the agents see is what the reporter sent.
+      const team = agent(e2e.server)
+      const incident = await team.incident(number)
+      expect(incident).toMatchObject({ symptoms: text.symptoms, contact: { name: 'Ada Lovelace', email: 'ada@example.com' } })
+      expect(Object.keys(incident['answers'] as object).length).toBeGreaterThan(0)
+
+      // Live: the agent's reply and the new status arrive over the event stream.
+      const navigations: string[] = []
+      page.on('framenavigated', (frame) => navigations.push(frame.url()))
+      await team.reply(number, text.reply)
+      const timeline = dialog.getByTestId('triage-timeline')
+      await expect.poll(() => timeline.textContent(), { timeout: 10_000 }).toContain(text.reply)
+      await expect.poll(() => dialog.getByTestId('triage-status').textContent()).toBe(strings.status.in_progress)
+
+      // The reporter answers, the agent resolves, the reporter confirms: closed.
+      await dialog.getByLabel(strings.replyLabel).fill('Thanks, trying now')
+      await dialog.getByTestId('triage-reply-send').click()
+      await expect.poll(() => timeline.textContent()).toContain('Thanks, trying now')
+      await team.resolve(number, text.note)
+      await expect.poll(() => dialog.getByTestId('triage-status').textContent(), { timeout: 10_000 }).toBe(strings.status.resolved)
+      expect(await timeline.textContent()).toContain(text.note)
+      await dialog.getByRole('button', { name: strings.fixed }).click()
+      await expect.poll(() => dialog.getByTestId('triage-status').textContent()).toBe(strings.status.closed)
+      expect(await team.incident(number)).toMatchObject({ status: 'closed' })
+      expect(navigations).toEqual([])
+
+      // "My reports" remembers it on the next visit.
+      await page.reload()
+      const again = await openPanel(page, strings)
+      await again.getByRole('button', { name: strings.myReports }).click()
+      await expect.poll(() => again.getByTestId('triage-reports').textContent()).toContain(number)
+      expect(errors).toEqual([])
+      await context.close()
+    }, 60_000)
+  }
+
+  it('queues a report written offline and shows its ticket number once back online', async () => {
+    const context = await e2e.browser.newContext({ locale: 'en-US' })
+    const page = await context.newPage()
+    const errors = pageErrors(page)
+    await page.goto(`${e2e.server.url}/`)
+    const dialog = await openPanel(page, en)
+    await context.setOffline(true)
+    await dialog.getByLabel(en.symptomsLabel).fill('The sync spinner never stops on the train')
+    await dialog.getByTestId('triage-next').click()
+    await dialog.locator(`h3:text-is("${en.contactTitle}")`).waitFor()
+    await dialog.getByTestId('triage-next').click()
     await dialog.getByTestId('triage-send').click()
+    const queued = dialog.getByTestId('triage-queued')
+    await queued.waitFor()
+    expect(await queued.textContent()).toContain('will be sent when you are back online')
 
+    await context.setOffline(false)
     const number = dialog.getByTestId('triage-number')
-    await expect.poll(() => number.textContent(), { timeout: 10_000 }).toMatch(/INC-\d{6}/)
-    await expect.poll(() => dialog.getByTestId('triage-status').textContent()).toMatch(/new/i)
-    await page.screenshot({ path: join(tmpdir(), 'triage-e2e-confirmation.png') })
-
-    // The ticket the reporter sees is the one agents see, with what they typed.
-    const list = (await (
-      await fetch(`${server.url}/v1/incidents`, { headers: { authorization: `Bearer ${server.secretKey}` } })
-    ).json()) as IncidentList
-    const shown = /INC-\d{6}/.exec((await number.textContent()) ?? '')?.[0]
-    const incident = list.items.find((item) => item.number === shown)
-    expect(incident).toBeDefined()
-    const full = (await (
-      await fetch(`${server.url}/v1/incidents/${incident?.id}`, { headers: { authorization: `Bearer ${server.secretKey}` } })
-    ).json()) as Incident
-    expect(full.symptoms).toBe('The notes list stays empty after I log in')
-    expect(full.contact).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com' })
+    await expect.poll(() => number.textContent(), { timeout: 15_000 }).toMatch(/^INC-\d{6}$/)
+    expect(await agent(e2e.server).incident((await number.textContent()) ?? '')).toMatchObject({ symptoms: 'The sync spinner never stops on the train' })
     expect(errors).toEqual([])
-    await page.close()
-  })
+    await context.close()
+  }, 60_000)
 })

@@ -57,10 +57,12 @@ describe('mount', () => {
     const { shadow } = mountWidget()
     byTestId(shadow, 'triage-launcher').click()
     await waitFor(() => dialogOf(shadow))
-    const send = byTestId(shadow, 'triage-send')
-    send.focus()
-    press(send, 'Tab')
+    const next = byTestId(shadow, 'triage-next')
+    next.focus()
+    press(next, 'Tab')
     expect(shadow.activeElement?.textContent).toBe('Close')
+    press(shadow.activeElement!, 'Tab', { shiftKey: true })
+    expect(shadow.activeElement).toBe(next)
   })
 
   test('open() and close() drive the panel from the app', async () => {

@@ -13,7 +13,7 @@ import { toPosition } from './options.ts'
  */
 export function readScriptConfig(script: Element | null): WidgetOptions | { error: string } {
   if (!(script instanceof HTMLScriptElement)) {
-    return { error: 'Triage: load widget.js with a classic <script> tag (not a module), so it can read its data-key.' }
+    return { error: 'Triage: load widget.js with a classic <script> tag, not a module.' }
   }
   const { key, endpoint, locale, position, color } = script.dataset
   if (!key) {

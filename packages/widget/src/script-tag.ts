@@ -1,11 +1,16 @@
 /**
- * Entry of `dist/widget.js`, the script-tag build:
+ * Entry of `dist/widget.js`, the script-tag loader:
  * `<script async src="…/widget.js" data-key="pk_…"></script>`.
- * Mounts once the DOM is ready and exposes `window.Triage = { open, close, destroy }`; it sets no
+ * It is small and has no framework: it shows the launcher at once and loads the panel
+ * (`widget-panel-<locale>.js`, next to its own `src`, with Preact, the SDK and its language's strings) when the browser is idle or on
+ * the first open, whichever comes first. Until then `window.Triage` queues the calls. It sets no
  * other global and touches no page handler.
  */
-import { mount } from './mount.tsx'
+import { createHost } from './core/host.ts'
+import { launcherLabels, pickLocale } from './i18n/locale.ts'
 import type { WidgetHandle, WidgetOptions } from './options.ts'
+import type { AttachPanel } from './panel/attach-type.ts'
+import { panelEvent } from './panel/attach-type.ts'
 import { readScriptConfig } from './script-config.ts'
 
 declare global {
@@ -14,17 +19,66 @@ declare global {
   }
 }
 
-function start(options: WidgetOptions): void {
+function start(options: WidgetOptions, base: string): void {
   if (window.Triage) {
-    console.error('Triage: window.Triage already exists; is widget.js on this page twice?')
+    console.error('Triage: widget.js is on this page twice.')
     return
   }
-  const widget = mount(options)
+  const locale = pickLocale(options.locale ?? navigator.language)
+  const parts = createHost({ label: launcherLabels[locale], locale, position: options.position ?? 'bottom-right', color: options.color })
+  const panelUrl = new URL(`widget-panel-${locale}.js`, base).href
+  let panel: WidgetHandle | undefined
+  let loading: Promise<void> | undefined
+  let destroyed = false
+  /** Calls made before the panel arrived, replayed in order once it has. */
+  const waiting: ((handle: WidgetHandle) => void)[] = []
+
+  function load(): Promise<void> {
+    loading ??= new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script')
+      script.src = panelUrl
+      // The panel announces itself on its own script element: no global needed.
+      script.addEventListener(panelEvent, (event) => {
+        if (destroyed) return
+        parts.launcher.removeEventListener('click', onLauncher)
+        const handle = (event as CustomEvent<AttachPanel>).detail(parts, options)
+        panel = handle
+        for (const call of waiting.splice(0)) call(handle)
+        resolve()
+      })
+      script.onerror = () => {
+        loading = undefined
+        reject(new Error(`Triage: could not load ${panelUrl}`))
+      }
+      document.head.append(script)
+    })
+    return loading
+  }
+  const call = (action: (handle: WidgetHandle) => void, now: boolean) => {
+    if (destroyed) return
+    if (panel) return action(panel)
+    waiting.push(action)
+    if (now) load().catch((error: Error) => console.error(error.message))
+  }
+  const onLauncher = () => call((handle) => handle.open(), true)
+  parts.launcher.addEventListener('click', onLauncher)
+  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_500))
+  idle(() => void load().catch(() => {}))
+
   const api: WidgetHandle = {
-    open: widget.open,
-    close: widget.close,
+    open: onLauncher,
+    close: () => panel?.close(),
+    identify: (user) => call((handle) => handle.identify(user), false),
+    prefill: (values) => call((handle) => handle.prefill(values), false),
+    attachTo(element) {
+      element.addEventListener('click', onLauncher)
+      return () => element.removeEventListener('click', onLauncher)
+    },
     destroy() {
-      widget.destroy()
+      if (destroyed) return
+      destroyed = true
+      if (panel) panel.destroy()
+      else parts.host.remove()
       if (window.Triage === api) delete window.Triage
     },
   }
@@ -32,7 +86,12 @@ function start(options: WidgetOptions): void {
 }
 
 // Read now: `document.currentScript` is only set while this script first runs.
-const config = readScriptConfig(document.currentScript)
+const script = document.currentScript
+const config = readScriptConfig(script)
 if ('error' in config) console.error(config.error)
-else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => start(config), { once: true })
-else start(config)
+else {
+  const base = (script as HTMLScriptElement).src
+  const run = () => start(config, base)
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true })
+  else run()
+}

@@ -1,76 +1,39 @@
 /**
- * The widget's stylesheet, scoped by its shadow root. `all: initial` on the host stops the page's
- * inherited styles (font, color, line-height…) from leaking in; custom properties still inherit,
- * so a page themes the widget with `triage-widget { --triage-color: … }` or the `color` option.
+ * The panel's stylesheet, scoped by the shadow root and added when the panel loads (the launcher's
+ * and the theme's custom properties are in `core/launcher-css.ts`). Logical properties (inline
+ * start/end) so a right-to-left page mirrors the layout; px sizes, so the page's root font size
+ * cannot scale it; touch targets at least 44 px (WCAG 2.5.5). Under 480 px the panel fills the screen.
  */
 export const css = `
-:host {
-  all: initial;
-  --triage-color: #2251cc;
-  --triage-on-color: #fff;
-  --triage-bg: #fff;
-  --triage-text: #1b1f29;
-  --triage-muted: #545b6b;
-  --triage-border: #c4c9d4;
-  --triage-error: #b3261e;
-  --triage-radius: 12px;
-  --triage-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  --triage-z: 2147483000;
-}
-@media (prefers-color-scheme: dark) {
-  :host {
-    --triage-bg: #1d2230;
-    --triage-text: #eef0f5;
-    --triage-muted: #aab1c2;
-    --triage-border: #495066;
-    --triage-error: #ffb4ab;
-  }
-}
-.root { font: 14px/1.45 var(--triage-font); color: var(--triage-text); }
-.launcher, .panel { position: fixed; right: 20px; z-index: var(--triage-z); box-sizing: border-box; }
-.left .launcher, .left .panel { right: auto; left: 20px; }
-.launcher {
-  bottom: 20px; display: inline-flex; align-items: center; gap: 8px; padding: 10px 16px;
-  border: 0; border-radius: 999px; background: var(--triage-color); color: var(--triage-on-color);
-  font: 600 14px/1.2 var(--triage-font); cursor: pointer; box-shadow: 0 4px 14px rgb(0 0 0 / 25%);
-}
-.launcher svg { width: 18px; height: 18px; fill: currentColor; }
-.panel {
-  bottom: 76px; width: min(380px, calc(100vw - 40px)); max-height: calc(100vh - 100px); overflow: auto;
-  padding: 16px 20px 20px; background: var(--triage-bg); border: 1px solid var(--triage-border);
-  border-radius: var(--triage-radius); box-shadow: 0 12px 40px rgb(0 0 0 / 30%);
-}
-@media (max-width: 480px) {
-  .panel, .left .panel { left: 8px; right: 8px; width: auto; bottom: 72px; }
-}
-.header { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
-h2 { margin: 0; font-size: 17px; }
-h3 { margin: 12px 0 8px; font-size: 15px; }
-.close {
-  padding: 4px 8px; border: 1px solid transparent; border-radius: 6px; background: none;
-  color: var(--triage-muted); font: inherit; cursor: pointer;
-}
-.close:hover { border-color: var(--triage-border); }
-form { display: grid; gap: 4px; margin-top: 12px; }
-label { font-weight: 600; margin-top: 8px; }
-.hint { margin: 0; color: var(--triage-muted); font-size: 13px; }
-textarea, input {
-  box-sizing: border-box; width: 100%; padding: 8px 10px; border: 1px solid var(--triage-border);
-  border-radius: 8px; background: var(--triage-bg); color: var(--triage-text); font: inherit;
-}
-textarea { min-height: 110px; resize: vertical; }
-[aria-invalid="true"] { border-color: var(--triage-error); }
-.error { margin: 0; color: var(--triage-error); font-weight: 600; }
-.primary {
-  margin-top: 12px; padding: 10px 16px; border: 0; border-radius: 8px; background: var(--triage-color);
-  color: var(--triage-on-color); font: 600 14px/1.2 var(--triage-font); cursor: pointer;
-}
-.primary[aria-disabled="true"] { opacity: 0.65; cursor: progress; }
-:focus-visible { outline: 2px solid var(--triage-color); outline-offset: 2px; }
-dl { display: grid; grid-template-columns: auto 1fr; gap: 6px 12px; margin: 8px 0 0; }
-dt { color: var(--triage-muted); }
-dd { margin: 0; overflow-wrap: anywhere; white-space: pre-wrap; }
-.number { font-weight: 700; }
-.last { margin-top: 12px; padding: 10px 12px; border: 1px solid var(--triage-border); border-radius: 8px; }
-.last h3 { margin-top: 0; }
+.root{font:14px/1.45 var(--triage-font);color:var(--triage-text)}
+.panel{position:fixed;right:20px;bottom:76px;z-index:var(--triage-z);box-sizing:border-box;width:min(400px,calc(100vw - 40px));max-height:calc(100vh - 100px);overflow:auto;padding:12px 20px 20px;background:var(--triage-bg);border:1px solid var(--triage-border);border-radius:var(--triage-radius);box-shadow:0 12px 40px #0005;text-align:start}
+.left .panel{right:auto;left:20px}
+@media (max-width:480px){.panel,.left .panel{inset:0;width:auto;max-height:none;border-radius:0}}
+.header,.actions,.row,.option{display:flex;flex-wrap:wrap;align-items:center;gap:8px}
+.header,.actions{justify-content:space-between}
+h2,h3,h4,p{margin:8px 0 4px;font-size:16px}
+form,fieldset{display:grid;gap:4px;margin:0;padding:0;border:0}
+label,legend{font-weight:600;margin-top:8px}
+.option{min-height:44px;margin:0;font-weight:400;flex-wrap:nowrap}
+.option input{margin:0;width:20px;height:20px;flex:none}
+.detail,.hint,.meta,dt{display:block;color:var(--triage-muted);font-size:13px}
+button,textarea,input,select{box-sizing:border-box;min-height:44px;padding:8px 12px;border:1px solid var(--triage-border);border-radius:8px;background:var(--triage-bg);color:var(--triage-text);font:inherit}
+textarea,input:not([type=radio]):not([type=checkbox]),select{width:100%}
+textarea{min-height:90px;resize:vertical}
+[aria-invalid=true]{border-color:var(--triage-error)}
+.error{color:var(--triage-error);font-weight:600}
+.primary{border-color:var(--triage-color);background:var(--triage-color);color:var(--triage-on-color);font-weight:600}
+[aria-disabled=true]{opacity:.65}
+.close{border-color:#0000}
+.actions{margin-top:12px}
+.card{padding:4px 12px 12px;border:1px solid var(--triage-border);border-radius:8px}
+dl{display:grid;grid-template-columns:auto 1fr;gap:6px 12px}
+.pair{display:contents}
+dd{margin:0;overflow-wrap:anywhere;white-space:pre-wrap}
+.number{font-weight:700}
+ol,ul{list-style:none;margin:0;padding:0;display:grid;gap:8px}
+li{padding-inline-start:10px;border-inline-start:3px solid var(--triage-border);white-space:pre-wrap;overflow-wrap:anywhere}
+.agent{border-color:var(--triage-color)}
+.reports button{width:100%;text-align:start}
+:focus-visible{outline:2px solid var(--triage-color);outline-offset:2px}
 `

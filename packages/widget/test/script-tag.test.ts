@@ -1,54 +1,89 @@
 // @vitest-environment happy-dom
-// The script-tag build as it ships: dist/widget.js (run `npm run build` first; `npm test` does).
+// The script-tag build as it ships: dist/widget.js, the loader, and dist/widget-panel-<locale>.js,
+// which it loads (run `npm run build` first; `npm test` does).
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { fakeApi } from '../src/testing/fake-api.ts'
-import { accessibleName, byTestId, type, waitFor } from '../src/testing/dom.ts'
+import { accessibleName, byTestId, waitFor } from '../src/testing/dom.ts'
 
 // A path, not import.meta.url: under happy-dom that URL is http://localhost:3000/….
-const bundlePath = join(import.meta.dirname, '../dist/widget.js')
-if (!existsSync(bundlePath)) throw new Error(`${bundlePath} is missing: run npm run build first (npm test does).`)
-const bundle = readFileSync(bundlePath, 'utf8')
+const built = (file: string) => {
+  const path = join(import.meta.dirname, '../dist', file)
+  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first (npm test does).`)
+  return readFileSync(path, 'utf8')
+}
+const bundle = built('widget.js')
 
-/** Runs the bundle as a browser runs a classic script: `document.currentScript` is its tag. */
-function loadWidgetScript(attributes: Record<string, string>): void {
-  const script = document.createElement('script')
-  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value)
+/** Runs a bundle as a browser runs a classic script: `document.currentScript` is its tag. */
+function run(code: string, script: HTMLScriptElement): void {
   Object.defineProperty(document, 'currentScript', { value: script, configurable: true })
   try {
-    new Function(bundle)()
+    new Function(code)()
   } finally {
     Reflect.deleteProperty(document, 'currentScript')
   }
+}
+
+function loadWidgetScript(attributes: Record<string, string>): void {
+  const script = document.createElement('script')
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value)
+  run(bundle, script)
+}
+
+/** Plays the browser's part for the panel script the loader added: runs the built file with that tag. */
+async function servePanel(): Promise<HTMLScriptElement> {
+  const script = await waitFor(() => document.head.querySelector<HTMLScriptElement>('script[src*="widget-panel-"]'))
+  run(built(new URL(script.src).pathname.slice(1)), script)
+  return script
 }
 
 const widgetShadow = () => document.querySelector('triage-widget')?.shadowRoot ?? null
 
 describe('dist/widget.js', () => {
   const originalFetch = globalThis.fetch
-  beforeEach(() => localStorage.clear())
+  beforeEach(() => {
+    localStorage.clear()
+    // happy-dom would fetch the panel script itself: the test runs the built file instead.
+    const { happyDOM } = window as unknown as { happyDOM: { settings: Record<string, unknown> } }
+    Object.assign(happyDOM.settings, { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true })
+  })
   afterEach(() => {
     window.Triage?.destroy()
+    for (const script of document.head.querySelectorAll('script')) script.remove()
     globalThis.fetch = originalFetch
     vi.restoreAllMocks()
   })
 
-  test('mounts from its data attributes and files a report against the origin it was loaded from', async () => {
+  test('shows the launcher at once, loads the panel of its language on open, and files a report against its origin', async () => {
     const api = fakeApi()
     globalThis.fetch = api.fetch
     loadWidgetScript({ src: 'https://triage.example.com/widget.js', 'data-key': 'pk_demo', 'data-locale': 'fr' })
     const shadow = await waitFor(widgetShadow)
     expect(accessibleName(byTestId(shadow, 'triage-launcher'))).toBe('Signaler un problème')
+    expect(shadow.querySelector('[role="dialog"]')).toBeNull()
 
+    // Calls made before the panel arrives wait for it.
+    window.Triage?.prefill({ symptoms: 'Export en panne', contact: { name: 'Ada' } })
     window.Triage?.open()
-    type(await waitFor(() => shadow.querySelector<HTMLTextAreaElement>('[data-testid="triage-symptoms"]')), 'Export en panne')
+    const script = await servePanel()
+    expect(script.src).toBe('https://triage.example.com/widget-panel-fr.js')
+    const symptoms = await waitFor(() => shadow.querySelector<HTMLTextAreaElement>('[data-testid="triage-symptoms"]'))
+    expect(symptoms.value).toBe('Export en panne')
+    byTestId(shadow, 'triage-next').click()
+    await waitFor(() => shadow.querySelector('h3')?.textContent === 'Quelques questions')
+    for (let step = 0; step < 8 && !shadow.querySelector('[data-testid="triage-send"]'); step++) {
+      byTestId(shadow, 'triage-next').click()
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
     byTestId(shadow, 'triage-send').click()
     const number = await waitFor(() => shadow.querySelector('[data-testid="triage-number"]'))
     expect(number.textContent).toBe('INC-000001')
     expect(byTestId(shadow, 'triage-status').textContent).toBe('Nouveau — nous l’avons bien reçu')
-    expect(api.requests[0]?.url).toBe('https://triage.example.com/v1/reports')
-    expect(api.requests[0]?.headers.get('x-triage-key')).toBe('pk_demo')
+    const create = api.requests.find((request) => request.method === 'POST')
+    expect(create?.url).toBe('https://triage.example.com/v1/reports')
+    expect(create?.headers.get('x-triage-key')).toBe('pk_demo')
+    expect(create?.body).toMatchObject({ symptoms: 'Export en panne', contact: { name: 'Ada' } })
   })
 
   test('destroy() removes the element and window.Triage', async () => {

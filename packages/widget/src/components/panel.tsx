@@ -1,22 +1,47 @@
 import type { TargetedKeyboardEvent } from 'preact'
-import type { Strings } from '../i18n/index.ts'
-import type { WidgetState } from '../state.ts'
-import { Confirmation } from '../steps/confirmation.tsx'
+import { Contact } from '../steps/contact.tsx'
 import { Describe } from '../steps/describe.tsx'
+import { Diagnose } from '../steps/diagnose.tsx'
+import { MyReports } from '../steps/my-reports.tsx'
+import { Notice } from '../steps/notice.tsx'
+import type { StepProps } from '../steps/props.ts'
+import { Report } from '../steps/report.tsx'
+import { Review } from '../steps/review.tsx'
 
-export interface PanelProps {
-  strings: Strings
-  state: WidgetState
+export interface PanelProps extends StepProps {
   onClose: () => void
 }
 
 const focusable = 'button, input, textarea, select, a[href], [tabindex]:not([tabindex="-1"])'
 
+/** The step on screen; each one takes the focus when it appears. */
+function Step(props: StepProps) {
+  const { state, strings } = props
+  switch (state.step.value) {
+    case 'describe':
+      return <Describe {...props} />
+    case 'diagnose':
+      return <Diagnose {...props} />
+    case 'contact':
+      return <Contact {...props} />
+    case 'review':
+      return <Review {...props} />
+    case 'queued':
+      return <Notice {...props} title={strings.queuedTitle} body={strings.queuedBody} testId="triage-queued" />
+    case 'deflected':
+      return <Notice {...props} title={strings.deflectedTitle} body={strings.deflectedBody} testId="triage-deflected" />
+    case 'report':
+      return <Report {...props} />
+    case 'reports':
+      return <MyReports {...props} />
+  }
+}
+
 /**
- * A modal dialog: Escape closes it, Tab cycles inside it.
+ * A modal dialog: Escape closes it, Tab and Shift+Tab cycle inside it.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/dialog-modal/
  */
-export function Panel({ strings, state, onClose }: PanelProps) {
+export function Panel({ onClose, ...props }: PanelProps) {
   function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
       // The page may close its own dialogs on Escape: this one was ours.
@@ -27,11 +52,11 @@ export function Panel({ strings, state, onClose }: PanelProps) {
       const items = [...dialog.querySelectorAll<HTMLElement>(focusable)]
       const active = (dialog.getRootNode() as ShadowRoot).activeElement
       const first = items[0]
-      const last = items.at(-1)
-      if (event.shiftKey && active === first) {
+      const last = items[items.length - 1]
+      if (event.shiftKey && (active === first || !dialog.contains(active))) {
         event.preventDefault()
         last?.focus()
-      } else if (!event.shiftKey && active === last) {
+      } else if (!event.shiftKey && (active === last || !dialog.contains(active))) {
         event.preventDefault()
         first?.focus()
       }
@@ -39,14 +64,14 @@ export function Panel({ strings, state, onClose }: PanelProps) {
   }
 
   return (
-    <div class="panel" role="dialog" aria-modal="true" aria-labelledby="triage-title" onKeyDown={onKeyDown}>
+    <div class="panel" role="dialog" aria-modal="true" aria-labelledby="triage-title" data-step={props.state.step.value} onKeyDown={onKeyDown}>
       <div class="header">
-        <h2 id="triage-title">{strings.title}</h2>
+        <h2 id="triage-title">{props.strings.title}</h2>
         <button type="button" class="close" onClick={onClose}>
-          {strings.close}
+          {props.strings.close}
         </button>
       </div>
-      {state.step.value === 'describe' ? <Describe strings={strings} state={state} /> : <Confirmation strings={strings} state={state} />}
+      <Step key={props.state.step.value} {...props} />
     </div>
   )
 }

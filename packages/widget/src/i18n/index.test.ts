@@ -24,7 +24,7 @@ describe('i18n', () => {
   })
 
   test('lays app overrides over the dictionary, nested maps entry by entry', () => {
-    const strings = resolveStrings('fr', { launcher: 'Aide', status: { new: 'Reçu' } })
+    const strings = resolveStrings(fr, { launcher: 'Aide', status: { new: 'Reçu' } })
     expect(strings.launcher).toBe('Aide')
     expect(strings.title).toBe('Signaler un problème')
     expect(strings.status.new).toBe('Reçu')

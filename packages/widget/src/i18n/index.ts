@@ -1,30 +1,18 @@
-import { en } from './en.ts'
-import { fr } from './fr.ts'
 import type { StringOverrides, Strings } from './strings.ts'
 
+export type { Locale } from './locale.ts'
+export { pickLocale } from './locale.ts'
 export type { StringOverrides, Strings } from './strings.ts'
 
-export const dictionaries = { en, fr } satisfies Record<string, Strings>
-export type Locale = keyof typeof dictionaries
-
-/**
- * The dictionary for a BCP 47 tag, by its language (`fr-CA` → `fr`); English when we have none.
- * @param requested e.g. the `locale` option or `navigator.language`
- */
-export function pickLocale(requested: string | undefined): Locale {
-  const language = (requested ?? '').toLowerCase().split(/[-_]/)[0] ?? ''
-  return Object.hasOwn(dictionaries, language) ? (language as Locale) : 'en'
-}
-
-/** The locale's strings with the app's overrides on top (one level deep, for the nested maps). */
-export function resolveStrings(locale: Locale, overrides: StringOverrides = {}): Strings {
-  const base = dictionaries[locale]
+/** A dictionary with the app's overrides on top (one level deep, for the nested maps). */
+export function resolveStrings(base: Strings, overrides: StringOverrides = {}): Strings {
   return {
     ...base,
     ...overrides,
+    event: { ...base.event, ...overrides.event },
     status: { ...base.status, ...overrides.status },
     priority: { ...base.priority, ...overrides.priority },
-    category: { ...base.category, ...overrides.category },
+    category: { ...base.category, ...overrides.category } as Record<string, string>,
   }
 }
 
@@ -33,6 +21,14 @@ export function resolveStrings(locale: Locale, overrides: StringOverrides = {}):
  * such as an app's own categories or a status newer than this widget, are shown as they are.
  * @example words(strings.status, 'in_progress') // 'In progress — someone is working on it'
  */
-export function words(dictionary: Readonly<Record<string, string>>, id: string): string {
+export function words(dictionary: Readonly<Record<string, string | undefined>>, id: string): string {
   return (Object.hasOwn(dictionary, id) && dictionary[id]) || id.replaceAll('_', ' ')
+}
+
+/**
+ * A string with its `{name}` slots filled.
+ * @example fill('Question {n} of {total}', { n: '2', total: '4' }) // 'Question 2 of 4'
+ */
+export function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (slot, name: string) => values[name] ?? slot)
 }

@@ -1,8 +1,10 @@
-import type { IncidentStatus, Priority } from '@triage/sdk'
+import type { IncidentStatus, Priority, ReportEvent } from '@triage/sdk'
+
+type EventType = ReportEvent['type']
 
 /**
  * Every visible string of the widget. Keys use the domain words (report, symptoms, status…)
- * so a translator and a developer talk about the same thing.
+ * so a translator and a developer talk about the same thing. `{name}` marks a value filled in.
  */
 export interface Strings {
   /** The launcher button's text and accessible name. */
@@ -10,24 +12,63 @@ export interface Strings {
   /** The dialog's heading, which also labels it. */
   title: string
   close: string
+  back: string
+  next: string
   symptomsLabel: string
   symptomsHint: string
-  /** Shown when the reporter sends an empty description. */
+  /** Shown when the reporter goes on with an empty description. */
   symptomsRequired: string
+  /** Before a resolved incident's public note that may answer the problem. */
+  suggestion: string
+  suggestionQuestion: string
+  yes: string
+  no: string
+  deflectedTitle: string
+  deflectedBody: string
+  diagnoseTitle: string
+  /** `{n}` and `{total}`: the question's place. */
+  questionCount: string
+  categoryLabel: string
+  contactTitle: string
   nameLabel: string
   emailLabel: string
+  consent: string
+  reviewTitle: string
+  symptomsEcho: string
+  contactLabel: string
+  /** Heading of the captured context, each part with a checkbox. */
+  contextTitle: string
+  contextUrl: string
+  contextBrowser: string
+  /** `{n}`: how many breadcrumbs. */
+  contextActivity: string
   send: string
   sending: string
   /** Shown before the SDK's error detail when a report could not be sent. */
   sendFailed: string
+  queuedTitle: string
+  queuedBody: string
   receivedTitle: string
   numberLabel: string
   statusLabel: string
-  categoryLabel: string
   priorityLabel: string
-  symptomsEcho: string
+  /** Before the server's first-response promise, in the reporter's language. */
+  slaLabel: string
+  timelineTitle: string
+  agent: string
+  reporter: string
+  replyLabel: string
+  replySend: string
+  fixed: string
+  stillBroken: string
+  actionFailed: string
+  myReports: string
+  noReports: string
+  queuedStatus: string
+  loading: string
   newReport: string
-  lastReportTitle: string
+  /** Timeline entries by event type; `{status}` is the new status in words. */
+  event: Partial<Record<EventType, string>>
   /** Each lifecycle status in plain words. */
   status: Record<IncidentStatus, string>
   /** Each ITIL priority in plain words. */
@@ -36,9 +77,7 @@ export interface Strings {
   category: Record<string, string>
 }
 
+type Maps = 'event' | 'status' | 'priority' | 'category'
+
 /** What an app may override: any string, and any entry of the nested maps. */
-export type StringOverrides = Partial<Omit<Strings, 'status' | 'priority' | 'category'>> & {
-  status?: Partial<Record<IncidentStatus, string>>
-  priority?: Partial<Record<Priority, string>>
-  category?: Record<string, string>
-}
+export type StringOverrides = Partial<Omit<Strings, Maps>> & { [map in Maps]?: Partial<Strings[map]> }

@@ -1,88 +1,74 @@
 import { limits } from '@triage/protocol'
 import type { TargetedEvent } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
-import { LastReport } from '../components/last-report.tsx'
-import type { Strings } from '../i18n/index.ts'
-import type { WidgetState } from '../state.ts'
-
-export interface DescribeProps {
-  strings: Strings
-  state: WidgetState
-}
+import type { StepProps } from './props.ts'
 
 /**
- * First step: the reporter says what is happening. Errors sit in live regions that exist before
- * they fill, so screen readers announce them.
+ * Step 1: the reporter says what is happening. After a few words, a resolved incident whose
+ * public note may solve it is offered; "Yes" ends here without a ticket. Messages sit in live
+ * regions that exist before they fill, so screen readers announce them.
  * @see https://www.w3.org/WAI/WCAG22/Understanding/status-messages
  */
-export function Describe({ strings, state }: DescribeProps) {
-  const textarea = useRef<HTMLTextAreaElement>(null)
-  useEffect(() => textarea.current?.focus(), [])
-
+export function Describe({ state, strings }: StepProps) {
   const missing = state.symptomsMissing.value
-  const sending = state.sending.value
-  const sendError = state.sendError.value
+  const suggestion = state.suggestion.value
 
   function onSubmit(event: TargetedEvent<HTMLFormElement>) {
     event.preventDefault()
-    void state.submit()
-    if (state.symptomsMissing.value) textarea.current?.focus()
+    void state.describeDone()
+    if (state.symptomsMissing.value) event.currentTarget.querySelector('textarea')?.focus()
   }
 
-  function onSymptomsInput(event: TargetedEvent<HTMLTextAreaElement>) {
-    state.symptoms.value = event.currentTarget.value
-    if (missing && state.symptoms.value.trim()) state.symptomsMissing.value = false
+  function notSolved() {
+    state.dismissed.value = true
+    void state.describeDone()
   }
 
   return (
-    <>
-      <LastReport strings={strings} state={state} />
-      <form noValidate aria-busy={sending} onSubmit={onSubmit}>
-        <label for="triage-symptoms">{strings.symptomsLabel}</label>
-        <p id="triage-symptoms-hint" class="hint">
-          {strings.symptomsHint}
-        </p>
-        <textarea
-          ref={textarea}
-          id="triage-symptoms"
-          data-testid="triage-symptoms"
-          required
-          maxLength={limits.symptomsChars}
-          aria-invalid={missing}
-          aria-describedby="triage-symptoms-hint triage-symptoms-error"
-          value={state.symptoms}
-          onInput={onSymptomsInput}
-        />
-        <p id="triage-symptoms-error" class="error" aria-live="polite">
-          {missing ? strings.symptomsRequired : ''}
-        </p>
-
-        <label for="triage-name">{strings.nameLabel}</label>
-        <input
-          id="triage-name"
-          autoComplete="name"
-          maxLength={limits.nameChars}
-          value={state.name}
-          onInput={(event) => (state.name.value = event.currentTarget.value)}
-        />
-        <label for="triage-email">{strings.emailLabel}</label>
-        <input
-          id="triage-email"
-          type="email"
-          autoComplete="email"
-          maxLength={limits.emailChars}
-          value={state.email}
-          onInput={(event) => (state.email.value = event.currentTarget.value)}
-        />
-
-        <p class="error" aria-live="assertive" aria-atomic="true" data-testid="triage-error">
-          {sendError === null ? '' : `${strings.sendFailed} ${sendError}`.trim()}
-        </p>
-        {/* aria-disabled, not disabled: a disabled button drops the focus while sending. */}
-        <button type="submit" class="primary" data-testid="triage-send" aria-disabled={sending}>
-          {sending ? strings.sending : strings.send}
+    <form noValidate onSubmit={onSubmit}>
+      <label for="triage-symptoms">{strings.symptomsLabel}</label>
+      <p id="triage-symptoms-hint" class="hint">
+        {strings.symptomsHint}
+      </p>
+      <textarea
+        data-autofocus
+        id="triage-symptoms"
+        data-testid="triage-symptoms"
+        required
+        maxLength={limits.symptomsChars}
+        aria-invalid={missing}
+        aria-describedby="triage-symptoms-hint triage-symptoms-error"
+        value={state.symptoms.value}
+        onInput={(event) => state.setSymptoms(event.currentTarget.value)}
+      />
+      <p id="triage-symptoms-error" class="error" aria-live="polite">
+        {missing ? strings.symptomsRequired : ''}
+      </p>
+      <div aria-live="polite">
+        {suggestion && (
+          <section class="card" data-testid="triage-suggestion" aria-labelledby="triage-suggestion-question">
+            <p>
+              <strong>{strings.suggestion}</strong> {suggestion.publicNote} ({suggestion.number})
+            </p>
+            <p id="triage-suggestion-question">{strings.suggestionQuestion}</p>
+            <div class="row">
+              <button type="button" data-testid="triage-solved" onClick={state.deflect}>
+                {strings.yes}
+              </button>
+              <button type="button" data-testid="triage-not-solved" onClick={notSolved}>
+                {strings.no}
+              </button>
+            </div>
+          </section>
+        )}
+      </div>
+      <div class="actions">
+        <button type="button" onClick={state.showReports}>
+          {strings.myReports}
         </button>
-      </form>
-    </>
+        <button type="submit" class="primary" data-testid="triage-next">
+          {strings.next}
+        </button>
+      </div>
+    </form>
   )
 }

@@ -25,7 +25,7 @@ export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, 
 }
 
 /** Retries `check` until it returns something truthy (renders, effects and fetches are async). */
-export async function waitFor<T>(check: () => T | null | undefined | false, timeoutMs = 1_000): Promise<T> {
+export async function waitFor<T>(check: () => T | null | undefined | false, timeoutMs = 2_000): Promise<T> {
   const started = Date.now()
   for (;;) {
     const value = check()
@@ -48,6 +48,17 @@ export function type(field: HTMLTextAreaElement | HTMLInputElement, value: strin
   field.dispatchEvent(new Event('input', { bubbles: true }))
 }
 
-export function press(target: Element, key: string): void {
-  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+export function press(target: Element, key: string, modifiers: { shiftKey?: boolean } = {}): void {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...modifiers }))
+}
+
+/** The element with this test id once it is rendered. */
+export const findTestId = <T extends HTMLElement = HTMLElement>(root: ParentNode, id: string) => waitFor(() => root.querySelector<T>(`[data-testid="${id}"]`))
+
+/** Clicks the radio or checkbox whose label reads `text`. */
+export function choose(root: ParentNode, text: string): void {
+  const label = [...root.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === text)
+  const input = label?.querySelector('input')
+  if (!input) throw new Error(`no option labelled "${text}"`)
+  input.click()
 }

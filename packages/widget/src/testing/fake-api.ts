@@ -1,4 +1,4 @@
-import type { Problem, ProblemCode, ReportCreated, ReportView } from '@triage/sdk'
+import type { DiagnosticsResult, Problem, ProblemCode, ReportCreated, ReportView } from '@triage/sdk'
 
 /** A request the widget made, as the server would have received it. */
 export interface RecordedRequest {
@@ -43,21 +43,47 @@ export function problem(status: number, code: ProblemCode, detail: string): Resp
   return json(status, body, 'application/problem+json')
 }
 
+export const diagnostics: DiagnosticsResult = {
+  category: { value: 'access', label: 'Access and sign-in', confidence: 0.9 },
+  categories: [
+    { value: 'access', label: 'Access and sign-in' },
+    { value: 'billing', label: 'Billing and payments' },
+  ],
+  questions: [
+    { id: 'impact', kind: 'choice', text: 'Who is affected?', options: [{ value: 'me', label: 'Only me' }, { value: 'everyone', label: 'Everyone' }] },
+    { id: 'access_problem', kind: 'choice', text: 'What happens?', options: [{ value: 'locked_out', label: 'I am locked out' }, { value: 'error_message', label: 'An error message shows' }] },
+    { id: 'access_error_text', kind: 'short_text', text: 'What does the error say?', maxLength: 2000, showIf: { questionId: 'access_problem', equals: 'error_message' } },
+  ],
+  similar: [{ number: 'INC-000042', publicNote: 'Reset your password from the sign-in page.', score: 0.8 }],
+}
+
+export const billingDiagnostics: DiagnosticsResult = {
+  ...diagnostics,
+  category: { value: 'billing', label: 'Billing and payments', confidence: 1 },
+  questions: [{ id: 'workaround', kind: 'yes_no', text: 'Can you keep working meanwhile?', options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] }],
+}
+
 /**
- * A stand-in for the network: a `fetch` that answers the two report routes with real `Response`s
- * shaped like the protocol, and records every request. The real server is covered by its own tests.
+ * A stand-in for the network: a `fetch` that answers the report routes with real `Response`s
+ * shaped like the protocol, and records every request. The real server is covered by its own tests
+ * and by the end-to-end ones.
  */
-export function fakeApi(answers: { create?: Answer; view?: Answer } = {}) {
+export function fakeApi(answers: { create?: Answer; view?: Answer; diagnose?: (url: URL) => Response; action?: Answer } = {}) {
   const requests: RecordedRequest[] = []
   const create = answers.create ?? (() => json(201, createdReport))
   const view = answers.view ?? (() => json(200, reportView))
+  const diagnose = answers.diagnose ?? ((url: URL) => json(200, url.searchParams.get('category') === 'billing' ? billingDiagnostics : diagnostics))
+  const action = answers.action ?? view
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = String(input instanceof Request ? input.url : input)
     const method = init?.method ?? 'GET'
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined
     requests.push({ method, url, headers: new Headers(init?.headers), body })
-    const path = new URL(url).pathname
+    const parsed = new URL(url)
+    const path = parsed.pathname
     if (method === 'POST' && path === '/v1/reports') return create()
+    if (method === 'GET' && path === '/v1/diagnostics') return diagnose(parsed)
+    if (method === 'POST' && path.startsWith('/v1/reports/')) return action()
     if (method === 'GET' && path.startsWith('/v1/reports/')) return view()
     return problem(404, 'not_found', `No route for ${method} ${path}.`)
   }

@@ -1,0 +1,8 @@
+import type { HostParts } from '../core/host.ts'
+import type { WidgetHandle, WidgetOptions } from '../options.ts'
+
+/** What `widget-panel.js` hands to the loader: renders the panel into the launcher's shadow root. */
+export type AttachPanel = (parts: HostParts, options: WidgetOptions) => WidgetHandle
+
+/** The event `widget-panel.js` dispatches on its own `<script>` element, `detail` being its {@link AttachPanel}. */
+export const panelEvent = 'triage:panel'

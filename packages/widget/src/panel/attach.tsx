@@ -1,0 +1,71 @@
+import { effect } from '@preact/signals'
+import { render } from 'preact'
+import { Panel } from '../components/panel.tsx'
+import { addStyles } from '../core/host.ts'
+import type { Locale, Strings } from '../i18n/index.ts'
+import { pickLocale, resolveStrings } from '../i18n/index.ts'
+import { createWidgetState } from '../state.ts'
+import { css } from '../styles.ts'
+import type { AttachPanel } from './attach-type.ts'
+
+/**
+ * The panel with the dictionaries it carries: both for ESM, one per script-tag build.
+ * Its result renders the journey into a launcher's shadow root and answers the widget's handle.
+ * The launcher is already on screen (`core/host.ts`); from here on it opens and closes the panel.
+ */
+export const panelFor = (dictionaries: Partial<Record<Locale, Strings>>): AttachPanel => (parts, options) => {
+  const locale = pickLocale(options.locale ?? navigator.language)
+  const base = dictionaries[locale] ?? Object.values(dictionaries)[0]
+  if (!base) throw new TypeError('Triage: the panel has no dictionary')
+  const strings = resolveStrings(base, options.strings)
+  const state = createWidgetState(options, locale)
+  addStyles(parts.shadow, css)
+
+  /** Closes the panel; focus goes back to the launcher only if it was inside the widget. */
+  const close = () => {
+    const focusWasInside = parts.shadow.activeElement !== null
+    state.isOpen.value = false
+    if (focusWasInside) parts.launcher.focus()
+  }
+  const toggle = () => (state.isOpen.value ? close() : (state.isOpen.value = true))
+  parts.launcher.addEventListener('click', toggle)
+  const stopExpanded = effect(() => parts.launcher.setAttribute('aria-expanded', String(state.isOpen.value)))
+
+  // One effect renders the panel: it re-runs when a signal the render read changes, so
+  // components need no signal integration (smaller). Each new screen moves the focus to its
+  // `data-autofocus` element.
+  let screen = ''
+  const stopRendering = effect(() => {
+    const open = state.isOpen.value
+    render(open ? <Panel state={state} strings={strings} locale={locale} onClose={close} /> : null, parts.container)
+    const now = open ? `${state.step.value} ${state.questionIndex.value}` : ''
+    if (now !== screen) parts.container.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    screen = now
+  })
+
+  let destroyed = false
+  return {
+    open() {
+      if (!destroyed) state.isOpen.value = true
+    },
+    close() {
+      if (!destroyed) close()
+    },
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      stopRendering()
+      render(null, parts.container)
+      stopExpanded()
+      state.destroy()
+      parts.host.remove()
+    },
+    identify: state.identify,
+    prefill: state.prefill,
+    attachTo(element) {
+      const open = () => destroyed || (state.isOpen.value = true)
+      element.addEventListener('click', open)
+      return () => element.removeEventListener('click', open)
+    },
+  }
+}

@@ -1,0 +1,85 @@
+import type { DiagnosticQuestion } from '@triage/sdk'
+import type { TargetedEvent } from 'preact'
+import { fill } from '../i18n/index.ts'
+import type { StepProps } from './props.ts'
+
+/** Step 2: the guided questions of the likely category, one per screen, and a way to pick another category. */
+export function Diagnose({ state, strings }: StepProps) {
+  const diagnosis = state.diagnosis.value
+  const questions = state.questions.value
+  const index = Math.min(state.questionIndex.value, questions.length - 1)
+  const question = questions[index]
+
+  function onSubmit(event: TargetedEvent<HTMLFormElement>) {
+    event.preventDefault()
+    state.nextQuestion()
+  }
+
+  return (
+    <form noValidate onSubmit={onSubmit}>
+      <h3>
+        {strings.diagnoseTitle}
+      </h3>
+      {diagnosis && (
+        <>
+          <label for="triage-category">{strings.categoryLabel}</label>
+          <select id="triage-category" data-testid="triage-pick-category" value={diagnosis.category.value} onChange={(event) => void state.pickCategory(event.currentTarget.value)}>
+            {diagnosis.categories.map((category) => (
+              <option key={category.value} value={category.value}>
+                {category.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      {question && (
+        <>
+          <p class="hint" aria-live="polite">
+            {fill(strings.questionCount, { n: String(index + 1), total: String(questions.length) })}
+          </p>
+          <Question key={question.id} question={question} state={state} strings={strings} />
+        </>
+      )}
+      <div class="actions">
+        <button type="button" onClick={state.previousQuestion}>
+          {strings.back}
+        </button>
+        <button type="submit" class="primary" data-testid="triage-next">
+          {strings.next}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+interface QuestionProps extends Pick<StepProps, 'state' | 'strings'> {
+  question: DiagnosticQuestion
+}
+
+/** One question: a radio group for a choice or yes/no, a text field for a short answer. */
+function Question({ question, state, strings }: QuestionProps) {
+  const value = state.answers.value[question.id] ?? ''
+  if (question.kind === 'short_text') {
+    return (
+      <>
+        <label for="triage-answer">{question.text}</label>
+        <input data-autofocus id="triage-answer" data-testid="triage-answer" maxLength={question.maxLength} value={value} onInput={(event) => state.answer(question.id, event.currentTarget.value)} />
+      </>
+    )
+  }
+  const options = question.options ?? [
+    { value: 'yes', label: strings.yes },
+    { value: 'no', label: strings.no },
+  ]
+  return (
+    <fieldset>
+      <legend>{question.text}</legend>
+      {options.map((option) => (
+        <label key={option.value} class="option">
+          <input data-autofocus={option === options[0] ? '' : undefined} type="radio" name={question.id} value={option.value} checked={value === option.value} onChange={() => state.answer(question.id, option.value)} />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  )
+}

@@ -1,0 +1,13 @@
+import type { Locale, Strings } from '../i18n/index.ts'
+import type { WidgetState } from '../state.ts'
+
+/**
+ * What every step receives. A step marks the element that takes the focus when it appears with
+ * `data-autofocus` (see `panel/attach.tsx`): the control that held it is gone, and keyboard and
+ * screen reader users must follow (WCAG 2.4.3 Focus Order).
+ */
+export interface StepProps {
+  state: WidgetState
+  strings: Strings
+  locale: Locale
+}

@@ -1,0 +1,106 @@
+import type { ReportEvent } from '@triage/sdk'
+import type { TargetedEvent } from 'preact'
+import { limits } from '@triage/protocol'
+import type { Strings } from '../i18n/index.ts'
+import { fill, words } from '../i18n/index.ts'
+import type { StepProps } from './props.ts'
+
+/** Who or what an entry of the timeline is, in words. */
+function eventLabel(event: ReportEvent, strings: Strings): string {
+  if (event.type === 'message') return event.author === 'agent' ? strings.agent : strings.reporter
+  return fill(words(strings.event, event.type), { status: event.status ? words(strings.status, event.status) : '' })
+}
+
+/**
+ * Steps 5 and 6: the ticket just sent (or picked from "My reports") in plain words with the
+ * promise of a first answer, then its timeline, live: agent messages and status changes arrive
+ * without a reload. The reporter replies, confirms the fix or says it is still broken.
+ */
+export function Report({ state, strings, locale }: StepProps) {
+  const summary = state.summary.value
+  if (!summary) return null
+  const acting = state.acting.value
+  const error = state.error.value
+  const status = summary.status
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+
+  function onReply(event: TargetedEvent<HTMLFormElement>) {
+    event.preventDefault()
+    void state.act('reply')
+  }
+
+  return (
+    <div>
+      <h3 tabIndex={-1} data-autofocus>
+        {state.justSent.value ? strings.receivedTitle : summary.number}
+      </h3>
+      <dl>
+        <dt>{strings.numberLabel}</dt>
+        <dd class="number" data-testid="triage-number">
+          {summary.number}
+        </dd>
+        <dt>{strings.statusLabel}</dt>
+        <dd data-testid="triage-status" aria-live="polite">
+          {words(strings.status, status)}
+        </dd>
+        <dt>{strings.categoryLabel}</dt>
+        <dd data-testid="triage-category">{words(strings.category, summary.category)}</dd>
+        <dt>{strings.priorityLabel}</dt>
+        <dd data-testid="triage-priority">{words(strings.priority, summary.priority)}</dd>
+        {summary.slaPromise && (
+          <>
+            <dt>{strings.slaLabel}</dt>
+            <dd data-testid="triage-sla">{summary.slaPromise}</dd>
+          </>
+        )}
+      </dl>
+      {summary.timeline && (
+        <section aria-labelledby="triage-timeline-title">
+          <h4 id="triage-timeline-title">{strings.timelineTitle}</h4>
+          <ol class="timeline" data-testid="triage-timeline" aria-live="polite">
+            {summary.timeline.map((event) => (
+              <li key={event.at + event.type} class={event.author ?? ''}>
+                <span class="meta">
+                  <strong>{eventLabel(event, strings)}</strong> · <time dateTime={event.at}>{date.format(new Date(event.at))}</time>
+                </span>
+                {event.body && <span class="body">{event.body}</span>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {(status === 'resolved' || status === 'closed') && (
+        <div class="row">
+          {status === 'resolved' && (
+            <button type="button" class="primary" data-testid="triage-fixed" aria-disabled={acting} onClick={() => void state.act('confirm')}>
+              {strings.fixed}
+            </button>
+          )}
+          <button type="button" data-testid="triage-reopen" aria-disabled={acting} onClick={() => void state.act('reopen')}>
+            {strings.stillBroken}
+          </button>
+        </div>
+      )}
+      {status !== 'closed' && (
+        <form noValidate onSubmit={onReply}>
+          <label for="triage-reply">{strings.replyLabel}</label>
+          <textarea id="triage-reply" data-testid="triage-reply" maxLength={limits.messageChars} value={state.reply.value} onInput={(event) => (state.reply.value = event.currentTarget.value)} />
+          <button type="submit" data-testid="triage-reply-send" aria-disabled={acting}>
+            {strings.replySend}
+          </button>
+        </form>
+      )}
+      <p class="error" aria-live="assertive" aria-atomic="true">
+        {error === null ? '' : `${strings.actionFailed} ${error}`.trim()}
+      </p>
+      <div class="actions">
+        <button type="button" onClick={state.showReports}>
+          {strings.myReports}
+        </button>
+        <button type="button" onClick={state.startOver}>
+          {strings.newReport}
+        </button>
+      </div>
+    </div>
+  )
+}

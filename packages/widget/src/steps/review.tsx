@@ -1,0 +1,89 @@
+import type { TargetedEvent } from 'preact'
+import type { ContextPart } from '../context-parts.ts'
+import { previewContext } from '../context-parts.ts'
+import { fill, words } from '../i18n/index.ts'
+import type { StepProps } from './props.ts'
+
+/** Step 4: everything that will be sent, with a checkbox per captured context part. */
+export function Review({ state, strings }: StepProps) {
+  const diagnosis = state.diagnosis.value
+  const sending = state.sending.value
+  const error = state.error.value
+  const preview = previewContext(state.integrations)
+  const parts: [ContextPart, string, string][] = [
+    ['url', strings.contextUrl, preview.url],
+    ['browser', strings.contextBrowser, preview.browser],
+  ]
+  if (preview.activity.length > 0) parts.push(['activity', fill(strings.contextActivity, { n: String(preview.activity.length) }), ''])
+  const contact = [state.name.value.trim(), state.email.value.trim()].filter(Boolean).join(' · ')
+  const category = diagnosis?.categories.find((option) => option.value === diagnosis.category.value)?.label
+
+  function onSubmit(event: TargetedEvent<HTMLFormElement>) {
+    event.preventDefault()
+    void state.send()
+  }
+
+  return (
+    <form noValidate aria-busy={sending} onSubmit={onSubmit}>
+      <h3 tabIndex={-1} data-autofocus>
+        {strings.reviewTitle}
+      </h3>
+      <dl data-testid="triage-review">
+        <dt>{strings.symptomsEcho}</dt>
+        <dd>{state.symptoms.value.trim()}</dd>
+        {category && (
+          <>
+            <dt>{strings.categoryLabel}</dt>
+            <dd>{category}</dd>
+          </>
+        )}
+        {state.questions.value.map((question) => {
+          const value = state.answers.value[question.id]?.trim()
+          if (!value) return null
+          const label = question.options?.find((option) => option.value === value)?.label ?? words({ yes: strings.yes, no: strings.no }, value)
+          return (
+            <div key={question.id} class="pair">
+              <dt>{question.text}</dt>
+              <dd>{label}</dd>
+            </div>
+          )
+        })}
+        {contact && (
+          <>
+            <dt>{strings.contactLabel}</dt>
+            <dd>{contact}</dd>
+          </>
+        )}
+      </dl>
+      <fieldset>
+        <legend>{strings.contextTitle}</legend>
+        {parts.map(([part, label, detail]) => (
+          <label key={part} class="option">
+            <input
+              type="checkbox"
+              data-testid={`triage-context-${part}`}
+              checked={state.left.value.indexOf(part) < 0}
+              onChange={(event) => state.toggleContext(part, event.currentTarget.checked)}
+            />
+            <span>
+              {label}
+              {detail && <span class="detail">{detail}</span>}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p class="error" aria-live="assertive" aria-atomic="true" data-testid="triage-error">
+        {error === null ? '' : `${strings.sendFailed} ${error}`.trim()}
+      </p>
+      <div class="actions">
+        <button type="button" onClick={() => (state.step.value = 'contact')}>
+          {strings.back}
+        </button>
+        {/* aria-disabled, not disabled: a disabled button drops the focus while sending. */}
+        <button type="submit" class="primary" data-testid="triage-send" aria-disabled={sending}>
+          {sending ? strings.sending : strings.send}
+        </button>
+      </div>
+    </form>
+  )
+}

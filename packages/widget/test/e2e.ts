@@ -1,0 +1,100 @@
+// Shared by the end-to-end tests: the real Node server, Debian's Chromium, and the reporter's
+// journey through the widget as a person does it (roles, labels, the keyboard where it matters).
+import type { Browser, Locator, Page } from 'playwright-core'
+import { chromium } from 'playwright-core'
+import type { IncidentList } from '@triage/protocol'
+import type { EphemeralServer } from '@triage/server'
+import { startEphemeralServer } from '@triage/server'
+import type { Strings } from '../src/i18n/index.ts'
+
+export interface E2e {
+  server: EphemeralServer
+  browser: Browser
+  stop(): Promise<void>
+}
+
+export async function startE2e(): Promise<E2e> {
+  const server = await startEphemeralServer({ rateLimitPerMinute: 10_000 })
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  return { server, browser, stop: async () => (await browser.close(), await server.stop()) }
+}
+
+/** Collects what the page throws, so a test can say there was nothing. */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+export async function openPanel(page: Page, strings: Strings): Promise<Locator> {
+  await page.getByRole('button', { name: strings.launcher }).click()
+  const dialog = page.getByRole('dialog', { name: strings.title })
+  await dialog.getByLabel(strings.symptomsLabel).waitFor()
+  return dialog
+}
+
+export const heading = (dialog: Locator) => dialog.locator('h3').first()
+
+/** Answers every guided question with its first choice (or a short text) until the contact step. */
+export async function answerQuestions(dialog: Locator, strings: Strings, onEach?: () => Promise<void>): Promise<void> {
+  for (let asked = 0; asked < 12; asked++) {
+    if ((await heading(dialog).textContent()) === strings.contactTitle) return
+    const radios = dialog.getByRole('radio')
+    if ((await radios.count()) > 0) await radios.first().check()
+    else if ((await dialog.getByTestId('triage-answer').count()) > 0) await dialog.getByTestId('triage-answer').fill('n/a')
+    await onEach?.()
+    await dialog.getByTestId('triage-next').click()
+  }
+  throw new Error('the questions never reached the contact step')
+}
+
+export interface JourneyInput {
+  symptoms: string
+  name?: string
+  email?: string
+  /** Called on each screen (accessibility checks). */
+  onScreen?: () => Promise<void>
+}
+
+/** Describe → diagnose → contact → review → send; answers the ticket number shown. */
+export async function fileReport(dialog: Locator, strings: Strings, input: JourneyInput): Promise<string> {
+  await dialog.getByLabel(strings.symptomsLabel).fill(input.symptoms)
+  await input.onScreen?.()
+  await dialog.getByTestId('triage-next').click()
+  await dialog.locator(`h3:text-is("${strings.diagnoseTitle}"), h3:text-is("${strings.contactTitle}")`).waitFor()
+  await answerQuestions(dialog, strings, input.onScreen)
+  if (input.name) await dialog.getByLabel(strings.nameLabel).fill(input.name)
+  if (input.email) await dialog.getByLabel(strings.emailLabel).fill(input.email)
+  await input.onScreen?.()
+  await dialog.getByTestId('triage-next').click()
+  await dialog.getByTestId('triage-send').waitFor()
+  await input.onScreen?.()
+  await dialog.getByTestId('triage-send').click()
+  const number = dialog.getByTestId('triage-number')
+  await number.waitFor({ timeout: 15_000 })
+  return (await number.textContent()) ?? ''
+}
+
+/** The agent's side, through the API with the demo secret key. */
+export function agent(server: EphemeralServer) {
+  const headers = { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' }
+  async function idOf(number: string): Promise<string> {
+    const list = (await (await fetch(`${server.url}/v1/incidents?limit=200`, { headers })).json()) as IncidentList
+    const found = list.items.find((item) => item.number === number)
+    if (!found) throw new Error(`no incident ${number}`)
+    return found.id
+  }
+  async function post(number: string, action: string, body: object): Promise<void> {
+    const response = await fetch(`${server.url}/v1/incidents/${await idOf(number)}/${action}`, { method: 'POST', headers, body: JSON.stringify(body) })
+    if (!response.ok) throw new Error(`${action} answered ${response.status}: ${await response.text()}`)
+  }
+  return {
+    idOf,
+    reply: (number: string, body: string) => post(number, 'messages', { body, visibility: 'public' }),
+    resolve: (number: string, publicNote: string) => post(number, 'resolve', { resolution: 'fixed in the e2e test', publicNote }),
+    incident: async (number: string) => (await fetch(`${server.url}/v1/incidents/${await idOf(number)}`, { headers })).json() as Promise<Record<string, unknown>>,
+  }
+}
