@@ -59,7 +59,7 @@ export interface ContextSignal {
   why: string
 }
 
-function contextSignals(context: ReportContext | undefined): ContextSignal[] {
+export function contextSignals(context: ReportContext | undefined): ContextSignal[] {
   const signals: ContextSignal[] = []
   for (const crumb of context?.breadcrumbs ?? []) {
     if (crumb.type === 'error') signals.push({ categoryId: 'bug', why: 'an uncaught error was captured on the page' })
@@ -67,4 +67,29 @@ function contextSignals(context: ReportContext | undefined): ContextSignal[] {
     if (status >= 500) signals.push({ categoryId: 'connectivity', why: `a request failed with HTTP ${status}` })
   }
   return signals
+}
+
+/** A trained text classifier as categorization needs it (see classifier/). */
+export interface TextClassifier {
+  predict(text: string): { label: string; confidence: number; scores: { label: string; probability: number }[]; reasons: string[] }
+}
+
+/** How much one structured signal (a captured error, an answer) adds to a category's probability. */
+const signalWeight = 0.25
+
+/**
+ * The classifier's reading of the symptoms, weighed with the structured signals: each signal adds
+ * to its category's probability, so a captured HTTP 5xx or a telling answer can tip a close call.
+ */
+export function categorizeWithClassifier(symptoms: string, classifier: TextClassifier, signals: ContextSignal[]): CategoryDecision {
+  const prediction = classifier.predict(symptoms)
+  const scores = new Map(prediction.scores.map((score) => [score.label, score.probability]))
+  for (const signal of signals) scores.set(signal.categoryId, (scores.get(signal.categoryId) ?? 0) + signalWeight)
+  const [best] = [...scores.entries()].sort((a, b) => b[1] - a[1])
+  const value = best?.[0] ?? prediction.label
+  const reasons = [
+    ...(value === prediction.label ? prediction.reasons : []),
+    ...signals.filter((signal) => signal.categoryId === value).map((signal) => signal.why),
+  ]
+  return { value, confidence: Math.round(Math.min(1, best?.[1] ?? prediction.confidence) * 100) / 100, reasons: reasons.length ? reasons : ['closest to the examples of this category'] }
 }

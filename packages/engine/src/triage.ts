@@ -1,6 +1,7 @@
 import type { DiagnosticAnswer, Reasoning, ReportContext } from '@triage/protocol'
 import { detectBreach } from './breach/index.ts'
-import { categorize } from './categorize.ts'
+import type { TextClassifier } from './categorize.ts'
+import { categorize, categorizeWithClassifier, contextSignals } from './categorize.ts'
 import { answerSignals } from './diagnosis/index.ts'
 import { identify } from './identify.ts'
 import { prioritize } from './prioritize.ts'
@@ -20,6 +21,8 @@ export interface TriageInput {
 
 export interface TriageOptions {
   taxonomy?: Category[]
+  /** The app's trained classifier (`seedClassifier()` or one restored from storage); without it, keywords decide. */
+  classifier?: TextClassifier
 }
 
 /**
@@ -47,7 +50,9 @@ export function triage(input: TriageInput, options: TriageOptions = {}): Reasoni
   const picked = input.category && taxonomy.some((category) => category.id === input.category)
   const category = picked
     ? { value: input.category as string, confidence: 1, reasons: ['picked by the reporter'] }
-    : categorize(input.symptoms, input.context, taxonomy, answerSignals(input.answers ?? {}))
+    : options.classifier
+      ? categorizeWithClassifier(input.symptoms, options.classifier, [...contextSignals(input.context), ...answerSignals(input.answers ?? {})])
+      : categorize(input.symptoms, input.context, taxonomy, answerSignals(input.answers ?? {}))
   const priority = prioritize(category.value, input.answers)
   const tier = route(category.value, priority.value)
   return { kind, category, priority, tier }
