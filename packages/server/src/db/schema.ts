@@ -171,11 +171,22 @@ export const webhookDeliveries = sqliteTable(
   ],
 )
 
+/**
+ * Each app's classifier, once its agents have corrected a category: the engine's JSON state
+ * (compact: the largest weights only). Apps without a row use the built-in seed classifier.
+ */
+export const classifierStates = sqliteTable('classifier_states', {
+  appId: text('app_id').primaryKey().references(() => apps.id),
+  state: text('state').notNull(),
+  corrections: integer('corrections').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+})
+
 /** Server-wide settings, e.g. the generated secret that signs reporter tokens when none is configured. */
 export const settings = sqliteTable('settings', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),
 })
 
-export const schema = { apps, apiKeys, incidents, incidentEvents, webhooks, webhookDeliveries, settings }
+export const schema = { apps, apiKeys, incidents, incidentEvents, webhooks, webhookDeliveries, classifierStates, settings }
 export type Schema = typeof schema

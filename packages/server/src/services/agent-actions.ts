@@ -15,6 +15,7 @@ import { appSla, changeIncident, statusAfter, statusEvents } from './incident-ch
 import { formatNumber } from '../ids.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { openChildren } from '../storage/recent.ts'
+import { learnCorrection } from './classifiers.ts'
 import { incidentView } from './incident-view.ts'
 
 const maxTierOf: Record<AgentCaller['role'], Tier> = { l1: 'L1', l2: 'L2', l3: 'L3', admin: 'L3' }
@@ -119,7 +120,9 @@ export function reopenChange(from: Incident['status'], status: Incident['status'
  */
 export async function patchIncident(context: ServiceContext, agent: AgentCaller, id: string, patch: IncidentPatch): Promise<Incident> {
   const sla = await appSla(context, agent.appId)
+  let corrected = false
   const row = await changeIncident(context, agentScope(agent), id, (incident) => {
+    corrected = patch.category !== undefined && patch.category !== incident.category
     const change: Change = { fields: {}, events: [] }
     if (patch.kind !== undefined && patch.kind !== incident.kind) {
       change.fields.kind = patch.kind
@@ -145,5 +148,7 @@ export async function patchIncident(context: ServiceContext, agent: AgentCaller,
     }
     return change
   })
+  // The correction is what the engine learns from: the next similar report follows the agent.
+  if (corrected) await learnCorrection(context, agent.appId, row.symptoms, row.category)
   return view(context, row)
 }

@@ -8,6 +8,7 @@ import { isUserHash } from '../security/user-hash.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { insertIncidentOnce, listReporterIncidents } from '../storage/incidents.ts'
 import type { PublicCaller } from '../http/env.ts'
+import { classifierFor } from './classifiers.ts'
 import { groupedEvent, openGroup, planGrouping } from './grouping.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
 import type { ServiceContext } from './context.ts'
@@ -49,7 +50,7 @@ export async function createReport(
   // The hash proved who the reporter is; it is not kept. The user id stays in the context.
   const captured = redactValue(user && typeof user === 'object' && 'id' in user ? { ...pageContext, user: { id: String(user.id), verified: reporterUserId !== null } } : pageContext)
   const redacted = [...symptoms.found, ...captured.found]
-  const reasoning = triage({ ...input, symptoms: symptoms.text, context: captured.value, createdAt: now })
+  const reasoning = triage({ ...input, symptoms: symptoms.text, context: captured.value, createdAt: now }, { classifier: await classifierFor(context, appId) })
   const grouping = await planGrouping(context, { id, appId, symptoms: symptoms.text, category: reasoning.category.value, createdAt: now })
   const events = firstEvents(reasoning, now, { status: 'new', ...(redacted.length > 0 ? { redacted } : {}) })
   if (grouping.joins) events.push({ id: newId('evt', now), at: now, ...groupedEvent(grouping.joins.parentId, grouping.joins.reason) })

@@ -1,0 +1,49 @@
+import type { Classifier } from '@triage/engine'
+import { restoreClassifier, seedClassifier } from '@triage/engine'
+import type { Database } from '../storage/database.ts'
+import { classifierVersion, loadClassifierState, saveClassifierState } from '../storage/classifiers.ts'
+import type { ServiceContext } from './context.ts'
+
+interface Cached {
+  classifier: Classifier
+  /** The stored state's `updated_at` this copy was restored from (0: the seed). */
+  version: number
+  checkedAt: number
+}
+
+// Classifiers in memory, per database and app, few at a time (each holds its weights). Another
+// process's correction shows here within `recheckMs`.
+const caches = new WeakMap<Database, Map<string, Cached>>()
+const maxApps = 50
+const recheckMs = 30_000
+
+/** The app's classifier: the one its agents' corrections trained, or the built-in seed one. */
+export async function classifierFor(context: ServiceContext, appId: string): Promise<Classifier> {
+  let cache = caches.get(context.db)
+  if (!cache) caches.set(context.db, (cache = new Map()))
+  const now = context.now()
+  const cached = cache.get(appId)
+  if (cached && now - cached.checkedAt < recheckMs) return cached.classifier
+  const version = (await classifierVersion(context.db, appId)) ?? 0
+  if (cached && cached.version === version) {
+    cached.checkedAt = now
+    return cached.classifier
+  }
+  const stored = version === 0 ? undefined : await loadClassifierState(context.db, appId)
+  const classifier = stored ? restoreClassifier(stored.state) : seedClassifier()
+  if (!cache.has(appId) && cache.size >= maxApps) cache.delete(cache.keys().next().value as string)
+  cache.set(appId, { classifier, version: stored?.updatedAt ?? 0, checkedAt: now })
+  return classifier
+}
+
+/**
+ * An agent's category correction teaches the app's classifier at once: the next similar report
+ * is filed where the agent put this one. The state is stored so every process learns it.
+ */
+export async function learnCorrection(context: ServiceContext, appId: string, text: string, category: string): Promise<void> {
+  const classifier = await classifierFor(context, appId)
+  classifier.learn(text, category)
+  const now = context.now()
+  await saveClassifierState(context.db, appId, JSON.stringify(classifier.toJSON()), now)
+  caches.get(context.db)?.set(appId, { classifier, version: now, checkedAt: now })
+}
