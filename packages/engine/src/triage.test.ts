@@ -56,3 +56,11 @@ describe('triage with diagnostic answers', () => {
     expect(answered.category.reasons).toContain('the reporter describes a security threat')
   })
 })
+
+describe('identify on raw issue text', () => {
+  it('reads the title first: a question or a wish in the title is a request even if the body quotes errors', () => {
+    expect(identify('How do I configure the proxy?\n\nI get error 407 when I try').value).toBe('request')
+    expect(identify('Feature request: allow exporting to PDF\n\nExporting fails today because there is no option').value).toBe('request')
+    expect(identify('App crashes on start\n\nTraceback (most recent call last): ...').value).toBe('incident')
+  })
+})

@@ -1,0 +1,53 @@
+/**
+ * Phrasings kept OUT of the seed training set, to measure the built-in behaviour honestly
+ * (`npm run eval:builtin`): categories in English and French, and incident-vs-request.
+ */
+export const heldOutCategories: { text: string; label: string; language: 'en' | 'fr' }[] = [
+  { text: 'I cannot sign in, my password is refused', label: 'access', language: 'en' },
+  { text: 'The login code never arrives on my phone', label: 'access', language: 'en' },
+  { text: 'I was billed twice for the same month', label: 'billing', language: 'en' },
+  { text: 'Where is my refund for the cancelled plan?', label: 'billing', language: 'en' },
+  { text: 'The app crashes when I open settings', label: 'bug', language: 'en' },
+  { text: 'Clicking submit shows an error and nothing is saved', label: 'bug', language: 'en' },
+  { text: 'Pages take ages to open this morning', label: 'performance', language: 'en' },
+  { text: 'All my photos are gone since yesterday', label: 'data_loss', language: 'en' },
+  { text: 'The whole service is down, 503 everywhere', label: 'connectivity', language: 'en' },
+  { text: 'I no longer get push notifications', label: 'notifications', language: 'en' },
+  { text: 'How can I export a report to PDF?', label: 'how_to', language: 'en' },
+  { text: 'Someone changed my password and e-mail without me', label: 'security', language: 'en' },
+  { text: 'Impossible de me connecter avec mon mot de passe', label: 'access', language: 'fr' },
+  { text: 'Je ne reçois pas le code de connexion', label: 'access', language: 'fr' },
+  { text: 'Remboursement de mon abonnement annulé', label: 'billing', language: 'fr' },
+  { text: 'On m’a facturé deux fois le même mois', label: 'billing', language: 'fr' },
+  { text: 'L’application plante à l’ouverture des réglages', label: 'bug', language: 'fr' },
+  { text: 'Le site est très lent ce matin', label: 'performance', language: 'fr' },
+  { text: 'Toutes mes photos ont disparu depuis hier', label: 'data_loss', language: 'fr' },
+  { text: 'Erreur 503 sur toutes les pages', label: 'connectivity', language: 'fr' },
+  { text: 'Je ne reçois plus les notifications push', label: 'notifications', language: 'fr' },
+  { text: 'Comment exporter un rapport en PDF ?', label: 'how_to', language: 'fr' },
+  { text: 'Quelqu’un a piraté mon compte', label: 'security', language: 'fr' },
+  { text: 'Mes données clients ont fuité sur internet', label: 'security', language: 'fr' },
+]
+
+export const heldOutKinds: { text: string; kind: 'incident' | 'request'; language: 'en' | 'fr' }[] = [
+  { text: 'The checkout page crashes with an error', kind: 'incident', language: 'en' },
+  { text: 'I cannot log in since this morning', kind: 'incident', language: 'en' },
+  { text: 'The report totals are wrong', kind: 'incident', language: 'en' },
+  { text: 'Uploads fail halfway through', kind: 'incident', language: 'en' },
+  { text: 'My notes disappeared after the update', kind: 'incident', language: 'en' },
+  { text: 'Could you give me access to the finance workspace?', kind: 'request', language: 'en' },
+  { text: 'How do I change the language of the app?', kind: 'request', language: 'en' },
+  { text: 'I would like a dark mode please', kind: 'request', language: 'en' },
+  { text: 'Is it possible to add a second admin?', kind: 'request', language: 'en' },
+  { text: 'Please add an export to Excel', kind: 'request', language: 'en' },
+  { text: 'La page de paiement plante avec une erreur', kind: 'incident', language: 'fr' },
+  { text: 'Je ne peux plus me connecter depuis ce matin', kind: 'incident', language: 'fr' },
+  { text: 'Les totaux du rapport sont faux', kind: 'incident', language: 'fr' },
+  { text: 'Les envois échouent à moitié', kind: 'incident', language: 'fr' },
+  { text: 'Mes notes ont disparu après la mise à jour', kind: 'incident', language: 'fr' },
+  { text: 'Pourriez-vous me donner accès à l’espace finance ?', kind: 'request', language: 'fr' },
+  { text: 'Comment changer la langue de l’application ?', kind: 'request', language: 'fr' },
+  { text: 'Je voudrais un mode sombre s’il vous plaît', kind: 'request', language: 'fr' },
+  { text: 'Est-il possible d’ajouter un deuxième administrateur ?', kind: 'request', language: 'fr' },
+  { text: 'Je souhaite un export vers Excel', kind: 'request', language: 'fr' },
+]
