@@ -1,5 +1,6 @@
 import { limits } from '@triage/protocol'
 import type { StepProps } from './props.ts'
+import { StepActions } from './step-actions.tsx'
 
 /** Step 3: how to reach the reporter, prefilled by `identify`; both fields are optional. */
 export function Contact({ state, strings }: StepProps) {
@@ -29,14 +30,11 @@ export function Contact({ state, strings }: StepProps) {
       <p id="triage-consent" class="hint">
         {strings.consent}
       </p>
-      <div class="actions">
-        <button type="button" onClick={() => (state.step.value = state.questions.value.length > 0 ? 'diagnose' : 'describe')}>
-          {strings.back}
-        </button>
-        <button type="submit" class="primary" data-testid="triage-next">
-          {strings.next}
-        </button>
-      </div>
+      <StepActions
+        secondary={strings.back}
+        onSecondary={() => (state.step.value = state.questions.value.length > 0 ? 'diagnose' : 'describe')}
+        next={strings.next}
+      />
     </form>
   )
 }

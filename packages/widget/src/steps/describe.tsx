@@ -1,6 +1,7 @@
 import { limits } from '@triage/protocol'
 import type { TargetedEvent } from 'preact'
 import type { StepProps } from './props.ts'
+import { StepActions } from './step-actions.tsx'
 
 /**
  * Step 1: the reporter says what is happening. After a few words, a resolved incident whose
@@ -61,14 +62,7 @@ export function Describe({ state, strings }: StepProps) {
           </section>
         )}
       </div>
-      <div class="actions">
-        <button type="button" onClick={state.showReports}>
-          {strings.myReports}
-        </button>
-        <button type="submit" class="primary" data-testid="triage-next">
-          {strings.next}
-        </button>
-      </div>
+      <StepActions secondary={strings.myReports} onSecondary={state.showReports} next={strings.next} />
     </form>
   )
 }

@@ -2,6 +2,7 @@ import type { DiagnosticQuestion } from '@triage/sdk'
 import type { TargetedEvent } from 'preact'
 import { fill } from '../i18n/index.ts'
 import type { StepProps } from './props.ts'
+import { StepActions } from './step-actions.tsx'
 
 /** Step 2: the guided questions of the likely category, one per screen, and a way to pick another category. */
 export function Diagnose({ state, strings }: StepProps) {
@@ -40,14 +41,7 @@ export function Diagnose({ state, strings }: StepProps) {
           <Question key={question.id} question={question} state={state} strings={strings} />
         </>
       )}
-      <div class="actions">
-        <button type="button" onClick={state.previousQuestion}>
-          {strings.back}
-        </button>
-        <button type="submit" class="primary" data-testid="triage-next">
-          {strings.next}
-        </button>
-      </div>
+      <StepActions secondary={strings.back} onSecondary={state.previousQuestion} next={strings.next} />
     </form>
   )
 }
