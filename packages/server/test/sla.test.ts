@@ -123,6 +123,12 @@ describe('the SLA sweep', () => {
     const ticket = await incident(created.id)
     // 1 h on Friday, 1 h on Monday from 09:00 Paris (08:00Z).
     expect(ticket.sla.firstResponse.dueAt).toBe('2026-12-07T09:00:00.000Z')
+    // Over the weekend no working time passes: on Sunday evening the clock is not at risk yet;
+    // on Monday at 09:45 Paris, 90 of its 120 working minutes are used.
+    clock = Date.parse('2026-12-06T20:00:00Z')
+    expect((await incident(created.id)).sla.firstResponse.state).toBe('running')
+    clock = Date.parse('2026-12-07T08:45:00Z')
+    expect((await incident(created.id)).sla.firstResponse.state).toBe('at_risk')
     const view = (await (await getAs(server, `/v1/reports/${created.id}`, created.reporterToken)).json()) as ReportView
     expect(view.slaPromise).toBe('we answer within 2 hours')
     await sendAs(server, 'PATCH', '/v1/admin/app', server.secretKey, { businessHours: null })

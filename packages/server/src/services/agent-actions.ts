@@ -14,7 +14,7 @@ import type { Change, Scope } from './incident-changes.ts'
 import { appSla, changeIncident, statusAfter, statusEvents } from './incident-changes.ts'
 import { formatNumber } from '../ids.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
-import { openChildren } from '../storage/recent.ts'
+import { openChildren } from '../storage/incidents.ts'
 import { learnCorrection } from './classifiers.ts'
 import { incidentView } from './incident-view.ts'
 

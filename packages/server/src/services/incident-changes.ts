@@ -25,7 +25,8 @@ export function isVisibleTo(incident: IncidentRow, maxTier: Tier): boolean {
   return tierRank[incident.tier] <= tierRank[maxTier]
 }
 
-async function load(context: ServiceContext, scope: Scope, id: string): Promise<IncidentRow> {
+/** An incident the scope may see, or a 404 that does not tell whether it exists elsewhere. */
+export async function findVisibleIncident(context: ServiceContext, scope: Scope, id: string): Promise<IncidentRow> {
   const incident = 'incidentId' in scope ? await findIncidentById(context.db, scope.incidentId) : await findIncident(context.db, scope.appId, id)
   if (!incident || ('maxTier' in scope && !isVisibleTo(incident, scope.maxTier))) {
     throw new ProblemError('not_found', 404, `No incident ${id} that this key may see. List incidents with GET /v1/incidents.`)
@@ -73,7 +74,7 @@ export async function changeIncident(
   decide: (incident: IncidentRow) => Change,
 ): Promise<IncidentRow> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const incident = await load(context, scope, id)
+    const incident = await findVisibleIncident(context, scope, id)
     const change = decide(incident)
     // Nothing to record: no write, no new revision (keeps repeated sweeps and no-op edits free).
     if (change.events.length === 0 && Object.keys(change.fields).length === 0) return incident

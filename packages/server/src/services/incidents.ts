@@ -1,11 +1,11 @@
 import type { Incident, IncidentList, IncidentListQuery, Tier } from '@triage/protocol'
 import type { AgentCaller } from '../http/env.ts'
 import type { CursorValue, ListSort } from '../storage/incidents.ts'
-import { findIncident, listIncidents, sortKeyOf } from '../storage/incidents.ts'
+import { listIncidents, sortKeyOf } from '../storage/incidents.ts'
 import { agentScope } from './agent-actions.ts'
 import type { ServiceContext } from './context.ts'
 import { ProblemError } from './context.ts'
-import { isVisibleTo } from './incident-changes.ts'
+import { findVisibleIncident } from './incident-changes.ts'
 import { incidentView } from './incident-view.ts'
 import { toIncidentSummary } from './views.ts'
 
@@ -49,12 +49,7 @@ export async function listAppIncidents(
 }
 
 export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
-  const row = await findIncident(context.db, agent.appId, id)
-  const scope = agentScope(agent)
-  if (!row || ('maxTier' in scope && !isVisibleTo(row, scope.maxTier))) {
-    throw new ProblemError('not_found', 404, `No incident ${id} that this key may see. List incidents with GET /v1/incidents.`)
-  }
-  return incidentView(context, row)
+  return incidentView(context, await findVisibleIncident(context, agentScope(agent), id))
 }
 
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */

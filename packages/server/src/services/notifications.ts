@@ -3,16 +3,16 @@ import { notificationFor } from '../notify/messages.ts'
 import type { Notifier } from '../notify/notifier.ts'
 import { acquireLease, releaseLease } from '../storage/leases.ts'
 import { latestEventSeq, notifiableEventsAfter } from '../storage/notifications.ts'
-import { getOrCreateSetting, setSetting } from '../storage/settings.ts'
+import { getOrCreateSetting, readSetting, setSetting } from '../storage/settings.ts'
 import type { ServiceContext } from './context.ts'
 
 /**
  * Notifications start when they are first turned on: reporters of the past are not mailed in
  * bulk. Call at start-up, before any request, so nothing written after it is skipped.
  */
-export async function startNotificationCursor(context: ServiceContext): Promise<void> {
+export async function startNotificationCursor(context: ServiceContext): Promise<string> {
   const latest = await latestEventSeq(context.db)
-  await getOrCreateSetting(context.db, 'notify_cursor', () => String(latest))
+  return getOrCreateSetting(context.db, 'notify_cursor', () => String(latest))
 }
 
 export interface NotifyReport {
@@ -33,8 +33,9 @@ export async function notifyReporters(context: ServiceContext, notifier: Notifie
   if (!(await acquireLease(context.db, 'notify_lease', holder, context.now(), 60_000))) return report
   report.ran = true
   try {
-    await startNotificationCursor(context)
-    let cursor = Number(await getOrCreateSetting(context.db, 'notify_cursor', () => '0'))
+    // Set at start-up (node-server); a runtime that did not start it starts it on its first run.
+    const stored = await readSetting(context.db, 'notify_cursor')
+    let cursor = Number(stored ?? (await startNotificationCursor(context)))
     for (const event of await notifiableEventsAfter(context.db, cursor, options.limit ?? 100)) {
       const notification = notificationFor(event)
       if (notification) {

@@ -19,16 +19,16 @@ import type { EventRow, IncidentRow } from '../storage/incidents.ts'
 const iso = (ms: number) => new Date(ms).toISOString()
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms))
 
-/** Share of the time to a target after which a clock counts as at risk. */
-export const atRiskShare = 0.75
-
-/** The state of one SLA clock at `now`. */
-export function slaClock(startedAt: number, dueAt: number | null, metAt: number | null, now: number): SlaClock {
+/**
+ * The state of one SLA clock at `now`, from its stored due and at-risk times (which already count
+ * business hours and pauses).
+ */
+export function slaClock(dueAt: number | null, riskAt: number | null, metAt: number | null, now: number): SlaClock {
   if (dueAt === null) return { dueAt: null, metAt: isoOrNull(metAt), state: metAt === null ? 'running' : 'met' }
   let state: SlaClock['state']
   if (metAt !== null) state = metAt <= dueAt ? 'met' : 'missed'
   else if (now > dueAt) state = 'breached'
-  else if (now >= startedAt + (dueAt - startedAt) * atRiskShare) state = 'at_risk'
+  else if (riskAt !== null && now >= riskAt) state = 'at_risk'
   else state = 'running'
   return { dueAt: iso(dueAt), metAt: isoOrNull(metAt), state }
 }
@@ -104,8 +104,8 @@ export function toIncidentSummary(row: IncidentRow, now: number): IncidentSummar
     resolution: row.resolution,
     publicNote: row.publicNote,
     sla: {
-      firstResponse: slaClock(row.createdAt, row.firstResponseDueAt, row.firstResponseAt, now),
-      resolution: slaClock(row.createdAt, row.resolutionDueAt, row.resolvedAt, now),
+      firstResponse: slaClock(row.firstResponseDueAt, row.firstResponseRiskAt, row.firstResponseAt, now),
+      resolution: slaClock(row.resolutionDueAt, row.resolutionRiskAt, row.resolvedAt, now),
     },
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),

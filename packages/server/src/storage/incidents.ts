@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm'
-import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
 import type { IncidentStatus } from '@triage/protocol'
 import { incidentEvents, incidents } from '../db/schema.ts'
 import type { Database } from './database.ts'
@@ -160,11 +160,11 @@ function breached(now: number): SQL {
     or (${incidents.resolvedAt} is null and ${incidents.resolutionDueAt} < ${now})))`
 }
 
-/** 75 % of the time to a target used, not yet breached. */
+/** Past a clock's stored at-risk time (75 % of its target, in working time), not yet breached. */
 function atRisk(now: number): SQL {
   return sql`(${open} and not ${breached(now)} and (
-    (${incidents.firstResponseAt} is null and ${incidents.createdAt} + 0.75 * (${incidents.firstResponseDueAt} - ${incidents.createdAt}) <= ${now})
-    or (${incidents.resolvedAt} is null and ${incidents.createdAt} + 0.75 * (${incidents.resolutionDueAt} - ${incidents.createdAt}) <= ${now})))`
+    (${incidents.firstResponseAt} is null and ${incidents.firstResponseRiskAt} <= ${now})
+    or (${incidents.resolvedAt} is null and ${incidents.resolutionRiskAt} <= ${now})))`
 }
 
 /** One page of an app's incidents, filtered and sorted, by keyset on the sort's unique key. */
@@ -247,4 +247,12 @@ export async function listReporterIncidents(db: Database, appId: string, userId:
     .where(and(eq(incidents.appId, appId), eq(incidents.reporterUserId, userId)))
     .orderBy(desc(incidents.createdAt), desc(incidents.id))
     .limit(limit)
+}
+
+/** The open reports grouped under a major incident. */
+export async function openChildren(db: Database, parentId: string) {
+  return db
+    .select({ id: incidents.id, appId: incidents.appId })
+    .from(incidents)
+    .where(and(eq(incidents.parentId, parentId), notInArray(incidents.status, ['resolved', 'closed'])))
 }

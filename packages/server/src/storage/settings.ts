@@ -13,3 +13,8 @@ export async function getOrCreateSetting(db: Database, name: string, create: () 
 export async function setSetting(db: Database, name: string, value: string): Promise<void> {
   await db.insert(settings).values({ name, value }).onConflictDoUpdate({ target: settings.name, set: { value } })
 }
+
+export async function readSetting(db: Database, name: string): Promise<string | undefined> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.name, name))
+  return row?.value
+}
