@@ -1,6 +1,20 @@
-/** Web Crypto only, so the same code runs on Node and Workers. */
+/**
+ * Hashes, HMACs and random tokens for Node and Workers alike. On Node, `node:crypto` does them
+ * synchronously (a report's hashes in ~2 µs instead of ~50 µs through Web Crypto's thread pool
+ * hop); it is reached through `process.getBuiltinModule`, so the Workers bundle carries no `node:`
+ * import and falls back to Web Crypto there.
+ */
 
 const encoder = new TextEncoder()
+
+interface NodeCrypto {
+  createHash(algorithm: 'sha256'): { update(data: string): { digest(encoding: 'base64url' | 'hex'): string } }
+  createHmac(algorithm: 'sha256', key: string): { update(data: string): { digest(encoding: 'base64url' | 'hex'): string } }
+}
+
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
+  | NodeCrypto
+  | undefined
 
 export function base64url(bytes: Uint8Array): string {
   let binary = ''
@@ -13,17 +27,36 @@ export function randomToken(bytes = 24): string {
 }
 
 export async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text))
-  return base64url(new Uint8Array(digest))
+  return nodeCrypto ? nodeCrypto.createHash('sha256').update(text).digest('base64url') : webCrypto.sha256(text)
 }
 
 // Importing a key costs more than signing with it; a server has one or two secrets.
 const hmacKeys = new Map<string, Promise<CryptoKey>>()
 
-export async function hmacSha256(secret: string, message: string): Promise<string> {
+async function webHmac(secret: string, message: string): Promise<Uint8Array> {
   let key = hmacKeys.get(secret)
   if (!key) hmacKeys.set(secret, (key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])))
-  return base64url(new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(message))))
+  return new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(message)))
+}
+
+/**
+ * The Web Crypto versions, used where `node:crypto` is not (Workers). Exported so a test proves
+ * both give the same bytes: a Node server and a Worker on one database must agree on tokens.
+ */
+export const webCrypto = {
+  async sha256(text: string): Promise<string> {
+    return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text))))
+  },
+  async hmacSha256(secret: string, message: string): Promise<string> {
+    return base64url(await webHmac(secret, message))
+  },
+  async hmacSha256Hex(secret: string, message: string): Promise<string> {
+    return [...(await webHmac(secret, message))].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+  },
+}
+
+export async function hmacSha256(secret: string, message: string): Promise<string> {
+  return nodeCrypto ? nodeCrypto.createHmac('sha256', secret).update(message).digest('base64url') : webCrypto.hmacSha256(secret, message)
 }
 
 /** Compares two strings in time independent of where they differ. */
@@ -36,7 +69,5 @@ export function timingSafeEqual(a: string, b: string): boolean {
 
 /** Hex HMAC-SHA256, the form partners' servers compute most easily (webhooks, user hashes). */
 export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)))
-  return [...signature].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+  return nodeCrypto ? nodeCrypto.createHmac('sha256', secret).update(message).digest('hex') : webCrypto.hmacSha256Hex(secret, message)
 }
