@@ -24,8 +24,17 @@ export { createSimilarIndex, terms } from './similar/index.ts'
 export type { PastIncident, SimilarIncident, SimilarIndex, SimilarIndexOptions, SimilarSearchOptions } from './similar/index.ts'
 export { redactText, redactValue } from './redact/index.ts'
 export type { RedactedText, RedactedValue, RedactionCount, RedactionKind, RedactOptions } from './redact/index.ts'
-export { decideGrouping, termCosine, termVector } from './grouping/index.ts'
-export type { GroupingDecision, GroupingOptions, GroupingReport, RecentReport, TermVector } from './grouping/index.ts'
+export { createGroupCandidates, decideGrouping, termCosine, termVector } from './grouping/index.ts'
+export type {
+  CandidateIncident,
+  GroupCandidates,
+  GroupCandidatesOptions,
+  GroupingDecision,
+  GroupingOptions,
+  GroupingReport,
+  RecentReport,
+  TermVector,
+} from './grouping/index.ts'
 export { breachChecklist, breachNotificationHours, detectBreach } from './breach/index.ts'
 export type { BreachDecision, BreachInput } from './breach/index.ts'
 export { categorizeWithClassifier, contextSignals } from './categorize.ts'

@@ -3,14 +3,14 @@ import { decideGrouping, priorityOf, route } from '@triage/engine'
 import type { AppSla } from '../http/env.ts'
 import { formatNumber, newId } from '../ids.ts'
 import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
-import { insertIncidentOnce } from '../storage/incidents.ts'
+import { findIncident, insertIncidentOnce } from '../storage/incidents.ts'
 import type { ServiceContext } from './context.ts'
 import { changeIncident } from './incident-changes.ts'
-import { similarIndexFor } from './similar-incidents.ts'
+import { groupingWindowMs, similarIndexFor } from './similar-incidents.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
 
 /** Similar reports in this window, the new one included, that open a major incident. */
-export const majorIncidentRule = { minReports: 5, windowMinutes: 10 }
+export const majorIncidentRule = { minReports: 5, windowMinutes: groupingWindowMs / 60_000 }
 
 export interface GroupingPlan {
   /** A major incident the new report joins at once (written with the report, no second write). */
@@ -25,20 +25,27 @@ export interface GroupingPlan {
  * work one ticket and every reporter is told when it is resolved. Later similar reports join it.
  */
 export async function planGrouping(context: ServiceContext, report: { id: string; appId: string; symptoms: string; category: string; createdAt: number }): Promise<GroupingPlan> {
-  const since = report.createdAt - majorIncidentRule.windowMinutes * 60_000
-  // The app's BM25 index finds the similar incidents (with their scores) without reading every
-  // recent report: grouping stays cheap however many reports pour in during an outage. A quarter
-  // second of staleness is fine here: the next similar report catches what this one missed.
-  const { index, details } = await similarIndexFor(context, report.appId, 250)
-  const recent = index.search(report.symptoms, { limit: 50, excludeId: report.id, minScore: 0 }).flatMap((match) => {
-    const detail = details.get(match.id)
-    if (!detail || detail.createdAt < since || detail.status === 'resolved' || detail.status === 'closed') return []
-    return [{ id: match.id, text: '', createdAt: detail.createdAt, category: detail.category, parentId: detail.parentId, isMajor: detail.isMajor, similarity: match.score }]
-  })
+  // The app's group candidates (a BM25 index over the window's open reports, kept in memory with
+  // the similar-incident index) find the similar ones with their scores without reading storage:
+  // grouping stays cheap however long the history and however many reports pour in during an
+  // outage. A quarter second of staleness is fine: the next similar report catches what this missed.
+  const { groupCandidates } = await similarIndexFor(context, report.appId, 250)
+  const recent = groupCandidates.search(report.symptoms, report.id)
   const decision = decideGrouping({ id: report.id, text: report.symptoms, createdAt: report.createdAt, category: report.category }, recent, majorIncidentRule)
-  if (!decision.group) return {}
-  if (decision.parentId !== null) return { joins: { parentId: decision.parentId, reason: decision.reason } }
-  return { opens: { memberIds: decision.memberIds, reason: decision.reason } }
+  const plan: GroupingPlan = !decision.group
+    ? {}
+    : decision.parentId !== null
+      ? { joins: { parentId: decision.parentId, reason: decision.reason } }
+      : { opens: { memberIds: decision.memberIds, reason: decision.reason } }
+  // Counted at once by the reports planned after this one, before it is even written: concurrent
+  // similar reports would otherwise each miss the others until the next sync, and each open a group.
+  groupCandidates.update({ ...report, status: 'new', parentId: plan.joins?.parentId ?? null, isMajor: false }, context.now())
+  return plan
+}
+
+/** Takes back a planned report that was not written (its idempotency key answered another one). */
+export async function forgetPlanned(context: ServiceContext, appId: string, id: string): Promise<void> {
+  ;(await similarIndexFor(context, appId, Infinity)).groupCandidates.remove(id)
 }
 
 /** The event that records a report joining a major incident. */
@@ -48,12 +55,21 @@ export function groupedEvent(parentId: string, reason: string): Omit<NewEvent, '
 
 /** Opens the major incident a plan asked for and puts its members (the new report among them) under it. */
 export async function openGroup(context: ServiceContext, incident: IncidentRow, opens: NonNullable<GroupingPlan['opens']>, sla: AppSla): Promise<void> {
-  const parent = (await openMajorIncident(context, incident, opens.memberIds.length, sla)).id
+  const major = await openMajorIncident(context, incident, opens.memberIds.length, sla)
+  const { groupCandidates } = await similarIndexFor(context, incident.appId, Infinity)
+  // As with planned reports: the next similar reports join this group at once, not after a sync.
+  groupCandidates.update(major, context.now())
   for (const memberId of opens.memberIds) {
-    if (memberId === parent) continue
-    await changeIncident(context, { appId: incident.appId, maxTier: 'L3' }, memberId, (member) =>
-      member.parentId !== null ? { fields: {}, events: [] } : { fields: { parentId: parent }, events: [groupedEvent(parent, opens.reason)] },
+    if (memberId === major.id) continue
+    // A member planned by a concurrent request that failed to write is gone: nothing to group.
+    if (!(await findIncident(context.db, incident.appId, memberId))) {
+      groupCandidates.remove(memberId)
+      continue
+    }
+    const member = await changeIncident(context, { appId: incident.appId, maxTier: 'L3' }, memberId, (member) =>
+      member.parentId !== null ? { fields: {}, events: [] } : { fields: { parentId: major.id }, events: [groupedEvent(major.id, opens.reason)] },
     )
+    groupCandidates.update(member, context.now())
   }
 }
 

@@ -9,7 +9,7 @@ import type { IncidentRow } from '../storage/incidents.ts'
 import { insertIncidentOnce, listReporterIncidents } from '../storage/incidents.ts'
 import type { PublicCaller } from '../http/env.ts'
 import { classifierFor } from './classifiers.ts'
-import { groupedEvent, openGroup, planGrouping } from './grouping.ts'
+import { forgetPlanned, groupedEvent, openGroup, planGrouping } from './grouping.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
 import type { ServiceContext } from './context.ts'
 import { authorizeReporter, reporterView } from './reporter-actions.ts'
@@ -72,9 +72,15 @@ export async function createReport(
       reporterUserId,
     }),
     events,
-  )
+  ).catch(async (error: unknown) => {
+    await forgetPlanned(context, appId, id)
+    throw error
+  })
   // The key was taken, by an earlier request or a concurrent one: answer that incident.
-  if (stored.id !== id) return replay(context, stored, requestHash)
+  if (stored.id !== id) {
+    await forgetPlanned(context, appId, id)
+    return replay(context, stored, requestHash)
+  }
   if (grouping.opens) await openGroup(context, stored, grouping.opens, sla)
   return { report: toReportCreated(stored, await reporterTokenFor(context.reporterSecret, stored.id)), replayed: false }
 }

@@ -1,5 +1,5 @@
-import type { SimilarIndex } from '@triage/engine'
-import { createSimilarIndex } from '@triage/engine'
+import type { GroupCandidates, SimilarIndex } from '@triage/engine'
+import { createGroupCandidates, createSimilarIndex } from '@triage/engine'
 import { formatNumber } from '../ids.ts'
 import type { Database } from '../storage/database.ts'
 import { incidentsChangedSince } from '../storage/similar.ts'
@@ -22,6 +22,8 @@ interface AppIndex {
   syncedTo: number
   /** The incidents' statuses and notes, to answer with what the index does not keep. */
   details: Map<string, IncidentDetail>
+  /** What major-incident grouping looks at: the window's open reports, not the whole history. */
+  groupCandidates: GroupCandidates
   syncing: Promise<void> | undefined
   /** When storage was last read (ms, process clock). */
   syncedAt: number
@@ -33,7 +35,12 @@ interface AppIndex {
 // last use: no hook on every write path, and every process (or isolate) converges on its own.
 const indexes = new WeakMap<Database, Map<string, AppIndex>>()
 
+/** Grouping's window (see grouping.ts), here so the index can keep its candidates without a cycle. */
+export const groupingWindowMs = 10 * 60_000
+
 async function sync(context: ServiceContext, appId: string, entry: AppIndex): Promise<void> {
+  const now = context.now()
+  entry.groupCandidates.prune(now)
   // Incidents changed in the same millisecond as the last sync are read again; re-adding is harmless.
   for (const row of await incidentsChangedSince(context.db, appId, entry.syncedTo - 1)) {
     const resolved = row.status === 'resolved' || row.status === 'closed'
@@ -46,6 +53,7 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
       ...(resolved && row.publicNote ? { publicResolution: row.publicNote } : {}),
       createdAt: row.createdAt,
     })
+    entry.groupCandidates.update(row, now)
     entry.details.set(row.id, {
       status: row.status,
       category: row.category,
@@ -67,7 +75,7 @@ export async function similarIndexFor(context: ServiceContext, appId: string, ma
   let apps = indexes.get(context.db)
   if (!apps) indexes.set(context.db, (apps = new Map()))
   let entry = apps.get(appId)
-  if (!entry) apps.set(appId, (entry = { index: createSimilarIndex(), syncedTo: 0, details: new Map(), syncing: undefined, syncedAt: -Infinity }))
+  if (!entry) apps.set(appId, (entry = { index: createSimilarIndex(), syncedTo: 0, details: new Map(), groupCandidates: createGroupCandidates({ windowMs: groupingWindowMs }), syncing: undefined, syncedAt: -Infinity }))
   const current = entry
   if (context.now() - current.syncedAt >= maxStaleMs) {
     const startedAt = context.now()
