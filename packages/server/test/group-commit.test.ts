@@ -93,9 +93,13 @@ describe('group commit of report inserts', () => {
     const key = crypto.randomUUID()
     const original = await insertIncidentOnce(server.db, newIncident(app.appId, { idempotencyKey: key }), newEvents(1))
     const retry = newIncident(app.appId, { idempotencyKey: key })
+    const next = newIncident(app.appId, { idempotencyKey: crypto.randomUUID() })
 
-    expect(await insertIncidentOnce(server.db, retry, newEvents(1))).toEqual(original)
+    // In one batch with a new incident, which takes the next number: the retry leaves no gap.
+    const [fromRetry, fromNext] = await Promise.all([insertIncidentOnce(server.db, retry, newEvents(1)), insertIncidentOnce(server.db, next, newEvents(1))])
+    expect(fromRetry).toEqual(original)
     expect(await listEvents(server.db, retry.id)).toEqual([])
+    expect(fromNext?.number).toBe(original.number + 1)
   })
 
   it('writes the rest of a batch when one insert violates a constraint, and fails only that one', async () => {

@@ -110,6 +110,8 @@ export const incidents = sqliteTable(
     index('incidents_parent').on(table.parentId),
     index('incidents_app_reporter_user').on(table.appId, table.reporterUserId, table.createdAt),
     index('incidents_status_resolution_due').on(table.status, table.resolutionDueAt),
+    // What changed since: how each process keeps its in-memory indexes current without a scan.
+    index('incidents_app_updated').on(table.appId, table.updatedAt),
   ],
 )
 

@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm'
-import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
 import type { IncidentStatus } from '@triage/protocol'
 import { incidentEvents, incidents } from '../db/schema.ts'
 import type { Database } from './database.ts'
@@ -39,35 +39,56 @@ export function insertIncidentOnce(db: Database, incident: NewIncident, events: 
 }
 
 /**
- * Many `insertIncidentOnce` in one transaction, in order, ending with one read of what was stored.
- * Each incident takes its number with a subquery, which sees the rows inserted before it.
+ * The select list that reads a new incident row from a JSON object (`j.value`) of NewIncident, every
+ * column in table order as `insert … select` needs. Built once from the schema, so it follows it.
+ * The number is the app's highest plus the row's rank among the batch's new rows of that app:
+ * SQLite evaluates the whole select before inserting (it reads the table it inserts into), so all
+ * ranks start from the same highest number.
+ */
+const incidentFromJson = sql.raw(
+  Object.entries(getTableColumns(incidents))
+    .map(([key, column]) => {
+      if (key === 'number') {
+        return `(select coalesce(max(i.number), 0) from incidents i where i.app_id = j.value ->> '$.appId') + row_number() over (partition by j.value ->> '$.appId' order by j.key)`
+      }
+      return column.dataType === 'json' ? `j.value -> '$.${key}'` : `j.value ->> '$.${key}'`
+    })
+    .join(', '),
+)
+
+/**
+ * Many `insertIncidentOnce` in one transaction of four statements, whatever their number: the
+ * incidents, their events and their webhook deliveries each go in as one JSON array parameter
+ * (constant SQL, cheap to prepare, far under D1's 100 bound parameters), then one read of what
+ * was stored. An incident whose idempotency key is taken, by an earlier write or an earlier item
+ * of the batch, is not written; its events are not either.
  *
  * @returns for each write its stored incident (the new one, or the holder of its idempotency key)
  */
 export async function insertIncidentsOnce(db: Database, writes: IncidentWrite[]): Promise<(IncidentRow | Error)[]> {
-  const statements = writes.flatMap(({ incident, events }) => {
-    const insert = db
-      .insert(incidents)
-      .values({
-        ...incident,
-        number: sql`(select coalesce(max(${incidents.number}), 0) + 1 from ${incidents} where ${incidents.appId} = ${incident.appId})`,
-      })
-      .onConflictDoNothing({ target: [incidents.appId, incidents.idempotencyKey] })
-    if (events.length === 0) return [insert]
-    // The events are inserted only if the incident row above was: when the idempotency key was
-    // already taken, `select … where exists` selects nothing and writes nothing.
-    const rows = events.map(
-      (event) => sql`(${event.id}, ${incident.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at})`,
-    )
-    const eventInsert = db.insert(incidentEvents).select(sql`
-      select * from (values ${sql.join(rows, sql`, `)})
-      where exists (select 1 from ${incidents} where ${incidents.id} = ${incident.id})`)
-    return [insert, eventInsert, ...outboxStatements(db, incident, events, { revision: incident.revision })]
-  })
-  const [first, ...rest] = statements
-  if (!first) return []
-  const readBack = db.select().from(incidents).where(or(inArray(incidents.id, writes.map(({ incident }) => incident.id)), ...idempotencyKeysByApp(writes)))
-  const results = await db.batch([first, ...rest, readBack])
+  const fresh: IncidentWrite[] = []
+  const keysInBatch = new Set<string>()
+  for (const write of writes) {
+    const { appId, idempotencyKey } = write.incident
+    if (idempotencyKey !== null) {
+      if (keysInBatch.has(`${appId} ${idempotencyKey}`)) continue
+      keysInBatch.add(`${appId} ${idempotencyKey}`)
+    }
+    fresh.push(write)
+  }
+  if (fresh.length === 0) return []
+  const insert = db.insert(incidents).select(sql`
+    select ${incidentFromJson} from json_each(${JSON.stringify(fresh.map(({ incident }) => incident))}) j
+    where not exists (select 1 from ${incidents} taken where taken.app_id = j.value ->> '$.appId' and taken.idempotency_key = j.value ->> '$.idempotencyKey')`)
+  const events = fresh.flatMap(({ incident, events }) => events.map((event) => ({ ...event, incidentId: incident.id, revision: incident.revision })))
+  // The events are inserted only with their incident: when its key was taken, no row has its id.
+  const eventInsert = db.insert(incidentEvents).select(sql`
+    select e.value ->> '$.id', e.value ->> '$.incidentId', e.value ->> '$.type', e.value ->> '$.actor', e.value ->> '$.visibility', e.value -> '$.data', e.value ->> '$.at'
+    from json_each(${JSON.stringify(events)}) e
+    where exists (select 1 from ${incidents} i where i.id = e.value ->> '$.incidentId' and i.revision = e.value ->> '$.revision')`)
+  const outbox = outboxStatements(db, fresh.map(({ incident, events }) => ({ incident, events, revision: incident.revision })))
+  const readBack = db.select().from(incidents).where(or(inArray(incidents.id, fresh.map(({ incident }) => incident.id)), ...idempotencyKeysByApp(fresh)))
+  const results = await db.batch([insert, ...(events.length > 0 ? [eventInsert] : []), ...outbox, readBack])
   const stored = results[results.length - 1] as IncidentRow[]
   const byId = new Map(stored.map((row) => [row.id, row]))
   const byKey = new Map(stored.map((row) => [`${row.appId} ${row.idempotencyKey}`, row]))
@@ -233,7 +254,7 @@ export async function updateIncidentIfUnchanged(
       select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at}
       where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
   )
-  const outbox = outboxStatements(db, { ...current, ...changes }, events, { revision })
+  const outbox = outboxStatements(db, [{ incident: { ...current, ...changes }, events, revision }])
   await db.batch([update, ...eventInserts, ...outbox])
   const stored = await findIncidentById(db, current.id)
   return stored?.revision === revision ? stored : undefined

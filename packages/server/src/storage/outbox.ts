@@ -28,25 +28,33 @@ function webhookPayload(incident: IncidentSnapshot, event: NewEvent): WebhookPay
   }
 }
 
+/** One change to queue deliveries for: the incident as it is after it, its events, and its guard. */
+export interface OutboxChange {
+  incident: IncidentSnapshot
+  events: NewEvent[]
+  /** The revision the change wrote: nothing is queued if the incident is not at it (the change lost a race). */
+  revision: string
+}
+
 /**
  * The statement that queues one delivery per subscribed webhook and event, to run in the same
- * batch as the change: one statement for all the change's events (a join of the app's webhooks
- * with the events as a JSON array), which costs next to nothing for an app without webhooks.
- * `guard` is the condition under which the change happened (the incident row exists at the new
- * revision), so nothing is queued for a change that lost a race.
+ * batch as the changes: one statement for all of them (a join of the apps' webhooks with the
+ * events as a JSON array), which costs next to nothing for an app without webhooks.
  */
-export function outboxStatements(db: Database, incident: IncidentSnapshot, events: NewEvent[], guard: { revision: string }) {
-  if (events.length === 0) return []
-  const queued = JSON.stringify(events.map((event) => ({ id: event.id, type: `incident.${event.type}`, at: event.at, payload: webhookPayload(incident, event) })))
+export function outboxStatements(db: Database, changes: OutboxChange[]) {
+  const entries = changes.flatMap(({ incident, events, revision }) =>
+    events.map((event) => ({ id: event.id, incidentId: incident.id, revision, type: `incident.${event.type}`, at: event.at, payload: webhookPayload(incident, event) })),
+  )
+  if (entries.length === 0) return []
   // Every column in table order: insert … select is what D1's batch accepts (drizzle#2277).
   return [
     db.insert(webhookDeliveries).select(sql`
-      select e.value ->> '$.id' || ':' || w.id, w.id, ${incident.appId}, e.value ->> '$.type',
-        json_set(e.value -> '$.payload', '$.data.incident.number', (select printf('INC-%06d', ${incidents.number}) from ${incidents} where ${incidents.id} = ${incident.id})),
+      select e.value ->> '$.id' || ':' || w.id, w.id, w.app_id, e.value ->> '$.type',
+        json_set(e.value -> '$.payload', '$.data.incident.number', printf('INC-%06d', i.number)),
         'pending', 0, e.value ->> '$.at', null, null, e.value ->> '$.at', null
-      from ${webhooks} w, json_each(${queued}) e
-      where w.app_id = ${incident.appId} and w.disabled_at is null
-        and (json_array_length(w.events) = 0 or exists (select 1 from json_each(w.events) where value = e.value ->> '$.type'))
-        and exists (select 1 from ${incidents} where ${incidents.id} = ${incident.id} and ${incidents.revision} = ${guard.revision})`),
+      from json_each(${JSON.stringify(entries)}) e
+        join ${incidents} i on i.id = e.value ->> '$.incidentId' and i.revision = e.value ->> '$.revision'
+        join ${webhooks} w on w.app_id = i.app_id and w.disabled_at is null
+      where json_array_length(w.events) = 0 or exists (select 1 from json_each(w.events) where value = e.value ->> '$.type')`),
   ]
 }

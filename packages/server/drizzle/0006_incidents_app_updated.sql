@@ -1,0 +1,1 @@
+CREATE INDEX `incidents_app_updated` ON `incidents` (`app_id`,`updated_at`);
