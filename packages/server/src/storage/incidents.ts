@@ -59,8 +59,8 @@ const incidentFromJson = sql.raw(
 /**
  * Many `insertIncidentOnce` in one transaction of four statements, whatever their number: the
  * incidents, their events and their webhook deliveries each go in as one JSON array parameter
- * (constant SQL, cheap to prepare, far under D1's 100 bound parameters), then one read of what
- * was stored. An incident whose idempotency key is taken, by an earlier write or an earlier item
+ * (constant SQL, cheap to prepare, far under D1's 100 bound parameters), then one read of the
+ * incidents that already held a key. An incident whose idempotency key is taken, by an earlier write or an earlier item
  * of the batch, is not written; its events are not either.
  *
  * @returns for each write its stored incident (the new one, or the holder of its idempotency key)
@@ -77,9 +77,12 @@ export async function insertIncidentsOnce(db: Database, writes: IncidentWrite[])
     fresh.push(write)
   }
   if (fresh.length === 0) return []
-  const insert = db.insert(incidents).select(sql`
-    select ${incidentFromJson} from json_each(${JSON.stringify(fresh.map(({ incident }) => incident))}) j
-    where not exists (select 1 from ${incidents} taken where taken.app_id = j.value ->> '$.appId' and taken.idempotency_key = j.value ->> '$.idempotencyKey')`)
+  const insert = db
+    .insert(incidents)
+    .select(sql`
+      select ${incidentFromJson} from json_each(${JSON.stringify(fresh.map(({ incident }) => incident))}) j
+      where not exists (select 1 from ${incidents} taken where taken.app_id = j.value ->> '$.appId' and taken.idempotency_key = j.value ->> '$.idempotencyKey')`)
+    .returning({ id: incidents.id, number: incidents.number })
   const events = fresh.flatMap(({ incident, events }) => events.map((event) => ({ ...event, incidentId: incident.id, revision: incident.revision })))
   // The events are inserted only with their incident: when its key was taken, no row has its id.
   const eventInsert = db.insert(incidentEvents).select(sql`
@@ -87,11 +90,23 @@ export async function insertIncidentsOnce(db: Database, writes: IncidentWrite[])
     from json_each(${JSON.stringify(events)}) e
     where exists (select 1 from ${incidents} i where i.id = e.value ->> '$.incidentId' and i.revision = e.value ->> '$.revision')`)
   const outbox = outboxStatements(db, fresh.map(({ incident, events }) => ({ incident, events, revision: incident.revision })))
-  const readBack = db.select().from(incidents).where(or(inArray(incidents.id, fresh.map(({ incident }) => incident.id)), ...idempotencyKeysByApp(fresh)))
-  const results = await db.batch([insert, ...(events.length > 0 ? [eventInsert] : []), ...outbox, readBack])
-  const stored = results[results.length - 1] as IncidentRow[]
-  const byId = new Map(stored.map((row) => [row.id, row]))
-  const byKey = new Map(stored.map((row) => [`${row.appId} ${row.idempotencyKey}`, row]))
+  // Only the incidents that already held a key are read back; the new ones are what was written.
+  const keyConditions = idempotencyKeysByApp(fresh)
+  const holders = db
+    .select()
+    .from(incidents)
+    .where(keyConditions.length === 0 ? sql`0` : and(or(...keyConditions), notInArray(incidents.id, fresh.map(({ incident }) => incident.id))))
+  const [inserted, ...rest] = await db.batch([insert, ...(events.length > 0 ? [eventInsert] : []), ...outbox, holders])
+  const numbers = new Map(inserted.map((row) => [row.id, row.number]))
+  const byKey = new Map((rest[rest.length - 1] as IncidentRow[]).map((row) => [`${row.appId} ${row.idempotencyKey}`, row]))
+  const byId = new Map<string, IncidentRow>()
+  for (const { incident } of fresh) {
+    const number = numbers.get(incident.id)
+    if (number === undefined) continue
+    const row = { ...incident, number }
+    byId.set(row.id, row)
+    if (row.idempotencyKey !== null) byKey.set(`${row.appId} ${row.idempotencyKey}`, row)
+  }
   return writes.map(
     ({ incident }) =>
       byId.get(incident.id) ??

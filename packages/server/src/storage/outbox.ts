@@ -46,15 +46,20 @@ export function outboxStatements(db: Database, changes: OutboxChange[]) {
     events.map((event) => ({ id: event.id, incidentId: incident.id, revision, type: `incident.${event.type}`, at: event.at, payload: webhookPayload(incident, event) })),
   )
   if (entries.length === 0) return []
+  const appIds = JSON.stringify([...new Set(changes.map(({ incident }) => incident.appId))])
   // Every column in table order: insert … select is what D1's batch accepts (drizzle#2277).
+  // The apps' webhooks come first, then the events, then their incidents by id (CROSS JOIN keeps
+  // that order; SQLite would rather scan the app's incidents). Without webhooks the events' JSON
+  // is never even parsed: the common case costs one index lookup.
   return [
     db.insert(webhookDeliveries).select(sql`
       select e.value ->> '$.id' || ':' || w.id, w.id, w.app_id, e.value ->> '$.type',
         json_set(e.value -> '$.payload', '$.data.incident.number', printf('INC-%06d', i.number)),
         'pending', 0, e.value ->> '$.at', null, null, e.value ->> '$.at', null
-      from json_each(${JSON.stringify(entries)}) e
-        join ${incidents} i on i.id = e.value ->> '$.incidentId' and i.revision = e.value ->> '$.revision'
-        join ${webhooks} w on w.app_id = i.app_id and w.disabled_at is null
-      where json_array_length(w.events) = 0 or exists (select 1 from json_each(w.events) where value = e.value ->> '$.type')`),
+      from ${webhooks} w
+        cross join json_each(${JSON.stringify(entries)}) e
+        cross join ${incidents} i on i.id = e.value ->> '$.incidentId' and i.revision = e.value ->> '$.revision' and i.app_id = w.app_id
+      where w.app_id in (select value from json_each(${appIds})) and w.disabled_at is null
+        and (json_array_length(w.events) = 0 or exists (select 1 from json_each(w.events) where value = e.value ->> '$.type'))`),
   ]
 }
