@@ -1,5 +1,5 @@
 import { effect } from '@preact/signals'
-import { render } from 'preact'
+import { h, render } from 'preact'
 import { Panel } from '../components/panel.tsx'
 import { addStyles } from '../core/host.ts'
 import type { Locale, Strings } from '../i18n/index.ts'
