@@ -20,10 +20,14 @@ const noZod = {
   },
 }
 
-const plugins = () => [
+/** pure_getters: no getter of ours or Preact's has side effects, so unused reads may go. */
+const terserOptions = { ecma: 2020, compress: { passes: 2, pure_getters: true }, format: { comments: false, ascii_only: true } }
+
+/** `minifySyntax` for the widget's script-tag files: esbuild's syntax folding before terser saves ~20 B gzip there. */
+const plugins = ({ minifySyntax = false } = {}) => [
   noZod,
   nodeResolve({ browser: true, exportConditions, extensions: ['.mjs', '.js', '.json', '.ts', '.tsx'] }),
-  esbuild({ target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact' }),
+  esbuild({ target: 'es2020', minifySyntax }),
 ]
 
 /** A package's own dependencies stay imports in its ESM build; the bundler of the app resolves them. */
@@ -43,7 +47,7 @@ const sdkSizeFixture = (name, code) => ({
   plugins: [
     { name: 'size-fixture', resolveId: (id) => (id === '\0size-fixture' ? id : null), load: (id) => (id === '\0size-fixture' ? code : null) },
     ...plugins(),
-    terser({ compress: { passes: 2 }, format: { comments: false, ascii_only: true } }),
+    terser(terserOptions),
   ],
 })
 
@@ -67,7 +71,7 @@ export default [
   ].map(([input, file]) => ({
     input: `packages/widget/src/${input}`,
     output: { file: `packages/widget/dist/${file}`, format: 'iife' },
-    plugins: [...plugins(), terser({ compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
+    plugins: [...plugins({ minifySyntax: true }), terser(terserOptions)],
   })),
   {
     input: 'packages/widget/src/index.ts',

@@ -169,6 +169,12 @@ describe('diagnose', () => {
     expect(request?.path).toBe('/v1/diagnostics?symptoms=Je+ne+peux+pas+me+connecter&locale=fr')
     expect(request?.headers.get('x-triage-key')).toBe('pk_test')
   })
+
+  test('asks for the questions of the category the reporter picked', async () => {
+    const api = fakeApi()
+    await client(api, { locale: 'en' }).diagnose('I was charged twice', { category: 'billing' })
+    expect(api.requests[0]?.path).toBe('/v1/diagnostics?symptoms=I+was+charged+twice&locale=en&category=billing')
+  })
 })
 
 describe('close', () => {

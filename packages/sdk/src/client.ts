@@ -52,10 +52,12 @@ export interface TriageClient extends TriageCore {
   /**
    * Guided diagnosis before a report: the likely category, questions to ask, and resolved
    * incidents whose public note may already answer it.
+   * `category` asks for that category's questions instead of the guessed one's (the reporter picked it).
    * @example
    * const { category, questions, similar } = await triage.diagnose('I cannot log in')
+   * const billing = await triage.diagnose('I cannot log in', { category: 'billing' })
    */
-  diagnose(symptoms: string): Promise<DiagnosticsResult>
+  diagnose(symptoms: string, options?: { category?: string | undefined }): Promise<DiagnosticsResult>
   /**
    * Calls `onUpdate` with the report's view now and at each change: live over Server-Sent
    * Events where the browser has EventSource, else by cheap ETag polling. Ends by itself once
@@ -159,10 +161,11 @@ export function createTriage(options: TriageOptions): TriageClient {
     report: async (input, reportOptions) => withActions(await core.report(input, reportOptions)),
     getReport: async (reportId, token) => seen(await core.getReport(reportId, tokenOf(reportId, token))),
 
-    diagnose(symptoms) {
+    diagnose(symptoms, { category } = {}) {
       const locale = options.locale ?? globalThis.navigator?.language ?? 'en'
       // The start of the text is enough to diagnose, and keeps the URL well under server limits.
       const query = new URLSearchParams({ symptoms: symptoms.slice(0, 1_000), locale })
+      if (category) query.set('category', category)
       return withRetry(() => send<DiagnosticsResult>(transport, { method: 'GET', path: `/v1/diagnostics?${query}`, headers: { 'x-triage-key': options.key } }), retry)
     },
 

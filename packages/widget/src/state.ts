@@ -4,7 +4,7 @@ import { createTriage, TriageError } from '@triage/sdk'
 import type { ContextPart } from './context-parts.ts'
 import { withoutParts } from './context-parts.ts'
 import { countDeflection } from './deflections.ts'
-import { askDiagnosis, minWords, visibleQuestions, wordCount } from './diagnosis.ts'
+import { minWords, visibleQuestions, wordCount } from './diagnosis.ts'
 import type { Locale } from './i18n/index.ts'
 import type { Prefill, WidgetOptions } from './options.ts'
 
@@ -71,7 +71,6 @@ export function createWidgetState(options: WidgetOptions, locale: Locale) {
       options.onSubmit?.(created)
     },
   })
-  const source = { client, endpoint: options.endpoint, key: options.key, locale, fetch: options.fetch }
 
   let suggestTimer: ReturnType<typeof setTimeout> | undefined
   let asked = 0
@@ -80,7 +79,7 @@ export function createWidgetState(options: WidgetOptions, locale: Locale) {
     clearTimeout(suggestTimer)
     const ask = ++asked
     try {
-      const result = await askDiagnosis(source, symptoms.value.trim(), picked.value)
+      const result = await client.diagnose(symptoms.value.trim(), { category: picked.value })
       if (ask === asked) diagnosis.value = result
     } catch {
       // Diagnosis only helps: without it (offline, server down) the reporter goes straight on.

@@ -1,8 +1,9 @@
 /**
- * The panel's stylesheet, scoped by the shadow root and added when the panel loads (the launcher's
- * and the theme's custom properties are in `core/launcher-css.ts`). Logical properties (inline
- * start/end) so a right-to-left page mirrors the layout; px sizes, so the page's root font size
- * cannot scale it; touch targets at least 44 px (WCAG 2.5.5). Under 480 px the panel fills the screen.
+ * The panel's stylesheet, scoped by the shadow root and added when the panel loads (the launcher's,
+ * the theme's custom properties and the focus ring are in `core/launcher-css.ts`, already adopted).
+ * Logical properties (inline start/end) so a right-to-left page mirrors the layout; px sizes, so the
+ * page's root font size cannot scale it; touch targets at least 44 px (WCAG 2.5.5). Under 480 px the
+ * panel fills the screen.
  */
 export const css = `
 .root{font:14px/1.45 var(--triage-font);color:var(--triage-text)}
@@ -35,5 +36,4 @@ ol,ul{list-style:none;margin:0;padding:0;display:grid;gap:8px}
 li{padding-inline-start:10px;border-inline-start:3px solid var(--triage-border);white-space:pre-wrap;overflow-wrap:anywhere}
 .agent{border-color:var(--triage-color)}
 .reports button{width:100%;text-align:start}
-:focus-visible{outline:2px solid var(--triage-color);outline-offset:2px}
 `

@@ -1,4 +1,5 @@
 import type { TargetedKeyboardEvent } from 'preact'
+import { h } from 'preact'
 import { Contact } from '../steps/contact.tsx'
 import { Describe } from '../steps/describe.tsx'
 import { Diagnose } from '../steps/diagnose.tsx'

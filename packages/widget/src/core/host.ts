@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.ts'
 import type { Position } from '../options.ts'
 import { launcherCss } from './launcher-css.ts'
 
@@ -7,6 +8,8 @@ export interface HostParts {
   shadow: ShadowRoot
   /** Carries `lang` and the corner class; the panel renders into `container`, inside it. */
   root: HTMLElement
+  /** The language picked for the launcher: the panel speaks it too. */
+  locale: Locale
   launcher: HTMLButtonElement
   container: HTMLElement
 }
@@ -32,7 +35,7 @@ export function addStyles(shadow: ShadowRoot, css: string): void {
  * The `<triage-widget>` element at the end of `document.body`, with the launcher button in an open
  * shadow root: plain DOM, so it shows before Preact and the panel have loaded.
  */
-export function createHost(options: { label: string; locale: string; position: Position; color?: string | undefined }): HostParts {
+export function createHost(options: { label: string; locale: Locale; position: Position; color?: string | undefined }): HostParts {
   const host = document.createElement('triage-widget')
   const shadow = host.attachShadow({ mode: 'open' })
   addStyles(shadow, launcherCss)
@@ -55,5 +58,5 @@ export function createHost(options: { label: string; locale: string; position: P
   root.append(launcher, container)
   shadow.append(root)
   document.body.append(host)
-  return { host, shadow, root, launcher, container }
+  return { host, shadow, root, locale: options.locale, launcher, container }
 }

@@ -1,9 +1,9 @@
 import { effect } from '@preact/signals'
-import { render } from 'preact'
+import { h, render } from 'preact'
 import { Panel } from '../components/panel.tsx'
 import { addStyles } from '../core/host.ts'
 import type { Locale, Strings } from '../i18n/index.ts'
-import { pickLocale, resolveStrings } from '../i18n/index.ts'
+import { resolveStrings } from '../i18n/index.ts'
 import { createWidgetState } from '../state.ts'
 import { css } from '../styles.ts'
 import type { AttachPanel } from './attach-type.ts'
@@ -14,7 +14,7 @@ import type { AttachPanel } from './attach-type.ts'
  * The launcher is already on screen (`core/host.ts`); from here on it opens and closes the panel.
  */
 export const panelFor = (dictionaries: Partial<Record<Locale, Strings>>): AttachPanel => (parts, options) => {
-  const locale = pickLocale(options.locale ?? navigator.language)
+  const { locale } = parts
   const base = dictionaries[locale] ?? Object.values(dictionaries)[0]
   if (!base) throw new TypeError('Triage: the panel has no dictionary')
   const strings = resolveStrings(base, options.strings)

@@ -1,3 +1,4 @@
+import { h } from 'preact'
 import { limits } from '@triage/protocol'
 import type { StepProps } from './props.ts'
 import { StepActions } from './step-actions.tsx'

@@ -1,5 +1,6 @@
 import { limits } from '@triage/protocol'
 import type { TargetedEvent } from 'preact'
+import { h } from 'preact'
 import type { StepProps } from './props.ts'
 import { StepActions } from './step-actions.tsx'
 

@@ -1,5 +1,6 @@
 import type { DiagnosticQuestion } from '@triage/sdk'
 import type { TargetedEvent } from 'preact'
+import { Fragment, h } from 'preact'
 import { fill } from '../i18n/index.ts'
 import type { StepProps } from './props.ts'
 import { StepActions } from './step-actions.tsx'

@@ -1,3 +1,4 @@
+import { h } from 'preact'
 import { words } from '../i18n/index.ts'
 import type { StepProps } from './props.ts'
 

@@ -1,3 +1,4 @@
+import { h } from 'preact'
 import type { StepProps } from './props.ts'
 
 interface NoticeProps extends StepProps {

@@ -1,5 +1,6 @@
 import type { ReportEvent } from '@triage/sdk'
 import type { TargetedEvent } from 'preact'
+import { Fragment, h } from 'preact'
 import { limits } from '@triage/protocol'
 import type { Strings } from '../i18n/index.ts'
 import { fill, words } from '../i18n/index.ts'

@@ -1,4 +1,5 @@
 import type { TargetedEvent } from 'preact'
+import { Fragment, h } from 'preact'
 import type { ContextPart } from '../context-parts.ts'
 import { previewContext } from '../context-parts.ts'
 import { fill, words } from '../i18n/index.ts'

@@ -1,3 +1,5 @@
+import { h } from 'preact'
+
 /** The foot of a step's form: a secondary way back (or elsewhere), and Next, which submits the form. */
 export function StepActions({ secondary, onSecondary, next }: { secondary: string; onSecondary: () => void; next: string }) {
   return (
