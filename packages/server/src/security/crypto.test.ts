@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hmacSha256, hmacSha256Hex, sha256, webCrypto } from './crypto.ts'
+import { hmacSha256, hmacSha256Hex, randomToken, sha256, webCrypto } from './crypto.ts'
 
 // FIPS 180-2 "abc" and RFC 4231 test case 2 ("Jefe").
 const abcSha256Hex = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
@@ -20,5 +20,13 @@ describe('crypto', () => {
     const text = 'Le paiement échoue « 500 » — 🙃'
     expect(await sha256(text)).toBe(await webCrypto.sha256(text))
     expect(await hmacSha256('sécret', text)).toBe(await webCrypto.hmacSha256('sécret', text))
+  })
+
+  it('hands out random tokens of the asked length that never repeat, across pool refills', () => {
+    const tokens = Array.from({ length: 2000 }, () => randomToken(10))
+    expect(new Set(tokens).size).toBe(tokens.length)
+    expect(tokens.every((token) => /^[A-Za-z0-9_-]{14}$/.test(token))).toBe(true)
+    expect(randomToken(24)).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    expect(randomToken(5000).length).toBeGreaterThan(6000)
   })
 })
