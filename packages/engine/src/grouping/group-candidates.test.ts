@@ -21,6 +21,15 @@ describe('createGroupCandidates', () => {
     expect(found[0]?.similarity).toBeGreaterThan(0.5)
   })
 
+  it('leaves out candidates under the similarity that counts for grouping', () => {
+    for (const [minSimilarity, expected] of [[undefined, ['close']], [0.01, ['close', 'loose']]] as const) {
+      const candidates = createGroupCandidates({ windowMs: 10 * minute, ...(minSimilarity ? { minSimilarity } : {}) })
+      candidates.update(incident('close', { symptoms: 'Checkout payment page fails with an error' }), start)
+      candidates.update(incident('loose', { symptoms: 'The checkout page shows the wrong currency for Swiss customers' }), start)
+      expect(candidates.search('Checkout payment page fails with an error', 'new').map((report) => report.id)).toEqual(expected)
+    }
+  })
+
   it('drops reports once resolved or closed, and once they leave the window', () => {
     const candidates = createGroupCandidates({ windowMs: 10 * minute })
     candidates.update(incident('a'), start)

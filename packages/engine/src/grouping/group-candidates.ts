@@ -16,6 +16,8 @@ export interface CandidateIncident {
 export interface GroupCandidatesOptions {
   /** How long a report stays a candidate after it was created, in ms (grouping's window). */
   windowMs: number
+  /** Similarity below which a candidate is not returned: decideGrouping's `minSimilarity`. Default 0.5. */
+  minSimilarity?: number
   /** The latest members of each major incident kept as candidates (their votes lead new reports to it). Default 32. */
   membersPerGroup?: number
 }
@@ -27,7 +29,7 @@ export interface GroupCandidates {
   remove(id: string): void
   /** Drops what left the window. */
   prune(now: number): void
-  /** The candidates similar to `text` (BM25 score over the text's own score), best first, for `decideGrouping`. */
+  /** The candidates at least `minSimilarity` similar to `text` (BM25 score over the text's own score), best first, for `decideGrouping`. */
   search(text: string, excludeId: string): RecentReport[]
   readonly size: number
 }
@@ -40,6 +42,9 @@ export interface GroupCandidates {
  */
 export function createGroupCandidates(options: GroupCandidatesOptions): GroupCandidates {
   const membersPerGroup = options.membersPerGroup ?? 32
+  // Scores come rounded to 3 decimals: search from half a step lower, so exactly what rounds to the
+  // threshold comes back, as decideGrouping would count it. The rest never enters the top-k sort.
+  const minScore = (options.minSimilarity ?? 0.5) - 0.0005
   const index = createSimilarIndex()
   const candidates = new Map<string, CandidateIncident>()
   // Per major incident, its members that are candidates, oldest first.
@@ -83,7 +88,7 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
       }
     },
     search(text, excludeId) {
-      return index.search(text, { limit: 50, excludeId, minScore: 0 }).flatMap((match) => {
+      return index.search(text, { limit: 50, excludeId, minScore }).flatMap((match) => {
         const candidate = candidates.get(match.id)
         if (!candidate) return []
         const { id, createdAt, category, parentId, isMajor } = candidate
