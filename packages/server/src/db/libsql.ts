@@ -26,7 +26,10 @@ export async function openLibsql(options: OpenOptions): Promise<{ db: Database; 
     const path = options.url.slice('file:'.length)
     await mkdir(dirname(path), { recursive: true })
   }
-  const client = createClient({ url: options.url, authToken: options.authToken })
+  // One connection for a local file: the PRAGMAs below are per connection, and a pooled second one
+  // would run without them (no foreign keys, synchronous=FULL). Nothing is lost: the binding is
+  // synchronous, and storage writes in batches, never in interactive transactions (D1 has none).
+  const client = createClient({ url: options.url, authToken: options.authToken, ...(local ? { concurrency: 1 } : {}) })
   if (local) {
     await client.execute('PRAGMA journal_mode = WAL')
     await client.execute('PRAGMA synchronous = NORMAL')
