@@ -19,7 +19,7 @@ declare global {
   }
 }
 
-function start(options: WidgetOptions, base: string): void {
+function start(options: WidgetOptions, base: string, nonce: string): void {
   if (window.Triage) {
     console.error('Triage: widget.js is on this page twice.')
     return
@@ -36,6 +36,8 @@ function start(options: WidgetOptions, base: string): void {
   function load(): Promise<void> {
     loading ??= new Promise<void>((resolve, reject) => {
       const script = document.createElement('script')
+      // Under a CSP with script nonces, the panel is allowed by the nonce widget.js came with.
+      script.nonce = nonce
       script.src = panelUrl
       // The panel announces itself on its own script element: no global needed.
       script.addEventListener(panelEvent, (event) => {
@@ -90,8 +92,8 @@ const script = document.currentScript
 const config = readScriptConfig(script)
 if ('error' in config) console.error(config.error)
 else {
-  const base = (script as HTMLScriptElement).src
-  const run = () => start(config, base)
+  const { src, nonce } = script as HTMLScriptElement
+  const run = () => start(config, src, nonce)
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run, { once: true })
   else run()
 }

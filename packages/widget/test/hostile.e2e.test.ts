@@ -69,4 +69,26 @@ describe('a hostile host page', () => {
     expect(errors).toEqual([])
     await page.close()
   }, 60_000)
+
+  it('works on a page whose Content-Security-Policy allows scripts by nonce only, with no inline styles', async () => {
+    const page = await e2e.browser.newPage({ locale: 'en-US' })
+    const errors = pageErrors(page)
+    const violations: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+    })
+    const csp = "default-src 'none'; script-src 'nonce-r4nd0m'; style-src 'self'; connect-src 'self'; img-src 'self'"
+    const html = `<!doctype html><html lang="en"><head><title>Strict CSP</title></head><body><h1>A strict page</h1>
+      <script nonce="r4nd0m" async src="/widget.js" data-key="${e2e.server.publishableKey}"></script></body></html>`
+    await page.route(`${e2e.server.url}/strict-csp`, (route) =>
+      route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html }),
+    )
+    await page.goto(`${e2e.server.url}/strict-csp`)
+    const dialog = await openPanel(page, en)
+    const number = await fileReport(dialog, en, { symptoms: 'Exporting to PDF fails on our locked-down intranet' })
+    expect(number).toMatch(/^INC-\d{6}$/)
+    expect(violations).toEqual([])
+    expect(errors).toEqual([])
+    await page.close()
+  }, 60_000)
 })
