@@ -19,7 +19,7 @@ declare global {
   }
 }
 
-function start(options: WidgetOptions, base: string, nonce: string): void {
+function start(options: WidgetOptions, base: string, nonce: string | undefined): void {
   if (window.Triage) {
     console.error('Triage: widget.js is on this page twice.')
     return
@@ -37,7 +37,7 @@ function start(options: WidgetOptions, base: string, nonce: string): void {
     loading ??= new Promise<void>((resolve, reject) => {
       const script = document.createElement('script')
       // Under a CSP with script nonces, the panel is allowed by the nonce widget.js came with.
-      script.nonce = nonce
+      if (nonce) script.nonce = nonce
       script.src = panelUrl
       // The panel announces itself on its own script element: no global needed.
       script.addEventListener(panelEvent, (event) => {
