@@ -399,7 +399,7 @@ export const webhookCreateSchema = z
         } catch {
           return false
         }
-      }, { error: 'must be an https:// URL (http:// only to localhost, for development)' }),
+      }, { error: 'must be an https:// URL (http:// only to localhost, for development; private addresses need TRIAGE_WEBHOOK_PRIVATE_NETWORKS=allow)' }),
     events: z.array(z.string().regex(/^incident\.[a-z_]+$/, 'must be an event type like incident.created')).max(50).optional(),
   })
   .meta({ id: 'WebhookCreate' }) satisfies z.ZodType<WebhookCreate>

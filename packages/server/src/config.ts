@@ -14,6 +14,8 @@ export interface NodeConfig {
   rateLimitPerMinute: number
   /** How often pending webhook deliveries are sent, in ms; 0 turns the in-process dispatcher off. */
   webhookIntervalMs: number
+  /** Let webhooks reach loopback and private addresses (`TRIAGE_WEBHOOK_PRIVATE_NETWORKS=allow`). */
+  webhookPrivateNetworks?: boolean
   /** How often the SLA sweep runs, in ms; 0 turns the in-process scheduler off. */
   slaSweepIntervalMs: number
   /** SMTP server for e-mails to reporters, e.g. `smtp://user:pass@mail.example.com:587`; unset: no e-mail. */
@@ -45,6 +47,7 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     demoSecretKey: env['TRIAGE_DEMO_SK'] || undefined,
     rateLimitPerMinute,
     webhookIntervalMs: 2_000,
+    webhookPrivateNetworks: env['TRIAGE_WEBHOOK_PRIVATE_NETWORKS'] === 'allow',
     slaSweepIntervalMs: 30_000,
     smtpUrl: env['SMTP_URL'] || undefined,
     notifyFrom: env['NOTIFY_FROM'] || 'Triage <no-reply@localhost>',

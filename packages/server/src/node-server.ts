@@ -54,7 +54,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
   })
-  const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services), config.webhookIntervalMs) : () => {}
+  const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services, { allowPrivateNetworks: config.webhookPrivateNetworks ?? false }), config.webhookIntervalMs) : () => {}
   // A lease in the database keeps several Node processes on one database from sweeping together.
   const stopSweeper = config.slaSweepIntervalMs > 0 ? everyInterval(() => sweepSla(services), config.slaSweepIntervalMs) : () => {}
   const stopNotifier = notifier ? everyInterval(() => notifyReporters(services, notifier), config.notifyIntervalMs ?? 5_000) : () => {}

@@ -18,6 +18,8 @@ let receiverUrl: string
 const received: Received[] = []
 let failNext = 0
 
+// The receiver is on loopback, which only a self-hosted setup may allow.
+const local = { allowPrivateNetworks: true }
 let clock = Date.UTC(2026, 10, 28, 9, 0, 0)
 let server: TestServer
 
@@ -54,9 +56,9 @@ describe('webhooks', () => {
     const report = (await (await postReport(server, server.publishableKey, { symptoms: 'Checkout fails with an error' })).json()) as ReportCreated
     await sendAs(server, 'POST', `/v1/incidents/${report.id}/escalate`, server.secretKey, { tier: 'L2', reason: 'payments team' })
 
-    const first = await dispatchWebhooks(server.services)
+    const first = await dispatchWebhooks(server.services, local)
     expect(first.delivered).toBeGreaterThanOrEqual(5)
-    expect((await dispatchWebhooks(server.services)).delivered).toBe(0)
+    expect((await dispatchWebhooks(server.services, local)).delivered).toBe(0)
 
     const types = received.map((delivery) => JSON.parse(delivery.body) as WebhookPayload).map((payload) => payload.type)
     expect(types).toEqual(expect.arrayContaining(['incident.created', 'incident.categorized', 'incident.prioritized', 'incident.escalated', 'incident.status_changed']))
@@ -81,15 +83,15 @@ describe('webhooks', () => {
     received.length = 0
     failNext = 1
 
-    expect(await dispatchWebhooks(server.services)).toMatchObject({ delivered: 0, retrying: 1 })
+    expect(await dispatchWebhooks(server.services, local)).toMatchObject({ delivered: 0, retrying: 1 })
     let log = (await (await getAs(server, `/v1/admin/webhooks/${webhook.id}/deliveries`, server.secretKey)).json()) as WebhookDelivery[]
     expect(log).toHaveLength(1)
     expect(log[0]).toMatchObject({ eventType: 'incident.resolved', status: 'pending', attempts: 1, lastStatusCode: 500 })
     expect(Date.parse(log[0]?.nextAttemptAt ?? '')).toBe(clock + retryDelaysMs[0])
 
-    expect((await dispatchWebhooks(server.services)).delivered).toBe(0)
+    expect((await dispatchWebhooks(server.services, local)).delivered).toBe(0)
     clock += retryDelaysMs[0]
-    expect((await dispatchWebhooks(server.services)).delivered).toBe(1)
+    expect((await dispatchWebhooks(server.services, local)).delivered).toBe(1)
     log = (await (await getAs(server, `/v1/admin/webhooks/${webhook.id}/deliveries`, server.secretKey)).json()) as WebhookDelivery[]
     expect(log[0]).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 204, nextAttemptAt: null })
     expect(received.map((delivery) => delivery.headers['triage-event'])).toEqual(['incident.resolved', 'incident.resolved'])
@@ -103,13 +105,37 @@ describe('webhooks', () => {
     await sendAs(server, 'POST', `/v1/incidents/${report.id}/close`, server.secretKey)
     failNext = 100
     for (let attempt = 0; attempt <= retryDelaysMs.length; attempt++) {
-      await dispatchWebhooks(server.services)
+      await dispatchWebhooks(server.services, local)
       clock += retryDelaysMs[attempt] ?? 0
     }
     failNext = 0
     const log = (await (await getAs(server, `/v1/admin/webhooks/${webhook.id}/deliveries`, server.secretKey)).json()) as WebhookDelivery[]
     expect(log[0]).toMatchObject({ status: 'failed', attempts: retryDelaysMs.length + 1, lastStatusCode: 500 })
     await sendAs(server, 'DELETE', `/v1/admin/webhooks/${webhook.id}`, server.secretKey)
+  })
+
+  it("refuses to send to the server's own network unless allowed, and says why in the delivery log", async () => {
+    // A literal loopback IP, and a name that resolves to loopback (checked after DNS, at connect time).
+    const viaName = receiverUrl.replace('127.0.0.1', 'localhost')
+    const byIp = await subscribe(['incident.reopened'])
+    const byName = (await (await sendAs(server, 'POST', '/v1/admin/webhooks', server.secretKey, { url: viaName, events: ['incident.reopened'] })).json()) as Webhook
+    const report = (await (await postReport(server, server.publishableKey, { symptoms: 'Upload hangs' })).json()) as ReportCreated
+    await sendAs(server, 'POST', `/v1/incidents/${report.id}/resolve`, server.secretKey, { resolution: 'retry' })
+    await sendAs(server, 'POST', `/v1/incidents/${report.id}/reopen`, server.secretKey, { reason: 'still hangs' })
+    received.length = 0
+
+    expect(await dispatchWebhooks(server.services)).toMatchObject({ delivered: 0, retrying: 2 })
+    expect(received).toEqual([])
+    for (const webhook of [byIp, byName]) {
+      const log = (await (await getAs(server, `/v1/admin/webhooks/${webhook.id}/deliveries`, server.secretKey)).json()) as WebhookDelivery[]
+      expect(log[0]).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null })
+      expect(log[0]?.lastError).toMatch(/resolves to (127\.0\.0\.1|::1), a private address/)
+    }
+
+    clock += retryDelaysMs[0]
+    expect(await dispatchWebhooks(server.services, local)).toMatchObject({ delivered: 2 })
+    expect(received).toHaveLength(2)
+    for (const webhook of [byIp, byName]) await sendAs(server, 'DELETE', `/v1/admin/webhooks/${webhook.id}`, server.secretKey)
   })
 })
 

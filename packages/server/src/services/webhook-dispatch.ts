@@ -2,12 +2,15 @@ import { signWebhook } from '../security/webhook-signature.ts'
 import type { DueDelivery } from '../storage/webhooks.ts'
 import { claimDelivery, dueDeliveries, recordAttempt } from '../storage/webhooks.ts'
 import type { ServiceContext } from './context.ts'
+import type { TransportOptions, WebhookPost } from './webhook-transport.ts'
+import { webhookTransport } from './webhook-transport.ts'
 
 /** Waits after each failed attempt: 30 s, 2 min, 10 min, 1 h, 6 h; then the delivery is marked failed. */
 export const retryDelaysMs = [30_000, 120_000, 600_000, 3_600_000, 21_600_000] as const
 
-export interface DispatchOptions {
-  fetch?: typeof fetch
+export interface DispatchOptions extends TransportOptions {
+  /** How deliveries are sent; default: this runtime's transport (see webhook-transport.ts). */
+  post?: WebhookPost
   /** Deliveries per run. */
   limit?: number
   timeoutMs?: number
@@ -25,7 +28,7 @@ export interface DispatchReport {
  * an interval; Workers after each write and from a Cron Trigger.
  */
 export async function dispatchWebhooks(context: ServiceContext, options: DispatchOptions = {}): Promise<DispatchReport> {
-  const send = options.fetch ?? globalThis.fetch
+  const send = options.post ?? webhookTransport(options)
   const timeoutMs = options.timeoutMs ?? 10_000
   const report: DispatchReport = { delivered: 0, retrying: 0, failed: 0 }
   const due = await dueDeliveries(context.db, context.now(), options.limit ?? 50)
@@ -55,14 +58,13 @@ export async function dispatchWebhooks(context: ServiceContext, options: Dispatc
 }
 
 async function attempt(
-  send: typeof fetch,
+  send: WebhookPost,
   delivery: DueDelivery,
   now: number,
   timeoutMs: number,
 ): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
   try {
-    const response = await send(delivery.url, {
-      method: 'POST',
+    const status = await send(delivery.url, {
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Triage-Webhooks/1',
@@ -71,13 +73,10 @@ async function attempt(
         'triage-signature': await signWebhook(delivery.secret, delivery.payload, Math.floor(now / 1000)),
       },
       body: delivery.payload,
-      signal: AbortSignal.timeout(timeoutMs),
-      redirect: 'manual',
+      timeoutMs,
     })
-    await response.body?.cancel()
-    return response.ok
-      ? { ok: true, statusCode: response.status, error: null }
-      : { ok: false, statusCode: response.status, error: `answered HTTP ${response.status}` }
+    // Redirects are not followed (a redirect could point anywhere): a 3xx is a failed attempt.
+    return status >= 200 && status < 300 ? { ok: true, statusCode: status, error: null } : { ok: false, statusCode: status, error: `answered HTTP ${status}` }
   } catch (error) {
     return { ok: false, statusCode: null, error: error instanceof Error ? error.message : String(error) }
   }
