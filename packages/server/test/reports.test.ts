@@ -103,6 +103,18 @@ describe('POST /v1/reports', () => {
       await expectProblem(await postReport(server, server.publishableKey, { symptoms: 'x'.repeat(70 * 1024) }), 413, 'payload_too_large')
     })
 
+    it('a chunked body (no Content-Length) is counted as it streams: over 64 KB → 413, under → 201', async () => {
+      const chunked = (text: string) =>
+        fetch(`${server.url}/v1/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-triage-key': server.publishableKey },
+          body: new Blob([text]).stream(),
+          duplex: 'half',
+        } as RequestInit)
+      await expectProblem(await chunked(JSON.stringify({ symptoms: 'x'.repeat(70 * 1024) })), 413, 'payload_too_large')
+      expect((await chunked(JSON.stringify({ symptoms: 'Streaming upload of a small report' }))).status).toBe(201)
+    })
+
     it('not JSON → 415', async () => {
       const response = await fetch(`${server.url}/v1/reports`, {
         method: 'POST',
