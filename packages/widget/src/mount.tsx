@@ -1,4 +1,5 @@
 import { createHost } from './core/host.ts'
+import { resolveStrings } from './i18n/index.ts'
 import { launcherLabels, pickLocale } from './i18n/locale.ts'
 import type { WidgetHandle, WidgetOptions } from './options.ts'
 import { toPosition } from './options.ts'
@@ -22,5 +23,5 @@ export function mount(options: WidgetOptions): WidgetHandle {
   if (!options.endpoint) throw new TypeError('Triage: mount() needs the Triage API origin, e.g. mount({ key, endpoint: "https://triage.example.com" })')
   const locale = pickLocale(options.locale ?? navigator.language)
   const parts = createHost({ label: options.strings?.launcher ?? launcherLabels[locale], locale, position: toPosition(options.position), color: options.color })
-  return panelFor({ en, fr })(parts, options)
+  return panelFor(resolveStrings({ en, fr }[locale], options.strings))(parts, options)
 }

@@ -2,22 +2,19 @@ import { effect } from '@preact/signals'
 import { h, render } from 'preact'
 import { Panel } from '../components/panel.tsx'
 import { addStyles } from '../core/host.ts'
-import type { Locale, Strings } from '../i18n/index.ts'
-import { resolveStrings } from '../i18n/index.ts'
+import type { Strings } from '../i18n/index.ts'
 import { createWidgetState } from '../state.ts'
 import { css } from '../styles.ts'
 import type { AttachPanel } from './attach-type.ts'
 
 /**
- * The panel with the dictionaries it carries: both for ESM, one per script-tag build.
+ * The panel in the launcher's language: `strings` is that dictionary, with the app's overrides when
+ * `mount` gives some (the script tag has none, so its panels carry no override code).
  * Its result renders the journey into a launcher's shadow root and answers the widget's handle.
  * The launcher is already on screen (`core/host.ts`); from here on it opens and closes the panel.
  */
-export const panelFor = (dictionaries: Partial<Record<Locale, Strings>>): AttachPanel => (parts, options) => {
+export const panelFor = (strings: Strings): AttachPanel => (parts, options) => {
   const { locale } = parts
-  const base = dictionaries[locale] ?? Object.values(dictionaries)[0]
-  if (!base) throw new TypeError('Triage: the panel has no dictionary')
-  const strings = resolveStrings(base, options.strings)
   const state = createWidgetState(options, locale)
   addStyles(parts.shadow, css)
 

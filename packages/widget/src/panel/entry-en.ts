@@ -7,4 +7,4 @@ import { en } from '../i18n/en.ts'
 import { panelFor } from './attach.tsx'
 import { panelEvent } from './attach-type.ts'
 
-document.currentScript?.dispatchEvent(new CustomEvent(panelEvent, { detail: panelFor({ en }) }))
+document.currentScript?.dispatchEvent(new CustomEvent(panelEvent, { detail: panelFor(en) }))

@@ -7,4 +7,4 @@ import { fr } from '../i18n/fr.ts'
 import { panelFor } from './attach.tsx'
 import { panelEvent } from './attach-type.ts'
 
-document.currentScript?.dispatchEvent(new CustomEvent(panelEvent, { detail: panelFor({ fr }) }))
+document.currentScript?.dispatchEvent(new CustomEvent(panelEvent, { detail: panelFor(fr) }))
