@@ -1,5 +1,6 @@
-import type { TargetedKeyboardEvent } from 'preact'
+import type { FunctionComponent, TargetedKeyboardEvent } from 'preact'
 import { h } from 'preact'
+import type { Step } from '../state.ts'
 import { Contact } from '../steps/contact.tsx'
 import { Describe } from '../steps/describe.tsx'
 import { Diagnose } from '../steps/diagnose.tsx'
@@ -15,27 +16,16 @@ export interface PanelProps extends StepProps {
 
 const focusable = 'button, input, textarea, select, a[href], [tabindex]:not([tabindex="-1"])'
 
-/** The step on screen; each one takes the focus when it appears. */
-function Step(props: StepProps) {
-  const { state, strings } = props
-  switch (state.step.value) {
-    case 'describe':
-      return <Describe {...props} />
-    case 'diagnose':
-      return <Diagnose {...props} />
-    case 'contact':
-      return <Contact {...props} />
-    case 'review':
-      return <Review {...props} />
-    case 'queued':
-      return <Notice {...props} title={strings.queuedTitle} body={strings.queuedBody} testId="triage-queued" />
-    case 'deflected':
-      return <Notice {...props} title={strings.deflectedTitle} body={strings.deflectedBody} testId="triage-deflected" />
-    case 'report':
-      return <Report {...props} />
-    case 'reports':
-      return <MyReports {...props} />
-  }
+/** The component of each step; each one takes the focus when it appears. */
+const steps: Record<Step, FunctionComponent<StepProps>> = {
+  describe: Describe,
+  diagnose: Diagnose,
+  contact: Contact,
+  review: Review,
+  queued: Notice,
+  deflected: Notice,
+  report: Report,
+  reports: MyReports,
 }
 
 /**
@@ -64,15 +54,17 @@ export function Panel({ onClose, ...props }: PanelProps) {
     }
   }
 
+  const step = props.state.step.value
+  const Screen = steps[step]
   return (
-    <div class="panel" role="dialog" aria-modal="true" aria-labelledby="triage-title" data-step={props.state.step.value} onKeyDown={onKeyDown}>
+    <div class="panel" role="dialog" aria-modal="true" aria-labelledby="triage-title" data-step={step} onKeyDown={onKeyDown}>
       <div class="header">
         <h2 id="triage-title">{props.strings.title}</h2>
         <button type="button" class="close" onClick={onClose}>
           {props.strings.close}
         </button>
       </div>
-      <Step key={props.state.step.value} {...props} />
+      <Screen key={step} {...props} />
     </div>
   )
 }

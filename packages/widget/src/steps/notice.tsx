@@ -1,20 +1,18 @@
 import { h } from 'preact'
 import type { StepProps } from './props.ts'
 
-interface NoticeProps extends StepProps {
-  title: string
-  body: string
-  testId: string
-}
-
-/** A screen that only tells something: the thank-you after a deflection, or a report saved offline. */
-export function Notice({ state, strings, title, body, testId }: NoticeProps) {
+/**
+ * A screen that only tells something: the thank-you after a deflection (`deflected`), or a report
+ * saved offline (`queued`); the step names its strings and its test id.
+ */
+export function Notice({ state, strings }: StepProps) {
+  const step = state.step.value as 'queued' | 'deflected'
   return (
-    <div data-testid={testId}>
+    <div data-testid={`triage-${step}`}>
       <h3 tabIndex={-1} data-autofocus>
-        {title}
+        {strings[`${step}Title`]}
       </h3>
-      <p>{body}</p>
+      <p>{strings[`${step}Body`]}</p>
       <div class="actions">
         <button type="button" onClick={state.showReports}>
           {strings.myReports}
