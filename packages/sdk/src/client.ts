@@ -188,8 +188,9 @@ export function createTriage(options: TriageOptions): TriageClient {
         // A verified user's reports from every device join this browser's book (one attempt: offline, the book will do).
         const request = { method: 'GET', path: '/v1/reports', headers: { 'x-triage-key': options.key, 'x-triage-user': user.id, 'x-triage-user-hash': user.userHash } } as const
         const list = await withRetry(() => send<ReportList>(transport, request), { ...retry, attempts: 1 }).catch(() => ({ items: [] }))
-        for (const item of list.items.slice().reverse()) {
-          if (!reports.find(item.id)) reports.save({ id: item.id, number: item.number, reporterToken: item.reporterToken, status: item.status, category: item.category, priority: item.priority, createdAt: item.createdAt })
+        // The book keeps a summary as a created report: all of it but `updatedAt`.
+        for (const { updatedAt, ...item } of list.items.slice().reverse()) {
+          if (!reports.find(item.id)) reports.save(item)
         }
       }
       const sent = await Promise.all(
