@@ -23,5 +23,13 @@ export function mount(options: WidgetOptions): WidgetHandle {
   if (!options.endpoint) throw new TypeError('Triage: mount() needs the Triage API origin, e.g. mount({ key, endpoint: "https://triage.example.com" })')
   const locale = pickLocale(options.locale ?? navigator.language)
   const parts = createHost({ label: options.strings?.launcher ?? launcherLabels[locale], locale, position: toPosition(options.position), color: options.color })
-  return panelFor(resolveStrings({ en, fr }[locale], options.strings))(parts, options)
+  const panel = panelFor(resolveStrings({ en, fr }[locale], options.strings))(parts, options)
+  return {
+    ...panel,
+    attachTo(element) {
+      const open = () => panel.open()
+      element.addEventListener('click', open)
+      return () => element.removeEventListener('click', open)
+    },
+  }
 }

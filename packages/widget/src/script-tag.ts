@@ -9,7 +9,7 @@
 import { createHost } from './core/host.ts'
 import { launcherLabels, pickLocale } from './i18n/locale.ts'
 import type { WidgetHandle, WidgetOptions } from './options.ts'
-import type { AttachPanel } from './panel/attach-type.ts'
+import type { AttachPanel, PanelHandle } from './panel/attach-type.ts'
 import { panelEvent } from './panel/attach-type.ts'
 import { readScriptConfig } from './script-config.ts'
 
@@ -27,11 +27,11 @@ function start(options: WidgetOptions, base: string, nonce: string | undefined):
   const locale = pickLocale(options.locale ?? navigator.language)
   const parts = createHost({ label: launcherLabels[locale], locale, position: options.position ?? 'bottom-right', color: options.color })
   const panelUrl = new URL(`widget-panel-${locale}.js`, base).href
-  let panel: WidgetHandle | undefined
+  let panel: PanelHandle | undefined
   let loading: Promise<void> | undefined
   let destroyed = false
   /** Calls made before the panel arrived, replayed in order once it has. */
-  const waiting: ((handle: WidgetHandle) => void)[] = []
+  const waiting: ((handle: PanelHandle) => void)[] = []
 
   function load(): Promise<void> {
     loading ??= new Promise<void>((resolve, reject) => {
@@ -56,7 +56,7 @@ function start(options: WidgetOptions, base: string, nonce: string | undefined):
     })
     return loading
   }
-  const call = (action: (handle: WidgetHandle) => void, now: boolean) => {
+  const call = (action: (handle: PanelHandle) => void, now: boolean) => {
     if (destroyed) return
     if (panel) return action(panel)
     waiting.push(action)

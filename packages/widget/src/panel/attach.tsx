@@ -26,14 +26,14 @@ export const panelFor = (strings: Strings): AttachPanel => (parts, options) => {
   }
   const toggle = () => (state.isOpen.value ? close() : (state.isOpen.value = true))
   parts.launcher.addEventListener('click', toggle)
-  const stopExpanded = effect(() => parts.launcher.setAttribute('aria-expanded', String(state.isOpen.value)))
 
-  // One effect renders the panel: it re-runs when a signal the render read changes, so
-  // components need no signal integration (smaller). Each new screen moves the focus to its
-  // `data-autofocus` element.
+  // One effect renders the panel (and the launcher's aria-expanded): it re-runs when a signal the
+  // render read changes, so components need no signal integration (smaller). Each new screen moves
+  // the focus to its `data-autofocus` element.
   let screen = ''
   const stopRendering = effect(() => {
     const open = state.isOpen.value
+    parts.launcher.setAttribute('aria-expanded', String(open))
     render(open ? <Panel state={state} strings={strings} locale={locale} onClose={close} /> : null, parts.container)
     const now = open ? `${state.step.value} ${state.questionIndex.value}` : ''
     if (now !== screen) parts.container.querySelector<HTMLElement>('[data-autofocus]')?.focus()
@@ -53,16 +53,10 @@ export const panelFor = (strings: Strings): AttachPanel => (parts, options) => {
       destroyed = true
       stopRendering()
       render(null, parts.container)
-      stopExpanded()
       state.destroy()
       parts.host.remove()
     },
     identify: state.identify,
     prefill: state.prefill,
-    attachTo(element) {
-      const open = () => destroyed || (state.isOpen.value = true)
-      element.addEventListener('click', open)
-      return () => element.removeEventListener('click', open)
-    },
   }
 }
