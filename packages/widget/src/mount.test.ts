@@ -41,6 +41,21 @@ describe('mount', () => {
     await waitFor(() => shadow.activeElement === byTestId(shadow, 'triage-symptoms'))
   })
 
+  test("attachTo makes the app's own element open the panel, until detached", async () => {
+    const { handle, shadow } = mountWidget()
+    const help = document.body.appendChild(document.createElement('button'))
+    const detach = handle.attachTo(help)
+    help.click()
+    await waitFor(() => dialogOf(shadow))
+    handle.close()
+    await waitFor(() => dialogOf(shadow) === null)
+    detach()
+    help.click()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(dialogOf(shadow)).toBeNull()
+    help.remove()
+  })
+
   test('closes on Escape and gives the focus back to the launcher', async () => {
     const { shadow } = mountWidget()
     const launcher = byTestId(shadow, 'triage-launcher')
