@@ -89,7 +89,7 @@ describe('the journey', () => {
     const { api, shadow, symptoms } = await openWidget()
     type(symptoms, '   ')
     next(shadow)
-    await waitFor(() => shadow.querySelector('#triage-symptoms-error')?.textContent === 'Describe what is happening, then go on.')
+    await waitFor(() => shadow.querySelector('#triage-symptoms-error')?.textContent === 'Describe what is happening first.')
     expect(symptoms.getAttribute('aria-invalid')).toBe('true')
     expect(api.requests).toHaveLength(0)
   })
@@ -139,7 +139,7 @@ describe('the journey', () => {
     expect(timeline.querySelector('b')).toBeNull()
     expect(byTestId(shadow, 'triage-status').textContent).toBe('Resolved — we think it is fixed')
     byTestId(shadow, 'triage-fixed').click()
-    await waitFor(() => byTestId(shadow, 'triage-status').textContent === 'Closed — this report is finished')
+    await waitFor(() => byTestId(shadow, 'triage-status').textContent === 'Closed — this report is done')
     expect(api.requests.at(-1)?.url).toBe(`https://triage.test/v1/reports/${createdReport.id}/confirm`)
   })
 

@@ -79,7 +79,7 @@ describe('dist/widget.js', () => {
     byTestId(shadow, 'triage-send').click()
     const number = await waitFor(() => shadow.querySelector('[data-testid="triage-number"]'))
     expect(number.textContent).toBe('INC-000001')
-    expect(byTestId(shadow, 'triage-status').textContent).toBe('Nouveau — nous l’avons bien reçu')
+    expect(byTestId(shadow, 'triage-status').textContent).toBe('Nouveau — bien reçu')
     const create = api.requests.find((request) => request.method === 'POST')
     expect(create?.url).toBe('https://triage.example.com/v1/reports')
     expect(create?.headers.get('x-triage-key')).toBe('pk_demo')
