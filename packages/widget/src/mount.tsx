@@ -1,4 +1,5 @@
 import { createHost } from './core/host.ts'
+import { countDeflection } from './deflections.ts'
 import { resolveStrings } from './i18n/index.ts'
 import { launcherLabels, pickLocale } from './i18n/locale.ts'
 import type { WidgetHandle, WidgetOptions } from './options.ts'
@@ -23,7 +24,12 @@ export function mount(options: WidgetOptions): WidgetHandle {
   if (!options.endpoint) throw new TypeError('Triage: mount() needs the Triage API origin, e.g. mount({ key, endpoint: "https://triage.example.com" })')
   const locale = pickLocale(options.locale ?? navigator.language)
   const parts = createHost({ label: options.strings?.launcher ?? launcherLabels[locale], locale, position: toPosition(options.position), color: options.color })
-  const panel = panelFor(resolveStrings({ en, fr }[locale], options.strings))(parts, options)
+  // The deflection count is kept for an app that hears of deflections.
+  const { onDeflect } = options
+  const panel = panelFor(resolveStrings({ en, fr }[locale], options.strings))(parts, {
+    ...options,
+    onDeflect: onDeflect && ((deflection) => onDeflect({ ...deflection, count: countDeflection(options.key) })),
+  })
   return {
     ...panel,
     attachTo(element) {

@@ -1,6 +1,9 @@
 import type { WidgetOptions } from './options.ts'
 import { toPosition } from './options.ts'
 
+/** The options a script tag can give: no callbacks, no string overrides. */
+export type ScriptOptions = Pick<WidgetOptions, 'key' | 'endpoint' | 'locale' | 'position' | 'color'>
+
 /**
  * The widget's options from its script tag's data attributes:
  * `data-key` (required), `data-endpoint` (default: the origin the script was loaded from),
@@ -11,7 +14,7 @@ import { toPosition } from './options.ts'
  * // <script async src="https://triage.example.com/widget.js" data-key="pk_demo"></script>
  * readScriptConfig(document.currentScript) // { key: 'pk_demo', endpoint: 'https://triage.example.com' }
  */
-export function readScriptConfig(script: Element | null): WidgetOptions | { error: string } {
+export function readScriptConfig(script: Element | null): ScriptOptions | { error: string } {
   if (!(script instanceof HTMLScriptElement)) {
     return { error: 'Triage: load widget.js with a classic <script> tag, not a module.' }
   }
@@ -19,7 +22,7 @@ export function readScriptConfig(script: Element | null): WidgetOptions | { erro
   if (!key) {
     return { error: 'Triage: the widget needs your publishable key: add data-key="pk_…" to its <script> tag.' }
   }
-  const options: WidgetOptions = {
+  const options: ScriptOptions = {
     key,
     endpoint: endpoint || new URL(script.src, document.baseURI).origin,
     position: toPosition(position),

@@ -8,9 +8,10 @@
  */
 import { createHost } from './core/host.ts'
 import { launcherLabels, pickLocale } from './i18n/locale.ts'
-import type { WidgetHandle, WidgetOptions } from './options.ts'
+import type { WidgetHandle } from './options.ts'
 import type { AttachPanel, PanelHandle } from './panel/attach-type.ts'
 import { panelEvent } from './panel/attach-type.ts'
+import type { ScriptOptions } from './script-config.ts'
 import { readScriptConfig } from './script-config.ts'
 
 declare global {
@@ -19,7 +20,7 @@ declare global {
   }
 }
 
-function start(options: WidgetOptions, base: string, nonce: string | undefined): void {
+function start(options: ScriptOptions, base: string, nonce: string | undefined): void {
   if (window.Triage) {
     console.error('Triage: widget.js is on this page twice.')
     return

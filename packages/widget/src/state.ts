@@ -3,10 +3,10 @@ import type { DiagnosticsResult, MyReport, ReportContact, ReportCreate, ReportCr
 import { createTriage, TriageError } from '@triage/sdk'
 import type { ContextPart } from './context-parts.ts'
 import { withoutParts } from './context-parts.ts'
-import { countDeflection } from './deflections.ts'
 import { minWords, visibleQuestions, wordCount } from './diagnosis.ts'
 import type { Locale } from './i18n/index.ts'
-import type { Prefill, WidgetOptions } from './options.ts'
+import type { Prefill } from './options.ts'
+import type { PanelOptions } from './panel/attach-type.ts'
 
 /** The screens of the journey, one at a time. `report` is the confirmation and the follow-up. */
 export type Step = 'describe' | 'diagnose' | 'contact' | 'review' | 'queued' | 'deflected' | 'report' | 'reports'
@@ -21,7 +21,7 @@ export type ReportSummary = Pick<ReportView, 'number' | 'status' | 'category' | 
  * One widget's state: a signal per piece of state, derived values as `computed`, and the actions
  * that change them. Created per `mount`, so two widgets never share state; the SDK does the HTTP.
  */
-export function createWidgetState(options: WidgetOptions, locale: Locale) {
+export function createWidgetState(options: PanelOptions, locale: Locale) {
   const isOpen = signal(false)
   const step = signal<Step>('describe')
   const symptoms = signal('')
@@ -137,7 +137,7 @@ export function createWidgetState(options: WidgetOptions, locale: Locale) {
     const similar = suggestion.value
     if (!similar) return
     step.value = 'deflected'
-    options.onDeflect?.({ symptoms: symptoms.value.trim(), similar, count: countDeflection(options.key) })
+    options.onDeflect?.({ symptoms: symptoms.value.trim(), similar })
   }
 
   function toggleContext(part: ContextPart, keep: boolean): void {
