@@ -27,8 +27,8 @@ export function words(dictionary: Readonly<Record<string, string | undefined>>, 
 
 /**
  * A string with its `{name}` slots filled.
- * @example fill('Question {n} of {total}', { n: '2', total: '4' }) // 'Question 2 of 4'
+ * @example fill('Question {n} of {total}', { n: 2, total: 4 }) // 'Question 2 of 4'
  */
-export function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (slot, name: string) => values[name] ?? slot)
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (slot, name: string) => `${values[name] ?? slot}`)
 }

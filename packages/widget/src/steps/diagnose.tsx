@@ -37,7 +37,7 @@ export function Diagnose({ state, strings }: StepProps) {
       {question && (
         <>
           <p class="hint" aria-live="polite">
-            {fill(strings.questionCount, { n: String(index + 1), total: String(questions.length) })}
+            {fill(strings.questionCount, { n: index + 1, total: questions.length })}
           </p>
           <Question key={question.id} question={question} state={state} strings={strings} />
         </>
