@@ -1,4 +1,4 @@
-import type { Breadcrumb, ReportContext, ReportCreate, TriageIntegration } from '@triage/sdk'
+import type { ReportContext, ReportCreate, TriageIntegration } from '@triage/sdk'
 
 /** The parts of the captured context the reporter may leave out at the review step. */
 export const contextParts = ['url', 'browser', 'activity'] as const
@@ -11,11 +11,9 @@ const fields: Record<ContextPart, (keyof ReportContext)[]> = {
   activity: ['breadcrumbs'],
 }
 
-/** What each part will carry, read as the SDK reads it, for the review step; `undefined` when there is nothing. */
-export function previewContext(integrations: TriageIntegration[] = []): { url: string; browser: string; activity: Breadcrumb[] } {
-  const activity: Breadcrumb[] = []
-  for (const integration of integrations) activity.push(...(integration.context?.().breadcrumbs ?? []))
-  return { url: location.href, browser: navigator.userAgent, activity }
+/** What each part will carry, read as the SDK reads it, for the review step: `activity` is how many breadcrumbs. */
+export function previewContext(integrations: TriageIntegration[]): { url: string; browser: string; activity: number } {
+  return { url: location.href, browser: navigator.userAgent, activity: integrations.flatMap((integration) => integration.context?.().breadcrumbs ?? []).length }
 }
 
 /** The report without the parts the reporter unticked: the SDK's `beforeSend`. */

@@ -15,7 +15,7 @@ export function Review({ state, strings }: StepProps) {
     ['url', strings.contextUrl, preview.url],
     ['browser', strings.contextBrowser, preview.browser],
   ]
-  if (preview.activity.length > 0) parts.push(['activity', fill(strings.contextActivity, { n: preview.activity.length }), ''])
+  if (preview.activity > 0) parts.push(['activity', fill(strings.contextActivity, { n: preview.activity }), ''])
   const contact = [state.name.value.trim(), state.email.value.trim()].filter(Boolean).join(' · ')
   const category = diagnosis?.categories.find((option) => option.value === diagnosis.category.value)?.label
 
