@@ -7,10 +7,6 @@ export const wordCount = (text: string): number => text.split(/\s+/).filter(Bool
 
 /** The questions to ask given the answers so far: a question with `showIf` only when its condition holds. */
 export function visibleQuestions(questions: readonly DiagnosticQuestion[], answers: Readonly<Record<string, string>>): DiagnosticQuestion[] {
-  return questions.filter(({ showIf }) => {
-    if (!showIf) return true
-    const allowed = typeof showIf.equals === 'string' ? [showIf.equals] : showIf.equals
-    const answer = answers[showIf.questionId]
-    return answer !== undefined && allowed.indexOf(answer) >= 0
-  })
+  // `equals` is one answer or a list of them.
+  return questions.filter(({ showIf }) => !showIf || [showIf.equals].flat().some((allowed) => allowed === answers[showIf.questionId]))
 }

@@ -42,14 +42,11 @@ export function Panel({ onClose, ...props }: PanelProps) {
       const dialog = event.currentTarget
       const items = [...dialog.querySelectorAll<HTMLElement>(focusable)]
       const active = (dialog.getRootNode() as ShadowRoot).activeElement
-      const first = items[0]
-      const last = items[items.length - 1]
-      if (event.shiftKey && (active === first || !dialog.contains(active))) {
+      // Past the last item (or the first, backwards), or from outside: around to the other end.
+      const [edge, other] = event.shiftKey ? [items[0], items.at(-1)] : [items.at(-1), items[0]]
+      if (active === edge || !dialog.contains(active)) {
         event.preventDefault()
-        last?.focus()
-      } else if (!event.shiftKey && (active === last || !dialog.contains(active))) {
-        event.preventDefault()
-        first?.focus()
+        other?.focus()
       }
     }
   }
