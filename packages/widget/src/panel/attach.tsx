@@ -40,17 +40,14 @@ export const panelFor = (strings: Strings): AttachPanel => (parts, options) => {
     screen = now
   })
 
-  let destroyed = false
+  // After `destroy` nothing renders (the effect is gone), so `open` and `close` do nothing
+  // visible, and each step of `destroy` is safe to run twice.
   return {
     open() {
-      if (!destroyed) state.isOpen.value = true
+      state.isOpen.value = true
     },
-    close() {
-      if (!destroyed) close()
-    },
+    close,
     destroy() {
-      if (destroyed) return
-      destroyed = true
       stopRendering()
       render(null, parts.container)
       state.destroy()
