@@ -6,8 +6,7 @@
  * panel fills the screen. Each line ends with `\`, a line continuation: the string itself has no newlines.
  */
 export const css = `\
-.root{font:14px/1.45 var(--triage-font);color:var(--triage-text)}\
-.panel{position:fixed;right:20px;bottom:76px;z-index:var(--triage-z);box-sizing:border-box;width:min(400px,calc(100vw - 40px));max-height:calc(100vh - 100px);overflow:auto;padding:12px 20px 20px;background:var(--triage-bg);border:1px solid var(--triage-border);border-radius:var(--triage-radius);box-shadow:0 12px 40px #0005;text-align:start}\
+.panel{font:14px/1.45 var(--triage-font);color:var(--triage-text);position:fixed;right:20px;bottom:76px;z-index:var(--triage-z);box-sizing:border-box;width:min(400px,calc(100vw - 40px));max-height:calc(100vh - 100px);overflow:auto;padding:12px 20px 20px;background:var(--triage-bg);border:1px solid var(--triage-border);border-radius:var(--triage-radius);box-shadow:0 12px 40px #0005;text-align:start}\
 .left .panel{right:auto;left:20px}\
 @media (max-width:480px){.panel,.left .panel{inset:0;width:auto;max-height:none;border-radius:0}}\
 .header,.actions,.row,.option{display:flex;flex-wrap:wrap;align-items:center;gap:8px}\
