@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createTriage, memoryStorage, TriageError } from '@triage/sdk'
+import { createTriage, memoryStorage, newIdempotencyKey, TriageError } from '@triage/sdk'
 import type { ReportCreate, TriageClient, TriageOptions } from '@triage/sdk'
 import { fakeApi, problem } from './testing/fake-api.ts'
 import type { FakeApi } from './testing/fake-api.ts'
@@ -28,6 +28,17 @@ describe('report', () => {
     expect(post?.headers.get('x-triage-key')).toBe('pk_test')
     expect(post?.headers.get('idempotency-key')).toMatch(/^[\x21-\x7e]{16,}$/)
     expect(sentBody(api)).toMatchObject({ symptoms: 'The export button does nothing', answers: { impact: 'team' }, category: 'bug' })
+  })
+
+  test('makes idempotency keys without crypto.randomUUID (plain-http pages): 128 random bits, each new, valid for the server', () => {
+    const randomUUID = vi.spyOn(crypto, 'randomUUID').mockImplementation(() => {
+      throw new Error('crypto.randomUUID is only available in secure contexts')
+    })
+    const keys = Array.from({ length: 500 }, () => newIdempotencyKey())
+    expect(new Set(keys).size).toBe(keys.length)
+    for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9+/]{22}==$/)
+    expect(randomUUID).not.toHaveBeenCalled()
+    randomUUID.mockRestore()
   })
 
   test("leaves the reporter's own words alone, even when they look like secrets", async () => {

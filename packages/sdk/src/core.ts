@@ -98,8 +98,14 @@ export interface TriageCore {
   close(): void
 }
 
-/** A UUID; `crypto.randomUUID` exists only in secure contexts (https, localhost), hence the fallback. */
-const newKey = () => crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+/**
+ * A fresh idempotency key: 128 random bits in base64. From `crypto.getRandomValues`, which, unlike
+ * `crypto.randomUUID`, also exists outside secure contexts (plain-http intranet pages). It must stay
+ * unguessable: the same key and body answer the report's token again.
+ * @example
+ * const idempotencyKey = newIdempotencyKey() // reuse it to retry the same report
+ */
+export const newIdempotencyKey = (): string => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))))
 
 /** What `createTriage` adds onto the core: the parts it shares. */
 export interface CoreParts {
@@ -130,7 +136,7 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
       user = next
     },
 
-    async report(input, { idempotencyKey = newKey() } = {}) {
+    async report(input, { idempotencyKey = newIdempotencyKey() } = {}) {
       // A report sent again under its key goes as first prepared: the server answers a key
       // replayed with another body (new breadcrumbs, a new URL) with idempotency_key_reused.
       const waiting = queue.items().find((item) => item.key === idempotencyKey)

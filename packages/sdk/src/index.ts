@@ -6,7 +6,7 @@
 export { createTriage } from './client.ts'
 export type { ActionOptions, Report, TriageClient, TriageOptions } from './client.ts'
 export type { AppInfo } from './context.ts'
-export { createTriageCore } from './core.ts'
+export { createTriageCore, newIdempotencyKey } from './core.ts'
 export type { ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
 export type { FlushResult } from './delivery.ts'
 export { TriageError } from './errors.ts'

@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals'
 import type { DiagnosticsResult, MyReport, ReportContact, ReportCreate, ReportCreated, ReportView, SimilarResolution, TriageUser } from '@triage/sdk'
-import { createTriage, TriageError } from '@triage/sdk'
+import { createTriage, newIdempotencyKey, TriageError } from '@triage/sdk'
 import type { ContextPart } from './context-parts.ts'
 import { withoutParts } from './context-parts.ts'
 import { minWords, visibleQuestions, wordCount } from './diagnosis.ts'
@@ -170,7 +170,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     if (sending.value) return
     const input = reportInput()
     const body = JSON.stringify([input, left.value])
-    const idempotencyKey = pending?.body === body ? pending.idempotencyKey : crypto.randomUUID()
+    const idempotencyKey = pending?.body === body ? pending.idempotencyKey : newIdempotencyKey()
     pending = { body, idempotencyKey }
     batch(() => {
       sending.value = true
