@@ -77,6 +77,22 @@ describe('followReport, polling', () => {
     await new Promise((resolve) => setTimeout(resolve, 30))
     expect(api.requests.length).toBe(asked)
   })
+
+  test('stopping ends the wait between polls at once, leaving no timer behind', async () => {
+    const api = fakeApi()
+    const report = await created(api)
+    const timers = vi.spyOn(globalThis, 'setTimeout')
+    const cleared = vi.spyOn(globalThis, 'clearTimeout')
+    const views: ReportView[] = []
+    const stop = followReport({ endpoint: 'https://triage.test', fetch: api.fetch }, report.id, report.reporterToken, (view) => views.push(view), () => {}, 60_000)
+    await vi.waitFor(() => expect(timers.mock.calls.some(([, ms]) => ms === 60_000)).toBe(true))
+    const wait = timers.mock.results[timers.mock.calls.findIndex(([, ms]) => ms === 60_000)]?.value as unknown
+    stop()
+    expect(cleared).toHaveBeenCalledWith(wait)
+    expect(views).toHaveLength(1)
+    timers.mockRestore()
+    cleared.mockRestore()
+  })
 })
 
 /** Enough of EventSource for the SDK: named events, and a connection that fails or not. */

@@ -4,16 +4,6 @@ import { backoff, retryPolicy } from './retry.ts'
 import type { Transport } from './transport.ts'
 import { sendRaw } from './transport.ts'
 
-/** Waits `ms`, or less if `signal` aborts first. */
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-  })
-
 export interface FollowOptions {
   /** The reporter token; default: the one this browser kept when it made the report. */
   token?: string
@@ -40,10 +30,22 @@ export function followReport(
   const controller = new AbortController()
   const { signal } = controller
   let source: EventSource | undefined
+  // Ends the current wait between polls early; set by `sleep`, called by `stop`.
+  let wake = () => {}
   const stop = () => {
     controller.abort()
     source?.close()
+    wake()
   }
+  /** Waits `ms`, or less if the follow stops first (no listener per wait: a long follow piles none up). */
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms)
+      wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
   // What was delivered last, as JSON: whichever way it came, each change reaches onUpdate once.
   let last = ''
   const deliver = (json: string) => {
@@ -64,7 +66,7 @@ export function followReport(
         etag = response.headers.get('etag') ?? etag
         failures = 0
         if (response.status === 200) deliver(await response.text())
-        await sleep(pollMs, signal)
+        await sleep(pollMs)
       } catch (error) {
         if (signal.aborted) return
         if (error instanceof TriageError && !error.retryable) {
@@ -72,7 +74,7 @@ export function followReport(
           onError(error)
           return
         }
-        await sleep((error instanceof TriageError && error.retryAfterMs) || backoff(retryPolicy(), ++failures), signal)
+        await sleep((error instanceof TriageError && error.retryAfterMs) || backoff(retryPolicy(), ++failures))
       }
     }
   }
