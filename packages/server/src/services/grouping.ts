@@ -3,8 +3,9 @@ import { decideGrouping, priorityOf, route } from '@triage/engine'
 import type { AppSla } from '../http/env.ts'
 import { formatNumber, newId } from '../ids.ts'
 import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
-import { findIncident, insertIncidentOnce } from '../storage/incidents.ts'
+import { insertIncidentOnce } from '../storage/incidents.ts'
 import type { ServiceContext } from './context.ts'
+import { ProblemError } from './context.ts'
 import { changeIncident } from './incident-changes.ts'
 import { groupingWindowMs, similarIndexFor } from './similar-incidents.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
@@ -61,15 +62,15 @@ export async function openGroup(context: ServiceContext, incident: IncidentRow, 
   groupCandidates.update(major, context.now())
   for (const memberId of opens.memberIds) {
     if (memberId === major.id) continue
-    // A member planned by a concurrent request that failed to write is gone: nothing to group.
-    if (!(await findIncident(context.db, incident.appId, memberId))) {
-      groupCandidates.remove(memberId)
-      continue
-    }
     const member = await changeIncident(context, { appId: incident.appId, maxTier: 'L3' }, memberId, (member) =>
       member.parentId !== null ? { fields: {}, events: [] } : { fields: { parentId: major.id }, events: [groupedEvent(major.id, opens.reason)] },
-    )
-    groupCandidates.update(member, context.now())
+    ).catch((error: unknown) => {
+      // A member planned by a concurrent request that failed to write is gone: nothing to group.
+      if (error instanceof ProblemError && error.status === 404) return undefined
+      throw error
+    })
+    if (member) groupCandidates.update(member, context.now())
+    else groupCandidates.remove(memberId)
   }
 }
 
