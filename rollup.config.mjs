@@ -6,6 +6,7 @@ import terser from '@rollup/plugin-terser'
 import { dts } from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
 import { fileURLToPath } from 'node:url'
+import { widgetPrivateProperties } from './scripts/widget-private-properties.mjs'
 
 const exportConditions = ['source', 'browser', 'module', 'import', 'default']
 
@@ -26,9 +27,15 @@ const terserOptions = { ecma: 2020, compress: { passes: 2, pure_getters: true },
 /**
  * The panels' compression, measured on them (the loader and the SDK gain nothing from it):
  * unsafe_methods turns `{ m: function () {} }` into `{ m() {} }`, which cannot be `new`ed (nothing
- * constructs an object's function); inline: 1 and no sequences rewrite less, which gzip rewards.
+ * constructs an object's function); inline: 1 and no sequences rewrite less, which gzip rewards;
+ * and the property names private to a panel are shortened.
  */
-const panelTerserOptions = { ...terserOptions, compress: { ...terserOptions.compress, unsafe_methods: true, inline: 1, sequences: false } }
+const panelTerserOptions = {
+  ...terserOptions,
+  compress: { ...terserOptions.compress, unsafe_methods: true, inline: 1, sequences: false },
+  // The dictionary keys and state members no other file sees, shortened (see the script).
+  mangle: { properties: { regex: (await widgetPrivateProperties()).regex } },
+}
 
 /** `minifySyntax` for the widget's script-tag files: esbuild's syntax folding before terser saves ~20 B gzip there. */
 const plugins = ({ minifySyntax = false } = {}) => [

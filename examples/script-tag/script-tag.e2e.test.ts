@@ -66,6 +66,49 @@ describe('the script-tag example', () => {
     }, 60_000)
   }
 
+  it('offers the fix of a resolved incident while the reporter describes it, in French: "Oui" files nothing, "Non" goes on to questions of a category they can change', async () => {
+    const team = agent(e2e.server)
+    const seed = await fetch(`${e2e.server.url}/v1/reports`, {
+      method: 'POST',
+      headers: { 'x-triage-key': e2e.server.publishableKey, 'content-type': 'application/json', 'idempotency-key': 'deflection-seed', origin: e2e.server.url },
+      body: JSON.stringify({ symptoms: 'L’export des factures échoue avec un message d’erreur' }),
+    })
+    await team.resolve(((await seed.json()) as { number: string }).number, 'Les gros exports partent désormais par e-mail.')
+    const incidents = async () => ((await (await fetch(`${e2e.server.url}/v1/incidents?limit=200`, { headers: { authorization: `Bearer ${e2e.server.secretKey}` } })).json()) as { items: unknown[] }).items.length
+    const filed = await incidents()
+
+    const context = await e2e.browser.newContext({ locale: 'fr-FR' })
+    const page = await context.newPage()
+    const errors = pageErrors(page)
+    await page.goto(`${e2e.server.url}/`)
+    const describeIt = async () => {
+      const dialog = await openPanel(page, fr)
+      await dialog.getByLabel(fr.symptomsLabel).fill('L’export des factures échoue avec un message d’erreur depuis ce matin')
+      const suggestion = dialog.getByTestId('triage-suggestion')
+      await expect.poll(() => suggestion.textContent()).toContain('Les gros exports partent désormais par e-mail.')
+      expect(await suggestion.textContent()).toContain(fr.suggestionQuestion)
+      return dialog
+    }
+
+    const solved = await describeIt()
+    await solved.getByRole('button', { name: fr.yes, exact: true }).click()
+    await expect.poll(() => solved.getByTestId('triage-deflected').textContent()).toBe(`${fr.deflectedTitle}${fr.deflectedBody}${fr.myReports}${fr.newReport}`)
+    expect(await incidents()).toBe(filed)
+
+    await page.reload()
+    const notSolved = await describeIt()
+    await notSolved.getByRole('button', { name: fr.no, exact: true }).click()
+    const category = notSolved.getByLabel(fr.categoryLabel)
+    await category.waitFor()
+    await category.selectOption({ label: fr.category['access'] })
+    await expect.poll(() => notSolved.getByText(/^Question 1 sur \d+$/).count()).toBe(1)
+    expect(await category.inputValue()).toBe('access')
+    await notSolved.getByRole('button', { name: fr.back }).click()
+    await expect.poll(() => notSolved.getByLabel(fr.symptomsLabel).inputValue()).toContain('L’export des factures')
+    expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
   it('queues a report written offline and shows its ticket number once back online', async () => {
     const context = await e2e.browser.newContext({ locale: 'en-US' })
     const page = await context.newPage()

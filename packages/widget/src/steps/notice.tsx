@@ -7,12 +7,14 @@ import type { StepProps } from './props.ts'
  */
 export function Notice({ state, strings }: StepProps) {
   const step = state.step.value as 'queued' | 'deflected'
+  // Read by name, not by `${step}Title`: the panel build shortens the dictionary's keys.
+  const [title, body] = step === 'queued' ? [strings.queuedTitle, strings.queuedBody] : [strings.deflectedTitle, strings.deflectedBody]
   return (
     <div data-testid={`triage-${step}`}>
       <h3 tabIndex={-1} data-autofocus>
-        {strings[`${step}Title`]}
+        {title}
       </h3>
-      <p>{strings[`${step}Body`]}</p>
+      <p>{body}</p>
       <div class="actions">
         <button type="button" onClick={state.showReports}>
           {strings.myReports}
