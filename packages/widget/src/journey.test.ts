@@ -113,6 +113,8 @@ describe('the journey', () => {
     byTestId(shadow, 'triage-send').click()
     await waitFor(() => byTestId(shadow, 'triage-error').textContent === 'Your report was not sent. contact.email: must be an e-mail address')
     expect(byTestId(shadow, 'triage-error').getAttribute('aria-live')).toBe('assertive')
+    // The detail is the server's English, marked so for a screen reader reading another language.
+    expect(byTestId(shadow, 'triage-error').querySelector('[lang="en"]')?.textContent).toBe(' contact.email: must be an e-mail address')
   })
 
   test('offline: the report is saved and the reporter is told it leaves when the connection is back', async () => {

@@ -4,6 +4,7 @@ import { Fragment, h } from 'preact'
 import { limits } from '@triage/protocol'
 import type { Strings } from '../i18n/index.ts'
 import { fill, words } from '../i18n/index.ts'
+import { FailureLine } from './failure-line.tsx'
 import type { StepProps } from './props.ts'
 
 /** Who or what an entry of the timeline is, in words. */
@@ -91,9 +92,7 @@ export function Report({ state, strings, locale }: StepProps) {
           </button>
         </form>
       )}
-      <p class="error" aria-live="assertive" aria-atomic="true">
-        {error === null ? '' : `${strings.actionFailed} ${error}`.trim()}
-      </p>
+      <FailureLine failed={strings.actionFailed} detail={error} />
       <div class="actions">
         <button type="button" onClick={state.showReports}>
           {strings.myReports}

@@ -3,6 +3,7 @@ import { Fragment, h } from 'preact'
 import type { ContextPart } from '../context-parts.ts'
 import { previewContext } from '../context-parts.ts'
 import { fill, words } from '../i18n/index.ts'
+import { FailureLine } from './failure-line.tsx'
 import type { StepProps } from './props.ts'
 
 /** Step 4: everything that will be sent, with a checkbox per captured context part. */
@@ -73,9 +74,7 @@ export function Review({ state, strings }: StepProps) {
           </label>
         ))}
       </fieldset>
-      <p class="error" aria-live="assertive" aria-atomic="true" data-testid="triage-error">
-        {error === null ? '' : `${strings.sendFailed} ${error}`.trim()}
-      </p>
+      <FailureLine failed={strings.sendFailed} detail={error} testId="triage-error" />
       <div class="actions">
         <button type="button" onClick={() => (state.step.value = 'contact')}>
           {strings.back}
