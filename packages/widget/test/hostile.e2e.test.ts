@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { en } from '../src/i18n/en.ts'
+import { fr } from '../src/i18n/fr.ts'
 import type { E2e } from './e2e.ts'
 import { agent, fileReport, openPanel, pageErrors, startE2e } from './e2e.ts'
 
@@ -67,6 +68,26 @@ describe('a hostile host page', () => {
     expect(font).toBe('14px')
     expect(await page.evaluate(() => (window as { __fetches?: number }).__fetches)).toBeGreaterThan(0)
     expect(errors).toEqual([])
+    await page.close()
+  }, 60_000)
+
+  it("reads in its own language's direction on a right-to-left page, and its layout mirrors for a right-to-left language", async () => {
+    const page = await e2e.browser.newPage({ locale: 'ar' })
+    const html = `<!doctype html><html lang="ar" dir="rtl"><head><title>صفحة</title></head><body><h1>مرحبا</h1>
+      <script async src="/widget.js" data-locale="fr" data-key="${e2e.server.publishableKey}"></script></body></html>`
+    await page.route(`${e2e.server.url}/rtl`, (route) => route.fulfill({ contentType: 'text/html', body: html }))
+    await page.goto(`${e2e.server.url}/rtl`)
+    const dialog = await openPanel(page, fr)
+    const layout = () =>
+      dialog.evaluate((panel) => {
+        const [secondary, next] = [...panel.querySelectorAll('.actions button')].map((button) => button.getBoundingClientRect().x)
+        return { direction: getComputedStyle(panel).direction, nextIsRightOfSecondary: next! > secondary! }
+      })
+    // French on an Arabic page: left to right, Next on the right.
+    expect(await layout()).toEqual({ direction: 'ltr', nextIsRightOfSecondary: true })
+    // Words in a right-to-left language (as an app's own strings would be) turn the whole widget.
+    await page.getByRole('button', { name: fr.launcher }).evaluate((launcher) => (launcher.lastChild!.textContent = 'الإبلاغ عن مشكلة'))
+    expect(await layout()).toEqual({ direction: 'rtl', nextIsRightOfSecondary: false })
     await page.close()
   }, 60_000)
 

@@ -45,6 +45,9 @@ export function createHost(options: { label: string; locale: Locale; position: P
   const root = document.createElement('div')
   root.className = options.position === 'bottom-left' ? 'root left' : 'root'
   root.lang = options.locale
+  // The widget's words set its direction, not the page's: English on a right-to-left page still
+  // reads left to right, and strings in a right-to-left language mirror the (logical) layout.
+  root.dir = 'auto'
   const launcher = document.createElement('button')
   launcher.type = 'button'
   launcher.className = 'launcher'
