@@ -1,6 +1,6 @@
 // Property names that never leave a script-tag panel, so terser may shorten them there (rollup.config.mjs).
 // The panel's long names are its dictionary keys (`strings.symptomsHint`), its state's members
-// (`state.questionIndex`) and Preact's class-component hooks: in full they weigh ~300 B of gzip.
+// (`state.questionIndex`) and Preact's class-component API: in full they weigh ~300 B of gzip.
 // A name is shortened everywhere in the bundle at once, so the only danger is a name that also
 // reaches something outside it: the server's JSON, the SDK's stored queue, the loader (a separate
 // file) or the DOM. Names seen in those sources are kept as they are, and so are DOM names (terser
@@ -55,11 +55,12 @@ function stateMembers() {
 }
 
 /**
- * Preact's class-component hooks, which its diff looks up on every component. A panel carries its
- * own copy of Preact that only its own (function) components use, so the names are free to shorten
- * (a class component added later would have its methods shortened alike).
+ * Preact's class-component API (hooks its diff looks up on every component, `setState`…) and its
+ * `options.debounceRendering`. A panel carries its own copy of Preact that only its own (function)
+ * components use, so the names are free to shorten (a class component added later would have its
+ * methods shortened alike).
  */
-const preactClassHooks = [
+const preactComponentApi = [
   'componentDidCatch',
   'componentDidMount',
   'componentDidUpdate',
@@ -68,16 +69,20 @@ const preactClassHooks = [
   'componentWillUnmount',
   'componentWillUpdate',
   'contextType',
+  'debounceRendering',
+  'defaultProps',
+  'forceUpdate',
   'getChildContext',
   'getDerivedStateFromError',
   'getDerivedStateFromProps',
   'getSnapshotBeforeUpdate',
+  'setState',
   'shouldComponentUpdate',
 ]
 
 /** The names to shorten, as terser's `mangle.properties.regex`. */
 export async function widgetPrivateProperties() {
   const shared = sharedNames()
-  const names = [...new Set([...(await dictionaryKeys()), ...stateMembers(), ...preactClassHooks])].filter((name) => !shared.has(name)).sort()
+  const names = [...new Set([...(await dictionaryKeys()), ...stateMembers(), ...preactComponentApi])].filter((name) => !shared.has(name)).sort()
   return { names, regex: new RegExp(`^(?:${names.join('|')})$`) }
 }

@@ -3,7 +3,7 @@ import { en } from '../../packages/widget/src/i18n/en.ts'
 import { fr } from '../../packages/widget/src/i18n/fr.ts'
 import type { Strings } from '../../packages/widget/src/i18n/index.ts'
 import type { E2e } from '../../packages/widget/test/e2e.ts'
-import { agent, fileReport, openPanel, pageErrors, startE2e } from '../../packages/widget/test/e2e.ts'
+import { agent, answerQuestions, fileReport, openPanel, pageErrors, startE2e } from '../../packages/widget/test/e2e.ts'
 
 // End to end for real: the Node server on a libSQL file serves this example page, Debian's
 // Chromium loads it, and the widget built by `npm run build` (loader, then its panel) talks to the API.
@@ -106,6 +106,27 @@ describe('the script-tag example', () => {
     await notSolved.getByRole('button', { name: fr.back }).click()
     await expect.poll(() => notSolved.getByLabel(fr.symptomsLabel).inputValue()).toContain('L’export des factures')
     expect(errors).toEqual([])
+    await context.close()
+  }, 60_000)
+
+  it('tells a French reporter at the contact step that their e-mail address cannot be one, and goes on once fixed', async () => {
+    const context = await e2e.browser.newContext({ locale: 'fr-FR' })
+    const page = await context.newPage()
+    await page.goto(`${e2e.server.url}/`)
+    const dialog = await openPanel(page, fr)
+    await dialog.getByLabel(fr.symptomsLabel).fill('La synchronisation ne se termine jamais')
+    await dialog.getByTestId('triage-next').click()
+    await dialog.locator(`h3:text-is("${fr.diagnoseTitle}"), h3:text-is("${fr.contactTitle}")`).waitFor()
+    await answerQuestions(dialog, fr)
+    const email = dialog.getByLabel(fr.emailLabel)
+    await email.fill('ada.exemple.fr')
+    await dialog.getByTestId('triage-next').click()
+    await expect.poll(() => dialog.locator('#triage-email-error').textContent()).toBe(fr.emailInvalid)
+    expect(await email.getAttribute('aria-invalid')).toBe('true')
+    expect(await email.evaluate((input) => (input.getRootNode() as ShadowRoot).activeElement === input)).toBe(true)
+    await email.fill('ada@exemple.fr')
+    await dialog.getByTestId('triage-next').click()
+    await dialog.getByTestId('triage-send').waitFor()
     await context.close()
   }, 60_000)
 

@@ -105,6 +105,27 @@ describe('the journey', () => {
     await findTestId(shadow, 'triage-send')
   }
 
+  test('says at the contact step that an e-mail address cannot be one, and goes on once it is fixed', async () => {
+    const { api, shadow, symptoms } = await openWidget()
+    type(symptoms, 'The export button does nothing')
+    next(shadow)
+    await waitFor(() => heading(shadow) === 'A few questions')
+    next(shadow)
+    next(shadow)
+    await waitFor(() => heading(shadow) === 'How can we reach you?')
+    const email = shadow.querySelector<HTMLInputElement>('#triage-email')!
+    type(email, 'ada@')
+    next(shadow)
+    await waitFor(() => shadow.querySelector('#triage-email-error')?.textContent === 'Check your e-mail address.')
+    expect(email.getAttribute('aria-invalid')).toBe('true')
+    expect(email.getAttribute('aria-describedby')).toContain('triage-email-error')
+    expect(heading(shadow)).toBe('How can we reach you?')
+    type(email, 'ada@example.com')
+    next(shadow)
+    await findTestId(shadow, 'triage-send')
+    expect(api.requests.filter((request) => request.method === 'POST')).toHaveLength(0)
+  })
+
   test('shows the SDK error detail and keeps what the reporter wrote', async () => {
     const { shadow, symptoms } = await openWidget({
       fetch: fakeApi({ create: () => problem(400, 'validation_failed', 'contact.email: must be an e-mail address') }).fetch,

@@ -28,6 +28,8 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   const symptomsMissing = signal(false)
   const name = signal('')
   const email = signal('')
+  /** The reporter went on with an e-mail address the browser says cannot be one. */
+  const emailInvalid = signal(false)
   const diagnosis = signal<DiagnosticsResult | null>(null)
   /** The category the reporter picked instead of the guessed one. */
   const picked = signal<string | undefined>(undefined)
@@ -310,6 +312,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     symptomsMissing,
     name,
     email,
+    emailInvalid,
     diagnosis,
     picked,
     answers,

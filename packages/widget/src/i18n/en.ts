@@ -22,6 +22,7 @@ export const en: Strings = {
   contactTitle: 'How can we reach you?',
   nameLabel: 'Your name',
   emailLabel: 'Your e-mail',
+  emailInvalid: 'Check your e-mail address.',
   consent: 'We use these only to answer you about this report.',
   reviewTitle: 'Check and send',
   symptomsEcho: 'You wrote',

@@ -22,6 +22,7 @@ export const fr: Strings = {
   contactTitle: 'Comment vous joindre ?',
   nameLabel: 'Votre nom',
   emailLabel: 'Votre e-mail',
+  emailInvalid: 'Vérifiez votre adresse e-mail.',
   consent: 'Ces informations servent uniquement à vous répondre sur ce signalement.',
   reviewTitle: 'Vérifier et envoyer',
   symptomsEcho: 'Vous avez écrit',

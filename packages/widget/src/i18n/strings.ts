@@ -32,6 +32,8 @@ export interface Strings {
   contactTitle: string
   nameLabel: string
   emailLabel: string
+  /** Shown when the e-mail address cannot be one. */
+  emailInvalid: string
   consent: string
   reviewTitle: string
   symptomsEcho: string

@@ -1,16 +1,24 @@
 import { h } from 'preact'
 import { limits } from '@triage/protocol'
 import type { StepProps } from './props.ts'
-import { StepActions } from './step-actions.tsx'
+import { stepActions } from './step-actions.tsx'
 
-/** Step 3: how to reach the reporter, prefilled by `identify`; both fields are optional. */
+/**
+ * Step 3: how to reach the reporter, prefilled by `identify`; both fields are optional. An e-mail
+ * address that cannot be one (the browser's own check of `type="email"`) is said here, in the
+ * reporter's language, rather than by the server's refusal at the end.
+ */
 export function Contact({ state, strings }: StepProps) {
+  const invalid = state.emailInvalid.value
   return (
     <form
       noValidate
       onSubmit={(event) => {
         event.preventDefault()
-        state.step.value = 'review'
+        const valid = event.currentTarget.checkValidity()
+        state.emailInvalid.value = !valid
+        if (valid) state.step.value = 'review'
+        else event.currentTarget.querySelector<HTMLElement>('[type=email]')?.focus()
       }}
     >
       <h3 tabIndex={-1} data-autofocus>
@@ -24,18 +32,18 @@ export function Contact({ state, strings }: StepProps) {
         type="email"
         autoComplete="email"
         maxLength={limits.emailChars}
-        aria-describedby="triage-consent"
+        aria-invalid={invalid}
+        aria-describedby="triage-email-error triage-consent"
         value={state.email.value}
         onInput={(event) => (state.email.value = event.currentTarget.value)}
       />
+      <p id="triage-email-error" class="error" aria-live="polite">
+        {invalid ? strings.emailInvalid : ''}
+      </p>
       <p id="triage-consent" class="hint">
         {strings.consent}
       </p>
-      <StepActions
-        secondary={strings.back}
-        onSecondary={() => (state.step.value = state.questions.value.length > 0 ? 'diagnose' : 'describe')}
-        next={strings.next}
-      />
+      {stepActions(strings.back, () => (state.step.value = state.questions.value.length > 0 ? 'diagnose' : 'describe'), strings.next)}
     </form>
   )
 }

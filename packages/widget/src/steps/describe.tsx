@@ -2,7 +2,7 @@ import { limits } from '@triage/protocol'
 import type { TargetedEvent } from 'preact'
 import { h } from 'preact'
 import type { StepProps } from './props.ts'
-import { StepActions } from './step-actions.tsx'
+import { stepActions } from './step-actions.tsx'
 
 /**
  * Step 1: the reporter says what is happening. After a few words, a resolved incident whose
@@ -63,7 +63,7 @@ export function Describe({ state, strings }: StepProps) {
           </section>
         )}
       </div>
-      <StepActions secondary={strings.myReports} onSecondary={state.showReports} next={strings.next} />
+      {stepActions(strings.myReports, state.showReports, strings.next)}
     </form>
   )
 }

@@ -3,7 +3,7 @@ import type { TargetedEvent } from 'preact'
 import { Fragment, h } from 'preact'
 import { fill } from '../i18n/index.ts'
 import type { StepProps } from './props.ts'
-import { StepActions } from './step-actions.tsx'
+import { stepActions } from './step-actions.tsx'
 
 /** Step 2: the guided questions of the likely category, one per screen, and a way to pick another category. */
 export function Diagnose({ state, strings }: StepProps) {
@@ -42,7 +42,7 @@ export function Diagnose({ state, strings }: StepProps) {
           <Question key={question.id} question={question} state={state} strings={strings} />
         </>
       )}
-      <StepActions secondary={strings.back} onSecondary={state.previousQuestion} next={strings.next} />
+      {stepActions(strings.back, state.previousQuestion, strings.next)}
     </form>
   )
 }

@@ -1,7 +1,10 @@
 import { h } from 'preact'
 
-/** The foot of a step's form: a secondary way back (or elsewhere), and Next, which submits the form. */
-export function StepActions({ secondary, onSecondary, next }: { secondary: string; onSecondary: () => void; next: string }) {
+/**
+ * The foot of a step's form: a secondary way back (or elsewhere), and Next, which submits the form.
+ * A function, not a component: it has no state of its own, and its arguments need no prop names.
+ */
+export function stepActions(secondary: string, onSecondary: () => void, next: string) {
   return (
     <div class="actions">
       <button type="button" onClick={onSecondary}>
