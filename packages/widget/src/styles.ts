@@ -22,6 +22,7 @@ textarea,input:not([type=radio]):not([type=checkbox]),select{width:100%}\
 textarea{min-height:90px;resize:vertical}\
 [aria-invalid=true]{border-color:var(--triage-error)}\
 .error{color:var(--triage-error);font-weight:600}\
+.error:empty{margin:0}\
 .primary{border-color:var(--triage-color);background:var(--triage-color);color:var(--triage-on-color);font-weight:600}\
 [aria-disabled=true]{opacity:.65}\
 .close{border-color:#0000}\
