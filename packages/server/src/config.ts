@@ -26,6 +26,18 @@ export interface NodeConfig {
   notifyIntervalMs?: number
   /** How often a live-followed report is checked for changes, in ms (default 1000). */
   followPollMs?: number
+  /** Incidents per app the similar-incident index keeps in memory (`TRIAGE_SIMILAR_INDEX_LIMIT`, default 20,000). */
+  similarIndexLimit?: number | undefined
+}
+
+/** `TRIAGE_SIMILAR_INDEX_LIMIT` (Node and Workers): a whole number of incidents, or unset for the default. */
+export function readSimilarIndexLimit(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const limit = Number(value)
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new Error(`TRIAGE_SIMILAR_INDEX_LIMIT must be a whole number of incidents (1 or more), not "${value}".`)
+  }
+  return limit
 }
 
 export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
@@ -51,5 +63,6 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     slaSweepIntervalMs: 30_000,
     smtpUrl: env['SMTP_URL'] || undefined,
     notifyFrom: env['NOTIFY_FROM'] || 'Triage <no-reply@localhost>',
+    similarIndexLimit: readSimilarIndexLimit(env['TRIAGE_SIMILAR_INDEX_LIMIT']),
   }
 }

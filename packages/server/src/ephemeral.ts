@@ -16,7 +16,7 @@ export interface EphemeralServer extends RunningServer {
  * with the demo app's keys at hand: for integration and end-to-end tests.
  */
 export async function startEphemeralServer(
-  options: { now?: () => number; rateLimitPerMinute?: number; webhookIntervalMs?: number; smtpUrl?: string } = {},
+  options: { now?: () => number; rateLimitPerMinute?: number; webhookIntervalMs?: number; smtpUrl?: string; similarIndexLimit?: number } = {},
 ): Promise<EphemeralServer> {
   const folder = mkdtempSync(join(tmpdir(), 'triage-'))
   const server = await startNodeServer({
@@ -35,6 +35,7 @@ export async function startEphemeralServer(
     notifyFrom: 'Triage tests <triage@localhost>',
     notifyIntervalMs: 100,
     followPollMs: 50,
+    similarIndexLimit: options.similarIndexLimit,
   }, options.now)
   const secretKey = server.demo.secretKey
   if (!secretKey) throw new Error('a fresh database always creates the demo secret key')

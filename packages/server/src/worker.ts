@@ -10,6 +10,7 @@ import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web'
 import { createApp } from './app.ts'
 import type { TriageApp } from './app.ts'
 import { reporterSecret } from './bootstrap.ts'
+import { readSimilarIndexLimit } from './config.ts'
 import { schema } from './db/schema.ts'
 import type { ServiceContext } from './services/context.ts'
 import { sweepSla } from './services/sla-sweep.ts'
@@ -21,6 +22,7 @@ export interface WorkerEnv {
   DATABASE_URL?: string
   DATABASE_AUTH_TOKEN?: string
   TRIAGE_SECRET?: string
+  TRIAGE_SIMILAR_INDEX_LIMIT?: string
 }
 
 function openDatabase(env: WorkerEnv): Database {
@@ -44,7 +46,12 @@ let runtime: Promise<Runtime> | undefined
 
 async function build(env: WorkerEnv): Promise<Runtime> {
   const db = openDatabase(env)
-  const services: ServiceContext = { db, reporterSecret: await reporterSecret(db, env.TRIAGE_SECRET), now: Date.now }
+  const services: ServiceContext = {
+    db,
+    reporterSecret: await reporterSecret(db, env.TRIAGE_SECRET),
+    now: Date.now,
+    similarIndexLimit: readSimilarIndexLimit(env.TRIAGE_SIMILAR_INDEX_LIMIT),
+  }
   return { app: createApp(services), services }
 }
 

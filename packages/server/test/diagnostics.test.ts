@@ -63,3 +63,40 @@ describe('GET /v1/diagnostics', () => {
     expect((await fetch(`${server.url}/v1/diagnostics?symptoms=x`)).status).toBe(401)
   })
 })
+
+describe('the similar-incident index, bounded', () => {
+  let bounded: TestServer
+  beforeAll(async () => {
+    bounded = await startTestServer({ similarIndexLimit: 2 })
+  })
+  afterAll(() => bounded.stop())
+
+  const fixes = {
+    printing: ['Printing an invoice shows a blank page', 'Printing works again since 4.1.'],
+    calendar: ['Calendar sync duplicates every event', 'Duplicates are merged on the next sync.'],
+    theme: ['The dark theme resets after logout', 'The theme is now saved with your profile.'],
+  } as const
+
+  async function suggestions(symptoms: string): Promise<(string | undefined)[]> {
+    const response = await fetch(`${bounded.url}/v1/diagnostics?symptoms=${encodeURIComponent(symptoms)}`, { headers: { 'x-triage-key': bounded.publishableKey } })
+    return ((await response.json()) as DiagnosticsResult).similar.map((match) => match.publicNote)
+  }
+
+  it("keeps an app's most recently changed incidents; a change brings an older one back", async () => {
+    const ids: Record<string, string> = {}
+    for (const [name, [symptoms, publicNote]] of Object.entries(fixes)) {
+      const created = (await (await postReport({ url: bounded.url }, bounded.publishableKey, { symptoms })).json()) as ReportCreated
+      expect((await sendAs(bounded, 'POST', `/v1/incidents/${created.id}/resolve`, bounded.secretKey, { resolution: 'fixed', publicNote })).status).toBe(200)
+      ids[name] = created.id
+    }
+    // Three resolved, room for two: the first one resolved is out of the index.
+    expect(await suggestions('printing an invoice gives a blank page')).toEqual([])
+    expect(await suggestions('calendar sync duplicates events')).toEqual([fixes.calendar[1]])
+    expect(await suggestions('dark theme resets after I log out')).toEqual([fixes.theme[1]])
+
+    // Closing the printing incident changes it: back in, and now the calendar one is the oldest change.
+    expect((await sendAs(bounded, 'POST', `/v1/incidents/${ids['printing']}/close`, bounded.secretKey, {})).status).toBe(200)
+    expect(await suggestions('printing an invoice gives a blank page')).toEqual([fixes.printing[1]])
+    expect(await suggestions('calendar sync duplicates events')).toEqual([])
+  })
+})

@@ -7,6 +7,8 @@ export interface ServiceContext {
   reporterSecret: string
   /** Milliseconds since the epoch; tests pass a controlled clock. */
   now: () => number
+  /** How many incidents per app the similar-incident index keeps, the most recently changed (default 20,000). */
+  similarIndexLimit?: number
 }
 
 /** A refusal a service can explain to the caller; the app turns it into problem+json. */

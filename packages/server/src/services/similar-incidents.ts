@@ -20,7 +20,10 @@ interface AppIndex {
   index: SimilarIndex
   /** The newest `updated_at` folded in. */
   syncedTo: number
-  /** The incidents' statuses and notes, to answer with what the index does not keep. */
+  /**
+   * The incidents' statuses and notes, to answer with what the index does not keep. A Map keeps
+   * insertion order and each change re-inserts, so the first entries are the least recently changed.
+   */
   details: Map<string, IncidentDetail>
   /** What major-incident grouping looks at: the window's open reports, not the whole history. */
   groupCandidates: GroupCandidates
@@ -33,7 +36,16 @@ interface AppIndex {
 
 // One BM25 index per app and database, in memory, kept current by reading what changed since the
 // last use: no hook on every write path, and every process (or isolate) converges on its own.
+// It holds an app's most recently changed incidents only (resolutions count as changes), so a new
+// process or Workers isolate reads a bounded slice, and memory stays flat however long the history.
 const indexes = new WeakMap<Database, Map<string, AppIndex>>()
+
+/**
+ * The default of `ServiceContext.similarIndexLimit`. Measured (`node bench/similar.ts 20000`): the
+ * index of 20,000 incidents takes ~20 MB of heap and builds in ~150 ms, which a Workers isolate
+ * (128 MB) can afford for a few apps; 100,000 take ~73 MB.
+ */
+export const defaultSimilarIndexLimit = 20_000
 
 /** Grouping's window (see grouping.ts), here so the index can keep its candidates without a cycle. */
 export const groupingWindowMs = 10 * 60_000
@@ -42,7 +54,8 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
   const now = context.now()
   entry.groupCandidates.prune(now)
   // Incidents changed in the same millisecond as the last sync are read again; re-adding is harmless.
-  for (const row of await incidentsChangedSince(context.db, appId, entry.syncedTo - 1)) {
+  const limit = context.similarIndexLimit ?? defaultSimilarIndexLimit
+  for (const row of await incidentsChangedSince(context.db, appId, entry.syncedTo - 1, limit)) {
     const resolved = row.status === 'resolved' || row.status === 'closed'
     entry.index.add({
       id: row.id,
@@ -54,6 +67,7 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
       createdAt: row.createdAt,
     })
     entry.groupCandidates.update(row, now)
+    entry.details.delete(row.id)
     entry.details.set(row.id, {
       status: row.status,
       category: row.category,
@@ -64,6 +78,13 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
       publicNote: row.publicNote,
     })
     entry.syncedTo = Math.max(entry.syncedTo, row.updatedAt)
+  }
+  // Over the limit, the least recently changed go. Changes skipped because more than `limit` came
+  // since the last sync are all older than the ones read, so their stale entries go first.
+  for (const id of entry.details.keys()) {
+    if (entry.details.size <= limit) break
+    entry.details.delete(id)
+    entry.index.remove(id)
   }
 }
 

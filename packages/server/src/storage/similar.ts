@@ -1,10 +1,13 @@
-import { and, asc, eq, gt } from 'drizzle-orm'
+import { and, desc, eq, gt } from 'drizzle-orm'
 import { incidents } from '../db/schema.ts'
 import type { Database } from './database.ts'
 
-/** An app's incidents changed after `since` (ms), oldest change first: what a search index must catch up on. */
-export async function incidentsChangedSince(db: Database, appId: string, since: number) {
-  return db
+/**
+ * An app's incidents changed after `since` (ms), oldest change first: what a search index must catch
+ * up on. At most the `limit` latest changes, read newest first through the `(app_id, updated_at)` index.
+ */
+export async function incidentsChangedSince(db: Database, appId: string, since: number, limit: number) {
+  const rows = await db
     .select({
       id: incidents.id,
       number: incidents.number,
@@ -20,5 +23,7 @@ export async function incidentsChangedSince(db: Database, appId: string, since: 
     })
     .from(incidents)
     .where(and(eq(incidents.appId, appId), gt(incidents.updatedAt, since)))
-    .orderBy(asc(incidents.updatedAt))
+    .orderBy(desc(incidents.updatedAt))
+    .limit(limit)
+  return rows.reverse()
 }
