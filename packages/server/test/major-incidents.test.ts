@@ -31,7 +31,9 @@ describe('major incidents', () => {
     const majors = ((await (await getAs(server, '/v1/incidents?limit=200', server.secretKey)).json()) as IncidentList).items.filter((item) => item.isMajor)
     expect(majors).toHaveLength(1)
     const major = majors[0]
-    expect(major).toMatchObject({ impact: 'high', category: 'bug' })
+    // The major incident takes its reports' category (payments at checkout: billing).
+    expect(major).toMatchObject({ impact: 'high', category: 'billing' })
+    expect((await incident(reports[0]?.id ?? '')).category).toBe('billing')
     for (const created of reports) expect((await incident(created.id)).parentId).toBe(major?.id)
     expect((await incident(reports[0]?.id ?? '')).timeline.some((event) => event.type === 'grouped')).toBe(true)
 

@@ -35,6 +35,8 @@ const examples: Record<string, string[]> = {
     'I want to upgrade my plan',
     'The VAT number is missing from the invoice',
     'Cancel my subscription please',
+    'Payment fails at checkout when I enter my card',
+    'I cannot pay for my order with my credit card',
     'J’ai été prélevé deux fois ce mois-ci',
     'Ma facture indique un mauvais montant',
     'Je voudrais être remboursé de mon abonnement',
@@ -43,6 +45,8 @@ const examples: Record<string, string[]> = {
     'Je souhaite passer à l’offre supérieure',
     'Le numéro de TVA manque sur la facture',
     'Résilier mon abonnement',
+    'Le paiement par carte échoue quand je valide ma commande',
+    'Impossible de payer ma commande',
   ],
   bug: [
     'The app crashes when I click save',
