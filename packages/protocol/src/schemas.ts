@@ -54,6 +54,21 @@ import {
   tiers,
 } from './vocabulary.ts'
 
+/** JSON types in the words of an error message. */
+const kindWords: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list' }
+
+const jsonKind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : (kindWords[typeof value] ?? typeof value))
+
+// Zod's fallback messages ("Invalid input: expected string, received undefined") make a developer
+// decode them; these say what to send. The field-specific messages below still win over them.
+z.config({
+  customError(issue) {
+    if (issue.code !== 'invalid_type') return undefined
+    if (issue.input === undefined) return 'is required'
+    return `must be ${kindWords[issue.expected] ?? issue.expected}, not ${jsonKind(issue.input)}`
+  },
+})
+
 const isoDate = z.iso.datetime({ offset: true })
 const shortText = (max: number) => z.string().trim().max(max)
 

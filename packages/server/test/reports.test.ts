@@ -90,6 +90,20 @@ describe('POST /v1/reports', () => {
       expect(problem.errors?.map((e) => e.path).sort()).toEqual(['contact.email', 'symptoms'])
     })
 
+    it('says in plain words what a field without its own message needed', async () => {
+      const problem = await expectProblem(
+        await postReport(server, server.publishableKey, JSON.stringify({ symptoms: 'x', contact: 'ada@example.com', category: 5 })),
+        422,
+        'validation_failed',
+      )
+      expect(problem.errors).toEqual(
+        expect.arrayContaining([
+          { path: 'contact', message: 'must be an object, not text' },
+          { path: 'category', message: 'must be text, not a number' },
+        ]),
+      )
+    })
+
     it('an unknown field → 422 rather than a silent drop', async () => {
       const problem = await expectProblem(
         await postReport(server, server.publishableKey, JSON.stringify({ symptoms: 'x', severity: 'high' })),
