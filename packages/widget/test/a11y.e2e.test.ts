@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { en } from '../src/i18n/en.ts'
 import { fr } from '../src/i18n/fr.ts'
 import type { E2e } from './e2e.ts'
-import { agent, fileReport, openPanel, startE2e } from './e2e.ts'
+import { agent, answerQuestions, fileReport, openPanel, startE2e } from './e2e.ts'
 
 // axe-core in real Chromium on every screen of the journey, scoped to the widget's element (axe
 // goes into open shadow roots), in both color schemes; then the keyboard alone.
@@ -52,6 +52,33 @@ describe('accessibility', () => {
       await page.close()
     }, 60_000)
   }
+
+  it('has no axe violation while fields are in error, and each error is tied to its field (fr)', async () => {
+    const page = await e2e.browser.newPage({ locale: 'fr-FR' })
+    await page.goto(`${e2e.server.url}/`)
+    await page.addScriptTag({ path: axePath })
+    const dialog = await openPanel(page, fr)
+    const found: string[] = []
+    const describedBy = async (label: string) => {
+      const ids = ((await dialog.getByLabel(label).getAttribute('aria-describedby')) ?? '').split(' ')
+      return dialog.evaluate((panel, ids) => ids.map((id) => panel.querySelector(`#${id}`)?.textContent ?? '').join(' '), ids)
+    }
+
+    await dialog.getByTestId('triage-next').click()
+    await expect.poll(() => describedBy(fr.symptomsLabel)).toContain(fr.symptomsRequired)
+    found.push(...(await violations(page, 'symptoms missing')))
+
+    await dialog.getByLabel(fr.symptomsLabel).fill('La page reste blanche après la connexion')
+    await dialog.getByTestId('triage-next').click()
+    await dialog.locator(`h3:text-is("${fr.diagnoseTitle}"), h3:text-is("${fr.contactTitle}")`).waitFor()
+    await answerQuestions(dialog, fr)
+    await dialog.getByLabel(fr.emailLabel).fill('ada@')
+    await dialog.getByTestId('triage-next').click()
+    await expect.poll(() => describedBy(fr.emailLabel)).toContain(fr.emailInvalid)
+    found.push(...(await violations(page, 'e-mail invalid')))
+    expect(found).toEqual([])
+    await page.close()
+  }, 60_000)
 
   it('sees inside the shadow root (so zero violations means something)', async () => {
     const page = await e2e.browser.newPage({ locale: 'en-US' })
