@@ -65,6 +65,7 @@ describe('dist/widget.js', () => {
 
     // Calls made before the panel arrives wait for it.
     window.Triage?.prefill({ symptoms: 'Export en panne', contact: { name: 'Ada' } })
+    window.Triage?.identify({ id: 'user-42', name: 'Ada Lovelace', email: 'ada@example.com' })
     window.Triage?.open()
     const script = await servePanel()
     expect(script.src).toBe('https://triage.example.com/widget-panel-fr.js')
@@ -83,7 +84,8 @@ describe('dist/widget.js', () => {
     const create = api.requests.find((request) => request.method === 'POST')
     expect(create?.url).toBe('https://triage.example.com/v1/reports')
     expect(create?.headers.get('x-triage-key')).toBe('pk_demo')
-    expect(create?.body).toMatchObject({ symptoms: 'Export en panne', contact: { name: 'Ada' } })
+    // prefill's name stays (identify fills only what is empty), identify adds the e-mail.
+    expect(create?.body).toMatchObject({ symptoms: 'Export en panne', contact: { name: 'Ada', email: 'ada@example.com' } })
   })
 
   test('destroy() removes the element and window.Triage', async () => {
