@@ -3,11 +3,10 @@
 //   npm run build && node --conditions=source scripts/screenshots.ts
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Locator } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { startEphemeralServer } from '@triage/server'
 import { en } from '../packages/widget/src/i18n/en.ts'
-import { agent, heading } from '../packages/widget/test/e2e.ts'
+import { agent, answerQuestions } from '../packages/widget/test/e2e.ts'
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
 mkdirSync(out, { recursive: true })
@@ -23,23 +22,8 @@ const seed = await fetch(`${server.url}/v1/reports`, {
 })
 await team.resolve(((await seed.json()) as { number: string }).number, 'Exports over 10,000 rows now run in the background: you get an e-mail with the file.')
 
-/**
- * Answers the questions as the reporter of an export bug would (only she is affected, it always
- * happens, the rest of the app works), so the screens that follow show a believable ticket.
- */
-async function answerLikeAda(dialog: Locator): Promise<void> {
-  const answers: Record<string, string> = { impact: 'me', workaround: 'yes', bug_frequency: 'always', bug_whole_app_down: 'no' }
-  for (let asked = 0; asked < 12 && (await heading(dialog).textContent()) !== en.contactTitle; asked++) {
-    const radio = dialog.getByRole('radio')
-    if ((await radio.count()) > 0) {
-      const name = (await radio.first().getAttribute('name')) ?? ''
-      await (answers[name] ? dialog.locator(`input[type=radio][value="${answers[name]}"]`) : radio.first()).check()
-    } else if ((await dialog.getByTestId('triage-answer').count()) > 0) {
-      await dialog.getByTestId('triage-answer').fill('Export failed, please try again later')
-    }
-    await dialog.getByTestId('triage-next').click()
-  }
-}
+/** The export bug's reporter: only she is affected, it always happens, the rest of the app works. */
+const adasAnswers = { choices: { impact: 'me', workaround: 'yes', bug_frequency: 'always', bug_whole_app_down: 'no' }, text: 'Export failed, please try again later' }
 
 const devices = { desktop: { width: 1100, height: 760 }, mobile: { width: 390, height: 760 } }
 try {
@@ -58,7 +42,7 @@ try {
       await dialog.getByTestId('triage-not-solved').click()
       await dialog.getByRole('radio').first().check()
       await shot('2-diagnose')
-      await answerLikeAda(dialog)
+      await answerQuestions(dialog, en, undefined, adasAnswers)
       await dialog.getByLabel(en.nameLabel).fill('Ada Lovelace')
       await dialog.getByLabel(en.emailLabel).fill('ada@example.com')
       await shot('3-contact')

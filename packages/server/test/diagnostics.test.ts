@@ -13,9 +13,15 @@ function diagnostics(query: string, key = server.publishableKey): Promise<Respon
   return fetch(`${server.url}/v1/diagnostics?${query}`, { headers: { 'x-triage-key': key } })
 }
 
-async function resolvedReport(symptoms: string, publicNote?: string, key = server.publishableKey, secretKey = server.secretKey): Promise<ReportCreated> {
-  const created = (await (await postReport({ url: server.url }, key, { symptoms })).json()) as ReportCreated
-  await sendAs(server, 'POST', `/v1/incidents/${created.id}/resolve`, secretKey, { resolution: 'internal: purged the token table', ...(publicNote ? { publicNote } : {}) })
+/** A report filed and resolved through the API; `app` is the server (or another app on it) and its keys. */
+async function resolvedReport(
+  symptoms: string,
+  publicNote?: string,
+  app: { url: string; publishableKey: string; secretKey: string } = server,
+): Promise<ReportCreated> {
+  const created = (await (await postReport({ url: app.url }, app.publishableKey, { symptoms })).json()) as ReportCreated
+  const resolved = await sendAs(app, 'POST', `/v1/incidents/${created.id}/resolve`, app.secretKey, { resolution: 'internal: purged the token table', ...(publicNote ? { publicNote } : {}) })
+  if (resolved.status !== 200) throw new Error(`resolve answered ${resolved.status}`)
   return created
 }
 
@@ -40,7 +46,7 @@ describe('GET /v1/diagnostics', () => {
     const fixed = await resolvedReport('Password reset link says it has expired', 'Request a new link: links last 1 hour.')
     await resolvedReport('Password reset email never arrives') // no public note: never shown to reporters
     const other = await createOtherApp(server)
-    await resolvedReport('Password reset link expired at once', 'Their fix, not ours', other.publishableKey, other.secretKey)
+    await resolvedReport('Password reset link expired at once', 'Their fix, not ours', { url: server.url, ...other })
 
     const result = (await (await diagnostics(`symptoms=${encodeURIComponent('the password reset link has expired')}`)).json()) as DiagnosticsResult
     expect(result.similar.map((match) => match.number)).toEqual([fixed.number])
@@ -84,11 +90,7 @@ describe('the similar-incident index, bounded', () => {
 
   it("keeps an app's most recently changed incidents; a change brings an older one back", async () => {
     const ids: Record<string, string> = {}
-    for (const [name, [symptoms, publicNote]] of Object.entries(fixes)) {
-      const created = (await (await postReport({ url: bounded.url }, bounded.publishableKey, { symptoms })).json()) as ReportCreated
-      expect((await sendAs(bounded, 'POST', `/v1/incidents/${created.id}/resolve`, bounded.secretKey, { resolution: 'fixed', publicNote })).status).toBe(200)
-      ids[name] = created.id
-    }
+    for (const [name, [symptoms, publicNote]] of Object.entries(fixes)) ids[name] = (await resolvedReport(symptoms, publicNote, bounded)).id
     // Three resolved, room for two: the first one resolved is out of the index.
     expect(await suggestions('printing an invoice gives a blank page')).toEqual([])
     expect(await suggestions('calendar sync duplicates events')).toEqual([fixes.calendar[1]])

@@ -38,13 +38,21 @@ export async function openPanel(page: Page, strings: Strings): Promise<Locator> 
 
 export const heading = (dialog: Locator) => dialog.locator('h3').first()
 
-/** Answers every guided question with its first choice (or a short text) until the contact step. */
-export async function answerQuestions(dialog: Locator, strings: Strings, onEach?: () => Promise<void>): Promise<void> {
+/** How `answerQuestions` answers: a choice per question id (else the first), and the text for free-text questions. */
+export interface Answers {
+  choices?: Record<string, string>
+  text?: string
+}
+
+/** Answers every guided question (by default with its first choice, or a short text) until the contact step. */
+export async function answerQuestions(dialog: Locator, strings: Strings, onEach?: () => Promise<void>, { choices = {}, text = 'n/a' }: Answers = {}): Promise<void> {
   for (let asked = 0; asked < 12; asked++) {
     if ((await heading(dialog).textContent()) === strings.contactTitle) return
     const radios = dialog.getByRole('radio')
-    if ((await radios.count()) > 0) await radios.first().check()
-    else if ((await dialog.getByTestId('triage-answer').count()) > 0) await dialog.getByTestId('triage-answer').fill('n/a')
+    if ((await radios.count()) > 0) {
+      const choice = choices[(await radios.first().getAttribute('name')) ?? '']
+      await (choice ? dialog.locator(`input[type=radio][value="${choice}"]`) : radios.first()).check()
+    } else if ((await dialog.getByTestId('triage-answer').count()) > 0) await dialog.getByTestId('triage-answer').fill(text)
     await onEach?.()
     await dialog.getByTestId('triage-next').click()
   }
