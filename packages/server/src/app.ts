@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
+import { drainRefusedBody } from './http/body-limit.ts'
 import type { AppEnv } from './http/env.ts'
 import { problem } from './http/problem.ts'
 import type { RateLimitOptions } from './http/rate-limit.ts'
@@ -31,6 +32,8 @@ export interface AppOptions {
 export function createApp(services: ServiceContext, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
+  // First, around everything: a refusal must reach the client even when its body was not read.
+  app.use('*', drainRefusedBody)
   app.use('*', async (c, next) => {
     c.set('services', services)
     await next()
