@@ -99,24 +99,20 @@ export function describeHttpFlows(start: () => Promise<FlowTarget>): void {
 
   // First: on Workers these are the first requests a fresh isolate serves.
   describe('concurrent reports', () => {
-    it('answers a first burst of 20 distinct reports with 201 each and the numbers 1 to 20', async () => {
-      const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => report('firstBurst', i)))
-      expect(statusesOf(responses)).toEqual(Array(20).fill(201))
+    /** `count` distinct reports at once: each answers 201 with its own number, and the app's numbers have no gap. */
+    async function expectBurstServed(name: FlowAppName, count: number): Promise<void> {
+      const responses = await Promise.all(Array.from({ length: count }, (_, i) => report(name, i)))
+      expect(statusesOf(responses)).toEqual(Array(count).fill(201))
       const created = (await Promise.all(responses.map((response) => response.json()))) as ReportCreated[]
-      expect(new Set(created.map((one) => one.number)).size).toBe(20)
+      expect(new Set(created.map((one) => one.number)).size).toBe(count)
       // Similar reports may also open a major incident, which takes the next number like any incident.
-      const numbers = await expectGapFreeNumbers(target, app('firstBurst'))
+      const numbers = await expectGapFreeNumbers(target, app(name))
       expect(numbers).toEqual(expect.arrayContaining(created.map((one) => one.number)))
-    }, burstTimeoutMs)
+    }
 
-    it('answers 100 concurrent distinct reports with 201 each and unique, gap-free numbers', async () => {
-      const responses = await Promise.all(Array.from({ length: 100 }, (_, i) => report('bigBurst', i)))
-      expect(statusesOf(responses)).toEqual(Array(100).fill(201))
-      const created = (await Promise.all(responses.map((response) => response.json()))) as ReportCreated[]
-      expect(new Set(created.map((one) => one.number)).size).toBe(100)
-      const numbers = await expectGapFreeNumbers(target, app('bigBurst'))
-      expect(numbers).toEqual(expect.arrayContaining(created.map((one) => one.number)))
-    }, burstTimeoutMs)
+    it('answers a first burst of 20 distinct reports with 201 each and unique, gap-free numbers', () => expectBurstServed('firstBurst', 20), burstTimeoutMs)
+
+    it('answers 100 concurrent distinct reports with 201 each and unique, gap-free numbers', () => expectBurstServed('bigBurst', 100), burstTimeoutMs)
 
     it('makes one incident of 20 concurrent retries with one Idempotency-Key, and the next report takes the next number', async () => {
       const key = crypto.randomUUID()
