@@ -72,6 +72,7 @@ export async function createReport(
       reporterUserId,
     }),
     events,
+    { alone: context.requestBoundIo },
   ).catch(async (error: unknown) => {
     await forgetPlanned(context, appId, id)
     throw error
