@@ -39,6 +39,10 @@ export async function startBenchServer(options: { databaseUrl: string; publishab
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
+  // If the bench dies (Ctrl-C, a timeout), the server goes with it.
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -84,6 +88,7 @@ export async function startBenchServer(options: { databaseUrl: string; publishab
       throw new Error('the server did not report its event-loop delay')
     },
     stop: async () => {
+      process.off('exit', killOnExit)
       if (child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGKILL')
