@@ -1,12 +1,11 @@
 import type { Metrics, MetricsGroup } from '@triage/protocol'
 import type { ServiceContext } from '../services/context.ts'
 import { backlogCounts } from '../storage/metrics.ts'
-import { metricTickets, readRollups } from '../storage/metric-rollups.ts'
-import { planWindow } from './periods.ts'
-import { catchUpRollups } from './rollups.ts'
-import { decodeSummary } from './summary-codec.ts'
-import type { GroupPart, MetricTicket, Summary } from './summary.ts'
-import { metricsGroup, summarize } from './summary.ts'
+import { metricTickets } from '../storage/metric-rollups.ts'
+import { dayOf, planWindow } from './periods.ts'
+import { catchUpRollups, readSummaries, summarizeByTier } from './rollups.ts'
+import type { GroupPart, Summary } from './summary.ts'
+import { metricsGroup } from './summary.ts'
 
 /**
  * Time to first response and to resolution (median, p90), SLA attainment and breaches, overall
@@ -20,20 +19,11 @@ import { metricsGroup, summarize } from './summary.ts'
 export async function appMetrics(context: ServiceContext, appId: string, from: number, to: number, tiers?: string[]): Promise<Metrics> {
   await catchUpRollups(context, appId)
   const now = context.now()
-  const plan = planWindow(from, to)
+  const plan = planWindow(from, to, dayOf(now))
   // One summary per stored period and tier, then one per tier for the partial days.
-  const summaries: { tier: string; summary: Summary }[] = (await readRollups(context.db, appId, [...plan.months, ...plan.days], tiers)).map((row) => ({
-    tier: row.tier,
-    summary: decodeSummary(row),
-  }))
+  const summaries: { tier: string; summary: Summary }[] = await readSummaries(context, appId, [...plan.months, ...plan.days], tiers)
   for (const [start, end] of plan.partial) {
-    const byTier = new Map<string, MetricTicket[]>()
-    for (const ticket of await metricTickets(context.db, appId, start, end, tiers)) {
-      const ofTier = byTier.get(ticket.tier)
-      if (ofTier) ofTier.push(ticket)
-      else byTier.set(ticket.tier, [ticket])
-    }
-    for (const [tier, tickets] of byTier) summaries.push({ tier, summary: summarize(tickets, now) })
+    for (const [tier, summary] of summarizeByTier(await metricTickets(context.db, appId, start, end, tiers), now)) summaries.push({ tier, summary })
   }
 
   const groups = new Map<string, GroupPart[]>()

@@ -13,6 +13,9 @@ export const dayOf = (ms: number) => Math.floor(ms / dayMs)
 export const dayKey = (day: number): PeriodKey => `d:${day}`
 export const monthKeyOfDay = (day: number): PeriodKey => `m:${new Date(day * dayMs).toISOString().slice(0, 7)}`
 
+/** Whether a month is over by `today` (a day number). */
+export const monthEndedBy = (month: PeriodKey, today: number) => daysOfMonth(month).last < today
+
 /** The days of the month named by a month key. */
 export function daysOfMonth(month: PeriodKey): { first: number; last: number } {
   const [year, monthNumber] = month.slice(2).split('-').map(Number) as [number, number]
@@ -28,8 +31,12 @@ export interface WindowPlan {
   partial: [number, number][]
 }
 
-/** How to read [from, to): whole months, whole days, and the partial days left over. */
-export function planWindow(from: number, to: number): WindowPlan {
+/**
+ * How to read [from, to): whole months, whole days, and the partial days left over. Only months
+ * that ended before `today` are read whole: the current month changes all day, so it is read as
+ * its days, and its month summary is only made once it is over.
+ */
+export function planWindow(from: number, to: number, today = Infinity): WindowPlan {
   const plan: WindowPlan = { months: [], days: [], partial: [] }
   if (from >= to) return plan
   const firstWholeDay = Math.ceil(from / dayMs)
@@ -43,7 +50,7 @@ export function planWindow(from: number, to: number): WindowPlan {
   while (day < endWholeDays) {
     const month = monthKeyOfDay(day)
     const { first, last } = daysOfMonth(month)
-    if (day === first && last < endWholeDays) {
+    if (day === first && last < endWholeDays && last < today) {
       plan.months.push(month)
       day = last + 1
     } else {

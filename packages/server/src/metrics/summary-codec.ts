@@ -28,24 +28,20 @@ export function encodeSummary(summary: Summary): EncodedSummary {
     })
     groups.push({ key, tickets: part.tickets, targets })
   }
-  const total = arrays.reduce((sum, array) => sum + array.length, 0)
-  const bytes = new Uint8Array(total * 4)
-  const view = new DataView(bytes.buffer)
+  const all = new Int32Array(arrays.reduce((sum, array) => sum + array.length, 0))
   let at = 0
-  for (const array of arrays) for (const value of array) view.setInt32((at++) * 4, value, true)
-  return { summary: JSON.stringify(groups), durations: toBase64(bytes) }
+  for (const array of arrays) {
+    all.set(array, at)
+    at += array.length
+  }
+  return { summary: JSON.stringify(groups), durations: toBase64(littleEndian(all)) }
 }
 
 export function decodeSummary(encoded: EncodedSummary): Summary {
   const groups = JSON.parse(encoded.summary) as StoredGroup[]
-  const bytes = fromBase64(encoded.durations)
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const all = fromLittleEndian(fromBase64(encoded.durations))
   let at = 0
-  const next = (length: number) => {
-    const array = new Int32Array(length)
-    for (let i = 0; i < length; i++) array[i] = view.getInt32((at++) * 4, true)
-    return array
-  }
+  const next = (length: number) => all.subarray(at, (at += length))
   const summary: Summary = new Map()
   for (const group of groups) {
     const [firstResponse, resolution] = group.targets.map(([met, breached, pending, length]) => ({ met, breached, pending, durations: next(length) }))
@@ -53,6 +49,22 @@ export function decodeSummary(encoded: EncodedSummary): Summary {
     summary.set(group.key, { tickets: group.tickets, firstResponse, resolution })
   }
   return summary
+}
+
+// Typed arrays use the platform's byte order; every platform Node and Workers run on is little-endian,
+// which this checks once rather than converting every value.
+const platformIsLittleEndian = new Uint8Array(Int32Array.of(1).buffer)[0] === 1
+
+function littleEndian(values: Int32Array): Uint8Array {
+  if (!platformIsLittleEndian) throw new Error('metric rollups need a little-endian platform')
+  return new Uint8Array(values.buffer, values.byteOffset, values.byteLength)
+}
+
+function fromLittleEndian(bytes: Uint8Array): Int32Array {
+  if (!platformIsLittleEndian) throw new Error('metric rollups need a little-endian platform')
+  if (bytes.byteLength % 4 !== 0) throw new Error('stored metric durations are not whole 32-bit values')
+  // fromBase64 makes a fresh buffer, so the view starts aligned.
+  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
 }
 
 // btoa/atob exist on Node and Workers; chunks keep the argument lists of fromCharCode short.

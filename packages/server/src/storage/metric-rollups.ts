@@ -43,12 +43,21 @@ export async function changedSince(db: Database, appId: string, since: number, a
     .limit(limit)
 }
 
-export async function readRollups(db: Database, appId: string, periods: string[], tiers?: string[]): Promise<RollupRow[]> {
+/** Which rollups of some periods exist, and when each was made: cheap, to read the data only when needed. */
+export async function readRollupVersions(db: Database, appId: string, periods: string[]) {
+  if (periods.length === 0) return []
+  return db
+    .select({ period: metricRollups.period, tier: metricRollups.tier, computedAt: metricRollups.computedAt })
+    .from(metricRollups)
+    .where(and(eq(metricRollups.appId, appId), inArray(metricRollups.period, periods)))
+}
+
+export async function readRollupData(db: Database, appId: string, periods: string[]): Promise<RollupRow[]> {
   if (periods.length === 0) return []
   return db
     .select()
     .from(metricRollups)
-    .where(and(eq(metricRollups.appId, appId), inArray(metricRollups.period, periods), tiers ? inArray(metricRollups.tier, tiers) : undefined))
+    .where(and(eq(metricRollups.appId, appId), inArray(metricRollups.period, periods)))
 }
 
 /** Replaces the rollups of some periods: the given rows, and none for a tier left out (no tickets). */
