@@ -2,10 +2,12 @@ import type { Metrics, MetricsGroup } from '@triage/protocol'
 import type { ServiceContext } from '../services/context.ts'
 import { backlogCounts } from '../storage/metrics.ts'
 import { metricTickets } from '../storage/metric-rollups.ts'
-import { dayOf, planWindow } from './periods.ts'
+import { dayKey, dayOf, planWindow } from './periods.ts'
 import { catchUpRollups, readSummaries, summarizeByTier } from './rollups.ts'
 import type { GroupPart, Summary } from './summary.ts'
 import { metricsGroup } from './summary.ts'
+
+const dayMs = 86_400_000
 
 /**
  * Time to first response and to resolution (median, p90), SLA attainment and breaches, overall
@@ -20,6 +22,13 @@ export async function appMetrics(context: ServiceContext, appId: string, from: n
   await catchUpRollups(context, appId)
   const now = context.now()
   const plan = planWindow(from, to, dayOf(now))
+  // A window that runs to now (the default) ends in a partial day, today, which the catch-up just
+  // summarized whole: read its rollup rather than every ticket of a busy day.
+  const last = plan.partial[plan.partial.length - 1]
+  if (last && last[1] >= now && last[0] === dayOf(last[0]) * dayMs) {
+    plan.partial.pop()
+    plan.days.push(dayKey(dayOf(last[0])))
+  }
   // One summary per stored period and tier, then one per tier for the partial days.
   const summaries: { tier: string; summary: Summary }[] = await readSummaries(context, appId, [...plan.months, ...plan.days], tiers)
   for (const [start, end] of plan.partial) {
