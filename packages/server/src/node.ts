@@ -7,7 +7,7 @@ import type { NodeConfig } from './config.ts'
 import { readNodeConfig } from './config.ts'
 import { startNodeServer } from './node-server.ts'
 import { startupBanner } from './startup-banner.ts'
-import { describeStartupFailure } from './startup-failure.ts'
+import { describeStartupFailure, startupSettings } from './startup-failure.ts'
 
 let config: NodeConfig | undefined
 try {
@@ -21,16 +21,8 @@ try {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 } catch (error) {
-  const env = process.env
-  console.error(
-    describeStartupFailure(error, {
-      port: config?.port ?? 8787,
-      host: config?.host ?? env['HOST'] ?? '127.0.0.1',
-      databaseUrl: config?.databaseUrl ?? env['DATABASE_URL'] ?? 'file:./data/triage.db',
-      secrets: [env['TRIAGE_SECRET'], env['TRIAGE_DEMO_SK'], env['TRIAGE_DEMO_PK'], env['DATABASE_AUTH_TOKEN'], env['SMTP_URL']],
-    }),
-  )
+  console.error(describeStartupFailure(error, startupSettings(process.env, config)))
   // The whole error on request only: a failed query's parameters may hold a secret.
-  if (env['TRIAGE_DEBUG'] === '1') console.error(error)
+  if (process.env['TRIAGE_DEBUG'] === '1') console.error(error)
   process.exit(1)
 }

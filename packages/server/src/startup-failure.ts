@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path'
+import type { NodeConfig } from './config.ts'
 import { ConfigError } from './config.ts'
 
 /** What a startup failure message may name: where the server was to listen and what it was to open. */
@@ -11,6 +12,19 @@ export interface StartupSettings {
 }
 
 const prefix = 'Triage cannot start:'
+
+/**
+ * The settings a failure message may name, from the configuration when it was read, else from the
+ * environment (a bad setting fails before there is a configuration), with the values never to print.
+ */
+export function startupSettings(env: Record<string, string | undefined>, config?: NodeConfig): StartupSettings {
+  return {
+    port: config?.port ?? 8787,
+    host: config?.host ?? env['HOST'] ?? '127.0.0.1',
+    databaseUrl: config?.databaseUrl ?? env['DATABASE_URL'] ?? 'file:./data/triage.db',
+    secrets: [env['TRIAGE_SECRET'], env['TRIAGE_DEMO_SK'], env['TRIAGE_DEMO_PK'], env['DATABASE_AUTH_TOKEN'], env['SMTP_URL']],
+  }
+}
 
 /**
  * One line for a failure before the server serves (#12.7): what failed, why, and what to do, with
