@@ -3,7 +3,7 @@
 //   node packages/engine/scripts/sample-it-tickets.ts --input ../shared/data/it-tickets/dev.csv
 // The seeded 80/20 split of dev.csv (seed 1, as `npm run eval -- --split 0.8 --seed 1`), then the
 // first 15,000 training and the first 4,000 validation rows, brotli-compressed (about 1 MB for
-// 5.8 MB of CSV) into packages/engine/test/data/it-tickets/{train,validation}.csv.br.
+// 5.8 MB of CSV) into packages/engine/test/fixtures/it-tickets/{train,validation}.csv.br.
 // The same input always gives the same files.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -20,7 +20,7 @@ const sampleSizes = { train: 15_000, validation: 4_000 } as const
 const { values: args } = parseArgs({
   options: {
     input: { type: 'string' },
-    out: { type: 'string', default: fileURLToPath(new URL('../test/data/it-tickets', import.meta.url)) },
+    out: { type: 'string', default: fileURLToPath(new URL('../test/fixtures/it-tickets', import.meta.url)) },
   },
 })
 if (!args.input) {

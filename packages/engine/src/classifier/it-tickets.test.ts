@@ -4,11 +4,11 @@ import { readLabelledCsv } from '../../scripts/dataset.ts'
 import { score } from '../../scripts/metrics.ts'
 import { createClassifier } from './index.ts'
 
-// Real IT tickets, kept in the repository (packages/engine/test/data/it-tickets, CC0): 15,000 to
+// Real IT tickets, kept in the repository (packages/engine/test/fixtures/it-tickets, CC0): 15,000 to
 // train on and 4,000 held out, from a seeded split of the evaluation set's dev.csv. Measured on this
 // sample: macro-F1 0.859 (0.856 on the typed-looking copies), accuracy 0.857, mean confidence 0.825,
 // every label's F1 0.77 or more; trained on the whole 80 % (npm run eval -- --split 0.8), macro-F1 0.865.
-const data = (name: string) => fileURLToPath(new URL(`../../test/data/it-tickets/${name}.csv.br`, import.meta.url))
+const data = (name: string) => fileURLToPath(new URL(`../../test/fixtures/it-tickets/${name}.csv.br`, import.meta.url))
 
 /** Pre-processed ticket text made to look typed: capitals, punctuation, stop words, a greeting. */
 function asTyped(text: string): string {
