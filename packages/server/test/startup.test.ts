@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openLibsql } from '../src/db/libsql.ts'
+import { curlExamplesSection } from '../src/startup-banner.ts'
 
 // `node packages/server/src/node.ts` as `npm start` runs it, in a child process, against real
 // files and sockets (#12.7): a failure to start is one line on stderr, exit code 1, no secret.
@@ -161,5 +162,11 @@ describe('a start that works', () => {
     expect(result.stdout).toMatch(/Next steps\n {2}1\. .*curl: README\.md, section "Call the API"/)
     expect(result.stdout).toContain("an agents' console is not part of Triage yet")
     expect(result.stdout).toMatch(/API reference: http:\/\/127\.0\.0\.1:\d+\/openapi\.json/)
+  })
+
+  it('points only to places that exist: the README section and the problem types page', () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url))
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toMatch(new RegExp(`^## ${curlExamplesSection}$`, 'm'))
+    expect(existsSync(join(root, 'docs/problems.md'))).toBe(true)
   })
 })
