@@ -10,7 +10,8 @@ const start = fileURLToPath(new URL('start.ts', import.meta.url))
 
 function run(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [start], { env: { PATH: process.env['PATH'] ?? '', ...env } })
+    // Stopped after 15 s: a start that got past its checks would otherwise build and serve on.
+    const child = spawn(process.execPath, [start], { env: { PATH: process.env['PATH'] ?? '', ...env }, timeout: 15_000 })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))

@@ -30,12 +30,16 @@ interface Run {
   stderr: string
 }
 
-/** Runs the entry until it exits, or until `until` matches its stdout (then stops it). */
+/**
+ * Runs the entry until it exits, or until `until` matches its stdout (then stops it). A server
+ * that never prints what is awaited is stopped after 15 s, so a failing test leaves no process behind.
+ */
 function run(env: Record<string, string>, options: { unprivileged?: boolean; until?: RegExp } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry], {
       env: { PATH: process.env['PATH'] ?? '', PORT: '0', ...env },
       ...(options.unprivileged ? asUnprivileged : {}),
+      timeout: 15_000,
     })
     const result: Run = { code: null, stdout: '', stderr: '' }
     child.stdout.on('data', (chunk: Buffer) => {
