@@ -1,6 +1,6 @@
 // The browser builds. `npm run build` runs this, then scripts/print-sizes.mjs checks the size budgets.
 // TypeScript is compiled by esbuild (type-checking is `npm run typecheck`); workspace packages
-// resolve to their TS sources through the `source` export condition.
+// resolve to their TS sources through the `@triage/source` export condition.
 import nodeResolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import { dts } from 'rollup-plugin-dts'
@@ -8,7 +8,7 @@ import esbuild from 'rollup-plugin-esbuild'
 import { fileURLToPath } from 'node:url'
 import { widgetPrivateProperties } from './scripts/widget-private-properties.mjs'
 
-const exportConditions = ['source', 'browser', 'module', 'import', 'default']
+const exportConditions = ['@triage/source', 'browser', 'module', 'import', 'default']
 
 /** Validation stays on the server: zod (in `@triage/protocol/schemas`) must reach no bundle. */
 const noZod = {
@@ -117,10 +117,11 @@ export default [
   sdkSizeFixture('size-client', `import { createTriage } from ${JSON.stringify(sdkSource('index.ts'))}\nexport const report = (options, input) => createTriage(options).report(input)`),
   // Everything, in one self-contained module: the budget for all of it, and the file pages
   // without a bundler import (`import { createTriage, breadcrumbs } from '/sdk.js'`).
-  sdkSizeFixture('sdk', `export * from ${JSON.stringify(sdkSource('index.ts'))}\nexport * from ${JSON.stringify(sdkSource('breadcrumbs/index.ts'))}`),
+  sdkSizeFixture('sdk', `export * from ${JSON.stringify(sdkSource('all.ts'))}`),
   declarations('packages/widget/src/index.ts', 'packages/widget/dist/index.d.ts', widgetExternal),
   {
-    input: sdkEntries,
+    // sdk.d.ts types the all-in-one dist/sdk.js (`@triage/sdk/sdk.js`).
+    input: { ...sdkEntries, sdk: 'packages/sdk/src/all.ts' },
     output: { dir: 'packages/sdk/dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: '[name].d.ts' },
     plugins: [dts({ respectExternal: true, tsconfig: 'tsconfig.json' })],
   },

@@ -1,6 +1,6 @@
 // Screenshots of each screen of the widget's journey, desktop and mobile, light and dark, in English,
 // into docs/screenshots/*.png. Starts the real server itself and drives Debian's Chromium:
-//   npm run build && node --conditions=source scripts/screenshots.ts
+//   npm run build && node --conditions=@triage/source scripts/screenshots.ts
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
