@@ -123,7 +123,7 @@ class FakeEventSource extends EventTarget {
 describe('followReport, live', () => {
   test('listens to the event stream with the token in the URL (EventSource cannot set headers)', () => {
     vi.stubGlobal('EventSource', FakeEventSource)
-    const report = { id: 'inc_1', number: 'INC-000001', reporterToken: 'rt_a b', status: 'new', category: 'bug', priority: 'P3', createdAt: '2026-11-29T10:00:00.000Z' } as const
+    const report = { id: 'inc_1', number: 'INC-000001', reporterToken: 'rt_a b', status: 'new', category: 'bug', priority: 'P3', createdAt: '2026-11-29T10:00:00.000Z', summary: 'The export fails', emailUpdates: false } as const
     const { views, stop } = follow(undefined, report.id, report.reporterToken)
     const source = FakeEventSource.last
     expect(source?.url).toBe('https://triage.test/v1/reports/inc_1/events?token=rt_a%20b')

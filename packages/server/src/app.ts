@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.ts'
 import { diagnosticsRoutes } from './routes/diagnostics.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { metricsRoutes } from './routes/metrics.ts'
+import { noticeRoutes } from './routes/notices.ts'
 import type { ReportRouteOptions } from './routes/reports.ts'
 import { reportRoutes } from './routes/reports.ts'
 import type { ServiceContext } from './services/context.ts'
@@ -47,7 +48,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   })
   // `/v1/reports/*` also matches `/v1/reports` itself. Each path counts apart: the widget asks
   // for diagnostics as the reporter types, which must not eat into the budget for reports.
-  for (const path of ['/v1/reports/*', '/v1/diagnostics']) {
+  for (const path of ['/v1/reports/*', '/v1/diagnostics', '/v1/notices']) {
     app.use(path, publicCors)
     app.use(
       path,
@@ -61,6 +62,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
 
   app.route('/', reportRoutes(options.follow))
   app.route('/', diagnosticsRoutes())
+  app.route('/', noticeRoutes())
   app.route('/', incidentRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())

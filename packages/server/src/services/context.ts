@@ -9,6 +9,8 @@ export interface ServiceContext {
   now: () => number
   /** How many incidents per app the similar-incident index keeps, the most recently changed (default 20,000). */
   similarIndexLimit?: number
+  /** Whether this runtime e-mails reporters agents' replies (SMTP is set up); default false. */
+  sendsEmail?: boolean
 }
 
 /** A refusal a service can explain to the caller; the app turns it into problem+json. */

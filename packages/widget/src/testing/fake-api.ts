@@ -18,6 +18,8 @@ export const createdReport: ReportCreated = {
   category: 'bug',
   priority: 'P3',
   createdAt: '2026-11-29T10:00:00.000Z',
+  summary: 'The export button does nothing',
+  emailUpdates: false,
 }
 
 export const reportView: ReportView = {
@@ -28,6 +30,8 @@ export const reportView: ReportView = {
   priority: 'P3',
   tier: 'L1',
   slaPromise: 'we answer within 3 hours',
+  summary: createdReport.summary,
+  emailUpdates: false,
   createdAt: createdReport.createdAt,
   updatedAt: createdReport.createdAt,
   timeline: [{ type: 'created', at: createdReport.createdAt, status: 'new' }],
