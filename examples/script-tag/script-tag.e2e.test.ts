@@ -101,7 +101,7 @@ describe('the script-tag example', () => {
     const category = notSolved.getByLabel(fr.categoryLabel)
     await category.waitFor()
     await category.selectOption({ label: fr.category['access'] })
-    await expect.poll(() => notSolved.getByText(/^Question 1 sur \d+$/).count()).toBe(1)
+    await expect.poll(() => notSolved.getByText(/^Question 1 sur \d+( au plus)?$/).count()).toBe(1)
     expect(await category.inputValue()).toBe('access')
     await notSolved.getByRole('button', { name: fr.back }).click()
     await expect.poll(() => notSolved.getByLabel(fr.symptomsLabel).inputValue()).toContain('L’export des factures')
@@ -153,4 +153,12 @@ describe('the script-tag example', () => {
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
+
+  it('names its own icon, so a browser asks for no /favicon.ico that would 404', async () => {
+    const page = await e2e.browser.newPage()
+    await page.goto(`${e2e.server.url}/`)
+    const icon = await page.locator('link[rel~="icon"]').getAttribute('href')
+    expect(icon).toMatch(/^data:image\/svg\+xml,/)
+    await page.close()
+  })
 })

@@ -38,14 +38,15 @@ describe('followReport, polling', () => {
     stop()
   })
 
-  test('ends by itself once the report is closed', async () => {
+  test('keeps following a closed report: a reopen still arrives', async () => {
     const api = fakeApi()
     const report = await created(api)
     api.setStatus(report.id, 'closed')
-    const { views } = follow(api, report.id, report.reporterToken)
-    await vi.waitFor(() => expect(views).toHaveLength(1))
-    await new Promise((resolve) => setTimeout(resolve, 30))
-    expect(api.requests).toHaveLength(1)
+    const { views, stop } = follow(api, report.id, report.reporterToken)
+    await vi.waitFor(() => expect(views.map((view) => view.status)).toEqual(['closed']))
+    api.setStatus(report.id, 'in_progress')
+    await vi.waitFor(() => expect(views.map((view) => view.status)).toEqual(['closed', 'in_progress']))
+    stop()
   })
 
   test('ends with onError when the token no longer opens the report', async () => {
