@@ -72,12 +72,13 @@ export const billingDiagnostics: DiagnosticsResult = {
  * shaped like the protocol, and records every request. The real server is covered by its own tests
  * and by the end-to-end ones.
  */
-export function fakeApi(answers: { create?: Answer; view?: Answer; diagnose?: (url: URL) => Response; action?: Answer } = {}) {
+export function fakeApi(answers: { create?: Answer; view?: Answer; diagnose?: (url: URL) => Response; action?: Answer; notices?: Answer } = {}) {
   const requests: RecordedRequest[] = []
   const create = answers.create ?? (() => json(201, createdReport))
   const view = answers.view ?? (() => json(200, reportView))
   const diagnose = answers.diagnose ?? ((url: URL) => json(200, url.searchParams.get('category') === 'billing' ? billingDiagnostics : diagnostics))
   const action = answers.action ?? view
+  const notices = answers.notices ?? (() => json(200, { items: [] }))
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = String(input instanceof Request ? input.url : input)
     const method = init?.method ?? 'GET'
@@ -87,6 +88,7 @@ export function fakeApi(answers: { create?: Answer; view?: Answer; diagnose?: (u
     const path = parsed.pathname
     if (method === 'POST' && path === '/v1/reports') return create()
     if (method === 'GET' && path === '/v1/diagnostics') return diagnose(parsed)
+    if (method === 'GET' && path === '/v1/notices') return notices()
     if (method === 'POST' && path.startsWith('/v1/reports/')) return action()
     if (method === 'GET' && path.startsWith('/v1/reports/')) return view()
     return problem(404, 'not_found', `No route for ${method} ${path}.`)
