@@ -54,6 +54,10 @@ describe('the script-tag example', () => {
       await dialog.getByRole('button', { name: strings.fixed }).click()
       await expect.poll(() => dialog.getByTestId('triage-status').textContent()).toBe(strings.status.closed)
       expect(await team.incident(number)).toMatchObject({ status: 'closed' })
+      // Closed is not the end of following: an agent's reopening shows, live, with the reply box back.
+      await team.reopen(number)
+      await expect.poll(() => dialog.getByTestId('triage-status').textContent(), { timeout: 10_000 }).toBe(strings.status.in_progress)
+      await dialog.getByTestId('triage-reply').waitFor()
       expect(navigations).toEqual([])
 
       // "My reports" remembers it on the next visit.

@@ -109,6 +109,16 @@ describe('known problems', () => {
     expect((await report({ symptoms: 'x', notice: '' })).status).toBe(422)
   })
 
+  it('are in the OpenAPI document, with "me too" as a report field', async () => {
+    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { operationId?: string; security?: unknown[] }>>
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> }
+    }
+    expect(document.paths['/v1/notices']?.['get']).toMatchObject({ operationId: 'listNotices', security: [{ publishableKey: [] }] })
+    expect(document.components.schemas['NoticeList']).toBeDefined()
+    expect(document.components.schemas['ReportCreate']?.properties).toHaveProperty('notice')
+  })
+
   it('are read through the partial index of open major incidents, whatever else the app has open', async () => {
     const query = listOpenMajors(server.db, 'app_demo', 3).toSQL()
     const params = [...query.params]

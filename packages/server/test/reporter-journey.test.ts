@@ -59,6 +59,14 @@ describe("the reporter's category", () => {
     // The widget's pre-selection is the same engine's guess: it has learned too.
     expect((await diagnose('The mobile app shows the wrong currency on my invoice page again')).category.value).toBe('how_to')
   })
+
+  it('yields to an agent’s correction, which teaches the classifier', async () => {
+    const first = await report({ symptoms: 'The badge scanner at the lobby door beeps red', category: 'how_to' })
+    expect((await incident(first.id)).categorySource).toBe('reporter')
+    const corrected = await sendAs(server, 'PATCH', `/v1/incidents/${first.id}`, server.secretKey, { category: 'access' })
+    expect(((await corrected.json()) as Incident)).toMatchObject({ category: 'access', categorySource: 'agent' })
+    expect((await report({ symptoms: 'The badge scanner at the lobby door beeps red again' })).category).toBe('access')
+  })
 })
 
 describe('category names', () => {

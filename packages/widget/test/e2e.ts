@@ -104,6 +104,7 @@ export function agent(server: EphemeralServer, secretKey = server.secretKey) {
     reply: (number: string, body: string) => post(number, 'messages', { body, visibility: 'public' }),
     resolve: (number: string, publicNote: string) => post(number, 'resolve', { resolution: 'fixed in the e2e test', publicNote }),
     close: (number: string) => post(number, 'close', {}),
+    reopen: (number: string) => post(number, 'reopen', {}),
     incident: async (number: string) => (await fetch(`${server.url}/v1/incidents/${await idOf(number)}`, { headers })).json() as Promise<Record<string, unknown>>,
   }
 }
