@@ -106,25 +106,25 @@ describe('the journey', () => {
     expect(reportRequests(api)).toHaveLength(0)
   })
 
-  async function toReview(shadow: ShadowRoot, symptoms: HTMLTextAreaElement, text = 'The export button does nothing') {
+  /** Through the description and the (two) questions to the contact step. */
+  async function toContact(shadow: ShadowRoot, symptoms: HTMLTextAreaElement, text = 'The export button does nothing') {
     type(symptoms, text)
     next(shadow)
     await waitFor(() => heading(shadow) === 'A few questions')
     next(shadow)
     next(shadow)
     await waitFor(() => heading(shadow) === 'How can we reach you?')
+  }
+
+  async function toReview(shadow: ShadowRoot, symptoms: HTMLTextAreaElement, text?: string) {
+    await toContact(shadow, symptoms, text)
     next(shadow)
     await findTestId(shadow, 'triage-send')
   }
 
   test('says at the contact step that an e-mail address cannot be one, and goes on once it is fixed', async () => {
     const { api, shadow, symptoms } = await openWidget()
-    type(symptoms, 'The export button does nothing')
-    next(shadow)
-    await waitFor(() => heading(shadow) === 'A few questions')
-    next(shadow)
-    next(shadow)
-    await waitFor(() => heading(shadow) === 'How can we reach you?')
+    await toContact(shadow, symptoms)
     const email = shadow.querySelector<HTMLInputElement>('#triage-email')!
     type(email, 'ada@')
     next(shadow)
@@ -190,15 +190,9 @@ describe('the journey', () => {
     expect(suggestion.textContent).toContain('<img src=x onerror=alert(1)>')
   })
 
-
   test('marks the contact fields as optional and says how replies will arrive', async () => {
     const { shadow, symptoms } = await openWidget()
-    type(symptoms, 'The export button does nothing')
-    next(shadow)
-    await waitFor(() => heading(shadow) === 'A few questions')
-    next(shadow)
-    next(shadow)
-    await waitFor(() => heading(shadow) === 'How can we reach you?')
+    await toContact(shadow, symptoms)
     expect(shadow.querySelector('label[for="triage-name"]')?.textContent).toBe('Your name (optional)')
     expect(shadow.querySelector('label[for="triage-email"]')?.textContent).toBe('Your e-mail (optional)')
     next(shadow)
