@@ -44,6 +44,17 @@ const plugins = ({ minifySyntax = false } = {}) => [
   esbuild({ target: 'es2020', minifySyntax }),
 ]
 
+/**
+ * The follow-up chunks render with their panel's Preact: `panel/jsx.ts` (Preact's `h`) becomes
+ * `panel/jsx-bridge.ts`, set by the panel when it loads them, so no second Preact comes along.
+ */
+const jsxBridge = {
+  name: 'jsx-bridge',
+  resolveId(source, importer) {
+    return source.endsWith('/panel/jsx.ts') && importer ? fileURLToPath(new URL('packages/widget/src/panel/jsx-bridge.ts', import.meta.url)) : null
+  },
+}
+
 /** A package's own dependencies stay imports in its ESM build; the bundler of the app resolves them. */
 const widgetExternal = (id) => /^(preact|@preact\/signals-core|@triage\/sdk)(\/|$)/.test(id)
 
@@ -93,11 +104,14 @@ export default [
     // One panel per language, so a page downloads only its own strings.
     ['panel/entry-en.ts', 'widget-panel-en.js'],
     ['panel/entry-fr.ts', 'widget-panel-fr.js'],
+    // The screens after a report exists, loaded by the panel once a reporter gets near sending.
+    ['panel/entry-follow-en.ts', 'widget-follow-en.js'],
+    ['panel/entry-follow-fr.ts', 'widget-follow-fr.js'],
   ].map(([input, file]) => ({
     input: `packages/widget/src/${input}`,
     output: { file: `packages/widget/dist/${file}`, format: 'iife' },
     treeshake: widgetTreeshake,
-    plugins: [...plugins({ minifySyntax: true }), terser(file === 'widget.js' ? terserOptions : panelTerserOptions)],
+    plugins: [...(file.startsWith('widget-follow-') ? [jsxBridge] : []), ...plugins({ minifySyntax: true }), terser(file === 'widget.js' ? terserOptions : panelTerserOptions)],
   })),
   {
     input: 'packages/widget/src/index.ts',
