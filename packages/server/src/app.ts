@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin.ts'
 import { diagnosticsRoutes } from './routes/diagnostics.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { metricsRoutes } from './routes/metrics.ts'
+import { noticeRoutes } from './routes/notices.ts'
 import type { ReportRouteOptions } from './routes/reports.ts'
 import { reportRoutes } from './routes/reports.ts'
 import type { ServiceContext } from './services/context.ts'
@@ -56,7 +57,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   // for diagnostics as the reporter types, which must not eat into the budget for reports.
   const limit = options.rateLimitPerMinute ?? 120
   const store = options.rateLimitStore ?? (limit > 0 ? memoryRateLimitStore({ limit, windowMs: 60_000 }) : undefined)
-  for (const path of ['/v1/reports/*', '/v1/diagnostics']) {
+  for (const path of ['/v1/reports/*', '/v1/diagnostics', '/v1/notices']) {
     app.use(path, publicCors)
     if (!store) continue
     app.use(
@@ -71,6 +72,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
 
   app.route('/', reportRoutes(options.follow))
   app.route('/', diagnosticsRoutes())
+  app.route('/', noticeRoutes())
   app.route('/', incidentRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())

@@ -21,6 +21,8 @@ export interface ServiceContext {
    * keeps; the least recently used goes first. Default 32; the Worker passes fewer (128 MB isolates).
    */
   cachedApps?: number
+  /** Whether this runtime e-mails reporters agents' replies (SMTP is set up); default false. */
+  sendsEmail?: boolean
 }
 
 /** The default of `ServiceContext.cachedApps`. */
