@@ -5,7 +5,7 @@
  * apart and each app's queries touch only its own rows.
  */
 import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 
 export const apps = sqliteTable('apps', {
@@ -196,5 +196,32 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
 })
 
-export const schema = { apps, apiKeys, incidents, incidentEvents, webhooks, webhookDeliveries, classifierStates, settings }
+/**
+ * Metrics rollups: one summary of an app's tickets per period (a UTC day `d:<n>` or month
+ * `m:YYYY-MM`, by creation time) and tier, so `GET /v1/metrics` over a year reads a dozen months
+ * instead of every ticket (see src/metrics/summary.ts). They are a cache of the incidents table:
+ * a day is recomputed from its tickets when one of them changed, found through `updated_at`.
+ */
+export const metricRollups = sqliteTable(
+  'metric_rollups',
+  {
+    appId: text('app_id').notNull(),
+    period: text('period').notNull(),
+    tier: text('tier').notNull(),
+    /** Counts and pending due times per group, JSON. */
+    summary: text('summary').notNull(),
+    /** Every group's sorted durations, base64 of little-endian int32 (tenths of a minute). */
+    durations: text('durations').notNull(),
+    computedAt: integer('computed_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.appId, table.period, table.tier] })],
+)
+
+/** How far each app's rollups have caught up with changes to its incidents (`updated_at`, ms). */
+export const metricSync = sqliteTable('metric_sync', {
+  appId: text('app_id').primaryKey(),
+  syncedTo: integer('synced_to').notNull(),
+})
+
+export const schema = { apps, apiKeys, incidents, incidentEvents, webhooks, webhookDeliveries, classifierStates, settings, metricRollups, metricSync }
 export type Schema = typeof schema
