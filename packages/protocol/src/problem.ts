@@ -26,6 +26,8 @@ export const problemCodes = [
   'payload_too_large',
   'missing_key',
   'invalid_key',
+  'invalid_credentials',
+  'session_expired',
   'forbidden_origin',
   'forbidden',
   'not_found',

@@ -8,6 +8,8 @@ const titles: Record<ProblemCode, string> = {
   payload_too_large: 'Payload too large',
   missing_key: 'Missing API key',
   invalid_key: 'Invalid API key',
+  invalid_credentials: 'Wrong e-mail or password',
+  session_expired: 'Session expired',
   forbidden_origin: 'Origin not allowed',
   forbidden: 'Forbidden',
   not_found: 'Not found',
