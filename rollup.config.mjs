@@ -6,6 +6,7 @@ import terser from '@rollup/plugin-terser'
 import { dts } from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
 import { fileURLToPath } from 'node:url'
+import { consoleAssets } from './scripts/console-assets.mjs'
 import { widgetPrivateProperties } from './scripts/widget-private-properties.mjs'
 
 const exportConditions = ['@triage/source', 'browser', 'module', 'import', 'default']
@@ -96,6 +97,14 @@ const widgetTreeshake = {
 }
 
 export default [
+  // The agents' console, served at /console: its own ES modules (the screens past the queue load
+  // when first opened), stylesheet and page. Nothing here reaches the widget or the SDK, and the
+  // reverse: it imports neither. print-sizes checks its first screen against its budget.
+  {
+    input: { console: 'packages/console/src/main.tsx' },
+    output: { dir: 'packages/console/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name].js' },
+    plugins: [consoleAssets({ base: '/console/' }), ...plugins(), terser(terserOptions)],
+  },
   // Script tag: `widget.js` is the small loader (launcher, no Preact) that renders at once and loads
   // `widget-panel-<locale>.js` (Preact, signals, SDK, the journey) from next to its own src on idle or first open.
   // ascii_only: the strings stay right even when a page or CDN serves the file without a UTF-8 charset.

@@ -17,6 +17,7 @@ export function inputRoots(root: string): string[] {
     'packages/protocol/src',
     'packages/sdk/src',
     'packages/widget/src',
+    'packages/console/src',
     'scripts',
     'rollup.config.mjs',
     'tsconfig.json',
