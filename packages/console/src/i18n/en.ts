@@ -112,6 +112,8 @@ export const en = {
   slaMet: 'met',
   slaMissed: 'missed',
   slaNone: 'no target',
+  dueAt: 'Due {time}',
+  metAt: 'Met {time}',
   slaState: {
     running: 'On time',
     at_risk: 'At risk',

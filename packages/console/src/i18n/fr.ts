@@ -105,6 +105,8 @@ export const fr: Strings = {
   slaMet: 'tenu',
   slaMissed: 'manqué',
   slaNone: 'sans objectif',
+  dueAt: 'Échéance {time}',
+  metAt: 'Tenu le {time}',
   slaState: {
     running: 'Dans les temps',
     at_risk: 'En risque',

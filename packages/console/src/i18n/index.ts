@@ -46,6 +46,14 @@ export const categoryIds = Object.keys(enCategoryNames)
 
 /** A date and time, short, in the console's language. */
 export const formatDateTime = (iso: string | number) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+/** A short date for lists: the time today, else the day ("Dec 4"), with the year when not this one. */
+export function formatShortDate(iso: string, now = Date.now()): string {
+  const date = new Date(iso)
+  const today = new Date(now)
+  if (date.toDateString() === today.toDateString()) return new Intl.DateTimeFormat(locale.value, { timeStyle: 'short' }).format(date)
+  const sameYear = date.getFullYear() === today.getFullYear()
+  return new Intl.DateTimeFormat(locale.value, sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }).format(date)
+}
 /** A time of day (for the breadcrumbs just before a report). */
 export const formatTime = (iso: string | number) => new Intl.DateTimeFormat(locale.value, { timeStyle: 'medium' }).format(new Date(iso))
 /** A share as a percentage, e.g. 0.87 → "87 %" (fr) / "87%" (en). */

@@ -22,7 +22,16 @@ export function Dialog({ title, onClose, children, wide = false }: { title: stri
     }
   }, [])
   return (
-    <dialog ref={ref} class={wide ? 'dialog wide' : 'dialog'} aria-labelledby="dialog-title" onCancel={(event) => (event.preventDefault(), onClose())}>
+    <dialog
+      ref={ref}
+      class={wide ? 'dialog wide' : 'dialog'}
+      aria-labelledby="dialog-title"
+      onCancel={(event) => (event.preventDefault(), onClose())}
+      onKeyDown={(event) => {
+        // Ctrl+Enter sends the dialog's form from any field, as in the reply box.
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) (event.target as HTMLElement).closest('form')?.requestSubmit()
+      }}
+    >
       <header class="dialog-header">
         <h2 id="dialog-title">{title}</h2>
         <button type="button" class="icon-button" aria-label={t.value.close} onClick={onClose}>

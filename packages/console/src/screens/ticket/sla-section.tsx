@@ -1,6 +1,6 @@
 import type { Incident } from '@triage/protocol'
 import { h } from 'preact'
-import { formatDateTime, t } from '../../i18n/index.ts'
+import { fill, formatDateTime, t } from '../../i18n/index.ts'
 import { SlaBadge } from '../../ui/sla-badge.tsx'
 import { Section } from './sections.tsx'
 
@@ -17,7 +17,7 @@ export function SlaSection({ incident }: { incident: Incident }) {
         {clocks.map(([label, clock]) => (
           <li key={label}>
             <SlaBadge clock={clock} startedAt={incident.createdAt} status={incident.status} label={label} />
-            {clock.dueAt ? <span class="meta">{formatDateTime(clock.metAt ?? clock.dueAt)}</span> : null}
+            {clock.metAt ? <span class="meta">{fill(strings.metAt, { time: formatDateTime(clock.metAt) })}</span> : clock.dueAt ? <span class="meta">{fill(strings.dueAt, { time: formatDateTime(clock.dueAt) })}</span> : null}
           </li>
         ))}
       </ul>

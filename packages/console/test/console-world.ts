@@ -1,0 +1,120 @@
+// A day at the service desk, made through the real API: the console's screens are checked
+// (axe, layout) and photographed (`npm run screenshots`) on it. Reports filed "earlier" go through
+// the server's clock, so SLA clocks are at risk or breached the way they would be.
+import type { Incident, IncidentList, ReportCreated } from '@triage/protocol'
+import type { EphemeralServer } from '@triage/server'
+
+/** A clock the server reads, which a seed can set back to file reports "hours ago". */
+export function adjustableClock() {
+  let offsetMs = 0
+  return {
+    now: () => Date.now() + offsetMs,
+    /** Runs `work` as if it were `ms` ago. */
+    async ago<T>(ms: number, work: () => Promise<T>): Promise<T> {
+      offsetMs = -ms
+      try {
+        return await work()
+      } finally {
+        offsetMs = 0
+      }
+    },
+  }
+}
+export type AdjustableClock = ReturnType<typeof adjustableClock>
+
+const minute = 60_000
+const hour = 60 * minute
+
+const breadcrumbs = (now: number) => [
+  { at: new Date(now - 95_000).toISOString(), type: 'navigation', message: '/billing/invoices' },
+  { at: new Date(now - 60_000).toISOString(), type: 'click', message: 'button “Export as PDF”' },
+  { at: new Date(now - 58_000).toISOString(), type: 'http', message: 'POST /api/invoices/export 504', level: 'warning', data: { durationMs: 30012 } },
+  { at: new Date(now - 12_000).toISOString(), type: 'error', message: 'ExportError: the export timed out' },
+]
+
+const context = (now: number, extra: Record<string, unknown> = {}) => ({
+  url: 'https://notes.acme.example/billing/invoices',
+  userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_1) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15',
+  appVersion: '4.12.0',
+  environment: 'production',
+  locale: 'en-GB',
+  timeZone: 'Europe/London',
+  viewport: { width: 1440, height: 900 },
+  breadcrumbs: breadcrumbs(now),
+  ...extra,
+})
+
+export interface ConsoleWorld {
+  /** A ticket with everything: answers, context, breadcrumbs, a conversation, a similar resolved incident. */
+  ticket: ReportCreated
+  /** The major incident, with its reports. */
+  major: Incident
+  /** Reports at risk and breached. */
+  atRisk: ReportCreated
+  breached: ReportCreated
+}
+
+/**
+ * Files the day's reports through the API (publishable key) and works some of them with the
+ * admin key: a resolved incident with a public note (the next one's similar incident), a ticket
+ * with a reply and a note, a burst of one outage that opens a major incident, tickets filed hours
+ * ago whose first-response clock is at risk or breached.
+ */
+export async function seedConsoleWorld(server: EphemeralServer, clock: AdjustableClock): Promise<ConsoleWorld> {
+  const report = async (symptoms: string, extra: Record<string, unknown> = {}): Promise<ReportCreated> => {
+    const response = await fetch(`${server.url}/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-triage-key': server.publishableKey },
+      body: JSON.stringify({ symptoms, contact: { name: 'Grace Hopper', email: 'grace@acme.example' }, context: context(clock.now()), ...extra }),
+    })
+    if (response.status !== 201) throw new Error(`report answered ${response.status}: ${await response.text()}`)
+    return (await response.json()) as ReportCreated
+  }
+  const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`)
+    return (await response.json()) as T
+  }
+
+  // Yesterday's export problem, fixed: today's is like it.
+  const past = await clock.ago(26 * hour, () => report('Exporting invoices as PDF times out and nothing downloads'))
+  await clock.ago(25 * hour, () => admin('POST', `/v1/incidents/${past.id}/messages`, { body: 'We are looking into the export service.', visibility: 'public' }))
+  await clock.ago(24 * hour, () =>
+    admin('POST', `/v1/incidents/${past.id}/resolve`, { resolution: 'Raised the PDF renderer timeout to 60 s', publicNote: 'Fixed: exports of long invoices work again. Please try once more.' }),
+  )
+
+  // Filed hours ago: first response at risk (75 % of 3 h used), and breached.
+  const breached = await clock.ago(3 * hour + 20 * minute, () => report('I was charged twice for my subscription this month', { answers: { impact: 'me' } }))
+  const atRisk = await clock.ago(2 * hour + 25 * minute, () => report('The notification e-mails arrive with a day of delay'))
+  await clock.ago(90 * minute, () => report('How do I add a colleague to my workspace?'))
+  await clock.ago(40 * minute, () => report('Search does not find notes I wrote last week'))
+
+  // The ticket the screenshots open: answers, context, breadcrumbs, a reply and a note.
+  const ticket = await report('When I export my invoices as PDF the page spins for a minute, then nothing downloads. It worked last week.', {
+    answers: { impact: 'team', workaround: 'no' },
+  })
+  await admin('PATCH', `/v1/incidents/${ticket.id}`, { assignee: 'Lea' }).catch(() => undefined)
+  await admin('POST', `/v1/incidents/${ticket.id}/messages`, { body: 'Sorry about that. Does it happen with every invoice, or only long ones?', visibility: 'public' })
+  await admin('POST', `/v1/incidents/${ticket.id}/messages`, { body: 'Looks like yesterday’s renderer timeout again: check the export queue before answering.', visibility: 'internal' })
+
+  // An outage: similar reports close together open a major incident.
+  const outage = [
+    'Payments fail at checkout with an error 502',
+    'Checkout payment fails, error 502 after entering my card',
+    'I cannot pay at checkout: error 502',
+    'Payment at checkout fails with 502 bad gateway',
+    'Checkout fails when paying, 502 error',
+    'The payment step at checkout shows error 502',
+  ]
+  for (const symptoms of outage) await report(symptoms, { answers: { impact: 'many' } })
+  const majorId = (await admin<IncidentList>('GET', '/v1/incidents?view=major')).items[0]?.id
+  if (!majorId) throw new Error('the outage did not open a major incident')
+  await admin('PATCH', `/v1/incidents/${majorId}`, { publicTitle: 'Payments fail at checkout' })
+  await admin('POST', `/v1/incidents/${majorId}/messages`, { body: 'The payment provider is failing; we are switching to the backup.', visibility: 'internal' })
+  const major = await admin<Incident>('GET', `/v1/incidents/${majorId}`)
+  return { ticket, major, atRisk, breached }
+}
