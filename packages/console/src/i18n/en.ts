@@ -124,6 +124,7 @@ export const en = {
 
   // Ticket
   ticketFacts: 'About this ticket',
+  ticketTitle: 'Ticket',
   backToQueue: 'Back to the queue',
   reporterWrote: 'What the reporter wrote',
   reporter: 'Reporter',

@@ -116,6 +116,7 @@ export const fr: Strings = {
   },
 
   ticketFacts: 'À propos de ce ticket',
+  ticketTitle: 'Ticket',
   backToQueue: 'Retour à la file',
   reporterWrote: 'Ce qu’a écrit le demandeur',
   reporter: 'Demandeur',
