@@ -9,6 +9,8 @@ import { rateLimit } from './http/rate-limit.ts'
 import type { RateLimitStore } from './http/rate-limit-store.ts'
 import { memoryRateLimitStore } from './http/rate-limit-store.ts'
 import { validationHook } from './http/validation.ts'
+import { agentRoutes } from './agents/agent-routes.ts'
+import { authRoutes } from './agents/auth-routes.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { diagnosticsRoutes } from './routes/diagnostics.ts'
 import { incidentRoutes } from './routes/incidents.ts'
@@ -39,8 +41,10 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
 
   // First, around everything: a refusal must reach the client even when its body was not read.
   app.use('*', drainRefusedBody)
+  const clientAddress = options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown')
   app.use('*', async (c, next) => {
     c.set('services', services)
+    c.set('clientAddress', clientAddress(c))
     await next()
   })
 
@@ -65,7 +69,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
       rateLimit({
         store,
         name: path,
-        clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown'),
+        clientAddress: (c) => c.var.clientAddress,
       }),
     )
   }
@@ -76,6 +80,8 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.route('/', incidentRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())
+  app.route('/', authRoutes())
+  app.route('/', agentRoutes())
 
   app.get('/healthz', (c) => c.json({ ok: true }))
 
@@ -95,6 +101,13 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
     scheme: 'bearer',
     description: "An agent's or integration's secret key (sk_…). Never put it in a web page.",
   })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'agentSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'triage_session',
+    description:
+      "A signed-in agent's session (POST /v1/auth/sign-in), for the console. State-changing requests must come from this server's pages (Origin checked).",
+  })
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -107,7 +120,11 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.notFound((c) => problem('not_found', 404, `No route ${c.req.method} ${new URL(c.req.url).pathname}. See /openapi.json for the API.`))
 
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problem(error.code, error.status, error.detail, error.extra)
+    if (error instanceof ProblemError) {
+      const refused = problem(error.code, error.status, error.detail, error.extra)
+      if (error.extra.retryAfter !== undefined) refused.headers.set('retry-after', String(error.extra.retryAfter))
+      return refused
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const code = ({ 400: 'malformed_json', 413: 'payload_too_large', 415: 'unsupported_media_type' } as const)[error.status as 400 | 413 | 415]
       return problem(code ?? 'validation_failed', error.status, error.message)

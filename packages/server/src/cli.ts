@@ -8,9 +8,18 @@
  *   npm run triage -- keys create --app app_… --publishable
  *   npm run triage -- keys list --app app_…
  *   npm run triage -- keys revoke key_…
+ *   npm run triage -- agents invite --email ada@example.com --role l2 [--app app_…] [--name "Ada"]
+ *   npm run triage -- agents list [--app app_…]
  */
 import { parseArgs } from 'node:util'
+import { agentInviteSchema } from '@triage/protocol/schemas'
+import { inviteAgent } from './agents/accounts.ts'
+import { toAgent } from './agents/views.ts'
+import { readPublicUrl } from './config.ts'
 import { openLibsql } from './db/libsql.ts'
+import type { ServiceContext } from './services/context.ts'
+import { ProblemError } from './services/context.ts'
+import { listAgents } from './storage/agents.ts'
 import { generateKey } from './security/keys.ts'
 import { findApp, findKey, insertApp, insertKey, listApps, listKeys, revokeKey } from './storage/apps.ts'
 import type { Database } from './storage/database.ts'
@@ -21,7 +30,10 @@ const usage = `usage: npm run triage -- <command>
   keys create --app APP_ID --role l1|l2|l3|admin [--name NAME]   a secret key (shown once)
   keys create --app APP_ID --publishable [--name NAME]
   keys list --app APP_ID
-  keys revoke KEY_ID`
+  keys revoke KEY_ID
+  agents invite --email EMAIL --role l1|l2|l3|admin [--app APP_ID] [--name NAME]   a one-time link to set a password
+  agents list [--app APP_ID]
+  (--app may be left out when there is one app; links start with TRIAGE_PUBLIC_URL, else http://HOST:PORT)`
 
 const roles = ['l1', 'l2', 'l3', 'admin'] as const
 type Role = (typeof roles)[number]
@@ -33,7 +45,25 @@ function required(value: string | undefined, flag: string): string {
   return value
 }
 
-async function run(db: Database, argv: string[]): Promise<string> {
+/** The app a command is about: `--app`, or the only app there is. */
+async function appOf(db: Database, app: string | undefined): Promise<string> {
+  if (app) {
+    if (!(await findApp(db, app))) throw new UsageError(`no app ${app}; see: npm run triage -- apps list`)
+    return app
+  }
+  const apps = await listApps(db)
+  const [only] = apps
+  if (!only || apps.length > 1) throw new UsageError(`${apps.length === 0 ? 'there is no app yet' : 'there are several apps'}: say which with --app (npm run triage -- apps list)`)
+  return only.id
+}
+
+/** Where the server is reached, for invitation links. */
+interface CliEnv {
+  publicUrl: string | undefined
+  baseUrl: string
+}
+
+async function run(db: Database, argv: string[], env: CliEnv): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -43,6 +73,7 @@ async function run(db: Database, argv: string[]): Promise<string> {
       app: { type: 'string' },
       role: { type: 'string' },
       publishable: { type: 'boolean' },
+      email: { type: 'string' },
     },
   })
   const [noun, verb, target] = positionals
@@ -85,16 +116,42 @@ async function run(db: Database, argv: string[]): Promise<string> {
       if (key.revokedAt === null) await revokeKey(db, key.id)
       return `key ${key.id} revoked`
     }
+    case 'agents invite': {
+      const appId = await appOf(db, values.app)
+      const role = required(values.role, '--role')
+      if (!roles.includes(role as Role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`)
+      const parsed = agentInviteSchema.safeParse({ email: required(values.email, '--email'), role, ...(values.name ? { name: values.name } : {}) })
+      if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')} ${issue.message}`).join('; '))
+      // The invitation only needs storage and a clock of the service context.
+      const context: ServiceContext = { db, reporterSecret: '', now: Date.now, ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}) }
+      try {
+        const invitation = await inviteAgent(context, appId, parsed.data, env.baseUrl)
+        return `agent ${invitation.agent.id} (${invitation.agent.role}) invited: ${invitation.agent.email}\nlink to set a password (one time, until ${invitation.expiresAt}):\n${invitation.inviteUrl}`
+      } catch (error) {
+        if (error instanceof ProblemError) throw new UsageError(error.detail)
+        throw error
+      }
+    }
+    case 'agents list': {
+      const appId = await appOf(db, values.app)
+      const agents = await listAgents(db, appId)
+      return agents.map((agent) => `${agent.id}\t${agent.role}\t${agent.email}\t${agent.name || '-'}\t${toAgent(agent).status}`).join('\n') || '(no agents)'
+    }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command')
   }
 }
 
 /** Runs one CLI command; exported for tests. */
-export async function runCli(argv: string[], databaseUrl: string, authToken?: string): Promise<{ code: number; output: string }> {
+export async function runCli(
+  argv: string[],
+  databaseUrl: string,
+  authToken?: string,
+  env: CliEnv = { publicUrl: undefined, baseUrl: 'http://127.0.0.1:8787' },
+): Promise<{ code: number; output: string }> {
   const { db, close } = await openLibsql({ url: databaseUrl, authToken })
   try {
-    return { code: 0, output: await run(db, argv) }
+    return { code: 0, output: await run(db, argv, env) }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) return { code: 2, output: `${error.message}\n\n${usage}` }
     throw error
@@ -104,7 +161,9 @@ export async function runCli(argv: string[], databaseUrl: string, authToken?: st
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await runCli(process.argv.slice(2), process.env['DATABASE_URL'] ?? 'file:./data/triage.db', process.env['DATABASE_AUTH_TOKEN'])
+  const publicUrl = readPublicUrl(process.env['TRIAGE_PUBLIC_URL'])
+  const baseUrl = publicUrl ?? `http://${process.env['HOST'] || '127.0.0.1'}:${process.env['PORT'] || 8787}`
+  const result = await runCli(process.argv.slice(2), process.env['DATABASE_URL'] ?? 'file:./data/triage.db', process.env['DATABASE_AUTH_TOKEN'], { publicUrl, baseUrl })
   ;(result.code === 0 ? console.log : console.error)(result.output)
   process.exit(result.code)
 }

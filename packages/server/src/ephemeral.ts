@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { NodeConfig } from './config.ts'
 import type { RunningServer } from './node-server.ts'
 import { startNodeServer } from './node-server.ts'
 import { generateKey } from './security/keys.ts'
@@ -20,7 +21,7 @@ export interface EphemeralServer extends RunningServer {
  * with the demo app's keys at hand: for integration and end-to-end tests.
  */
 export async function startEphemeralServer(
-  options: { now?: () => number; rateLimitPerMinute?: number; webhookIntervalMs?: number; smtpUrl?: string; similarIndexLimit?: number } = {},
+  options: { now?: () => number; rateLimitPerMinute?: number; webhookIntervalMs?: number; smtpUrl?: string; similarIndexLimit?: number; agentAuth?: NodeConfig['agentAuth'] } = {},
 ): Promise<EphemeralServer> {
   const folder = mkdtempSync(join(tmpdir(), 'triage-'))
   const server = await startNodeServer({
@@ -40,6 +41,7 @@ export async function startEphemeralServer(
     notifyIntervalMs: 100,
     followPollMs: 50,
     similarIndexLimit: options.similarIndexLimit,
+    agentAuth: options.agentAuth,
   }, options.now)
   const secretKey = server.demo.secretKey
   if (!secretKey) throw new Error('a fresh database always creates the demo secret key')

@@ -3,7 +3,9 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app.ts'
 import type { DemoKeys } from './bootstrap.ts'
-import { ensureDemoApp, reporterSecret } from './bootstrap.ts'
+import type { DemoAgent } from './agents/demo-agent.ts'
+import { ensureDemoAgent } from './agents/demo-agent.ts'
+import { demoAppId, ensureDemoApp, reporterSecret } from './bootstrap.ts'
 import type { NodeConfig } from './config.ts'
 import { openLibsql } from './db/libsql.ts'
 import { notifyReporters, startNotificationCursor } from './services/notifications.ts'
@@ -20,6 +22,8 @@ export interface RunningServer {
   /** The context the app runs with (storage, secret, clock), for background work and tests. */
   services: ServiceContext
   demo: DemoKeys
+  /** The demo admin agent, when the configuration asks for one (`npm start` does). */
+  demoAgent: DemoAgent | undefined
   close: () => Promise<void>
 }
 
@@ -36,7 +40,16 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     secretKey: config.demoSecretKey,
     allowedOrigins: origins,
   })
-  const services: ServiceContext = { db, reporterSecret: secret, now, similarIndexLimit: config.similarIndexLimit, sendsEmail: config.smtpUrl !== undefined }
+  const demoAgent = config.demoAgent ? await ensureDemoAgent(db, demoAppId, config.demoAgent, now()) : undefined
+  const services: ServiceContext = {
+    db,
+    reporterSecret: secret,
+    now,
+    similarIndexLimit: config.similarIndexLimit,
+    sendsEmail: config.smtpUrl !== undefined,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    agentAuth: { ...(config.sessionTtlMs ? { sessionTtlMs: config.sessionTtlMs } : {}), ...config.agentAuth },
+  }
   const app = createApp(
     services,
     {
@@ -73,6 +86,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     db,
     services,
     demo,
+    demoAgent,
     close: () =>
       new Promise<void>((resolve, reject) => {
         stopDispatcher()

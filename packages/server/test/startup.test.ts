@@ -164,7 +164,9 @@ describe('a start that works', () => {
     expect(result.stdout).toMatch(/demo publishable key: pk_[\w-]+/)
     expect(result.stdout).toMatch(/demo admin secret key: sk_[\w-]+ {3}\(shown once/)
     expect(result.stdout).toMatch(/Next steps\n {2}1\. .*curl: README\.md, section "Call the API"/)
-    expect(result.stdout).toContain("an agents' console is not part of Triage yet")
+    expect(result.stdout).toMatch(/agents' console: +http:\/\/127\.0\.0\.1:\d+\/console$/m)
+    expect(result.stdout).toContain('demo admin agent:     admin@example.com / triage-demo-password')
+    expect(result.stdout).toContain('npm run triage -- agents invite --email')
     expect(result.stdout).toMatch(/API reference: http:\/\/127\.0\.0\.1:\d+\/openapi\.json/)
   })
 

@@ -1,4 +1,5 @@
-import type { BusinessCalendar, Locale, SlaPolicy } from '@triage/engine'
+import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
+import type { AgentCaller } from '../domain/callers.ts'
 import type { ServiceContext } from '../services/context.ts'
 
 /** An app's SLA settings; null parts mean the defaults (DESIGN.md targets, calendar time). */
@@ -15,15 +16,7 @@ export interface PublicCaller {
   identitySecret: string | null
 }
 
-/** The caller as authenticated by a secret key: an agent or integration of one app. */
-export interface AgentCaller {
-  appId: string
-  keyId: string
-  name: string
-  role: 'l1' | 'l2' | 'l3' | 'admin'
-  /** The agent's language (their Accept-Language): questions, answers and category names read in it. */
-  locale: Locale
-}
+export type { AgentCaller } from '../domain/callers.ts'
 
 /** Hono's typing of what middleware hands to routes. */
 export interface AppEnv {
@@ -31,5 +24,7 @@ export interface AppEnv {
     services: ServiceContext
     publicCaller: PublicCaller
     agent: AgentCaller
+    /** The caller's network address, as this runtime tells it. */
+    clientAddress: string
   }
 }

@@ -9,7 +9,7 @@ import {
   reasonRequestSchema,
   resolveRequestSchema,
 } from '@triage/protocol/schemas'
-import { requireSecretKey } from '../http/auth.ts'
+import { requireAgent } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
@@ -22,9 +22,9 @@ import {
   resolveIncident,
 } from '../services/agent-actions.ts'
 import { getAppIncident, listAppIncidents } from '../services/incidents.ts'
-import { idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
+import { agentSecurity, idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
 
-const security = [{ secretKey: [] }]
+const security = agentSecurity
 const auth = problemResponse('Missing, unknown or revoked secret key.')
 const notFound = problemResponse('No such incident that this key may see (other apps, and tiers above an l1/l2 key, are invisible).')
 
@@ -37,7 +37,7 @@ const listRoute = createRoute({
     'Filters combine with AND. `l1` keys see L1 tickets, `l2` keys L1–L2, `l3` and `admin` keys all. ' +
     'A page at a time: pass `nextCursor` back as `cursor` (with the same filters and sort).',
   security,
-  middleware: [requireSecretKey] as const,
+  middleware: [requireAgent] as const,
   request: { query: incidentListQuerySchema },
   responses: {
     200: jsonResponse('A page of incidents.', incidentListSchema),
@@ -53,7 +53,7 @@ const getRoute = createRoute({
   summary: 'The enriched ticket',
   description: "Everything about one incident: the reporter's words and answers, captured context, the engine's reasoning, SLA clocks and the full timeline.",
   security,
-  middleware: [requireSecretKey] as const,
+  middleware: [requireAgent] as const,
   request: { params: idParams },
   responses: { 200: jsonResponse('The incident.', incidentSchema), 401: auth, 404: notFound },
 })
@@ -65,7 +65,7 @@ const patchRoute = createRoute({
   summary: 'Correct kind, category, impact, urgency or assignee',
   description: 'Priority is recomputed from impact × urgency. A category correction is recorded as agent-sourced; the engine learns from it.',
   security,
-  middleware: [requireSecretKey, limitBody, requireJsonBody] as const,
+  middleware: [requireAgent, limitBody, requireJsonBody] as const,
   request: { params: idParams, body: jsonBody(incidentPatchSchema) },
   responses: {
     200: jsonResponse('The corrected incident.', incidentSchema),
@@ -86,7 +86,7 @@ function actionRoute<S extends Parameters<typeof jsonBody>[0]>(name: string, sum
     summary,
     description,
     security,
-    middleware: [requireSecretKey, limitBody, bodyRequired ? requireJsonBody : optionalJsonBody] as const,
+    middleware: [requireAgent, limitBody, bodyRequired ? requireJsonBody : optionalJsonBody] as const,
     request: { params: idParams, body: jsonBody(schema, bodyRequired) },
     responses: {
       200: jsonResponse('The incident after the change.', incidentSchema),

@@ -1,10 +1,10 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { metricsQuerySchema, metricsSchema } from '@triage/protocol/schemas'
-import { requireSecretKey } from '../http/auth.ts'
+import { requireAgent } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validationHook } from '../http/validation.ts'
 import { appMetrics } from '../services/metrics.ts'
-import { jsonResponse, problemResponse } from './shared.ts'
+import { agentSecurity, jsonResponse, problemResponse } from './shared.ts'
 
 const metricsRoute = createRoute({
   method: 'get',
@@ -14,8 +14,8 @@ const metricsRoute = createRoute({
   description:
     'Time to first response and to resolution (median, p90 in minutes), SLA attainment and breach counts — overall and by priority, ' +
     'category and tier — for tickets created in [from, to) (default: the last 30 days), and the open backlog by status and tier.',
-  security: [{ secretKey: [] }],
-  middleware: [requireSecretKey] as const,
+  security: agentSecurity,
+  middleware: [requireAgent] as const,
   request: { query: metricsQuerySchema },
   responses: {
     200: jsonResponse('The figures.', metricsSchema),

@@ -20,3 +20,6 @@ export const jsonResponse = <T extends z.ZodType>(description: string, schema: T
 })
 
 export const idParams = z.object({ id: z.string().min(1).max(64) })
+
+/** The agent API's credentials in the OpenAPI document: a secret key, or a signed-in agent's session cookie. */
+export const agentSecurity: Record<string, string[]>[] = [{ secretKey: [] }, { agentSession: [] }]

@@ -17,6 +17,7 @@ import { appSla, changeIncident, statusAfter, statusEvents } from './incident-ch
 import { formatNumber } from '../ids.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { openChildren } from '../storage/incidents.ts'
+import { checkAssignee } from '../agents/accounts.ts'
 import { learnCorrection } from './classifiers.ts'
 import { incidentView } from './incident-view.ts'
 
@@ -123,6 +124,7 @@ export function reopenChange(from: Incident['status'], status: Incident['status'
  * public title becomes the widget's notice.
  */
 export async function patchIncident(context: ServiceContext, agent: AgentCaller, id: string, patch: IncidentPatch): Promise<Incident> {
+  await checkAssignee(context, agent.appId, patch.assignee)
   const sla = await appSla(context, agent.appId)
   let corrected = false
   const row = await changeIncident(context, agentScope(agent), id, (incident) => {

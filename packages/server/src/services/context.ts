@@ -1,4 +1,5 @@
 import type { Problem, ProblemCode } from '@triage/protocol'
+import type { SignInThrottleOptions } from '../agents/sign-in-throttle.ts'
 import type { Database } from '../storage/database.ts'
 
 /** What every service function needs: storage, the reporter-token secret and a clock. */
@@ -23,6 +24,22 @@ export interface ServiceContext {
   cachedApps?: number
   /** Whether this runtime e-mails reporters agents' replies (SMTP is set up); default false. */
   sendsEmail?: boolean
+  /**
+   * The server's public base URL (`TRIAGE_PUBLIC_URL`, e.g. `https://triage.example.com`): invitation
+   * links start with it, and its origin passes the console's CSRF check behind a proxy. Unset: the
+   * request's own origin.
+   */
+  publicUrl?: string
+  /** Agents' sessions and sign-in throttling (see agents/); defaults where unset. */
+  agentAuth?: Partial<AgentAuthOptions>
+}
+
+/** How agents' sign-ins and sessions behave. */
+export interface AgentAuthOptions {
+  /** How long a session lasts (`TRIAGE_SESSION_TTL_HOURS`). Default 12 hours: a working day. */
+  sessionTtlMs: number
+  /** Failed sign-ins allowed per e-mail and per address in a window (see agents/sign-in-throttle.ts). */
+  signInThrottle: SignInThrottleOptions
 }
 
 /** The default of `ServiceContext.cachedApps`. */
