@@ -37,7 +37,7 @@ describe('the main loop with the keyboard alone', () => {
 
     // r: the reply box has the focus; Ctrl+Enter sends.
     await keys.press('r')
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('composer')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('composer')
     await keys.type('Does it happen on Wi-Fi and on mobile data?')
     await keys.press('Control+Enter')
     await page.getByTestId('timeline').getByText('Does it happen on Wi-Fi and on mobile data?').waitFor()
