@@ -30,7 +30,8 @@ export function layoutProblems(page: Page, { scope, minTarget: smallest = minTar
     const root = scope === 'page' ? document : document.querySelector('triage-widget')?.shadowRoot
     if (!root) return ['no <triage-widget> with an open shadow root']
     const panel = scope === 'page' ? null : root.querySelector<HTMLElement>('.panel')
-    const area = scope === 'page' ? document.body : (panel ?? root.querySelector<HTMLElement>('.launcher'))
+    // On a page, an open modal dialog is all a person can reach: the rest is inert behind it.
+    const area = scope === 'page' ? (document.querySelector<HTMLElement>('dialog:modal') ?? document.body) : (panel ?? root.querySelector<HTMLElement>('.launcher'))
     if (!area) return ['neither the panel nor the launcher is on screen']
 
     const describe = (element: Element) => {
@@ -38,7 +39,12 @@ export function layoutProblems(page: Page, { scope, minTarget: smallest = minTar
       const label = element.getAttribute('aria-label') ?? element.getAttribute('data-testid') ?? (text.length > 40 ? `${text.slice(0, 40)}…` : text)
       return `<${element.localName}${element.id ? `#${element.id}` : ''}>${label ? ` “${label}”` : ''}`
     }
-    const shown = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden'
+    // Text for screen readers only (a clipped 1 px box) is not laid out to be read by eye.
+    const forScreenReaders = (element: Element) => {
+      const box = element.getBoundingClientRect()
+      return box.width <= 1 && box.height <= 1
+    }
+    const shown = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden' && !forScreenReaders(element)
     const elements = [...root.querySelectorAll('*')].filter((element) => area.contains(element) && shown(element))
 
     // Squeezed text: each word of each text, measured where it is laid out.
@@ -78,6 +84,9 @@ export function layoutProblems(page: Page, { scope, minTarget: smallest = minTar
     // Controls: visible in full, on top where a finger lands, and big enough for one.
     const controls = elements.filter((element) => element.matches('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])'))
     for (const control of controls) {
+      // A skip link waits off screen until it has the focus.
+      const offScreen = control.getBoundingClientRect()
+      if (scope === 'page' && getComputedStyle(control).position === 'absolute' && (offScreen.bottom <= 0 || offScreen.right <= 0)) continue
       // On a page, to the middle: a sticky bar at the top would cover a control scrolled just into view.
       control.scrollIntoView({ block: scope === 'page' ? 'center' : 'nearest', inline: 'nearest' })
       const box = control.getBoundingClientRect()

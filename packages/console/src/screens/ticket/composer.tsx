@@ -82,7 +82,8 @@ export function ComposerBox({ ticket, composer }: { ticket: TicketState; compose
         {tab('public', strings.reply)}
         {tab('internal', strings.note)}
       </div>
-      <form id="composer-panel" role="tabpanel" aria-labelledby={`composer-tab-${composer.mode.value}`} onSubmit={(event) => void send(event)}>
+      <div id="composer-panel" role="tabpanel" aria-labelledby={`composer-tab-${composer.mode.value}`}>
+      <form onSubmit={(event) => void send(event)}>
         <label class="field">
           <span>{isPublic ? strings.replyLabel : strings.noteLabel}</span>
           <textarea
@@ -110,6 +111,7 @@ export function ComposerBox({ ticket, composer }: { ticket: TicketState; compose
         </div>
         <p class="hint">{strings.composerHint}</p>
       </form>
+      </div>
     </section>
   )
 }
