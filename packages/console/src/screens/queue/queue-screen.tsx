@@ -1,14 +1,17 @@
 import { h } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import { t } from '../../i18n/index.ts'
-import { onLive } from '../../state/live.ts'
-import { currentId, filters, followFilters, items, loadError, loading, loadMore, moveCurrent, nextCursor, onQueueEvent, toggleChecked } from '../../state/queue.ts'
+import { liveConnected, onLive } from '../../state/live.ts'
+import { currentId, filters, followFilters, items, loadError, loading, loadMore, moveCurrent, nextCursor, onQueueEvent, refreshSoon, toggleChecked } from '../../state/queue.ts'
 import { navigate, ticketPath } from '../../state/router.ts'
 import { ErrorLine } from '../../ui/error-line.tsx'
 import { useShortcuts } from '../../ui/keyboard.ts'
 import { BulkBar } from './bulk-bar.tsx'
 import { QueueFiltersBar } from './queue-filters-bar.tsx'
 import { QueueTable } from './queue-table.tsx'
+
+/** How often the queue reads itself again while the live stream is down. */
+const offlinePollMs = 30_000
 
 /** Brings the pointed row into view and gives its link the focus, so a screen reader reads it. */
 function focusCurrent(): void {
@@ -28,6 +31,11 @@ export function QueueScreen() {
   const searchRef = useRef<HTMLInputElement>(null)
   useEffect(() => followFilters(() => true), [])
   useEffect(() => onLive(onQueueEvent), [])
+  // Without the stream (a proxy that cuts it, a reconnection under way) the queue still moves.
+  useEffect(() => {
+    const timer = setInterval(() => liveConnected.value || refreshSoon(0), offlinePollMs)
+    return () => clearInterval(timer)
+  }, [])
   useShortcuts({
     j: () => (moveCurrent(1), focusCurrent()),
     k: () => (moveCurrent(-1), focusCurrent()),
