@@ -22,6 +22,7 @@ import {
   resolveIncident,
 } from '../services/agent-actions.ts'
 import { getAppIncident, listAppIncidents } from '../services/incidents.ts'
+import { messageAffected } from '../majors/affected-update.ts'
 import { agentSecurity, idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
 
 const security = agentSecurity
@@ -34,7 +35,8 @@ const listRoute = createRoute({
   tags: ['Incidents'],
   summary: "List the app's incidents",
   description:
-    'Filters combine with AND. `l1` keys see L1 tickets, `l2` keys L1–L2, `l3` and `admin` keys all. ' +
+    'Filters combine with AND. `l1` keys see L1 tickets, `l2` keys L1–L2, `l3` and `admin` keys all (a signed-in agent sees what their role sees). ' +
+    '`view` is one of the console\'s queues: mine (assigned to the caller), unassigned, at_risk, breached, major, waiting (on the reporter) — open tickets — or resolved. ' +
     'A page at a time: pass `nextCursor` back as `cursor` (with the same filters and sort).',
   security,
   middleware: [requireAgent] as const,
@@ -103,7 +105,8 @@ function actionRoute<S extends Parameters<typeof jsonBody>[0]>(name: string, sum
 const messageRoute = actionRoute(
   'messages',
   'Reply to the reporter or leave an internal note',
-  'A public message is shown to the reporter; the first one meets the first-response target and moves a new incident to in_progress. `awaitReporter: true` puts it in pending_reporter. An internal message is for agents only.',
+  'A public message is shown to the reporter; the first one meets the first-response target and moves a new incident to in_progress. `awaitReporter: true` puts it in pending_reporter. An internal message is for agents only. ' +
+    'On a major incident, `toAffected: true` sends one public update to every affected reporter: it is written on each open report grouped under it too (the major\'s event says how many in `data.affected`).',
   agentMessageCreateSchema,
 )
 const escalateRoute = actionRoute('escalate', 'Escalate to a higher tier', 'L1 → L2 → L3, with the reason on the record. Never resolves or closes.', escalateRequestSchema)
@@ -117,7 +120,11 @@ export function incidentRoutes() {
   routes.openapi(listRoute, async (c) => c.json(await listAppIncidents(c.var.services, c.var.agent, c.req.valid('query')), 200))
   routes.openapi(getRoute, async (c) => c.json(await getAppIncident(c.var.services, c.var.agent, c.req.valid('param').id), 200))
   routes.openapi(patchRoute, async (c) => c.json(await patchIncident(c.var.services, c.var.agent, c.req.valid('param').id, c.req.valid('json')), 200))
-  routes.openapi(messageRoute, async (c) => c.json(await postAgentMessage(c.var.services, c.var.agent, c.req.valid('param').id, c.req.valid('json')), 200))
+  routes.openapi(messageRoute, async (c) => {
+    const message = c.req.valid('json')
+    const post = message.toAffected ? messageAffected : postAgentMessage
+    return c.json(await post(c.var.services, c.var.agent, c.req.valid('param').id, message), 200)
+  })
   routes.openapi(escalateRoute, async (c) => c.json(await escalateIncident(c.var.services, c.var.agent, c.req.valid('param').id, c.req.valid('json')), 200))
   routes.openapi(resolveRoute, async (c) => c.json(await resolveIncident(c.var.services, c.var.agent, c.req.valid('param').id, c.req.valid('json')), 200))
   routes.openapi(closeRoute, async (c) => c.json(await closeIncident(c.var.services, c.var.agent, c.req.valid('param').id, c.req.valid('json')), 200))

@@ -24,7 +24,7 @@ import { incidentView } from './incident-view.ts'
 const maxTierOf: Record<AgentCaller['role'], Tier> = { l1: 'L1', l2: 'L2', l3: 'L3', admin: 'L3' }
 
 /** What an agent's key may see: their app, their tier and below (admins see all). */
-export function agentScope(agent: AgentCaller): Scope {
+export function agentScope(agent: AgentCaller): Extract<Scope, { maxTier: Tier }> {
   return { appId: agent.appId, maxTier: maxTierOf[agent.role] }
 }
 
@@ -36,20 +36,23 @@ const view = (context: ServiceContext, row: IncidentRow, agent: AgentCaller) => 
  * internal note (agents only).
  */
 export async function postAgentMessage(context: ServiceContext, agent: AgentCaller, id: string, message: AgentMessageCreate): Promise<Incident> {
-  const row = await changeIncident(context, agentScope(agent), id, (incident) => {
-    const isPublic = message.visibility === 'public'
-    const status = statusAfter(incident, isPublic ? { type: 'public_reply', awaitReporter: message.awaitReporter ?? false } : { type: 'internal_note' })
-    const change: Change = {
-      fields: { status },
-      events: [
-        { type: 'message', actor: agent.name, visibility: message.visibility, data: { body: message.body, author: 'agent' } },
-        ...statusEvents(incident.status, status, agent.name),
-      ],
-    }
-    if (isPublic && incident.firstResponseAt === null) change.fields.firstResponseAt = context.now()
-    return change
-  })
+  const row = await changeIncident(context, agentScope(agent), id, (incident) => messageChange(incident, agent.name, message, context.now()))
   return view(context, row, agent)
+}
+
+/** An agent's message on one incident: the event, the status it leads to, and the first response it may meet. */
+export function messageChange(incident: IncidentRow, actor: string, message: AgentMessageCreate, now: number, data: Record<string, unknown> = {}): Change {
+  const isPublic = message.visibility === 'public'
+  const status = statusAfter(incident, isPublic ? { type: 'public_reply', awaitReporter: message.awaitReporter ?? false } : { type: 'internal_note' })
+  const change: Change = {
+    fields: { status },
+    events: [
+      { type: 'message', actor, visibility: message.visibility, data: { body: message.body, author: 'agent', ...data } },
+      ...statusEvents(incident.status, status, actor),
+    ],
+  }
+  if (isPublic && incident.firstResponseAt === null) change.fields.firstResponseAt = now
+  return change
 }
 
 /** Hands the incident to a higher tier, with the reason on the record. */

@@ -1,5 +1,7 @@
 import type { Incident, IncidentList, IncidentListQuery, Tier } from '@triage/protocol'
+import { callerId } from '../domain/callers.ts'
 import type { AgentCaller } from '../http/env.ts'
+import { viewFilters } from '../queue/views.ts'
 import type { CursorValue, ListSort } from '../storage/incidents.ts'
 import { listIncidents, sortKeyOf } from '../storage/incidents.ts'
 import { agentScope } from './agent-actions.ts'
@@ -21,16 +23,23 @@ export async function listAppIncidents(
   const maxTier = 'maxTier' in scope ? scope.maxTier : 'L3'
   const tiers = query.tier ? tiersUpTo[maxTier].filter((tier) => tier === query.tier) : tiersUpTo[maxTier]
   const now = context.now()
+  const view = query.view ? viewFilters(query.view, callerId(agent)) : undefined
+  // A view's rule and the query's own filter both apply: `view=mine&assignee=x` holds nothing unless x is me.
+  const contradicts = (mine: string | undefined, asked: string | undefined) => mine !== undefined && asked !== undefined && mine !== asked
+  if (view && (contradicts(view.assignee, query.assignee) || contradicts(view.sla, query.sla) || (query.status !== undefined && !view.statuses.includes(query.status)))) {
+    return { items: [], nextCursor: null }
+  }
   // One row more than asked tells whether another page exists without a count query.
   const rows = await listIncidents(context.db, agent.appId, {
     filters: {
+      ...view,
       status: query.status,
       kind: query.kind,
       category: query.category,
       priority: query.priority,
       tiers,
-      assignee: query.assignee,
-      sla: query.sla,
+      assignee: query.assignee ?? view?.assignee,
+      sla: query.sla ?? view?.sla,
       q: query.q,
       from: query.from === undefined ? undefined : Date.parse(query.from),
       to: query.to === undefined ? undefined : Date.parse(query.to),

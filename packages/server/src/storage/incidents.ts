@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm'
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm'
 import type { IncidentStatus } from '@triage/protocol'
 import { incidentEvents, incidents } from '../db/schema.ts'
 import type { Database } from './database.ts'
@@ -176,6 +176,12 @@ export type CursorValue = string | number | null
 
 export interface ListFilters {
   status?: IncidentStatus
+  /** Any of these statuses (a queue view's), with `status` if both are given. */
+  statuses?: IncidentStatus[]
+  /** Nobody's tickets. */
+  unassigned?: boolean
+  /** Major incidents only. */
+  major?: boolean
   kind?: IncidentRow['kind']
   category?: string
   priority?: IncidentRow['priority']
@@ -210,13 +216,13 @@ export function sortKeyOf(row: IncidentRow, sort: ListSort): CursorValue[] {
 const open = sql`${incidents.status} not in ('resolved', 'closed')`
 
 /** An SLA target passed and not met, on an open incident. */
-function breached(now: number): SQL {
+export function breached(now: number): SQL {
   return sql`(${open} and ((${incidents.firstResponseAt} is null and ${incidents.firstResponseDueAt} < ${now})
     or (${incidents.resolvedAt} is null and ${incidents.resolutionDueAt} < ${now})))`
 }
 
 /** Past a clock's stored at-risk time (75 % of its target, in working time), not yet breached. */
-function atRisk(now: number): SQL {
+export function atRisk(now: number): SQL {
   return sql`(${open} and not ${breached(now)} and (
     (${incidents.firstResponseAt} is null and ${incidents.firstResponseRiskAt} <= ${now})
     or (${incidents.resolvedAt} is null and ${incidents.resolutionRiskAt} <= ${now})))`
@@ -227,6 +233,9 @@ export async function listIncidents(db: Database, appId: string, query: ListQuer
   const { filters } = query
   const conditions: (SQL | undefined)[] = [eq(incidents.appId, appId), inArray(incidents.tier, filters.tiers)]
   if (filters.status) conditions.push(eq(incidents.status, filters.status))
+  if (filters.statuses) conditions.push(inArray(incidents.status, filters.statuses))
+  if (filters.unassigned) conditions.push(isNull(incidents.assignee))
+  if (filters.major) conditions.push(eq(incidents.isMajor, true))
   if (filters.kind) conditions.push(eq(incidents.kind, filters.kind))
   if (filters.category) conditions.push(eq(incidents.category, filters.category))
   if (filters.priority) conditions.push(eq(incidents.priority, filters.priority))
