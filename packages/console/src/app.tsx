@@ -8,6 +8,7 @@ import { ViewsNav } from './screens/queue/views-nav.tsx'
 import { loadColleagues } from './state/colleagues.ts'
 import { onLive, startLive, stopLive } from './state/live.ts'
 import { onPresenceEvent } from './state/presence.ts'
+import { onCountsEvent, refreshCounts } from './state/queue.ts'
 import { route } from './state/router.ts'
 import { agent } from './state/session.ts'
 import { lazyScreen } from './ui/lazy.tsx'
@@ -26,11 +27,13 @@ export function App() {
     if (!signedIn) return
     startLive()
     const stopPresence = onLive(onPresenceEvent)
+    const stopCounts = onLive(onCountsEvent)
+    refreshCounts(0)
     void loadColleagues()
     // The ticket screen is the next step of every loop: fetch it while the agent reads the queue.
     const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200))
     idle(() => void TicketScreen.preload())
-    return () => (stopPresence(), stopLive())
+    return () => (stopPresence(), stopCounts(), stopLive())
   }, [signedIn])
   // Each screen titles the page (WCAG 2.4.2): the tab and a screen reader say where the agent is.
   const strings = t.value

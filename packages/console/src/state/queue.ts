@@ -14,8 +14,20 @@ export const nextCursor = signal<string | null>(null)
 export const loading = signal(false)
 /** The last failure to load, in words; null when the list is current. */
 export const loadError = signal<unknown>(null)
-/** Tickets per view, for the caller. */
+/** Tickets per view, for the caller: beside every screen, kept current by the live events. */
 export const counts = signal<Partial<IncidentCounts>>({})
+
+let countsTimer: ReturnType<typeof setTimeout> | undefined
+/** Reads the counts again, once for a burst of changes; a failure leaves the old ones. */
+export function refreshCounts(delayMs = 300): void {
+  clearTimeout(countsTimer)
+  countsTimer = setTimeout(() => void incidents.counts().then((next) => void (counts.value = next), () => undefined), delayMs)
+}
+
+/** The counts follow every change the stream reports, whatever the screen. */
+export function onCountsEvent(event: LiveEvent): void {
+  if (event.type === 'incident' || event.type === 'incident_removed' || event.type === 'reconnected') refreshCounts()
+}
 
 /** The ticket j/k point at, by id: rows may move as the queue updates live, the pointer does not. */
 export const currentId = signal<string | null>(null)
@@ -36,8 +48,7 @@ export async function loadQueue({ keepLength = false } = {}): Promise<void> {
   loading.value = true
   const limit = keepLength ? Math.min(200, Math.max(pageSize, items.value.length)) : pageSize
   try {
-    // The counts are a nicety beside the list: a failure there leaves the old ones.
-    void loadCounts(mine.signal).catch(() => undefined)
+    refreshCounts(0)
     const list = await incidents.list({ ...listQueryOf(filters.value), limit }, mine.signal)
     if (mine !== controller) return
     batch(() => {
@@ -53,10 +64,6 @@ export async function loadQueue({ keepLength = false } = {}): Promise<void> {
   } finally {
     if (mine === controller) loading.value = false
   }
-}
-
-async function loadCounts(signal?: AbortSignal): Promise<void> {
-  counts.value = await incidents.counts(signal)
 }
 
 /** The next page, after the rows shown. */

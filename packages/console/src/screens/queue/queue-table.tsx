@@ -12,8 +12,8 @@ import { SlaBadge } from '../../ui/sla-badge.tsx'
 /** The performance mark set when the queue first shows rows (bench/console-startup.ts reads it). */
 export const queueRenderedMark = 'triage:queue-rendered'
 
-/** The first words of what the reporter wrote, on one line. */
-const summaryOf = (incident: IncidentSummary) => incident.symptoms.replace(/\s+/g, ' ').slice(0, 140)
+/** A row's words: a major incident's public title, else the first words of what the reporter wrote, on one line. */
+const summaryOf = (incident: IncidentSummary) => ((incident.isMajor && incident.publicTitle) || incident.symptoms).replace(/\s+/g, ' ').slice(0, 140)
 
 /** The queue as a table: one row per ticket, the pointer (j/k) on one of them, boxes for bulk actions. */
 export function QueueTable() {

@@ -36,15 +36,22 @@ export function MajorSection({ incident, ticket }: { incident: Incident; ticket:
   }
   return (
     <Section id="major" title={strings.majorIncident} class="major-card">
-      <form class="stack" onSubmit={saveTitle}>
-        <label class="field">
-          <span>{strings.publicTitle}</span>
-          <input value={title} maxLength={200} onInput={(event) => setTitle(event.currentTarget.value)} data-testid="public-title" />
-        </label>
-        <button type="submit" disabled={ticket.busy.value || title.trim() === (incident.publicTitle ?? '')}>
-          {strings.save}
-        </button>
-      </form>
+      <h3 id="children-title">
+        {strings.affectedReports} <span class="count" data-testid="children-count">{total}</span>
+      </h3>
+      <p class="meta">{fill(strings.affectedLive, { count: total })}</p>
+      {/* Scrolls within itself past a dozen reports; focusable, so the keyboard can scroll it too. */}
+      <ul class="children" aria-labelledby="children-title" data-testid="children" tabIndex={0}>
+        {ticket.children.value.map((child) => (
+          <li key={child.id}>
+            <ConsoleLink href={ticketPath(child.id)}>{child.number}</ConsoleLink>
+            <span class="child-summary">{child.summary}</span>
+            <span class="meta">
+              {strings.status[child.status]} · {formatDateTime(child.createdAt)}
+            </span>
+          </li>
+        ))}
+      </ul>
       <form class="stack" onSubmit={(event) => void sendUpdate(event)}>
         <label class="field">
           <span>{fill(strings.updateAffectedLabel, { count: total })}</span>
@@ -57,21 +64,15 @@ export function MajorSection({ incident, ticket }: { incident: Incident; ticket:
           {sent}
         </p>
       </form>
-      <h3 id="children-title">
-        {strings.affectedReports} <span class="count" data-testid="children-count">{total}</span>
-      </h3>
-      <p class="meta">{fill(strings.affectedLive, { count: total })}</p>
-      <ul class="children" aria-labelledby="children-title" data-testid="children">
-        {ticket.children.value.map((child) => (
-          <li key={child.id}>
-            <ConsoleLink href={ticketPath(child.id)}>{child.number}</ConsoleLink>
-            <span class="child-summary">{child.summary}</span>
-            <span class="meta">
-              {strings.status[child.status]} · {formatDateTime(child.createdAt)}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <form class="stack title-form" onSubmit={saveTitle}>
+        <label class="field">
+          <span>{strings.publicTitle}</span>
+          <input value={title} maxLength={200} onInput={(event) => setTitle(event.currentTarget.value)} data-testid="public-title" />
+        </label>
+        <button type="submit" disabled={ticket.busy.value || title.trim() === (incident.publicTitle ?? '')}>
+          {strings.save}
+        </button>
+      </form>
     </Section>
   )
 }

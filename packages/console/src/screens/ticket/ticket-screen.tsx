@@ -104,14 +104,23 @@ export function TicketScreen({ id }: { id: string }) {
       <PresenceLine id={incident.id} />
       <ErrorLine error={ticket.actionError.value && !dialog.value ? ticket.actionError.value : null} />
       <div class="ticket-columns">
-        <div class="ticket-main">
-          <ReporterSection incident={incident} />
-          <TimelineSection incident={incident} />
-          <ComposerBox ticket={ticket} composer={composer} />
-        </div>
+        {incident.isMajor ? (
+          // A major incident is worked through its reports: they come first; its own words are the grouping's.
+          <div class="ticket-main">
+            <MajorSection incident={incident} ticket={ticket} />
+            <TimelineSection incident={incident} />
+            <ComposerBox ticket={ticket} composer={composer} />
+            <ReporterSection incident={incident} />
+          </div>
+        ) : (
+          <div class="ticket-main">
+            <ReporterSection incident={incident} />
+            <TimelineSection incident={incident} />
+            <ComposerBox ticket={ticket} composer={composer} />
+          </div>
+        )}
         <div class="ticket-side">
           <SlaSection incident={incident} />
-          {incident.isMajor ? <MajorSection incident={incident} ticket={ticket} /> : null}
           <ReasoningSection incident={incident} />
           <SimilarSection incident={incident} composer={composer} />
           <ContextSection incident={incident} />
@@ -122,6 +131,12 @@ export function TicketScreen({ id }: { id: string }) {
       {dialog.value === 'resolve' ? <ResolveDialog incident={incident} ticket={ticket} affected={affected} onClose={() => (dialog.value = null)} /> : null}
     </article>
   )
+}
+
+/** A ticket's title: a major incident's public title when it has one, else the first words of the report. */
+function titleOf(incident: Incident): string {
+  const text = (incident.isMajor && incident.publicTitle) || incident.symptoms.replace(/\s+/g, ' ')
+  return text.length > 90 ? `${text.slice(0, 90)}…` : text
 }
 
 /** What the lifecycle allows from the ticket's status (the server has the last word). */
@@ -159,8 +174,7 @@ function TicketHeader({
     <header class="ticket-header">
       <div class="ticket-title-row">
         <h1 id="ticket-title" ref={heading} tabIndex={-1}>
-          <span class="ticket-number">{incident.number}</span> {incident.symptoms.replace(/\s+/g, ' ').slice(0, 90)}
-          {incident.symptoms.length > 90 ? '…' : ''}
+          <span class="ticket-number">{incident.number}</span> {titleOf(incident)}
         </h1>
       </div>
       <ul class="ticket-facts" aria-label={strings.ticketFacts}>
