@@ -11,6 +11,7 @@ import { memoryRateLimitStore } from './http/rate-limit-store.ts'
 import { validationHook } from './http/validation.ts'
 import { agentRoutes } from './agents/agent-routes.ts'
 import { authRoutes } from './agents/auth-routes.ts'
+import { liveRoutes } from './live/routes.ts'
 import { queueRoutes } from './queue/routes.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { diagnosticsRoutes } from './routes/diagnostics.ts'
@@ -78,8 +79,9 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.route('/', reportRoutes(options.follow))
   app.route('/', diagnosticsRoutes())
   app.route('/', noticeRoutes())
-  // Before incidentRoutes: `/v1/incidents/counts` is not the incident `counts`.
+  // Before incidentRoutes: `/v1/incidents/counts` and `/events` are not incidents of those ids.
   app.route('/', queueRoutes())
+  app.route('/', liveRoutes(options.follow))
   app.route('/', incidentRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())
