@@ -66,6 +66,14 @@ export function createTicketState(id: string) {
   /** A live event: this ticket changed (read it again), or a new report joined this major incident. */
   function onEvent(event: LiveEvent): void {
     if (event.type === 'reconnected') return void load()
+    // Escalated beyond the agent's tier: the ticket is no longer theirs to see.
+    if (event.type === 'incident_removed' && event.data['id'] === id) {
+      batch(() => {
+        incident.value = null
+        loadError.value = new ApiError(404, {}, null)
+      })
+      return
+    }
     if (event.type !== 'incident') return
     const changed = event.data as unknown as IncidentSummary
     const isChild = incident.value?.isMajor && changed.parentId === id
