@@ -21,6 +21,7 @@ export type { TriageStorage } from './storage.ts'
 export { memoryStorage } from './storage.ts'
 export type {
   Breadcrumb,
+  DeflectionCreated,
   DiagnosticAnswer,
   DiagnosticQuestion,
   DiagnosticsResult,

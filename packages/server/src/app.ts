@@ -13,6 +13,8 @@ import { agentRoutes } from './agents/agent-routes.ts'
 import { authRoutes } from './agents/auth-routes.ts'
 import { liveRoutes } from './live/routes.ts'
 import { queueRoutes } from './queue/routes.ts'
+import { deflectionRoutes } from './deflections/routes.ts'
+import { metricsSeriesRoutes } from './metrics/series-routes.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { diagnosticsRoutes } from './routes/diagnostics.ts'
 import { incidentRoutes } from './routes/incidents.ts'
@@ -63,7 +65,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   // for diagnostics as the reporter types, which must not eat into the budget for reports.
   const limit = options.rateLimitPerMinute ?? 120
   const store = options.rateLimitStore ?? (limit > 0 ? memoryRateLimitStore({ limit, windowMs: 60_000 }) : undefined)
-  for (const path of ['/v1/reports/*', '/v1/diagnostics', '/v1/notices']) {
+  for (const path of ['/v1/reports/*', '/v1/diagnostics', '/v1/notices', '/v1/deflections']) {
     app.use(path, publicCors)
     if (!store) continue
     app.use(
@@ -79,12 +81,14 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.route('/', reportRoutes(options.follow))
   app.route('/', diagnosticsRoutes())
   app.route('/', noticeRoutes())
+  app.route('/', deflectionRoutes())
   // Before incidentRoutes: `/v1/incidents/counts` and `/events` are not incidents of those ids.
   app.route('/', queueRoutes())
   app.route('/', liveRoutes(options.follow))
   app.route('/', incidentRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())
+  app.route('/', metricsSeriesRoutes())
   app.route('/', authRoutes())
   app.route('/', agentRoutes())
 

@@ -29,5 +29,5 @@ export async function messageAffected(context: ServiceContext, agent: AgentCalle
     reached++
   }
   const row = await changeIncident(context, scope, id, (incident) => messageChange(incident, agent.name, update, context.now(), { affected: reached }))
-  return incidentView(context, row, agent.locale)
+  return incidentView(context, row, scope.maxTier, agent.locale)
 }

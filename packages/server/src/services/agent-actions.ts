@@ -29,7 +29,7 @@ export function agentScope(agent: AgentCaller): Extract<Scope, { maxTier: Tier }
 }
 
 /** The incident after an agent's change, as that agent reads it. */
-const view = (context: ServiceContext, row: IncidentRow, agent: AgentCaller) => incidentView(context, row, agent.locale)
+const view = (context: ServiceContext, row: IncidentRow, agent: AgentCaller) => incidentView(context, row, agentScope(agent).maxTier, agent.locale)
 
 /**
  * A public reply (the reporter reads it; the first one meets the first-response target) or an

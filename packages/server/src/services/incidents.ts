@@ -58,7 +58,8 @@ export async function listAppIncidents(
 }
 
 export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
-  return incidentView(context, await findVisibleIncident(context, agentScope(agent), id), agent.locale)
+  const scope = agentScope(agent)
+  return incidentView(context, await findVisibleIncident(context, scope, id), scope.maxTier, agent.locale)
 }
 
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */

@@ -1,0 +1,39 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
+import { deflectionCreatedSchema, deflectionCreateSchema } from '@triage/protocol/schemas'
+import { requirePublishableKey } from '../http/auth.ts'
+import type { AppEnv } from '../http/env.ts'
+import { limitBody, requireJsonBody } from '../http/json-body.ts'
+import { validationHook } from '../http/validation.ts'
+import { jsonBody, jsonResponse, problemResponse } from '../routes/shared.ts'
+import { recordDeflection } from './deflections.ts'
+
+const deflectRoute = createRoute({
+  method: 'post',
+  path: '/v1/deflections',
+  operationId: 'createDeflection',
+  tags: ['Deflections'],
+  summary: 'A suggestion solved it: no report',
+  description:
+    "The widget (or your own form through the SDK's `deflected()`) says that a resolved incident's public note, suggested by GET /v1/diagnostics, " +
+    'solved the problem, and no report was filed: it counts toward the deflection rate on the dashboard. Nothing the visitor wrote is sent.',
+  security: [{ publishableKey: [] }],
+  middleware: [limitBody, requirePublishableKey, requireJsonBody] as const,
+  request: { body: jsonBody(deflectionCreateSchema) },
+  responses: {
+    201: jsonResponse('Counted.', deflectionCreatedSchema),
+    400: problemResponse('Malformed JSON.'),
+    401: problemResponse('Missing, unknown or revoked publishable key.'),
+    403: problemResponse('The Origin is not allowed for this app.'),
+    404: problemResponse('No resolved incident with that number and a public note in this app.'),
+    415: problemResponse('The body is not JSON.'),
+    422: problemResponse('Not an incident number.'),
+    429: problemResponse('Too many requests; see Retry-After.'),
+  },
+})
+
+/** The public deflection count: publishable key, like reports. */
+export function deflectionRoutes() {
+  const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  routes.openapi(deflectRoute, async (c) => c.json(await recordDeflection(c.var.services, c.var.publicCaller.appId, c.req.valid('json')), 201))
+  return routes
+}
