@@ -16,6 +16,8 @@ export interface Walk {
 
 /** Waits for the console to stop fetching and drawing (counts, live mark, lazy chunks). */
 async function settle(page: Page): Promise<void> {
+  // No hover left over from the last click.
+  await page.mouse.move(0, 0)
   await page.waitForLoadState('networkidle').catch(() => undefined)
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
 }
@@ -56,8 +58,15 @@ export async function walkConsole(page: Page, server: EphemeralServer, world: Co
   await walk.onScreen('shortcuts')
   await page.keyboard.press('Escape')
 
+  // A colleague has the ticket open and types a reply: the presence line says so.
+  await fetch(`${server.url}/v1/incidents/${world.ticket.id}/presence`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${world.colleagueKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ typing: true }),
+  })
   await page.goto(`${server.url}/console/incidents/${world.ticket.id}`)
   await page.getByTestId('timeline').waitFor()
+  await page.getByTestId('presence').getByText('Léa').first().waitFor()
   await settle(page)
   await walk.onScreen('ticket')
 

@@ -1,7 +1,7 @@
-// A day at the service desk, made through the real API: the console's screens are checked
+// A month at the service desk, made through the real API: the console's screens are checked
 // (axe, layout) and photographed (`npm run screenshots`) on it. Reports filed "earlier" go through
-// the server's clock, so SLA clocks are at risk or breached the way they would be.
-import type { Incident, IncidentList, ReportCreated } from '@triage/protocol'
+// the server's clock, so SLA clocks are at risk or breached and the dashboard has days to chart.
+import type { ApiKeyCreated, Incident, IncidentList, ReportCreated } from '@triage/protocol'
 import type { EphemeralServer } from '@triage/server'
 
 /** A clock the server reads, which a seed can set back to file reports "hours ago". */
@@ -52,6 +52,8 @@ export interface ConsoleWorld {
   /** Reports at risk and breached. */
   atRisk: ReportCreated
   breached: ReportCreated
+  /** A colleague's secret key (named Léa): to be on a ticket at the same time. */
+  colleagueKey: string
 }
 
 /**
@@ -80,6 +82,8 @@ export async function seedConsoleWorld(server: EphemeralServer, clock: Adjustabl
     return (await response.json()) as T
   }
 
+  await seedMonth(clock, report, admin, server)
+
   // Yesterday's export problem, fixed: today's is like it.
   const past = await clock.ago(26 * hour, () => report('Exporting invoices as PDF times out and nothing downloads'))
   await clock.ago(25 * hour, () => admin('POST', `/v1/incidents/${past.id}/messages`, { body: 'We are looking into the export service.', visibility: 'public' }))
@@ -90,9 +94,7 @@ export async function seedConsoleWorld(server: EphemeralServer, clock: Adjustabl
   // Filed hours ago: first response at risk (75 % of 3 h used), and breached.
   const breached = await clock.ago(3 * hour + 20 * minute, () => report('I was charged twice for my subscription this month', { answers: { impact: 'me' } }))
   const atRisk = await clock.ago(2 * hour + 25 * minute, () => report('The notification e-mails arrive with a day of delay'))
-  await clock.ago(90 * minute, () => report('How do I add a colleague to my workspace?'))
-  await clock.ago(40 * minute, () => report('Search does not find notes I wrote last week'))
-  // The last ten minutes' other traffic (grouping weighs an outage's words against it).
+  // Other traffic just before the outage (grouping weighs an outage's words against its window's reports).
   const recent = [
     'The dark mode setting does not stay on after I sign out',
     'Where can I download all my data?',
@@ -101,13 +103,17 @@ export async function seedConsoleWorld(server: EphemeralServer, clock: Adjustabl
     'I would like an invoice with our VAT number',
     'The mobile app logs me out every hour',
   ]
-  for (const [index, symptoms] of recent.entries()) await clock.ago((10 - index * 0.5) * minute, () => report(symptoms))
+  for (const [index, symptoms] of recent.entries()) await clock.ago(113 * minute - index * minute, () => report(symptoms))
 
   // An outage: similar reports close together open a major incident.
-  const outage = ['', ' again', ' for me too', ' since noon', ' on my phone', ' every time'].map((tail) => `Checkout payment page fails with an error${tail}`)
-  // A minute apart, the last one a minute ago: a burst as it comes in. Every write of the seed
-  // goes in time order, as a real server's do (the similar index catches up by update time).
-  for (const [index, symptoms] of outage.entries()) await clock.ago((outage.length - index) * minute, () => report(symptoms, { answers: { impact: 'everyone' } }))
+  // People paste the error they see: the same words each time (grouping across wordings is the engine's own test).
+  const outage = Array.from({ length: 6 }, () => 'Checkout payment page fails with an error 502')
+  // A minute apart, an hour and three quarters ago: a burst as it comes in, now at risk of its
+  // first-response target (2 h for a P2). Every write of the seed goes in time order, as a real
+  // server's do.
+  for (const [index, symptoms] of outage.entries()) await clock.ago(105 * minute - index * minute, () => report(symptoms, { answers: { impact: 'everyone' } }))
+  await clock.ago(90 * minute, () => report('How do I add a colleague to my workspace?'))
+  await clock.ago(40 * minute, () => report('Search does not find notes I wrote last week'))
   // The ticket the screenshots open: answers, context, breadcrumbs, a reply and a note.
   const ticket = await report('When I export my invoices as PDF the page spins for a minute, then nothing downloads. It worked last week.', {
     answers: { impact: 'team', workaround: 'no' },
@@ -122,5 +128,77 @@ export async function seedConsoleWorld(server: EphemeralServer, clock: Adjustabl
   await admin('PATCH', `/v1/incidents/${majorId}`, { publicTitle: 'Payments fail at checkout' })
   await admin('POST', `/v1/incidents/${majorId}/messages`, { body: 'The payment provider is failing; we are switching to the backup.', visibility: 'internal' })
   const major = await admin<Incident>('GET', `/v1/incidents/${majorId}`)
-  return { ticket, major, atRisk, breached }
+  const colleagueKey = (await admin<ApiKeyCreated>('POST', '/v1/admin/keys', { kind: 'secret', role: 'l2', name: 'Léa' })).key
+  return { ticket, major, atRisk, breached, colleagueKey }
+}
+
+/** What people reported over the month, in turn, with the category an agent would give it. */
+const everyday: [string, string][] = [
+  ['I cannot log in: the password reset link has expired', 'access'],
+  ['The invoice PDF shows the wrong VAT rate', 'billing'],
+  ['The app is very slow when opening a large notebook', 'performance'],
+  ['Notes I wrote yesterday are missing', 'data_loss'],
+  ['The sync with my phone stopped working', 'bug'],
+  ['How do I share a notebook with a colleague?', 'how_to'],
+  ['I get no e-mail when someone mentions me', 'notifications'],
+  ['The page stays blank after I sign in', 'bug'],
+  ['I was charged for a plan I cancelled', 'billing'],
+  ['Please add my colleague to our workspace', 'how_to'],
+]
+
+/**
+ * Four weeks before yesterday, a few reports each: answered after minutes to hours, most resolved within the
+ * day, categories corrected by an agent where the engine erred (the classifier's accuracy), and some problems solved
+ * by a suggested note before any ticket (deflections). Written in time order, like a real server's.
+ */
+async function seedMonth(
+  clock: AdjustableClock,
+  report: (symptoms: string) => Promise<ReportCreated>,
+  admin: <T>(method: string, path: string, body?: unknown) => Promise<T>,
+  server: EphemeralServer,
+): Promise<void> {
+  const day = 24 * hour
+  const steps: { ago: number; run: () => Promise<unknown> }[] = []
+  const filed = new Map<string, ReportCreated>()
+  let fixedNumber: string | undefined
+  for (let daysAgo = 29; daysAgo >= 2; daysAgo--) {
+    const perDay = 2 + ((daysAgo * 7) % 4)
+    for (let index = 0; index < perDay; index++) {
+      const key = `${daysAgo}-${index}`
+      const at = daysAgo * day - (9 * hour + index * 100 * minute)
+      const [symptoms, category] = everyday[(daysAgo + index * 3) % everyday.length] ?? ['', '']
+      steps.push({ ago: at, run: async () => filed.set(key, await report(symptoms)) })
+      const id = () => filed.get(key)?.id ?? ''
+      const answeredAfter = (15 + ((daysAgo * 13 + index * 29) % 170)) * minute
+      steps.push({ ago: at - answeredAfter, run: () => admin('POST', `/v1/incidents/${id()}/messages`, { body: 'Thanks, we are looking into it.', visibility: 'public' }) })
+      // The agent corrects the category where the engine read it otherwise (which teaches it).
+      steps.push({ ago: at - answeredAfter - minute, run: async () => (filed.get(key)?.category === category ? undefined : admin('PATCH', `/v1/incidents/${id()}`, { category })) })
+      if ((daysAgo * 3 + index) % 9 !== 0) {
+        const resolvedAfter = answeredAfter + (1 + ((daysAgo * 5 + index * 7) % 22)) * hour
+        steps.push({
+          ago: at - resolvedAfter,
+          run: async () => {
+            await admin('POST', `/v1/incidents/${id()}/resolve`, { resolution: 'Fixed on our side', publicNote: 'Fixed: it works again. Thank you for telling us.' })
+            fixedNumber ??= filed.get(key)?.number
+          },
+        })
+      }
+    }
+    for (let deflected = 0; deflected < daysAgo % 3; deflected++) {
+      steps.push({
+        ago: daysAgo * day - (14 * hour + deflected * hour),
+        run: async () => {
+          if (!fixedNumber) return
+          const response = await fetch(`${server.url}/v1/deflections`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-triage-key': server.publishableKey },
+            body: JSON.stringify({ number: fixedNumber }),
+          })
+          if (response.status !== 201) throw new Error(`a deflection answered ${response.status}: ${await response.text()}`)
+        },
+      })
+    }
+  }
+  // What would fall after the day's own story begins (26 h ago) is left out: still open.
+  for (const step of steps.filter((step) => step.ago > 26 * hour).sort((a, b) => b.ago - a.ago)) await clock.ago(step.ago, step.run)
 }

@@ -45,7 +45,8 @@ export const incidents = {
   reopen: (id: string) => request<Incident>('POST', incidentPath(id, 'reopen'), {}),
   bulk: (action: BulkAction) => request<BulkResult>('POST', '/v1/incidents/bulk', action),
   presence: (id: string, typing: boolean) => request<IncidentPresence>('POST', incidentPath(id, 'presence'), { typing }),
-  leave: (id: string) => request<void>('DELETE', incidentPath(id, 'presence')),
+  /** `keepalive`: sent from a page that is closing. */
+  leave: (id: string, keepalive = false) => request<void>('DELETE', incidentPath(id, 'presence'), undefined, { keepalive, quietUnauthorized: true }),
 }
 
 export const agents = {

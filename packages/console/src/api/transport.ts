@@ -49,7 +49,7 @@ export function configureTransport(next: TransportOptions): void {
  * @throws ApiError when the API refuses, OfflineError when it cannot be reached
  * @example const incident = await request<Incident>('GET', `/v1/incidents/${id}`)
  */
-export async function request<T>(method: string, path: string, body?: unknown, init: { signal?: AbortSignal; quietUnauthorized?: boolean } = {}): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, init: { signal?: AbortSignal; quietUnauthorized?: boolean; keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': options.locale() }
   if (body !== undefined) headers['content-type'] = 'application/json'
   let response: Response
@@ -60,6 +60,7 @@ export async function request<T>(method: string, path: string, body?: unknown, i
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       signal: init.signal,
+      keepalive: init.keepalive,
     })
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error

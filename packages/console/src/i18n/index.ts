@@ -54,6 +54,12 @@ export function formatShortDate(iso: string, now = Date.now()): string {
   const sameYear = date.getFullYear() === today.getFullYear()
   return new Intl.DateTimeFormat(locale.value, sameYear ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' }).format(date)
 }
+/** A moment in a timeline: the time today, else the day and the time. */
+export function formatMoment(iso: string, now = Date.now()): string {
+  const date = new Date(iso)
+  const today = date.toDateString() === new Date(now).toDateString()
+  return new Intl.DateTimeFormat(locale.value, today ? { timeStyle: 'short' } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(date)
+}
 /** A time of day (for the breadcrumbs just before a report). */
 export const formatTime = (iso: string | number) => new Intl.DateTimeFormat(locale.value, { timeStyle: 'medium' }).format(new Date(iso))
 /** A share as a percentage, e.g. 0.87 → "87 %" (fr) / "87%" (en). */

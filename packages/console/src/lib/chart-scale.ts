@@ -13,6 +13,14 @@ export function niceTicks(max: number, count = 4): number[] {
   return ticks
 }
 
+/** Each known value's point in the box (for markers: a lone day between gaps still shows). */
+export function linePoints(values: (number | null)[], width: number, height: number, top: number): { x: number; y: number; index: number }[] {
+  const step = values.length > 1 ? width / (values.length - 1) : 0
+  return values.flatMap((value, index) =>
+    value === null || !Number.isFinite(value) ? [] : [{ x: values.length > 1 ? index * step : width / 2, y: height - (value / top) * height, index }],
+  )
+}
+
 /**
  * The points of a line in a box, `null` values leaving a gap: an SVG path's `d`.
  * @param values one per slot along x, evenly spaced

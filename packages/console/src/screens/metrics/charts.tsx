@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { Fragment, h } from 'preact'
-import { t } from '../../i18n/index.ts'
-import { linePath, niceTicks } from '../../lib/chart-scale.ts'
+import { locale, t } from '../../i18n/index.ts'
+import { linePath, linePoints, niceTicks } from '../../lib/chart-scale.ts'
 
 /**
  * Charts in hand-written SVG (see the console's README for why not a library): two kinds, a line
@@ -15,6 +15,9 @@ export interface Series {
   /** 1–4: the console's chart colours. */
   color: 1 | 2 | 3 | 4
 }
+
+/** A day of the series (`YYYY-MM-DD`, UTC) as the agent writes it: "5 Nov", "5 nov.". */
+const dayLabel = (day: string) => new Intl.DateTimeFormat(locale.value, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
 
 const width = 560
 const height = 180
@@ -67,12 +70,17 @@ export function LineChart({ days, series, format }: { days: string[]; series: Se
           {days.map((day, index) =>
             index % every === 0 ? (
               <text key={day} x={days.length > 1 ? (index * plotWidth) / (days.length - 1) : plotWidth / 2} y={plotHeight + 16} class="axis" text-anchor="middle">
-                {day.slice(5)}
+                {dayLabel(day)}
               </text>
             ) : null,
           )}
           {series.map((line) => (
-            <path key={line.label} d={linePath(line.values, plotWidth, plotHeight, top)} class={`line color-${line.color}`} />
+            <g key={line.label} class={`color-${line.color}`}>
+              <path d={linePath(line.values, plotWidth, plotHeight, top)} class={`line color-${line.color}`} />
+              {linePoints(line.values, plotWidth, plotHeight, top).map((point) => (
+                <circle key={point.index} cx={point.x} cy={point.y} r={2.5} class={`dot color-${line.color}`} />
+              ))}
+            </g>
           ))}
         </g>
       </svg>
@@ -110,7 +118,7 @@ export function DayBars({ days, values, color = 1 }: { days: string[]; values: n
         {days.map((day, index) =>
           index % every === 0 ? (
             <text key={day} x={index * slot + slot / 2} y={plotHeight + 16} class="axis" text-anchor="middle">
-              {day.slice(5)}
+              {dayLabel(day)}
             </text>
           ) : null,
         )}

@@ -235,11 +235,10 @@ function TicketHeader({
 function PresenceLine({ id }: { id: string }) {
   const strings = t.value
   const others = othersOn(id, agent.value?.id)
-  const typing = others.filter((viewer) => viewer.typing)
+  const names = others.map((viewer) => `${viewer.name}${viewer.typing ? strings.typing : ''}`).join(', ')
   return (
     <p class={others.length ? 'presence' : 'presence empty'} role="status" data-testid="presence">
-      {others.length ? fill(strings.alsoViewing, { names: others.map((viewer) => viewer.name).join(', ') }) : ''}
-      {typing.length ? <strong class="typing"> {fill(strings.typing, { names: typing.map((viewer) => viewer.name).join(', ') })}</strong> : null}
+      {others.length ? fill(strings.alsoViewing, { names }) : ''}
     </p>
   )
 }

@@ -100,6 +100,9 @@ export function createTicketState(id: string) {
     }
   }
   const heartbeat = setInterval(() => void beat(), heartbeatMs)
+  // A closed tab or a reload says it left too (keepalive: the request outlives the page).
+  const onPageHide = () => void incidents.leave(id, true).catch(() => undefined)
+  window.addEventListener('pagehide', onPageHide)
   function setTyping(now: boolean): void {
     if (typing.value === now) return
     typing.value = now
@@ -110,6 +113,7 @@ export function createTicketState(id: string) {
     disposed = true
     controller.abort()
     clearInterval(heartbeat)
+    window.removeEventListener('pagehide', onPageHide)
     clearTimeout(refreshTimer)
     void incidents.leave(id).catch(() => undefined)
   }

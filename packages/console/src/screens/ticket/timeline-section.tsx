@@ -1,6 +1,6 @@
 import type { Incident } from '@triage/protocol'
 import { h } from 'preact'
-import { categoryName, formatDateTime, t } from '../../i18n/index.ts'
+import { categoryName, formatDateTime, formatMoment, t } from '../../i18n/index.ts'
 import { describeEvent } from '../../lib/timeline.ts'
 import { assigneeName } from '../../state/colleagues.ts'
 import { Section } from './sections.tsx'
@@ -21,8 +21,13 @@ export function TimelineSection({ incident }: { incident: Incident }) {
             <li key={event.id} class={`entry entry-${event.visibility} entry-${event.type}`} data-visibility={event.visibility}>
               <div class="entry-head">
                 <span class="entry-title">{words.title}</span>
-                <span class={`visibility visibility-${event.visibility}`}>{event.visibility === 'public' ? strings.publicEntry : strings.internalEntry}</span>
-                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+                <span class={`visibility visibility-${event.visibility}`} title={event.visibility === 'public' ? strings.publicEntry : strings.internalEntry}>
+                  {event.visibility === 'public' ? strings.publicShort : strings.internalShort}
+                  <span class="visually-hidden"> — {event.visibility === 'public' ? strings.publicMeaning : strings.internalMeaning}</span>
+                </span>
+                <time dateTime={event.at} title={formatDateTime(event.at)}>
+                  {formatMoment(event.at)}
+                </time>
               </div>
               {words.body ? <p class="entry-body">{words.body}</p> : null}
               {words.internalBody ? (
