@@ -61,4 +61,6 @@ CREATE TABLE `sign_in_failures` (
 	`window_started_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `incidents_app_agent_category` ON `incidents` (`app_id`,`created_at`) WHERE "incidents"."category_source" = 'agent';
+CREATE INDEX `incidents_app_agent_category` ON `incidents` (`app_id`,`tier`,`created_at`) WHERE "incidents"."category_source" = 'agent';--> statement-breakpoint
+CREATE INDEX `incidents_app_unclosed` ON `incidents` (`app_id`,`status`,`tier`) WHERE "incidents"."status" <> 'closed';--> statement-breakpoint
+CREATE INDEX `incidents_app_unclosed_created` ON `incidents` (`app_id`,`created_at`,`id`) WHERE "incidents"."status" <> 'closed';

@@ -39,6 +39,8 @@ export interface NodeConfig {
    * undefined: none (the tests' servers). `passwordGiven`: set from the environment, so it is (re)applied.
    */
   demoAgent?: { email: string; password: string; passwordGiven: boolean } | undefined
+  /** The console's built files (default `packages/console/dist`, where `npm run build` puts them). */
+  consoleDir?: string | undefined
   /** Sign-in throttling and sessions, for tests that need other limits than the defaults. */
   agentAuth?: Partial<AgentAuthOptions>
 }

@@ -12,6 +12,8 @@ import { notifyReporters, startNotificationCursor } from './services/notificatio
 import { sweepSla } from './services/sla-sweep.ts'
 import { dispatchWebhooks } from './services/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
+import { serveConsole } from './console/console-routes.ts'
+import { consoleFilesIn } from './console/node-files.ts'
 import type { ServiceContext } from './services/context.ts'
 import type { Database } from './storage/database.ts'
 
@@ -59,6 +61,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     },
   )
   serveExamples(app, demo.publishableKey)
+  serveConsole(app, consoleFilesIn(config.consoleDir))
 
   // nodemailer is loaded only when e-mail is on, so the Workers bundle and plain starts never carry it.
   const notifier = config.smtpUrl ? (await import('./notify/smtp.ts')).createSmtpNotifier(config.smtpUrl, config.notifyFrom) : undefined

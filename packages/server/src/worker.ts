@@ -16,7 +16,9 @@ import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web'
 import { createApp } from './app.ts'
 import type { TriageApp } from './app.ts'
 import { reporterSecret } from './bootstrap.ts'
-import { readSimilarIndexLimit } from './config.ts'
+import { readPublicUrl, readSessionTtl, readSimilarIndexLimit } from './config.ts'
+import type { ConsoleFiles } from './console/console-routes.ts'
+import { contentTypeOf, serveConsole } from './console/console-routes.ts'
 import { schema } from './db/schema.ts'
 import type { RateLimitBinding, RateLimitStore } from './http/rate-limit-store.ts'
 import { bindingRateLimitStore } from './http/rate-limit-store.ts'
@@ -33,7 +35,33 @@ export interface WorkerEnv {
   TRIAGE_SIMILAR_INDEX_LIMIT?: string
   /** `[[ratelimits]]` in wrangler.toml: counts shared by every isolate. */
   RATE_LIMITER?: RateLimitBinding
+  /** `[assets]` in wrangler.toml: the console's built files (`packages/console/dist`), read by the Worker, which adds the security headers. */
+  ASSETS?: { fetch(request: Request): Promise<Response> }
+  TRIAGE_PUBLIC_URL?: string
+  TRIAGE_SESSION_TTL_HOURS?: string
 }
+
+/** The console's files through the ASSETS binding (any host: only the path names the file). */
+function assetFiles(assets: NonNullable<WorkerEnv['ASSETS']>): ConsoleFiles {
+  const get = async (name: string) => {
+    const response = await assets.fetch(new Request(`https://assets.invalid/${name}`))
+    if (response.ok) return response
+    await response.body?.cancel()
+    return undefined
+  }
+  return {
+    async read(name) {
+      const response = await get(name)
+      return response?.body ? { body: response.body, contentType: response.headers.get('content-type') ?? contentTypeOf(name) } : undefined
+    },
+    async page() {
+      return (await get('index.html'))?.text()
+    },
+  }
+}
+
+/** Without an ASSETS binding (a Worker deployed without the console), /console says so. */
+const noConsole: ConsoleFiles = { read: async () => undefined, page: async () => undefined }
 
 /**
  * Storage behind the same interface on D1 and Turso. The handle lives as long as the isolate and
@@ -77,6 +105,8 @@ let runtime: Runtime | undefined
 async function runtimeFor(env: WorkerEnv): Promise<Runtime> {
   if (runtime) return runtime
   const db = openDatabase(env)
+  const publicUrl = readPublicUrl(env.TRIAGE_PUBLIC_URL)
+  const sessionTtlMs = readSessionTtl(env.TRIAGE_SESSION_TTL_HOURS)
   const secret = await reporterSecret(db, env.TRIAGE_SECRET)
   if (runtime) return runtime
   const services: ServiceContext = {
@@ -86,8 +116,12 @@ async function runtimeFor(env: WorkerEnv): Promise<Runtime> {
     similarIndexLimit: readSimilarIndexLimit(env.TRIAGE_SIMILAR_INDEX_LIMIT),
     requestBoundIo: true,
     cachedApps: isolateCachedApps,
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(sessionTtlMs ? { agentAuth: { sessionTtlMs } } : {}),
   }
-  runtime = { app: createApp(services, { rateLimitStore: rateLimitStoreFor(env) }), services }
+  const app = createApp(services, { rateLimitStore: rateLimitStoreFor(env) })
+  serveConsole(app, env.ASSETS ? assetFiles(env.ASSETS) : noConsole)
+  runtime = { app, services }
   return runtime
 }
 

@@ -170,6 +170,15 @@ describe('a start that works', () => {
     expect(result.stdout).toMatch(/API reference: http:\/\/127\.0\.0\.1:\d+\/openapi\.json/)
   })
 
+  it('prints the demo admin agent the environment chose, and keeps it across starts', async () => {
+    const env = { DATABASE_URL: `file:${join(folder, 'agent.db')}`, TRIAGE_DEMO_AGENT_EMAIL: 'ops@acme.example', TRIAGE_DEMO_AGENT_PASSWORD: 'the ops team password' }
+    const first = await run(env, { until: /API reference/ })
+    expect(first.stdout).toContain('demo admin agent:     ops@acme.example / the ops team password')
+    const again = await run({ DATABASE_URL: env.DATABASE_URL, TRIAGE_DEMO_AGENT_EMAIL: env.TRIAGE_DEMO_AGENT_EMAIL }, { until: /API reference/ })
+    // The default password is not this agent's: the banner does not pretend it is.
+    expect(again.stdout).toContain('demo admin agent:     ops@acme.example / (changed since the first start; set TRIAGE_DEMO_AGENT_PASSWORD to choose it again)')
+  })
+
   it('points only to places that exist: the README section and the problem types page', () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url))
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toMatch(new RegExp(`^## ${curlExamplesSection}$`, 'm'))

@@ -120,7 +120,13 @@ export const incidents = sqliteTable(
     index('incidents_app_open_major').on(table.appId, table.createdAt).where(sql`${table.isMajor} = 1 and ${table.status} in ('new', 'in_progress', 'pending_reporter')`),
     // The dashboard's classifier accuracy reads the tickets whose category an agent set, by day:
     // a few of each day's, without reading the others.
-    index('incidents_app_agent_category').on(table.appId, table.createdAt).where(sql`${table.categorySource} = 'agent'`),
+    index('incidents_app_agent_category').on(table.appId, table.tier, table.createdAt).where(sql`${table.categorySource} = 'agent'`),
+    // The console's counts per view read the tickets not closed (most of a long history is
+    // closed): the open ones row by row, the resolved ones counted from this index alone.
+    index('incidents_app_unclosed').on(table.appId, table.status, table.tier).where(sql`${table.status} <> 'closed'`),
+    // The console's views (all of them tickets not closed), newest first, walk these and not a
+    // whole history of closed tickets to fill a page of a sparse view ("mine").
+    index('incidents_app_unclosed_created').on(table.appId, table.createdAt, table.id).where(sql`${table.status} <> 'closed'`),
   ],
 )
 

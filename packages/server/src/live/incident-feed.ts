@@ -17,6 +17,7 @@ import type { FeedPosition } from '../storage/incident-feed.ts'
 import { changesSince, escalatedFrom } from '../storage/incident-feed.ts'
 import type { PresenceRow } from '../storage/presence.ts'
 import { appPresence } from '../storage/presence.ts'
+import { abortableSleep } from './abortable-sleep.ts'
 import { presenceTtlMs, toPresence } from './presence.ts'
 
 export interface FeedOptions {
@@ -40,17 +41,6 @@ const settleMs = 2_000
 /** A reconnection resumes at most this far back; a client away longer reloads its list. */
 const maxResumeMs = 10 * 60_000
 const changesPerRead = 200
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', done)
-  })
 
 /** Where a feed starts: after the client's last event (within `maxResumeMs`), else now. */
 function startOf(lastEventId: string | undefined, now: number): number {
@@ -114,6 +104,6 @@ export async function* incidentFeed(context: ServiceContext, agent: AgentCaller,
       if (!current.has(incidentId)) yield { event: 'presence', data: toPresence(incidentId, []) }
     }
     presence = current
-    await sleep(options.pollMs, options.signal)
+    await abortableSleep(options.pollMs, options.signal)
   }
 }

@@ -1,5 +1,6 @@
 import type { ReportView } from '@triage/protocol'
 import { findIncidentById } from '../storage/incidents.ts'
+import { abortableSleep } from '../live/abortable-sleep.ts'
 import type { ServiceContext } from './context.ts'
 import { authorizeReporter, reporterView } from './reporter-actions.ts'
 
@@ -12,18 +13,6 @@ export interface FollowOptions {
   maxMs: number
   signal: AbortSignal
 }
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    // Whichever comes first ends the wait and unhooks the other: a long follow adds no listener per poll.
-    const done = () => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', done)
-  })
 
 /**
  * The reporter's view each time it changes, starting with the current one. Watching costs one
@@ -50,6 +39,6 @@ async function* watch(context: ServiceContext, id: string, options: FollowOption
       seen = incident.revision
       yield { view: await reporterView(context, incident), version: incident.revision }
     }
-    await sleep(options.pollMs, options.signal)
+    await abortableSleep(options.pollMs, options.signal)
   }
 }

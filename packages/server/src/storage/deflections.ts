@@ -21,11 +21,15 @@ export async function insertDeflection(db: Database, deflection: NewDeflection):
 
 /** Deflections of an app per UTC day (days since the epoch) in [from, to), of some tiers. */
 export async function deflectionsByDay(db: Database, appId: string, from: number, to: number, tiers: Tier[]): Promise<Map<number, number>> {
+  const rows = await deflectionsByDayQuery(db, appId, from, to, tiers)
+  return new Map(rows.map((row) => [row.day, row.count]))
+}
+
+export function deflectionsByDayQuery(db: Database, appId: string, from: number, to: number, tiers: Tier[]) {
   const day = sql<number>`cast(${deflections.createdAt} / 86400000 as integer)`.mapWith(Number)
-  const rows = await db
+  return db
     .select({ day, count: count() })
     .from(deflections)
     .where(and(eq(deflections.appId, appId), gte(deflections.createdAt, from), lt(deflections.createdAt, to), inArray(deflections.tier, tiers)))
     .groupBy(day)
-  return new Map(rows.map((row) => [row.day, row.count]))
 }

@@ -1,7 +1,6 @@
 import { and, asc, eq, getTableColumns, gt, gte, inArray, or, sql } from 'drizzle-orm'
 import { incidentEvents, incidents } from '../db/schema.ts'
 import type { Database } from './database.ts'
-import type { IncidentRow } from './incidents.ts'
 
 /** Where a read of changes stopped: the last row's `updated_at` and rowid (in the index, so ties keep an order). */
 export interface FeedPosition {
@@ -14,7 +13,7 @@ export interface FeedPosition {
  * change first, at most `limit`: what a live stream sends next. One range of the
  * `(app_id, updated_at)` index (rowid, part of every SQLite index, breaks ties).
  */
-export async function changesSince(db: Database, appId: string, since: number, after: FeedPosition | undefined, limit: number): Promise<(IncidentRow & { rowid: number })[]> {
+export function changesSince(db: Database, appId: string, since: number, after: FeedPosition | undefined, limit: number) {
   const position = after
     ? or(gt(incidents.updatedAt, after.updatedAt), and(eq(incidents.updatedAt, after.updatedAt), gt(sql`${incidents}.rowid`, after.rowid)))
     : undefined

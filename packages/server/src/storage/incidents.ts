@@ -229,11 +229,15 @@ export function atRisk(now: number): SQL {
 }
 
 /** One page of an app's incidents, filtered and sorted, by keyset on the sort's unique key. */
-export async function listIncidents(db: Database, appId: string, query: ListQuery): Promise<IncidentRow[]> {
+export function listIncidents(db: Database, appId: string, query: ListQuery) {
   const { filters } = query
   const conditions: (SQL | undefined)[] = [eq(incidents.appId, appId), inArray(incidents.tier, filters.tiers)]
   if (filters.status) conditions.push(eq(incidents.status, filters.status))
-  if (filters.statuses) conditions.push(inArray(incidents.status, filters.statuses))
+  if (filters.statuses) {
+    conditions.push(inArray(incidents.status, filters.statuses))
+    // Stated as a literal, so SQLite may walk the partial index of tickets not closed (see schema.ts).
+    if (!filters.statuses.includes('closed')) conditions.push(sql`${incidents.status} <> 'closed'`)
+  }
   if (filters.unassigned) conditions.push(isNull(incidents.assignee))
   if (filters.major) conditions.push(eq(incidents.isMajor, true))
   if (filters.kind) conditions.push(eq(incidents.kind, filters.kind))

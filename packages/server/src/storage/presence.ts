@@ -42,13 +42,17 @@ export async function presenceOn(db: Database, incidentId: string, after: number
  * (joined with the incident as it is now, so an escalated ticket's viewers vanish for lower tiers).
  */
 export async function appPresence(db: Database, appId: string, tiers: Tier[], after: number): Promise<PresenceRow[]> {
-  const rows = await db
+  const rows = await appPresenceQuery(db, appId, tiers, after)
+  return rows.map((row) => row.presence)
+}
+
+export function appPresenceQuery(db: Database, appId: string, tiers: Tier[], after: number) {
+  return db
     .select({ presence: agentPresence })
     .from(agentPresence)
     .innerJoin(incidents, eq(incidents.id, agentPresence.incidentId))
     .where(and(eq(agentPresence.appId, appId), gt(agentPresence.seenAt, after), eq(incidents.appId, appId), inArray(incidents.tier, tiers)))
     .orderBy(asc(agentPresence.since), asc(agentPresence.viewerId))
-  return rows.map((row) => row.presence)
 }
 
 /** Forgets heartbeats from before `before`: nobody is there any more. */

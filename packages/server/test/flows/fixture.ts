@@ -1,3 +1,5 @@
+import { hashPassword } from '../../src/agents/passwords.ts'
+import { insertAgent, updateAgent } from '../../src/storage/agents.ts'
 import type { Database } from '../../src/storage/database.ts'
 import { insertAppWithKeys, insertReportedIncident } from '../harness.ts'
 
@@ -12,13 +14,15 @@ export interface FlowApp {
  * One app per group of flows: each counts its own incident numbers from 1 and has its own
  * rate-limit budget, so the groups cannot disturb each other's assertions.
  */
-export const flowApps = ['core', 'firstBurst', 'bigBurst', 'retries', 'sweep', 'limits', 'bodies'] as const
+export const flowApps = ['core', 'firstBurst', 'bigBurst', 'retries', 'sweep', 'limits', 'bodies', 'people'] as const
 export type FlowAppName = (typeof flowApps)[number]
 
 export interface FlowFixture {
   apps: Record<FlowAppName, FlowApp>
   /** In the `sweep` app: reported 30 days ago, its first-response and resolution targets long passed. */
   overdueId: string
+  /** In the `people` app: an l2 agent who signs in with this e-mail and password. */
+  agent: { email: string; password: string; name: string }
 }
 
 /**
@@ -34,5 +38,8 @@ export async function seedFlowFixture(db: Database, now = Date.now()): Promise<F
   }
 
   const overdueId = await insertReportedIncident(db, apps.sweep.appId, 'The invoice export page shows an empty table since yesterday', now - 30 * 24 * 3_600_000)
-  return { apps, overdueId }
+  const agent = { email: 'ada@flows.example', password: 'correct horse battery staple', name: 'Ada' }
+  const row = await insertAgent(db, { appId: apps.people.appId, email: agent.email, name: agent.name, role: 'l2' }, now)
+  await updateAgent(db, row.id, { passwordHash: await hashPassword(agent.password) })
+  return { apps, overdueId, agent }
 }
