@@ -46,6 +46,8 @@ export function layoutProblems(page: Page, { scope, minTarget: smallest = minTar
     }
     const shown = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden' && !forScreenReaders(element)
     const elements = [...root.querySelectorAll('*')].filter((element) => area.contains(element) && shown(element))
+    // Scrolling controls into view moves boxes that scroll inside the page: put them back after.
+    const scrolledBefore = elements.map((element) => [element, element.scrollTop, element.scrollLeft] as const)
 
     // Squeezed text: each word of each text, measured where it is laid out.
     const range = document.createRange()
@@ -106,6 +108,7 @@ export function layoutProblems(page: Page, { scope, minTarget: smallest = minTar
         problems.push(`small touch target: ${describe(target)} is ${Math.round(size.width)} × ${Math.round(size.height)} px (at least ${minTarget} × ${minTarget})`)
       }
     }
+    for (const [element, top, left] of scrolledBefore) element.scrollTo({ top, left })
     panel?.scrollTo({ top: 0 })
     if (scope === 'page') window.scrollTo({ top: 0 })
     return problems

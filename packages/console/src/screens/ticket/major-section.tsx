@@ -45,9 +45,11 @@ export function MajorSection({ incident, ticket }: { incident: Incident; ticket:
         {ticket.children.value.map((child) => (
           <li key={child.id}>
             <ConsoleLink href={ticketPath(child.id)}>{child.number}</ConsoleLink>
-            <span class="child-summary">{child.summary}</span>
-            <span class="meta">
-              {strings.status[child.status]} · {formatDateTime(child.createdAt)}
+            <span class="child-text">
+              <span class="child-summary">{child.summary}</span>
+              <span class="meta">
+                {strings.status[child.status]} · {formatDateTime(child.createdAt)}
+              </span>
             </span>
           </li>
         ))}
