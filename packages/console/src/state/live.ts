@@ -22,6 +22,8 @@ const listeners = new Set<Listener>()
 let source: EventSource | undefined
 let retryTimer: ReturnType<typeof setTimeout> | undefined
 let retryMs = 1_000
+/** Whether the stream was open once since sign-in: a later open is a reconnection. */
+let opened = false
 
 /** The event names the stream sends, each with a JSON `data:` line (`end`: it closes, EventSource reconnects). */
 export const liveEventTypes = ['incident', 'incident_removed', 'presence'] as const
@@ -34,8 +36,10 @@ export function startLive(): void {
   stream.addEventListener('open', () => {
     liveConnected.value = true
     retryMs = 1_000
-    // What happened while we were away: every subscriber reads afresh.
-    emit({ type: 'reconnected', data: {} })
+    // What happened while we were away: every subscriber reads afresh (not on the first open:
+    // the screens have just read what they show).
+    if (opened) emit({ type: 'reconnected', data: {} })
+    opened = true
   })
   for (const type of liveEventTypes) {
     stream.addEventListener(type, (event) => {
@@ -57,6 +61,7 @@ export function startLive(): void {
 
 /** Closes the stream (sign-out). */
 export function stopLive(): void {
+  opened = false
   clearTimeout(retryTimer)
   source?.close()
   source = undefined

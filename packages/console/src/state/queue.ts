@@ -37,6 +37,8 @@ export const checked = signal<ReadonlySet<string>>(new Set())
 
 const pageSize = 50
 let controller: AbortController | undefined
+/** The last read's filters and start: a screen that mounts right after it need not read again. */
+let started = { key: '', at: 0 }
 
 /**
  * Reads the first page for the current filters (and the counts). `keepLength`: a live refresh
@@ -45,6 +47,7 @@ let controller: AbortController | undefined
 export async function loadQueue({ keepLength = false } = {}): Promise<void> {
   controller?.abort()
   const mine = (controller = new AbortController())
+  started = { key: JSON.stringify(filters.value), at: Date.now() }
   loading.value = true
   const limit = keepLength ? Math.min(200, Math.max(pageSize, items.value.length)) : pageSize
   try {
@@ -130,8 +133,11 @@ export function followFilters(active: () => boolean): () => void {
   return effect(() => {
     const key = JSON.stringify(filters.value)
     if (!active() || key === last) return
+    const first = last === ''
     last = key
     checked.value = new Set()
+    // Opening the console read this very list already, alongside the session (see main.tsx).
+    if (first && started.key === key && Date.now() - started.at < 2_000) return
     void loadQueue()
   })
 }
