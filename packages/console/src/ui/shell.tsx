@@ -1,14 +1,14 @@
 import { signal } from '@preact/signals'
 import type { ComponentChildren } from 'preact'
 import { h } from 'preact'
-import type { Locale } from '../i18n/index.ts'
-import { fill, locale, locales, t } from '../i18n/index.ts'
+import { fill, t } from '../i18n/index.ts'
 import { liveConnected } from '../state/live.ts'
 import type { Theme } from '../state/preferences.ts'
 import { theme } from '../state/preferences.ts'
 import { base, navigate, route } from '../state/router.ts'
 import { agent, signOut } from '../state/session.ts'
 import { useShortcuts } from './keyboard.ts'
+import { LanguageSelect } from './language-select.tsx'
 import { ShortcutsHelp } from './shortcuts-help.tsx'
 
 const helpOpen = signal(false)
@@ -55,16 +55,7 @@ export function Shell({ sidebar, children }: { sidebar?: ComponentChildren; chil
           {liveConnected.value ? strings.live : strings.liveOff}
         </span>
         <div class="preferences" role="group" aria-label={strings.preferences}>
-          <label class="compact">
-            <span class="visually-hidden">{strings.language}</span>
-            <select value={locale.value} onChange={(event) => (locale.value = event.currentTarget.value as Locale)}>
-              {locales.map((code) => (
-                <option value={code} key={code}>
-                  {code === 'en' ? 'English' : 'Français'}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect />
           <label class="compact">
             <span class="visually-hidden">{strings.theme}</span>
             <select value={theme.value} onChange={(event) => (theme.value = event.currentTarget.value as Theme)} data-testid="theme">

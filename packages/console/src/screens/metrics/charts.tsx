@@ -44,58 +44,15 @@ export function ChartCard({ id, title, hint, summary, children, table }: { id: s
   )
 }
 
-/** Lines over days (x: the days, y: from zero), with a legend. */
-export function LineChart({ days, series, format }: { days: string[]; series: Series[]; format: (value: number) => string }) {
-  const max = Math.max(0, ...series.flatMap((line) => line.values.filter((value): value is number => value !== null)))
-  const ticks = niceTicks(max)
-  const top = ticks[ticks.length - 1] ?? 1
-  const plotWidth = width - left - 8
-  const plotHeight = height - bottom - 8
-  const every = Math.max(1, Math.ceil(days.length / 6))
-  return (
-    <>
-      <svg viewBox={`0 0 ${width} ${height}`} class="chart-svg" aria-hidden="true" focusable="false">
-        <g transform={`translate(${left},8)`}>
-          {ticks.map((tick) => {
-            const y = plotHeight - (tick / top) * plotHeight
-            return (
-              <g key={tick}>
-                <line x1={0} x2={plotWidth} y1={y} y2={y} class="grid" />
-                <text x={-6} y={y + 4} class="axis" text-anchor="end">
-                  {format(tick)}
-                </text>
-              </g>
-            )
-          })}
-          {days.map((day, index) =>
-            index % every === 0 ? (
-              <text key={day} x={days.length > 1 ? (index * plotWidth) / (days.length - 1) : plotWidth / 2} y={plotHeight + 16} class="axis" text-anchor="middle">
-                {dayLabel(day)}
-              </text>
-            ) : null,
-          )}
-          {series.map((line) => (
-            <g key={line.label} class={`color-${line.color}`}>
-              <path d={linePath(line.values, plotWidth, plotHeight, top)} class={`line color-${line.color}`} />
-              {linePoints(line.values, plotWidth, plotHeight, top).map((point) => (
-                <circle key={point.index} cx={point.x} cy={point.y} r={2.5} class={`dot color-${line.color}`} />
-              ))}
-            </g>
-          ))}
-        </g>
-      </svg>
-      <Legend series={series} />
-    </>
-  )
-}
+const plotWidth = width - left - 8
+const plotHeight = height - bottom - 8
 
-/** One bar per day. */
-export function DayBars({ days, values, color = 1 }: { days: string[]; values: number[]; color?: Series['color'] }) {
-  const ticks = niceTicks(Math.max(0, ...values))
+/**
+ * The frame both day charts share: the y grid from zero to `top` with its labels, about six day
+ * labels along x (at `xOf(index)`), and what the chart draws inside.
+ */
+function DayPlot({ days, ticks, format, xOf, children }: { days: string[]; ticks: number[]; format: (value: number) => string; xOf: (index: number) => number; children: ComponentChildren }) {
   const top = ticks[ticks.length - 1] ?? 1
-  const plotWidth = width - left - 8
-  const plotHeight = height - bottom - 8
-  const slot = plotWidth / Math.max(1, values.length)
   const every = Math.max(1, Math.ceil(days.length / 6))
   return (
     <svg viewBox={`0 0 ${width} ${height}`} class="chart-svg" aria-hidden="true" focusable="false">
@@ -106,24 +63,59 @@ export function DayBars({ days, values, color = 1 }: { days: string[]; values: n
             <g key={tick}>
               <line x1={0} x2={plotWidth} y1={y} y2={y} class="grid" />
               <text x={-6} y={y + 4} class="axis" text-anchor="end">
-                {tick}
+                {format(tick)}
               </text>
             </g>
           )
         })}
-        {values.map((value, index) => {
-          const barHeight = (value / top) * plotHeight
-          return <rect key={index} x={index * slot + slot * 0.15} width={slot * 0.7} y={plotHeight - barHeight} height={barHeight} class={`bar color-${color}`} />
-        })}
         {days.map((day, index) =>
           index % every === 0 ? (
-            <text key={day} x={index * slot + slot / 2} y={plotHeight + 16} class="axis" text-anchor="middle">
+            <text key={day} x={xOf(index)} y={plotHeight + 16} class="axis" text-anchor="middle">
               {dayLabel(day)}
             </text>
           ) : null,
         )}
+        {children}
       </g>
     </svg>
+  )
+}
+
+/** Lines over days (x: the days, y: from zero), a dot per known day, with a legend. */
+export function LineChart({ days, series, format }: { days: string[]; series: Series[]; format: (value: number) => string }) {
+  const ticks = niceTicks(Math.max(0, ...series.flatMap((line) => line.values.filter((value): value is number => value !== null))))
+  const top = ticks[ticks.length - 1] ?? 1
+  return (
+    <>
+      <DayPlot days={days} ticks={ticks} format={format} xOf={(index) => (days.length > 1 ? (index * plotWidth) / (days.length - 1) : plotWidth / 2)}>
+        {series.map((line) => (
+          <g key={line.label} class={`color-${line.color}`}>
+            <path d={linePath(line.values, plotWidth, plotHeight, top)} class="line" />
+            {linePoints(line.values, plotWidth, plotHeight, top).map((point) => (
+              <circle key={point.index} cx={point.x} cy={point.y} r={2.5} class="dot" />
+            ))}
+          </g>
+        ))}
+      </DayPlot>
+      <Legend series={series} />
+    </>
+  )
+}
+
+/** One bar per day. */
+export function DayBars({ days, values, color = 1 }: { days: string[]; values: number[]; color?: Series['color'] }) {
+  const ticks = niceTicks(Math.max(0, ...values))
+  const top = ticks[ticks.length - 1] ?? 1
+  const slot = plotWidth / Math.max(1, values.length)
+  return (
+    <DayPlot days={days} ticks={ticks} format={String} xOf={(index) => index * slot + slot / 2}>
+      <g class={`color-${color}`}>
+        {values.map((value, index) => {
+          const barHeight = (value / top) * plotHeight
+          return <rect key={index} x={index * slot + slot * 0.15} width={slot * 0.7} y={plotHeight - barHeight} height={barHeight} class="bar" />
+        })}
+      </g>
+    </DayPlot>
   )
 }
 
@@ -135,8 +127,8 @@ export function LabelledBars({ rows, color = 1 }: { rows: { label: string; value
       {rows.map((row) => (
         <li key={row.label}>
           <span class="hbar-label">{row.label}</span>
-          <svg viewBox="0 0 100 10" preserveAspectRatio="none" class="hbar" focusable="false">
-            <rect x={0} y={0} height={10} width={(row.value / max) * 100} class={`bar color-${color}`} />
+          <svg viewBox="0 0 100 10" preserveAspectRatio="none" class={`hbar color-${color}`} focusable="false">
+            <rect x={0} y={0} height={10} width={(row.value / max) * 100} class="bar" />
           </svg>
           <span class="hbar-value">{row.value}</span>
         </li>

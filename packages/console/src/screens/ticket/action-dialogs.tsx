@@ -1,6 +1,6 @@
 import type { Incident, Tier } from '@triage/protocol'
 import { tiers } from '@triage/protocol'
-import { h } from 'preact'
+import { Fragment, h } from 'preact'
 import { useState } from 'preact/hooks'
 import { incidents } from '../../api/api.ts'
 import { fill, t } from '../../i18n/index.ts'
@@ -36,24 +36,8 @@ export function EscalateDialog({ incident, ticket, onClose }: { incident: Incide
             ))}
           </select>
         </label>
-        <label class="field">
-          <span>{strings.reason}</span>
-          <textarea name="reason" maxLength={2_000} required aria-invalid={missing} aria-describedby={missing ? 'escalate-missing' : undefined} data-testid="escalate-reason" />
-        </label>
-        {missing ? (
-          <p id="escalate-missing" class="error">
-            {strings.reasonRequired}
-          </p>
-        ) : null}
-        <ErrorLine error={ticket.actionError.value} />
-        <div class="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {strings.cancel}
-          </button>
-          <button type="submit" class="primary" disabled={ticket.busy.value} data-testid="escalate-submit">
-            {strings.escalate}
-          </button>
-        </div>
+        <RequiredText name="reason" label={strings.reason} missing={missing && strings.reasonRequired} maxLength={2_000} testId="escalate-reason" />
+        <DialogFooter ticket={ticket} onClose={onClose} label={strings.escalate} testId="escalate-submit" />
       </form>
     </Dialog>
   )
@@ -86,25 +70,43 @@ export function ResolveDialog({ incident, ticket, onClose, affected }: { inciden
           <span>{strings.publicNote}</span>
           <textarea name="publicNote" maxLength={10_000} data-autofocus data-testid="resolve-note" />
         </label>
-        <label class="field">
-          <span>{strings.resolution}</span>
-          <textarea name="resolution" maxLength={10_000} required aria-invalid={missing} aria-describedby={missing ? 'resolve-missing' : undefined} data-testid="resolve-resolution" />
-        </label>
-        {missing ? (
-          <p id="resolve-missing" class="error">
-            {strings.resolutionRequired}
-          </p>
-        ) : null}
-        <ErrorLine error={ticket.actionError.value} />
-        <div class="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {strings.cancel}
-          </button>
-          <button type="submit" class="primary" disabled={ticket.busy.value} data-testid="resolve-submit">
-            {strings.resolve}
-          </button>
-        </div>
+        <RequiredText name="resolution" label={strings.resolution} missing={missing && strings.resolutionRequired} maxLength={10_000} testId="resolve-resolution" />
+        <DialogFooter ticket={ticket} onClose={onClose} label={strings.resolve} testId="resolve-submit" />
       </form>
     </Dialog>
+  )
+}
+
+/** A text an action cannot go without; `missing`: what to write, once the agent tried to send it empty. */
+function RequiredText({ name, label, missing, maxLength, testId }: { name: string; label: string; missing: string | false; maxLength: number; testId: string }) {
+  return (
+    <>
+      <label class="field">
+        <span>{label}</span>
+        <textarea name={name} maxLength={maxLength} required aria-invalid={Boolean(missing)} aria-describedby={missing ? `${name}-missing` : undefined} data-testid={testId} />
+      </label>
+      {missing ? (
+        <p id={`${name}-missing`} class="error">
+          {missing}
+        </p>
+      ) : null}
+    </>
+  )
+}
+
+/** What the server refused, then Cancel and the action. */
+function DialogFooter({ ticket, onClose, label, testId }: { ticket: TicketState; onClose: () => void; label: string; testId: string }) {
+  return (
+    <>
+      <ErrorLine error={ticket.actionError.value} />
+      <div class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t.value.cancel}
+        </button>
+        <button type="submit" class="primary" disabled={ticket.busy.value} data-testid={testId}>
+          {label}
+        </button>
+      </div>
+    </>
   )
 }
