@@ -32,6 +32,9 @@ export const problemCodes = [
   'idempotency_key_reused',
   'conflict',
   'rate_limited',
+  'too_many_attachments',
+  'quota_exceeded',
+  'storage_unavailable',
   'internal_error',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]

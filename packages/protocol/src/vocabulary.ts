@@ -44,6 +44,8 @@ export const eventTypes = [
   'grouped',
   /** A major incident's public title (the widget's notice) was written or changed. */
   'announced',
+  /** The reporter attached a file; its metadata (never its bytes) is the event's `attachment`. */
+  'attached',
 ] as const
 export type EventType = (typeof eventTypes)[number]
 

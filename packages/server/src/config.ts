@@ -28,6 +28,8 @@ export interface NodeConfig {
   followPollMs?: number
   /** Incidents per app the similar-incident index keeps in memory (`TRIAGE_SIMILAR_INDEX_LIMIT`, default 20,000). */
   similarIndexLimit?: number | undefined
+  /** Attachment bytes each app may store (`TRIAGE_ATTACHMENT_QUOTA_MB`, default 1024 MB). */
+  attachmentQuotaBytes?: number | undefined
 }
 
 /** A setting that cannot work (a bad PORT, a limit that is not a number…): the message names it and says what to set. */
@@ -43,6 +45,16 @@ export function readSimilarIndexLimit(value: string | undefined): number | undef
     throw new ConfigError(`TRIAGE_SIMILAR_INDEX_LIMIT must be a whole number of incidents (1 or more), not "${value}".`)
   }
   return limit
+}
+
+/** `TRIAGE_ATTACHMENT_QUOTA_MB` (Node and Workers): whole megabytes (MiB) of attachments per app, or unset for 1024. */
+export function readAttachmentQuota(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const megabytes = Number(value)
+  if (!Number.isInteger(megabytes) || megabytes < 0) {
+    throw new ConfigError(`TRIAGE_ATTACHMENT_QUOTA_MB must be a whole number of megabytes per app (0 refuses every file), not "${value}".`)
+  }
+  return megabytes * 1024 * 1024
 }
 
 export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
@@ -69,5 +81,6 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     smtpUrl: env['SMTP_URL'] || undefined,
     notifyFrom: env['NOTIFY_FROM'] || 'Triage <no-reply@localhost>',
     similarIndexLimit: readSimilarIndexLimit(env['TRIAGE_SIMILAR_INDEX_LIMIT']),
+    attachmentQuotaBytes: readAttachmentQuota(env['TRIAGE_ATTACHMENT_QUOTA_MB']),
   }
 }

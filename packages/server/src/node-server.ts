@@ -11,6 +11,7 @@ import { sweepSla } from './services/sla-sweep.ts'
 import { dispatchWebhooks } from './services/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
 import type { ServiceContext } from './services/context.ts'
+import { sqlBlobStore } from './storage/blobs-sql.ts'
 import type { Database } from './storage/database.ts'
 
 export interface RunningServer {
@@ -36,7 +37,16 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     secretKey: config.demoSecretKey,
     allowedOrigins: origins,
   })
-  const services: ServiceContext = { db, reporterSecret: secret, now, similarIndexLimit: config.similarIndexLimit, sendsEmail: config.smtpUrl !== undefined }
+  const services: ServiceContext = {
+    db,
+    reporterSecret: secret,
+    now,
+    similarIndexLimit: config.similarIndexLimit,
+    sendsEmail: config.smtpUrl !== undefined,
+    // Attachment bytes in the database file itself: see storage/blobs-sql.ts for why.
+    blobs: sqlBlobStore(db),
+    attachmentQuotaBytes: config.attachmentQuotaBytes,
+  }
   const app = createApp(
     services,
     {

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import { languageOf } from '@triage/engine'
 import { hashKey, keyKindOf } from '../security/keys.ts'
+import { ProblemError } from '../services/context.ts'
 import type { StoredKey } from '../storage/keys.ts'
 import { findKeyByHash, findPublishableKey } from '../storage/keys.ts'
 import type { AppEnv } from './env.ts'
@@ -14,6 +15,13 @@ export function bearerToken(header: string | undefined): string | undefined {
 
 async function lookUp(services: AppEnv['Variables']['services'], key: string): Promise<StoredKey | undefined> {
   return findKeyByHash(services.db, await hashKey(key))
+}
+
+/** The reporter token of an `Authorization: Bearer rt_…` header; a 401 problem when there is none. */
+export function reporterTokenOf(header: string | undefined): string {
+  const token = bearerToken(header)
+  if (!token) throw new ProblemError('missing_key', 401, 'Send the reporter token as Authorization: Bearer rt_….')
+  return token
 }
 
 /**

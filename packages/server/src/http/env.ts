@@ -1,4 +1,5 @@
 import type { BusinessCalendar, Locale, SlaPolicy } from '@triage/engine'
+import type { Upload } from '../attachments/service.ts'
 import type { ServiceContext } from '../services/context.ts'
 
 /** An app's SLA settings; null parts mean the defaults (DESIGN.md targets, calendar time). */
@@ -31,5 +32,7 @@ export interface AppEnv {
     services: ServiceContext
     publicCaller: PublicCaller
     agent: AgentCaller
+    /** Files sent with a multipart report (http/multipart-body.ts); unset for a JSON body. */
+    uploads?: Upload[]
   }
 }

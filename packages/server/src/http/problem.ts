@@ -14,6 +14,9 @@ const titles: Record<ProblemCode, string> = {
   idempotency_key_reused: 'Idempotency key reused',
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
+  too_many_attachments: 'Too many attachments',
+  quota_exceeded: 'Storage quota exceeded',
+  storage_unavailable: 'Storage unavailable',
   internal_error: 'Internal error',
 }
 

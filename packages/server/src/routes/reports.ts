@@ -2,31 +2,38 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { limits } from '@triage/protocol'
 import { reasonRequestSchema, reporterMessageCreateSchema, reportCreatedSchema, reportCreateSchema, reportListSchema, reportViewSchema } from '@triage/protocol/schemas'
-import { bearerToken, requirePublishableKey } from '../http/auth.ts'
+import { reporterTokenOf, requirePublishableKey } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.ts'
-import { ProblemError } from '../services/context.ts'
+import { limitJsonOrMultipartBody, multipartAsJson, multipartOverheadBytes } from '../http/multipart-body.ts'
+import { multipartFileBody, uploadLimits } from '../attachments/routes.ts'
+import { createReportWithAttachments } from '../attachments/service.ts'
 import { validationHook } from '../http/validation.ts'
-import { idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
+import { idempotencyKeyHeader, idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
 import { confirmReport, postReporterMessage, reopenReport } from '../services/reporter-actions.ts'
 import { openReportFollow } from '../services/follow.ts'
 import { createReport, getReport, listUserReports } from '../services/reports.ts'
 import { streamSSE } from 'hono/streaming'
+
+/** A report with its files: the JSON, the files' 25 MB, and their multipart envelope. */
+const reportFormBytes = limits.bodyBytes + limits.reportAttachmentBytes + multipartOverheadBytes
 
 const createReportRoute = createRoute({
   method: 'post',
   path: '/v1/reports',
   tags: ['Reports'],
   summary: 'File a report',
+  operationId: 'createReport',
   description:
     'Logs what the reporter wrote as an incident, triages it, and answers its number and reporter token. ' +
-    'Send an Idempotency-Key to make retries safe: the same key answers the same incident.',
+    'Send an Idempotency-Key to make retries safe: the same key answers the same incident. ' +
+    'A screenshot (or any attachment) may come with the report itself: send `multipart/form-data` with the ReportCreate JSON in a field ' +
+    '`report` and up to 10 files in fields `file`; the answer lists them in `attachments`. Every file is checked before the report is ' +
+    `written, so a refused file leaves no report behind. ${uploadLimits}`,
   security: [{ publishableKey: [] }],
-  middleware: [limitBody, requirePublishableKey, requireJsonBody] as const,
+  middleware: [limitJsonOrMultipartBody(reportFormBytes), requirePublishableKey, multipartAsJson('report', reportFormBytes), requireJsonBody] as const,
   request: {
-    headers: z.object({
-      'idempotency-key': z.string().min(1).max(limits.idempotencyKeyChars).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, e.g. a UUID').optional(),
-    }),
+    headers: z.object({ 'idempotency-key': idempotencyKeyHeader }),
     body: jsonBody(reportCreateSchema),
   },
   responses: {
@@ -34,10 +41,18 @@ const createReportRoute = createRoute({
     400: problemResponse('Malformed JSON or a bad header.'),
     401: problemResponse('Missing, unknown or revoked publishable key.'),
     403: problemResponse('The Origin is not allowed for this app.'),
-    413: problemResponse('The body is over 64 KB.'),
-    415: problemResponse('The body is not JSON.'),
-    422: problemResponse('The body does not match the schema, or the Idempotency-Key was used for another body.'),
+    413: problemResponse('The JSON is over 64 KB, or its files pass their limits (see above).'),
+    415: problemResponse('The body is neither JSON nor multipart/form-data, or a file type is not accepted.'),
+    422: problemResponse('The body does not match the schema, more than 10 files, or the Idempotency-Key was used for another body.'),
+    503: problemResponse('Files were sent and this server has no attachment storage (a Worker without its R2 binding).'),
   },
+})
+
+// The same report as multipart/form-data with its files. Added after createRoute, whose typing of
+// the JSON body wants every media type's schema to be zod's; the validators skip it and
+// multipartAsJson has turned such a body into the JSON by the time they run.
+Object.assign(createReportRoute.request.body.content, {
+  'multipart/form-data': multipartFileBody('', { report: { type: 'string', description: 'The ReportCreate JSON.', contentMediaType: 'application/json' } }, ['report']).content['multipart/form-data'],
 })
 
 const getReportRoute = createRoute({
@@ -124,12 +139,6 @@ const reporterMessageRoute = reporterActionRoute('messages', 'Answer the agent',
 const confirmRoute = reporterActionRoute('confirm', 'Confirm the fix', 'The reporter says it works: a resolved report closes.', reasonRequestSchema, false)
 const reporterReopenRoute = reporterActionRoute('reopen', 'Say it is not fixed', 'A resolved or closed report reopens (in_progress).', reasonRequestSchema, false)
 
-function reporterTokenOf(header: string | undefined): string {
-  const token = bearerToken(header)
-  if (!token) throw new ProblemError('missing_key', 401, 'Send the reporter token as Authorization: Bearer rt_….')
-  return token
-}
-
 export interface ReportRouteOptions {
   /** How often a followed report is checked for changes, in ms. Default 1000. */
   followPollMs?: number
@@ -142,12 +151,9 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   routes.openapi(createReportRoute, async (c) => {
-    const { report, replayed } = await createReport(
-      c.var.services,
-      c.var.publicCaller,
-      c.req.valid('json'),
-      c.req.valid('header')['idempotency-key'] ?? null,
-    )
+    const args = [c.var.services, c.var.publicCaller, c.req.valid('json'), c.req.valid('header')['idempotency-key'] ?? null] as const
+    const { uploads } = c.var
+    const { report, replayed } = uploads ? await createReportWithAttachments(...args, uploads) : await createReport(...args)
     if (replayed) c.header('idempotent-replayed', 'true')
     return c.json(report, 201)
   })

@@ -1,4 +1,5 @@
 import type { Problem, ProblemCode } from '@triage/protocol'
+import type { BlobStore } from '../storage/blob-store.ts'
 import type { Database } from '../storage/database.ts'
 
 /** What every service function needs: storage, the reporter-token secret and a clock. */
@@ -23,7 +24,14 @@ export interface ServiceContext {
   cachedApps?: number
   /** Whether this runtime e-mails reporters agents' replies (SMTP is set up); default false. */
   sendsEmail?: boolean
+  /** Where attachment bytes live: the database on Node, R2 on Workers; none: attachments answer 503. */
+  blobs?: BlobStore
+  /** Attachment bytes one app may store, in bytes (`TRIAGE_ATTACHMENT_QUOTA_MB`); default 1 GiB. */
+  attachmentQuotaBytes?: number
 }
+
+/** The default of `ServiceContext.attachmentQuotaBytes`: 1 GiB per app. */
+export const defaultAttachmentQuotaBytes = 1024 * 1024 * 1024
 
 /** The default of `ServiceContext.cachedApps`. */
 export const defaultCachedApps = 32
