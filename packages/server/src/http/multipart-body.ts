@@ -62,7 +62,13 @@ function declaredWithin(maxBytes: number) {
 export async function readMultipart(request: Request, maxBytes: number): Promise<FormData> {
   const contentType = request.headers.get('content-type') ?? ''
   if (!request.body) throw new ProblemError('validation_failed', 422, 'The body is empty. Send the file in a multipart/form-data field named file.')
-  const bytes = await readBounded(request.body, maxBytes, uploadDrainBytes)
+  let bytes: Uint8Array<ArrayBuffer> | undefined
+  try {
+    bytes = await readBounded(request.body, maxBytes, uploadDrainBytes)
+  } catch {
+    // The client went away mid-upload: nothing was stored, and no one is left to answer.
+    throw new ProblemError('validation_failed', 400, 'The upload was cut off before its end. Send the file again (with the same Idempotency-Key).')
+  }
   if (!bytes) throw tooLarge(maxBytes)
   try {
     return await new Response(bytes, { headers: { 'content-type': contentType } }).formData()
