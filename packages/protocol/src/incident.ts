@@ -69,6 +69,8 @@ export interface Incident {
   parentId: string | null
   /** True for a major incident: the parent of similar reports; resolving it resolves them all. */
   isMajor: boolean
+  /** For a major incident, in `GET /v1/incidents/:id`: why its reports belong together. */
+  group?: MajorIncidentGroup
   /** Internal resolution note and the public one the reporter reads. */
   resolution: string | null
   publicNote: string | null
@@ -80,6 +82,21 @@ export interface Incident {
   timeline: IncidentEvent[]
   /** Past incidents that look like this one ("this looks like INC-000812, fixed by …"). */
   similar: SimilarIncident[]
+}
+
+/** Why a major incident's reports belong together, from the reports this key may see. */
+export interface MajorIncidentGroup {
+  /** Reports grouped under it. */
+  reports: number
+  /** ISO 8601, null when none. */
+  firstReportAt: string | null
+  lastReportAt: string | null
+  /** What they are about, e.g. "signing in". */
+  about: string
+  /** The words they use most, in every language they were written in. */
+  words: string[]
+  /** "12 reports in 6 min about signing in: 'login', 'connexion', 'spins', 'loading'". */
+  summary: string
 }
 
 /** A past incident of the same app that looks like this one, with how it was fixed. */

@@ -25,11 +25,13 @@ import type {
   EscalateRequest,
   IncidentListQuery,
   IncidentPatch,
+  MergeRequest,
   ReasonRequest,
   ReporterMessageCreate,
   ResolveRequest,
+  SplitRequest,
 } from './actions.ts'
-import type { IncidentList, IncidentSummary, Incident, IncidentEvent, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
+import type { IncidentList, IncidentSummary, Incident, IncidentEvent, MajorIncidentGroup, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
 import { limits } from './limits.ts'
 import type { Problem } from './problem.ts'
 import { problemCodes } from './problem.ts'
@@ -241,8 +243,19 @@ export const similarIncidentSchema = z.object({
   publicNote: z.string().nullable(),
 }) satisfies z.ZodType<SimilarIncident>
 
+export const majorIncidentGroupSchema = z
+  .object({
+    reports: z.number().int(),
+    firstReportAt: isoDate.nullable(),
+    lastReportAt: isoDate.nullable(),
+    about: z.string(),
+    words: z.array(z.string()),
+    summary: z.string(),
+  })
+  .meta({ id: 'MajorIncidentGroup' }) satisfies z.ZodType<MajorIncidentGroup>
+
 export const incidentSchema = incidentSummarySchema
-  .extend({ timeline: z.array(incidentEventSchema), similar: z.array(similarIncidentSchema) })
+  .extend({ timeline: z.array(incidentEventSchema), similar: z.array(similarIncidentSchema), group: majorIncidentGroupSchema.optional() })
   .meta({ id: 'Incident' }) satisfies z.ZodType<Incident>
 
 export const incidentListSchema = z
@@ -300,6 +313,17 @@ export const resolveRequestSchema = z
 export const reasonRequestSchema = z
   .strictObject({ reason: z.string().trim().min(1).max(limits.messageChars).optional() })
   .meta({ id: 'ReasonRequest' }) satisfies z.ZodType<ReasonRequest>
+
+export const splitRequestSchema = z
+  .strictObject({ reason: z.string().trim().min(1, { error: 'must not be empty; leave it out to give no reason' }).max(limits.messageChars).optional() })
+  .meta({ id: 'SplitRequest' }) satisfies z.ZodType<SplitRequest>
+
+export const mergeRequestSchema = z
+  .strictObject({
+    from: z.string({ error: 'is required: the id of the major incident to merge into this one' }).trim().min(1, { error: 'must be a major incident id' }).max(64),
+    reason: z.string().trim().min(1, { error: 'must not be empty; leave it out to give no reason' }).max(limits.messageChars).optional(),
+  })
+  .meta({ id: 'MergeRequest' }) satisfies z.ZodType<MergeRequest>
 
 export const incidentPatchSchema = z
   .strictObject({

@@ -39,6 +39,10 @@ export const eventTypes = [
   'closed',
   'reopened',
   'grouped',
+  /** An agent took the report out of its major incident. */
+  'ungrouped',
+  /** An agent merged one major incident into another. */
+  'merged',
 ] as const
 export type EventType = (typeof eventTypes)[number]
 

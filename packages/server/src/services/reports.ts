@@ -9,7 +9,7 @@ import type { IncidentRow } from '../storage/incidents.ts'
 import { insertIncidentOnce, listReporterIncidents } from '../storage/incidents.ts'
 import type { PublicCaller } from '../http/env.ts'
 import { classifierFor } from './classifiers.ts'
-import { forgetPlanned, groupedEvent, openGroup, planGrouping } from './grouping.ts'
+import { attachMembers, forgetPlanned, groupedEvent, openGroup, planGrouping } from './grouping.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
 import type { ServiceContext } from './context.ts'
 import { authorizeReporter, reporterView } from './reporter-actions.ts'
@@ -51,7 +51,8 @@ export async function createReport(
   const captured = redactValue(user && typeof user === 'object' && 'id' in user ? { ...pageContext, user: { id: String(user.id), verified: reporterUserId !== null } } : pageContext)
   const redacted = [...symptoms.found, ...captured.found]
   const reasoning = triage({ ...input, symptoms: symptoms.text, context: captured.value, createdAt: now }, { classifier: await classifierFor(context, appId) })
-  const grouping = await planGrouping(context, { id, appId, symptoms: symptoms.text, category: reasoning.category.value, createdAt: now })
+  const url = typeof captured.value.url === 'string' ? captured.value.url : undefined
+  const grouping = await planGrouping(context, { id, appId, symptoms: symptoms.text, category: reasoning.category.value, kind: reasoning.kind.value, url, answers: input.answers ?? {}, createdAt: now })
   const events = firstEvents(reasoning, now, { status: 'new', ...(redacted.length > 0 ? { redacted } : {}) })
   if (grouping.joins) events.push({ id: newId('evt', now), at: now, ...groupedEvent(grouping.joins.parentId, grouping.joins.reason) })
   const stored = await insertIncidentOnce(
@@ -82,6 +83,7 @@ export async function createReport(
     return replay(context, stored, requestHash)
   }
   if (grouping.opens) await openGroup(context, stored, grouping.opens, sla)
+  else if (grouping.joins && grouping.joins.memberIds.length > 0) await attachMembers(context, appId, grouping.joins.parentId, grouping.joins.memberIds, grouping.joins.reason)
   return { report: toReportCreated(stored, await reporterTokenFor(context.reporterSecret, stored.id)), replayed: false }
 }
 

@@ -27,6 +27,8 @@ interface AppIndex {
   details: Map<string, IncidentDetail>
   /** What major-incident grouping looks at: the window's open reports, not the whole history. */
   groupCandidates: GroupCandidates
+  /** The version of the app's grouping lessons the candidates apply (see grouping-lessons.ts). */
+  lessonsVersion: number
   syncing: Promise<void> | undefined
   /** When storage was last read (ms, process clock). */
   syncedAt: number
@@ -96,7 +98,7 @@ export async function similarIndexFor(context: ServiceContext, appId: string, ma
   let apps = indexes.get(context.db)
   if (!apps) indexes.set(context.db, (apps = new Map()))
   let entry = apps.get(appId)
-  if (!entry) apps.set(appId, (entry = { index: createSimilarIndex(), syncedTo: 0, details: new Map(), groupCandidates: createGroupCandidates({ windowMs: groupingWindowMs }), syncing: undefined, syncedAt: -Infinity }))
+  if (!entry) apps.set(appId, (entry = { index: createSimilarIndex(), syncedTo: 0, details: new Map(), groupCandidates: createGroupCandidates({ windowMs: groupingWindowMs }), lessonsVersion: -1, syncing: undefined, syncedAt: -Infinity }))
   const current = entry
   if (context.now() - current.syncedAt >= maxStaleMs) {
     const startedAt = context.now()
