@@ -32,6 +32,7 @@ export {
   emptyGroupWords,
   explainGroup,
   groupingDefaults,
+  groupProfile,
   outageConcepts,
   reportSignature,
   restoreGroupingLessons,

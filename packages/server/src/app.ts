@@ -8,6 +8,7 @@ import { rateLimit } from './http/rate-limit.ts'
 import { validationHook } from './http/validation.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { diagnosticsRoutes } from './routes/diagnostics.ts'
+import { groupingRoutes } from './routes/grouping.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { metricsRoutes } from './routes/metrics.ts'
 import type { ReportRouteOptions } from './routes/reports.ts'
@@ -62,6 +63,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.route('/', reportRoutes(options.follow))
   app.route('/', diagnosticsRoutes())
   app.route('/', incidentRoutes())
+  app.route('/', groupingRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())
 

@@ -377,9 +377,14 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
         scored.push({ id, majorId: null, memberIds: [...cluster.loose.keys()], reports: cluster.reports, similarity: 0, affinity: 0, minutes: (now - cluster.firstAt) / 60_000, profile: profileOf(cluster) })
       }
     }
+    // Agents' lessons hold between clusters too: two groups an agent merged the like of are one.
+    const bestMatches = best && best.similarity >= opts.minSimilarity && lessons && lessons.size > 0 ? lessons.match(best.profile) : undefined
     for (const cluster of scored) {
       const failing = (clusters.get(cluster.id)?.failing ?? 0) > 0 ? 1 : opts.noFailureFactor
       cluster.affinity = cluster === best ? 1 : best && best.similarity >= opts.minSimilarity ? dotProfiles(cluster.profile, best.profile) * failing : 0
+      const taught = cluster !== best && bestMatches && bestMatches.size > 0 ? lessons?.relation(bestMatches, cluster.profile) : null
+      if (taught === 'together') cluster.affinity = Math.max(cluster.affinity, opts.minAffinity)
+      else if (taught === 'apart') cluster.affinity = 0
       if (cluster === best || (cluster.majorId !== null && cluster.similarity >= opts.minSimilarity)) {
         const source = clusters.get(cluster.id) as Cluster
         cluster.about = aboutOf(explainGroup(source.words, { reports: source.reports, minutes: cluster.minutes ?? 0 }))

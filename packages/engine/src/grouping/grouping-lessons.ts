@@ -35,8 +35,9 @@ export interface GroupingLessons {
   partners(matches: LessonMatches): ReadonlyMap<string, number>[]
   /**
    * What the newest lesson the report matched says of a cluster with this profile, if anything: a
-   * lesson speaks when the report is like one of its sides and the cluster like the other (each
-   * taken for the side it resembles more, so a report of the outage itself is never kept from it).
+   * lesson speaks when the report is like one of its sides and the cluster like the other. For a
+   * split each is taken for the side it resembles more, so a report of the outage itself is never
+   * kept from it; for a merge, a group like the other side is enough, even once it holds both.
    */
   relation(matches: LessonMatches, cluster: ReadonlyMap<string, number>): 'apart' | 'together' | null
   toJSON(): GroupingLessonsState
@@ -123,11 +124,15 @@ export function createGroupingLessons(state?: GroupingLessonsState | string, opt
       for (const [index, side] of matches) {
         const lesson = sides[index]
         if (!lesson) continue
-        // Each is like the side it resembles more: the lesson speaks when they are on different sides.
         const toA = dot(cluster, lesson.a)
         const toB = dot(cluster, lesson.b)
-        if (Math.max(toA, toB) < minSimilarity) continue
-        if ((toA >= toB ? 'a' : 'b') !== side) return (lessons[index] as GroupingLesson).kind
+        if ((lessons[index] as GroupingLesson).kind === 'together') {
+          // A group like the other way of telling the outage is the outage, even once it holds both ways.
+          if ((side === 'a' ? toB : toA) >= minSimilarity) return 'together'
+          continue
+        }
+        // Each is taken for the side it resembles more: a report of the outage itself is never kept from it.
+        if (Math.max(toA, toB) >= minSimilarity && (toA >= toB ? 'a' : 'b') !== side) return 'apart'
       }
       return null
     },

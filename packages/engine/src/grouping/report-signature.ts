@@ -187,6 +187,16 @@ export function signatureSimilarity(a: ReportSignature, b: ReportSignature): num
   return dot(a.features, b.features)
 }
 
+/**
+ * A group's profile: its reports' signatures summed, unit length. What a lesson remembers of a
+ * group whose reports are no longer in memory.
+ */
+export function groupProfile(signatures: Iterable<ReportSignature>): Map<string, number> {
+  const sum = new Map<string, number>()
+  for (const signature of signatures) for (const [feature, weight] of signature.features) sum.set(feature, (sum.get(feature) ?? 0) + weight)
+  return unitLength(sum)
+}
+
 /** The dot product of two sparse vectors, iterating the smaller one. */
 export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
