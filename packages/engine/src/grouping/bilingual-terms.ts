@@ -28,6 +28,23 @@ const frenchToEnglish: Readonly<Record<string, string>> = {
   trouver: 'find', voir: 'see', afficher: 'display', affiche: 'display', imprimer: 'print', partager: 'share', inviter: 'invite', payer: 'pay', commander: 'order',
   rechercher: 'search', filtrer: 'filter', trier: 'sort', synchroniser: 'sync', valider: 'submit', connecter: 'login', deconnecter: 'logout', disparu: 'disappeared',
   perdu: 'lost', bloque: 'stuck', lent: 'slow', vide: 'empty', casse: 'broken', erreur: 'error', echec: 'fail', echoue: 'fail', plante: 'crash',
+  // Money, shops and bookings
+  virement: 'transfer', solde: 'balance', argent: 'money', banque: 'bank', depot: 'deposit', retrait: 'withdrawal', remboursement: 'refund',
+  montant: 'amount', achat: 'purchase', vente: 'sale', remise: 'discount', reduction: 'discount', promo: 'promotion', article: 'item', articles: 'item', boutique: 'shop',
+  magasinage: 'shopping', caisse: 'checkout', reservation: 'booking', billet: 'ticket', billets: 'ticket', chambre: 'room', sejour: 'stay', abonne: 'subscriber',
+  // Learning, work and time
+  cours: 'course', lecon: 'lesson', formation: 'training', questionnaire: 'quiz', examen: 'exam', reponse: 'answer', reponses: 'answer',
+  certificat: 'certificate', eleve: 'student', etudiant: 'student', professeur: 'teacher', classe: 'class', devoir: 'assignment', pointage: 'clock',
+  horaire: 'schedule', conge: 'leave', conges: 'leave', salaire: 'salary', paie: 'payroll', facturation: 'billing', contrat: 'contract', signer: 'sign',
+  // Things apps hold
+  fiche: 'record', donnee: 'data', donnees: 'data', tableur: 'spreadsheet', feuille: 'sheet',
+  lecteur: 'player', musique: 'music', chanson: 'song', carte: 'map',
+  suivi: 'tracking', stockage: 'storage', espace: 'space', disque: 'disk',
+  // What people do and see
+  lire: 'read', ecrire: 'write', jouer: 'play', lancer: 'start', demarrer: 'start', demarrage: 'startup', arreter: 'stop', arret: 'stop',
+  soumettre: 'submit', enregistre: 'saved', enregistrement: 'save', telecharge: 'download', imprime: 'print', corrompu: 'corrupt',
+  illisible: 'unreadable', endommage: 'damaged', errone: 'wrong', incorrect: 'wrong', faux: 'wrong', gris: 'grey', grise: 'grey', noir: 'black', blanc: 'white',
+  attente: 'pending', traitement: 'processing', tourne: 'spin', fige: 'frozen', gele: 'frozen', coupe: 'cut', rame: 'slow', lenteur: 'slow',
 }
 
 /** Folded, stemmed French term → stemmed English term. */

@@ -53,7 +53,7 @@ export type GroupingDecision =
       category?: string
     }
 
-export const groupingDefaults = { minReports: 5, minSimilarity: 0.45, minAffinity: 0.5 } satisfies Required<GroupingOptions>
+export const groupingDefaults = { minReports: 5, minSimilarity: 0.47, minAffinity: 0.5 } satisfies Required<GroupingOptions>
 
 /**
  * Whether a new report belongs to an outage, from its similarity to the recent clusters of reports

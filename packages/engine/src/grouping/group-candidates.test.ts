@@ -138,6 +138,18 @@ describe('createGroupCandidates', () => {
     expect(feed(strict, texts('r', signingIn)).parents.size).toBe(0)
   })
 
+  it('takes a sudden rise of reports as evidence: a bursting cluster takes its like more readily', () => {
+    const options = { ...window, minSimilarity: 0.99, burstBonus: 0.4 }
+    const same = 'Login is stuck loading, I cannot sign in'
+    const like = (gap: number) => {
+      const candidates = createGroupCandidates(options)
+      feed(candidates, [0, 1, 2].map((i) => ({ id: `r${i}`, text: same, createdAt: start + i * gap })))
+      return candidates.plan({ id: 'like', text: 'Sign-in page never finishes loading', createdAt: start + 2 * gap + 10_000, category: 'access' })
+    }
+    expect(like(20_000)).toMatchObject({ group: false, similarIds: ['r0', 'r1', 'r2'] })
+    expect(like(4 * minute)).toMatchObject({ group: false, similarIds: [] })
+  })
+
   it('does not group different problems because they come from one page with everyone hit', () => {
     const onePage = ['The price filter is ignored', 'Mon adresse de livraison est fausse', 'Shipping options are missing', 'Coupon field rejects valid codes', 'Les images produits sont floues']
     const reports = onePage.map((text, i) => ({ id: `p${i}`, text, url: 'https://shop.example/checkout', answers: { impact: 'everyone' } }))

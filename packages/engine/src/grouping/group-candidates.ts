@@ -43,8 +43,16 @@ export interface GroupCandidatesOptions extends GroupingOptions {
   categoryBonus?: number
   /** Added when the report and the cluster both say many people are hit. Default 0.03. */
   widespreadBonus?: number
+  /** Added when the cluster is bursting: its latest `burstReports` reports came within `burstMs`. Default 0.05. */
+  burstBonus?: number
+  /** Reports that make a burst; default 3. */
+  burstReports?: number
+  /** How close together they came, in ms; default 2 minutes. */
+  burstMs?: number
   /** Factor on the similarity of a report that names no failure. Default 0.75. */
   noFailureFactor?: number
+  /** Factor on the similarity of a report that fails otherwise than the cluster's (wrong values in an outage of things not working). Default 0.8. */
+  otherFailureFactor?: number
   /** Features kept in a cluster's profile. Default 48. */
   profileFeatures?: number
   /** Reports of a major incident folded into its profile; later ones join without changing it. Default 64. */
@@ -76,6 +84,10 @@ interface Cluster {
   widespread: number
   /** Members that name a failure; a cluster of none is an outage only at a discount. */
   failing: number
+  /** Members by how they say it fails (see `ReportSignature.failures`). */
+  failures: { down: number; wrong: number }
+  /** When its latest members arrived (at most `burstReports`), oldest first: whether it is bursting. */
+  arrivals: number[]
   words: GroupWords
 }
 
@@ -131,6 +143,10 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
     categoryBonus: options.categoryBonus ?? 0.03,
     widespreadBonus: options.widespreadBonus ?? 0.03,
     noFailureFactor: options.noFailureFactor ?? 0.75,
+    otherFailureFactor: options.otherFailureFactor ?? 0.8,
+    burstBonus: options.burstBonus ?? 0.05,
+    burstReports: options.burstReports ?? 3,
+    burstMs: options.burstMs ?? 2 * 60_000,
     profileFeatures: options.profileFeatures ?? 48,
     profileReports: options.profileReports ?? 64,
     maxLooseReports: options.maxLooseReports ?? 20_000,
@@ -161,7 +177,7 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
   }
 
   function newCluster(id: string, majorId: string | null, at: number): Cluster {
-    const cluster: Cluster = { id, majorId, loose: new Map(), folded: new Map(), recent: new Set(), sum: new Map(), cached: undefined, seeded: false, reports: 0, firstAt: at, lastAt: at, categories: new Map(), widespread: 0, failing: 0, words: emptyGroupWords() }
+    const cluster: Cluster = { id, majorId, loose: new Map(), folded: new Map(), recent: new Set(), sum: new Map(), cached: undefined, seeded: false, reports: 0, firstAt: at, lastAt: at, categories: new Map(), widespread: 0, failing: 0, failures: { down: 0, wrong: 0 }, arrivals: [], words: emptyGroupWords() }
     clusters.set(id, cluster)
     return cluster
   }
@@ -206,6 +222,9 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
     cluster.categories.set(member.category, (cluster.categories.get(member.category) ?? 0) + 1)
     if (member.signature.widespread) cluster.widespread++
     if (member.signature.describesFailure) cluster.failing++
+    for (const failure of member.signature.failures) cluster.failures[failure]++
+    cluster.arrivals.push(member.createdAt)
+    if (cluster.arrivals.length > opts.burstReports) cluster.arrivals.shift()
     countGroupWords(cluster.words, member.signature)
     if (loose) {
       cluster.loose.set(member.id, member)
@@ -225,7 +244,7 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
   /** Moves everything a cluster counted into another: a major incident merged into another one. */
   function mergeCluster(from: Cluster, into: Cluster): void {
     if (into.seeded) unseed(into)
-    for (const [feature, weight] of from.sum) addToSum(into, { features: new Map([[feature, weight]]), eligible: true, describesFailure: true, widespread: false, cues: new Map() }, 1)
+    for (const [feature, weight] of from.sum) addToSum(into, { features: new Map([[feature, weight]]), eligible: true, describesFailure: true, failures: [], widespread: false, cues: new Map() }, 1)
     for (const [id, member] of from.folded) {
       into.folded.set(id, member)
       if (clusterOf.get(id) === from.id) clusterOf.set(id, into.id)
@@ -241,6 +260,9 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
     into.reports += from.reports
     into.widespread += from.widespread
     into.failing += from.failing
+    into.failures.down += from.failures.down
+    into.failures.wrong += from.failures.wrong
+    into.arrivals = [...into.arrivals, ...from.arrivals].sort((a, b) => a - b).slice(-opts.burstReports)
     into.firstAt = Math.min(into.firstAt, from.firstAt)
     into.lastAt = Math.max(into.lastAt, from.lastAt)
     from.folded.clear()
@@ -260,6 +282,7 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
     if (member) {
       cluster.reports--
       if (member.signature.describesFailure) cluster.failing--
+      for (const failure of member.signature.failures) cluster.failures[failure]--
     }
     if (cluster.reports <= 0 && !cluster.seeded && (cluster.majorId === null || cluster.folded.size === 0)) dropCluster(cluster)
     return member
@@ -300,6 +323,17 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
     return sum
   }
 
+  /** Whether a report fails the way a good share (a third) of the cluster's reports do: "is empty" and "has a typo" are two problems of one page. */
+  function failsAlike(signature: ReportSignature, cluster: Cluster): boolean {
+    if (cluster.failing === 0) return true
+    return signature.failures.some((failure) => cluster.failures[failure] * 3 >= cluster.failing)
+  }
+
+  function isBursting(cluster: Cluster, now: number): boolean {
+    const oldest = cluster.arrivals[0]
+    return cluster.arrivals.length >= opts.burstReports && oldest !== undefined && now - oldest <= opts.burstMs
+  }
+
   function mainCategory(cluster: Cluster): string | undefined {
     let best: string | undefined
     let count = 0
@@ -313,7 +347,7 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
    * it cannot reach `minSimilarity` (Cauchy–Schwarz), so only clusters sharing one are compared.
    */
   function leadingFeatures(features: ReadonlyMap<string, number>): string[] {
-    const threshold = opts.minSimilarity - opts.categoryBonus - opts.widespreadBonus
+    const threshold = opts.minSimilarity - opts.categoryBonus - opts.widespreadBonus - opts.burstBonus
     const sorted = [...features].sort((a, b) => b[1] - a[1])
     let rest = 0
     for (const [, weight] of sorted) rest += weight * weight
@@ -348,9 +382,11 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
       }
       const profile = profileOf(cluster)
       // A report that names no failure ("the invoice PDF uses an old logo") is a weaker match for an outage than its words say.
-      let value = similarity(signature, profile) * (signature.describesFailure ? 1 : opts.noFailureFactor)
+      let value = similarity(signature, profile) * (signature.describesFailure ? (failsAlike(signature, cluster) ? 1 : opts.otherFailureFactor) : opts.noFailureFactor)
       if (mainCategory(cluster) === report.category) value += opts.categoryBonus
       if (signature.widespread && cluster.widespread > 0) value += opts.widespreadBonus
+      // A sudden rise of reports is evidence in itself: a cluster that just grew fast takes its like more readily.
+      if (isBursting(cluster, now)) value += opts.burstBonus
       const relation = matches && matches.size > 0 ? lessons?.relation(matches, profile) : null
       if (relation === 'together') value = Math.max(value, opts.minSimilarity)
       scored.push({

@@ -24,6 +24,8 @@ export interface OutageConcept {
    * Default `down`; `null` for symptoms that say neither (how often).
    */
   family?: 'down' | 'wrong' | null
+  /** A symptom that speaks of the whole app when no part is named ("very slow", "503"); others say little without a part. */
+  appWide?: boolean
   /** Weight of the concept in a report's signature; a term weighs 1. */
   weight: number
   patterns: readonly string[]
@@ -91,6 +93,34 @@ export const outageConcepts: readonly OutageConcept[] = [
     patterns: ['calls?', 'calling', 'appels?', 'join(?:s|ed|ing)?', 'rejoin\\w*', 'rejoindre', 'conferenc\\w*', 'meetings?', 'reunions?', 'visio\\w*', 'huddles?', 'webinars?', 'rooms?'],
   },
   {
+    id: 'playback',
+    label: 'playback',
+    role: 'subject',
+    weight: 3,
+    patterns: ['playback', 'play(?:er|ers|ing)', 'lecture', 'lecteurs?', 'music', 'musiques?', 'songs?', 'chansons?', 'tracks?', 'morceaux?', 'podcasts?', 'playlists?', 'radio'],
+  },
+  {
+    id: 'subtitles',
+    label: 'subtitles',
+    role: 'subject',
+    weight: 3,
+    patterns: ['subtitles?', 'sous titres?', 'sous titrages?', 'captions?', 'closed captions?', 'cc'],
+  },
+  {
+    id: 'smart_device',
+    label: 'connected devices',
+    role: 'subject',
+    weight: 3,
+    patterns: ['smart \\w+', 'lights?', 'lamps?', 'lampes?', 'bulbs?', 'ampoules?', 'thermostats?', 'sensors?', 'capteurs?', 'plugs?', 'prises? connectees?', 'connected devices?', 'objets? connectes?', 'appareils? connectes?', 'alarms?', 'alarmes?', 'locks?', 'serrures?', 'hubs?', 'box'],
+  },
+  {
+    id: 'ticket',
+    label: 'tickets and passes',
+    role: 'subject',
+    weight: 3,
+    patterns: ['boarding pass(?:es)?', 'cartes? d embarquement', 'check ?ins?', 'e ?tickets?', 'tickets?', 'billets?', 'passes', 'pass', 'vouchers?', 'bons?', 'qr codes?', 'barcodes?', 'codes? barres?'],
+  },
+  {
     id: 'audio',
     label: 'sound',
     role: 'subject',
@@ -133,7 +163,7 @@ export const outageConcepts: readonly OutageConcept[] = [
     label: 'edits',
     role: 'subject',
     weight: 1.5,
-    patterns: ['edit(?:s|ed|ing)?', 'changes', 'modifications?', 'modifi\\w*', 'changements?', 'drafts?', 'brouillons?', 'work', 'travail'],
+    patterns: ['edit(?:s|ed|ing)?', 'changes', 'modifications?', 'modifi\\w*', 'changements?', 'drafts?', 'brouillons?'],
   },
   {
     id: 'payment',
@@ -144,6 +174,20 @@ export const outageConcepts: readonly OutageConcept[] = [
       'pay', 'pays', 'paying', 'payments?', 'paid', 'paiements?', 'payer', 'paye\\w*', 'checkout', 'check out', 'cards?', 'cartes? (?:bancaires?|bleues?|de credit|de paiement)',
       'paniers?', 'carts?', 'baskets?', 'orders?', 'commandes?', 'purchas\\w*', 'achats?', 'acheter', 'stripe', 'paypal', 'transactions?',
     ],
+  },
+  {
+    id: 'transfer',
+    label: 'transfers',
+    role: 'subject',
+    weight: 3,
+    patterns: ['transfers?', 'transferts?', 'virements?', 'wires?', 'payouts?', 'versements?', 'send(?:ing)? money', 'sent money', 'envois? d argent', 'withdraw\\w*', 'retraits?', 'deposits?', 'depots?'],
+  },
+  {
+    id: 'balance',
+    label: 'balances',
+    role: 'subject',
+    weight: 3,
+    patterns: ['balances?', 'soldes?', 'funds', 'fonds', 'wallets?', 'portefeuilles?', 'money', 'argent'],
   },
   {
     id: 'billing',
@@ -209,7 +253,7 @@ export const outageConcepts: readonly OutageConcept[] = [
     label: 'maps',
     role: 'subject',
     weight: 3,
-    patterns: ['maps?', 'cartes?(?! (?:bancaires?|bleues?|de credit|de paiement|cadeau|de fidelite|sim))', 'map tiles?', 'gps', 'locations?', 'localisations?', 'locator', 'itinerair\\w*', 'directions', 'pins?', 'streets?', 'rues?'],
+    patterns: ['maps?', 'cartes?(?! (?:bancaires?|bleues?|de credit|de paiement|cadeau|de fidelite|sim|d embarquement))', 'map tiles?', 'gps', 'locations?', 'localisations?', 'locator', 'itinerair\\w*', 'directions', 'pins?', 'streets?', 'rues?'],
   },
   {
     id: 'print',
@@ -254,6 +298,20 @@ export const outageConcepts: readonly OutageConcept[] = [
     patterns: ['styl(?:e|es|ed|ing|esheets?)', 'css', 'layouts?', 'mise en (?:page|forme)', 'formatting', 'unformatted', 'formatage', 'design', 'fonts?', 'polices?', 'alignment', 'theme', 'themes?', 'dark mode', 'mode sombre', 'looks? (?:weird|wrong|strange|like)'],
   },
   {
+    id: 'quiz',
+    label: 'quizzes and exams',
+    role: 'subject',
+    weight: 3,
+    patterns: ['quiz\\w*', 'questionnaires?', 'exams?', 'examens?', 'scores?', 'grades?', 'assignments?', 'devoirs?', 'submissions?'],
+  },
+  {
+    id: 'timeclock',
+    label: 'time tracking',
+    role: 'subject',
+    weight: 3,
+    patterns: ['clock(?:ing|ed|s)? (?:in|out)', 'clock ins?', 'punch(?:ing|ed|es)? (?:in|out)', 'pointer', 'pointages?', 'pointeuses?', 'badg(?:er|euse|eage)', 'time ?sheets?', 'feuilles? de temps', 'time tracking', 'track(?:ing)? (?:my )?(?:time|hours)', 'suivi (?:du|des) temps', 'timers?'],
+  },
+  {
     id: 'dates',
     label: 'dates and times',
     role: 'subject',
@@ -265,7 +323,7 @@ export const outageConcepts: readonly OutageConcept[] = [
     label: 'the whole app',
     role: 'subject',
     weight: 1,
-    patterns: ['sites?', 'websites?', 'web sites?', 'apps?', 'applications?', 'applis?', 'platform\\w*', 'plateformes?', 'services?', 'whole (?:app|site|thing|platform)', 'entire (?:app|site|platform)', '(?:all|every|each) pages?', 'toutes les pages', 'tout le site', 'everywhere', 'partout', 'nulle part'],
+    patterns: ['sites?', 'websites?', 'web sites?', 'apps?', 'applications?', 'applis?', 'platform\\w*', 'plateformes?', 'services?', 'whole (?:app|site|thing|platform)', 'everything', 'entire (?:app|site|platform)', '(?:all|every|each) pages?', 'toutes les pages', 'tout le site', 'everywhere', 'partout', 'nulle part'],
   },
   {
     id: 'language',
@@ -278,6 +336,8 @@ export const outageConcepts: readonly OutageConcept[] = [
   // How it fails.
   {
     id: 'loading',
+    // Showing, opening, loading are what fails, not that it fails: the negation ("won't load") says that.
+    family: null,
     label: 'not loading',
     role: 'symptom',
     weight: 1.5,
@@ -310,7 +370,7 @@ export const outageConcepts: readonly OutageConcept[] = [
     patterns: [
       'no results?', 'zero results?', '0 results?', 'finds? nothing', 'found nothing', 'returns? nothing', 'nothing (?:comes back|came back|found|at all|works)', 'aucun\\w* resultats?', 'rien ne (?:sort|vient|remonte|marche)',
       'no (?!one\\b|idea\\b|way\\b|problem\\b|rush\\b|longer\\b)\\w+', 'plus aucun\\w*', 'gets? no', 'getting no', 'receiv(?:e|ing) no', 'plus rien', 'ne renvoie\\w* (?:rien|plus)', 'only (?:the )?\\w+', 'without (?:any )?\\w+', 'sans \\w+',
-      'contains? nothing', 'nothing(?= $)', 'rien(?= $)', 'pas de (?!probleme|souci|soucis|panique)\\w+', '(?:nobody|no one|personne) (?:can|could|is able|ne peut|n arrive)\\w*', 'ne contien\\w* (?:rien|plus rien|aucun\\w*)', '0 ?(?:kb|ko|bytes?|octets?)', 'zero bytes?', 'plus de (?!\\d)\\w+',
+      'contains? nothing', 'none of', 'aucun\\w* de', 'nothing(?= $)', 'rien(?= $)', 'pas de (?!probleme|souci|soucis|panique)\\w+', '(?:nobody|no one|personne) (?:can|could|is able|ne peut|n arrive)\\w*', 'ne contien\\w* (?:rien|plus rien|aucun\\w*)', '0 ?(?:kb|ko|bytes?|octets?)', 'zero bytes?', 'plus de (?!\\d)\\w+',
     ],
   },
   {
@@ -328,7 +388,7 @@ export const outageConcepts: readonly OutageConcept[] = [
     label: 'dropping out',
     role: 'symptom',
     weight: 2,
-    patterns: ['drop(?:s|ped|ping)?', 'disconnect\\w*', 'deconnect\\w*', 'cut(?:s|ting)? (?:out|off)', 'cutting', 'coup(?:e|es|ent|er|ure|ures|ee)', 'interrupt\\w*', 'interromp\\w*', 'hangs? up', 'raccroch\\w*', 'ejected'],
+    patterns: ['drop(?:s|ped|ping)?', 'stops?', 'stopping', 's arret\\w*', 'arrete\\w*', 'cuts? off', 'cut out', 'disconnect\\w*', 'deconnect\\w*', 'cut(?:s|ting)? (?:out|off)', 'cutting', 'coup(?:e|es|ent|er|ure|ures|ee)', 'interrupt\\w*', 'interromp\\w*', 'hangs? up', 'raccroch\\w*', 'ejected'],
   },
   {
     id: 'no_effect',
@@ -336,7 +396,7 @@ export const outageConcepts: readonly OutageConcept[] = [
     role: 'symptom',
     weight: 2,
     patterns: [
-      'does nothing', 'do nothing', 'did nothing', 'nothing happens', 'nothing happened', 'no effect', 'no response', 'not respond\\w*', 'unresponsive', 'ne fait rien', 'rien ne se passe', 'aucun effet', 'aucune reaction',
+      'does nothing', 'do nothing', 'did nothing', 'nothing happens', 'nothing happened', 'no effect', 'no response', 'not respond\\w*', '(?:don t|doesn t|won t|didn t) (?:respond|react|work)', 'unresponsive', 'ne fait rien', 'rien ne se passe', 'aucun effet', 'aucune reaction',
       'ne repond\\w*', 'silently', 'sans effet', 'has no effect', 'not stored', 'nothing is stored', 'not persist\\w*', 'don t persist', 'doesn t persist', 'not saved',
     ],
   },
@@ -349,6 +409,7 @@ export const outageConcepts: readonly OutageConcept[] = [
   },
   {
     id: 'unreachable',
+    appWide: true,
     label: 'unreachable',
     role: 'symptom',
     weight: 2.5,
@@ -370,6 +431,7 @@ export const outageConcepts: readonly OutageConcept[] = [
   },
   {
     id: 'server_error',
+    appWide: true,
     label: 'server errors',
     role: 'symptom',
     weight: 2.5,
@@ -387,17 +449,19 @@ export const outageConcepts: readonly OutageConcept[] = [
     label: 'access refused',
     role: 'symptom',
     weight: 2,
-    patterns: ['403', '401', 'forbidden', 'denied', 'refus\\w*', 'not allowed', 'unauthori[sz]ed', 'permissions?', 'interdit\\w*', 'non autoris\\w*', 'rejected', 'declined', 'rejet\\w*'],
+    patterns: ['403', '401', 'forbidden', 'denied', 'invalid\\w*', 'not valid', 'pas valide', 'non valide', 'refus\\w*', 'not allowed', 'unauthori[sz]ed', 'permissions?', 'interdit\\w*', 'non autoris\\w*', 'rejected', 'declined', 'rejet\\w*'],
   },
   {
     id: 'slow',
+    appWide: true,
     label: 'slowness',
     role: 'symptom',
     weight: 2,
-    patterns: ['slow\\w*', 'lent\\w*', 'lenteurs?', 'lag\\w*', 'latenc\\w*', 'takes? (?:ages|forever|minutes)', 'sluggish', 'rame', 'ramer', 'long time', 'tres long\\w*', 'trop long\\w*'],
+    patterns: ['slow\\w*(?! to (?:learn|understand|get used|master|figure|read))', '(?:loads?|takes?|opens?) (?:in )?(?:over|more than|almost|nearly) (?:a|an|one|\\d+) (?:minute|hour)s?', 'lent\\w*', 'lenteurs?', 'lag\\w*', 'latenc\\w*', 'takes? (?:ages|forever|minutes)', 'sluggish', 'rame', 'ramer', '(?:une|des) eternites?', 'des plombes', 'ages', 'long time', 'tres long\\w*', 'trop long\\w*'],
   },
   {
     id: 'crash',
+    appWide: true,
     label: 'crashes',
     role: 'symptom',
     weight: 2,
@@ -430,7 +494,7 @@ export const outageConcepts: readonly OutageConcept[] = [
     weight: 1.5,
     patterns: [
       'misalign\\w*', 'mal (?:align|place|centr|positionn|tradui)\\w*', 'blurry', 'flou\\w*', 'pixel\\w*', 'typos?', 'spelling', 'misspell\\w*', 'fautes?(?: d orthographe| de frappe)?', 'too (?:big|small|long|short|large|bright|dark)',
-      'trop (?:grand|petit|long|court|clair|sombre)\\w*', 'overlap\\w*', 'chevauch\\w*', 'cut off', 'tronqu\\w*', 'truncated', 'ugly', 'moche', 'hard to read', 'difficile a lire',
+      'trop (?:grand|petit|long|court|clair|sombre)\\w*', 'confus\\w*', 'unclear', 'not (?:clear|intuitive)', 'unintuitive', 'hard to (?:use|find|understand|read)', 'pas (?:clair|intuiti)\\w*', 'compliqu\\w*', 'complicated', 'overlap\\w*', 'chevauch\\w*', 'cut off', 'tronqu\\w*', 'truncated', 'ugly', 'moche', 'hard to read', 'difficile a lire',
     ],
   },
   {

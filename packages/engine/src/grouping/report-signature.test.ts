@@ -15,6 +15,12 @@ describe('reportSignature', () => {
     expect(similarity('Calendar events disappeared', 'Profile photos and thumbnails are missing')).toBeLessThan(0.4)
   })
 
+  it('does not take a way of failing alone for one outage when no part of the app is named', () => {
+    expect(similarity('No subtitles on any episode', 'Check-in completes but no boarding pass')).toBeLessThan(0.3)
+    // Slowness and unreachability speak of the whole app by themselves.
+    expect(similarity('Très très lent depuis 9h', 'Everything is lagging badly this morning')).toBeGreaterThan(0.35)
+  })
+
   it('tells what fails wrongly from what does not work at all', () => {
     const empty = similarity('The CSV export is empty', 'Export gives an empty file')
     expect(similarity('The CSV export is empty', 'The CSV has semicolons instead of commas')).toBeLessThan(empty - 0.3)
@@ -28,7 +34,7 @@ describe('reportSignature', () => {
   })
 
   it('never lets a question, a feature request or a billing question join an outage', () => {
-    for (const text of ['How do I invite a guest to a project?', 'Please add an option to sort by due date', 'Je voudrais passer à l’offre annuelle', 'Could you explain the difference between the plans?', 'Comment supprimer mon compte ?', 'I want to cancel my subscription', 'The comment editor should support markdown']) {
+    for (const text of ['How do I invite a guest to a project?', 'Please add an option to sort by due date', 'Je voudrais passer à l’offre annuelle', 'Could you explain the difference between the plans?', 'Comment supprimer mon compte ?', 'I want to cancel my subscription', 'The comment editor should support markdown', 'The video quality could be better', 'My manager needs access to the time sheets', 'Thanks for fixing the login issue yesterday', 'Your app is great but a bit slow to learn']) {
       expect(reportSignature({ text }).eligible, text).toBe(false)
     }
   })

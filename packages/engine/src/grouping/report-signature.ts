@@ -34,6 +34,8 @@ export interface ReportSignature {
   eligible: boolean
   /** Says what fails ("does not load", "is gone", "error 502"): without it a report is compared at a discount. */
   describesFailure: boolean
+  /** How it fails: `down` (does not work), `wrong` (works wrongly), or both. */
+  failures: readonly ('down' | 'wrong')[]
   /** Says many people are hit ("everyone", "tout le monde", the impact answer "everyone"). */
   widespread: boolean
   /** The words that matched each concept, as written (folded): what an explanation quotes. */
@@ -45,7 +47,7 @@ const genericWords = new Set(['app', 'application', 'site', 'website', 'page', '
 
 const conceptById = new Map(outageConcepts.map((concept) => [concept.id, concept]))
 /** Symptoms too common to say by themselves that a report is about an outage. */
-const weakSymptoms = new Set(['fails', 'recurring', 'wrong'])
+const weakSymptoms = new Set(['fails', 'recurring', 'wrong', 'loading'])
 
 // Sticky: tried at one word's start at a time, the ones its opening letters point to.
 const conceptPatterns: readonly { concept: OutageConcept; pattern: RegExp }[] = outageConcepts.map((concept) => ({
@@ -123,11 +125,11 @@ function matchConcepts(folded: string): Map<string, string[]> {
 // A question by its form: "How do I…", "Where can I…", "Comment faire…", a final "?".
 const questionStart =
   /^(?:how|why|what|where|which|when|who|can (?:i|we|you|someone)|could|would|is (?:there|it possible)|are there|do (?:i|you|we)|does|should|comment (?:je|j|on|faire|puis|peut|peux|pouvons|est|sont|ca|\w+(?:er|ir|re))\b|pourquoi|ou (?:est|sont|puis|peut|trouver)|quand|est ce|peut on|puis je|pouvez vous|pourriez vous|quel\w*)\b/
-// Asking for something rather than saying what broke: never an outage's report unless it also says what fails.
+// Asking for something (or thanking, praising) rather than saying what broke: never an outage's report unless it also says what fails.
 const requestPhrase =
-  /\b(?:please|i would (?:like|love)|i d (?:like|love)|we d (?:like|love)|we would (?:like|love)|i wish|it would be|would be (?:nice|great|good|useful)|i (?:want|need) to (?!log|sign|access|use|see|open|save|pay)|should (?:be|have|support|allow|show|let|use|include|offer)|could you|can you|feature request|je voudrais|je souhaite|j aimerais|nous aimerions|ce serait|serait (?:bien|pratique|utile)|il faudrait|merci de|je veux (?:annuler|changer|resilier|supprimer|passer|ajouter)|devrai(?:t|ent) (?:etre|avoir|permettre|afficher|proposer))\b/
+  /\b(?:please|thanks|thank you|merci|(?:is|are) (?:great|awesome|amazing|brilliant|super)|love (?:the|your|this)|i would (?:like|love)|i d (?:like|love)|we d (?:like|love)|we would (?:like|love)|i wish|it would be|would be (?:nice|great|good|useful)|could be (?:better|improved|nicer|faster|clearer)|i (?:want|need) to (?!log|sign|access|use|see|open|save|pay)|should (?:be|have|support|allow|show|let|use|include|offer)|could you|can you|feature request|needs? (?:access|to be able|a way|an option|permission)|(?:give|grant) (?:me|us|him|her|them) access|je voudrais|je souhaite|j aimerais|nous aimerions|ce serait|serait (?:bien|pratique|utile)|il faudrait|merci de|je veux (?:annuler|changer|resilier|supprimer|passer|ajouter)|devrai(?:t|ent) (?:etre|avoir|permettre|afficher|proposer))\b/
 // Negations of an action: "not syncing", "ne s'affichent plus", "n'apparaissent plus", "no longer".
-const negatedAction = /\b(?:not \w+ing|isn t \w+ing|aren t \w+ing|no longer|(?:ne|n) (?:s |se |me |m |l |la |le |les |nous |vous )?\w+ (?:plus|pas|jamais))\b/
+const negatedAction = /\b(?:not \w+ing|(?:don t|doesn t|didn t|won t|wouldn t|isn t|aren t|wasn t|weren t|never) \w+|no longer|(?:ne|n) (?:s |se |me |m |l |la |le |les |nous |vous )?\w+ (?:plus|pas|jamais))\b/
 const widespreadAnswers: Readonly<Record<string, DiagnosticAnswer>> = { impact: 'everyone', bug_whole_app_down: true, performance_where: 'whole_app', connectivity_scope: 'all_devices' }
 
 /**
@@ -144,10 +146,13 @@ export function reportSignature(input: SignatureInput): ReportSignature {
   const cues = matchConcepts(folded)
   let strongSymptoms = 0
   const subjects: string[] = []
-  const families = new Set<string>()
+  const families = new Set<'down' | 'wrong'>()
+  // Without a part of the app named, how it fails says little about which outage it is: "no
+  // subtitles" and "no boarding pass" share only "no".
+  const symptomScale = [...cues.keys()].some((id) => conceptById.get(id)?.role === 'subject') ? 1 : 0.5
   for (const id of cues.keys()) {
     const concept = conceptById.get(id) as OutageConcept
-    raw.set(`#${id}`, concept.weight)
+    raw.set(`#${id}`, concept.role === 'symptom' && !concept.appWide ? concept.weight * symptomScale : concept.weight)
     if (concept.role === 'subject') subjects.push(id)
     if (concept.role === 'symptom' || concept.failure) {
       const family = concept.family === undefined ? 'down' : concept.family
@@ -174,7 +179,7 @@ export function reportSignature(input: SignatureInput): ReportSignature {
   const asks = requestPhrase.test(folded) ? strongSymptoms === 0 : families.size === 0 && (input.kind ?? identify(input.text).value) === 'request'
   const eligible = !question && !asks
   const widespread = outageScopePattern.test(folded) || Object.entries(widespreadAnswers).some(([id, value]) => input.answers?.[id] === value)
-  return { features: unitLength(raw), eligible, describesFailure: families.size > 0, widespread, cues }
+  return { features: unitLength(raw), eligible, describesFailure: families.size > 0, failures: [...families], widespread, cues }
 }
 
 /**
