@@ -67,9 +67,13 @@ export function explainGroup(group: GroupWords, span: { reports: number; minutes
   take(subject, Math.ceil(maxQuoted / 2))
   take(symptom, maxQuoted - words.length)
   for (const entry of ranked) take(entry, maxQuoted - words.length)
-  const minutes = Math.max(1, Math.round(span.minutes))
+  return { about, words, summary: summaryOf(span.reports, span.minutes, about, words) }
+}
+
+/** "12 reports in 6 min about signing in: 'login', 'connexion'" (at least 1 min). */
+export function summaryOf(reports: number, minutes: number, about: string, words: readonly string[]): string {
   const quoted = words.length === 0 ? '' : `: ${words.map((word) => `'${word}'`).join(', ')}`
-  return { about, words, summary: `${span.reports} report${span.reports === 1 ? '' : 's'} in ${minutes} min about ${about}${quoted}` }
+  return `${reports} report${reports === 1 ? '' : 's'} in ${Math.max(1, Math.round(minutes))} min about ${about}${quoted}`
 }
 
 function byCount(words: ReadonlyMap<string, number>): [string, number][] {

@@ -2,7 +2,7 @@ import type { DiagnosticAnswer, IncidentKind } from '@triage/protocol'
 import type { GroupingDecision, GroupingOptions, ScoredCluster } from './decide-grouping.ts'
 import { decideGrouping, groupingDefaults } from './decide-grouping.ts'
 import type { GroupExplanation, GroupWords } from './explain-group.ts'
-import { countGroupWords, emptyGroupWords, explainGroup } from './explain-group.ts'
+import { countGroupWords, emptyGroupWords, explainGroup, summaryOf } from './explain-group.ts'
 import type { GroupingLessons, LessonMatches } from './grouping-lessons.ts'
 import type { ReportSignature } from './report-signature.ts'
 import { reportSignature } from './report-signature.ts'
@@ -73,6 +73,12 @@ interface Cluster {
   recent: Set<string>
   /** The sum of its members' signatures; the profile is its direction. */
   sum: Map<string, number>
+  /** Its explanation's words, and the report count they were ranked at: a big group's words change slowly. */
+  explained: { at: number; about: string; words: string[] } | undefined
+  /** The length of `sum`, worked out once per change. */
+  norm: number | undefined
+  /** Scratch of a search: the report's dot product with `sum` over the features read so far (0 between searches). */
+  acc: number
   /** The profile (unit length) and its leading features, worked out once per change of `sum`. */
   cached: { profile: Map<string, number>; leading: string[] } | undefined
   /** Set when the profile came from the major incident's own text, before any member was seen. */
@@ -154,8 +160,8 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
   const clusters = new Map<string, Cluster>()
   /** Report id → the cluster it counts in (loose or folded in). */
   const clusterOf = new Map<string, string>()
-  /** Feature → clusters whose profile has it. */
-  const postings = new Map<string, Set<string>>()
+  /** Feature → the clusters whose profile has it, with its weight in their sum: a report's similarities add up from these alone. */
+  const postings = new Map<string, Map<Cluster, number>>()
   let looseCount = 0
   let lessons: GroupingLessons | undefined
   // Loose reports in arrival order (nearly time order): the oldest leave the window first, so
@@ -177,40 +183,41 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
   }
 
   function newCluster(id: string, majorId: string | null, at: number): Cluster {
-    const cluster: Cluster = { id, majorId, loose: new Map(), folded: new Map(), recent: new Set(), sum: new Map(), cached: undefined, seeded: false, reports: 0, firstAt: at, lastAt: at, categories: new Map(), widespread: 0, failing: 0, failures: { down: 0, wrong: 0 }, arrivals: [], words: emptyGroupWords() }
+    const cluster: Cluster = { id, majorId, loose: new Map(), folded: new Map(), recent: new Set(), sum: new Map(), norm: undefined, acc: 0, explained: undefined, cached: undefined, seeded: false, reports: 0, firstAt: at, lastAt: at, categories: new Map(), widespread: 0, failing: 0, failures: { down: 0, wrong: 0 }, arrivals: [], words: emptyGroupWords() }
     clusters.set(id, cluster)
     return cluster
   }
 
   function addToSum(cluster: Cluster, signature: ReportSignature, sign: 1 | -1): void {
     cluster.cached = undefined
+    cluster.norm = undefined
     for (const [feature, weight] of signature.features) {
       const next = (cluster.sum.get(feature) ?? 0) + sign * weight
       if (next > 1e-9) {
-        if (!cluster.sum.has(feature)) post(feature, cluster.id)
         cluster.sum.set(feature, next)
-      } else if (cluster.sum.delete(feature)) unpost(feature, cluster.id)
+        post(feature, cluster, next)
+      } else if (cluster.sum.delete(feature)) unpost(feature, cluster)
     }
     // A long outage's profile keeps its strongest features only: bounded, and what it is about.
     if (cluster.sum.size > 2 * opts.profileFeatures) {
       const dropped = [...cluster.sum].sort((a, b) => b[1] - a[1]).slice(opts.profileFeatures)
       for (const [feature] of dropped) {
         cluster.sum.delete(feature)
-        unpost(feature, cluster.id)
+        unpost(feature, cluster)
       }
     }
   }
 
-  function post(feature: string, clusterId: string): void {
-    let set = postings.get(feature)
-    if (!set) postings.set(feature, (set = new Set()))
-    set.add(clusterId)
+  function post(feature: string, cluster: Cluster, weight: number): void {
+    let list = postings.get(feature)
+    if (!list) postings.set(feature, (list = new Map()))
+    list.set(cluster, weight)
   }
 
-  function unpost(feature: string, clusterId: string): void {
-    const set = postings.get(feature)
-    set?.delete(clusterId)
-    if (set?.size === 0) postings.delete(feature)
+  function unpost(feature: string, cluster: Cluster): void {
+    const list = postings.get(feature)
+    list?.delete(cluster)
+    if (list?.size === 0) postings.delete(feature)
   }
 
   /** Counts a member into a cluster: its profile (while it is still learning), words and span. */
@@ -290,13 +297,14 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
 
   function unseed(cluster: Cluster): void {
     cluster.cached = undefined
-    for (const feature of cluster.sum.keys()) unpost(feature, cluster.id)
+    cluster.norm = undefined
+    for (const feature of cluster.sum.keys()) unpost(feature, cluster)
     cluster.sum.clear()
     cluster.seeded = false
   }
 
   function dropCluster(cluster: Cluster): void {
-    for (const feature of cluster.sum.keys()) unpost(feature, cluster.id)
+    for (const feature of cluster.sum.keys()) unpost(feature, cluster)
     for (const id of [...cluster.loose.keys(), ...cluster.folded.keys()]) if (clusterOf.get(id) === cluster.id) clusterOf.delete(id)
     looseCount -= cluster.loose.size
     clusters.delete(cluster.id)
@@ -317,16 +325,71 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
     return cluster.cached
   }
 
-  function similarity(signature: ReportSignature, profile: ReadonlyMap<string, number>): number {
-    let sum = 0
-    for (const [feature, weight] of signature.features) sum += weight * (profile.get(feature) ?? 0)
-    return sum
+  function normOf(cluster: Cluster): number {
+    if (cluster.norm === undefined) {
+      let squares = 0
+      for (const weight of cluster.sum.values()) squares += weight * weight
+      cluster.norm = Math.sqrt(squares)
+    }
+    return cluster.norm
+  }
+
+  /**
+   * The clusters a report may be similar to, each with its plain similarity (cosine of the report
+   * and the cluster's profile). Candidates come from the postings of the report's rarest features
+   * only, until what is left of the report weighs less than `floor`: a cluster sharing none of those
+   * cannot reach it (Cauchy–Schwarz; prefix filtering, Bayardo et al. 2007). Common features
+   * ("error", "the whole app"), whose postings hold most clusters, are never walked.
+   */
+  function similarClusters(features: ReadonlyMap<string, number>, floor: number): Map<Cluster, number> {
+    const rarestFirst = [...features].map(([feature, weight]) => ({ feature, weight, list: postings.get(feature) })).sort((a, b) => (a.list?.size ?? 0) - (b.list?.size ?? 0))
+    let rest = 0
+    for (const { weight } of rarestFirst) rest += weight * weight
+    // The prefix: its postings name the candidates, with the part of their dot product it holds.
+    const touched: Cluster[] = []
+    let cut = 0
+    for (; cut < rarestFirst.length; cut++) {
+      if (Math.sqrt(Math.max(0, rest)) < floor) break
+      const { weight, list } = rarestFirst[cut] as (typeof rarestFirst)[number]
+      for (const [cluster, sum] of list ?? []) {
+        if (cluster.acc === 0) touched.push(cluster)
+        cluster.acc += weight * sum
+      }
+      rest -= (rarestFirst[cut] as (typeof rarestFirst)[number]).weight ** 2
+    }
+    // The rest of the report can add at most its own length: a candidate that cannot reach `floor` even so is dropped unread.
+    const bound = Math.sqrt(Math.max(0, rest))
+    const out = new Map<Cluster, number>()
+    for (const cluster of touched) {
+      const norm = normOf(cluster)
+      let dot = cluster.acc
+      cluster.acc = 0
+      if (norm === 0 || dot / norm + bound < floor) continue
+      for (let i = cut; i < rarestFirst.length; i++) {
+        const { feature, weight } = rarestFirst[i] as (typeof rarestFirst)[number]
+        dot += weight * (cluster.sum.get(feature) ?? 0)
+      }
+      out.set(cluster, dot / norm)
+    }
+    return out
   }
 
   /** Whether a report fails the way a good share (a third) of the cluster's reports do: "is empty" and "has a typo" are two problems of one page. */
   function failsAlike(signature: ReportSignature, cluster: Cluster): boolean {
     if (cluster.failing === 0) return true
     return signature.failures.some((failure) => cluster.failures[failure] * 3 >= cluster.failing)
+  }
+
+  /** A cluster in words; the words are ranked again once it grew by an eighth, the counts are always current. */
+  function explain(cluster: Cluster, now: number): GroupExplanation {
+    const minutes = (Math.max(now, cluster.lastAt) - cluster.firstAt) / 60_000
+    const cached = cluster.explained
+    if (!cached || cluster.reports < cached.at || cluster.reports - cached.at > cached.at / 8) {
+      const fresh = explainGroup(cluster.words, { reports: cluster.reports, minutes })
+      cluster.explained = { at: cluster.reports, about: fresh.about, words: fresh.words }
+      return fresh
+    }
+    return { about: cached.about, words: cached.words, summary: summaryOf(cluster.reports, minutes, cached.about, cached.words) }
   }
 
   function isBursting(cluster: Cluster, now: number): boolean {
@@ -360,34 +423,34 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
     return out
   }
 
-  /** The clusters whose profile has one of these features. */
-  function nearbyClusters(leading: readonly string[], found = new Set<string>()): Set<string> {
-    for (const feature of leading) for (const id of postings.get(feature) ?? []) found.add(id)
-    return found
-  }
+
 
   function score(report: { category: string }, signature: ReportSignature, now: number, matches: LessonMatches | undefined): ScoredCluster[] {
     const scored: (ScoredCluster & { profile: Map<string, number> })[] = []
-    const nearby = nearbyClusters(leadingFeatures(signature.features))
+    // Bonuses only add: a cluster whose plain similarity cannot reach the threshold with all of them is not scored further.
+    const floor = opts.minSimilarity - opts.categoryBonus - opts.widespreadBonus - opts.burstBonus
+    const plainOf = similarClusters(signature.features, floor)
     // An agent's merge taught that groups like another one are the same outage: look near that one too.
-    if (matches && matches.size > 0) for (const partner of lessons?.partners(matches) ?? []) nearbyClusters(leadingFeatures(partner), nearby)
+    if (matches && matches.size > 0) for (const partner of lessons?.partners(matches) ?? []) for (const [cluster] of similarClusters(partner, floor)) if (!plainOf.has(cluster)) plainOf.set(cluster, 0)
     const windowStart = now - options.windowMs
-    for (const id of nearby) {
-      const cluster = clusters.get(id)
-      if (!cluster) continue
+    const taught = matches !== undefined && matches.size > 0
+    for (const [cluster, plain] of plainOf) {
+      const id = cluster.id
+      if (clusters.get(id) !== cluster) continue
       // A major incident no report joined within the window is over for grouping.
       if (cluster.majorId !== null && cluster.lastAt < windowStart) {
         dropCluster(cluster)
         continue
       }
+      if (plain < floor && !taught) continue
       const profile = profileOf(cluster)
       // A report that names no failure ("the invoice PDF uses an old logo") is a weaker match for an outage than its words say.
-      let value = similarity(signature, profile) * (signature.describesFailure ? (failsAlike(signature, cluster) ? 1 : opts.otherFailureFactor) : opts.noFailureFactor)
+      let value = plain * (signature.describesFailure ? (failsAlike(signature, cluster) ? 1 : opts.otherFailureFactor) : opts.noFailureFactor)
       if (mainCategory(cluster) === report.category) value += opts.categoryBonus
       if (signature.widespread && cluster.widespread > 0) value += opts.widespreadBonus
       // A sudden rise of reports is evidence in itself: a cluster that just grew fast takes its like more readily.
       if (isBursting(cluster, now)) value += opts.burstBonus
-      const relation = matches && matches.size > 0 ? lessons?.relation(matches, profile) : null
+      const relation = taught ? lessons?.relation(matches, profile) : null
       if (relation === 'together') value = Math.max(value, opts.minSimilarity)
       scored.push({
         id,
@@ -404,26 +467,28 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
     scored.sort((a, b) => b.similarity - a.similarity)
     const best = scored.find((cluster) => !cluster.apart)
     if (best && best.similarity >= opts.minSimilarity) {
+      best.affinity = 1
       // The clusters around the one the report joins: one outage told two ways can start as two
       // clusters, and they become one once their profiles meet (agglomerative, as reports arrive).
+      // Only clusters sharing one of its leading features can meet it (Cauchy–Schwarz again).
+      const near = new Set<string>()
+      for (const feature of cachedProfile(clusters.get(best.id) as Cluster).leading) for (const cluster of postings.get(feature)?.keys() ?? []) if (cluster.majorId === null) near.add(cluster.id)
       const known = new Set(scored.map((cluster) => cluster.id))
-      for (const id of nearbyClusters(cachedProfile(clusters.get(best.id) as Cluster).leading)) {
+      for (const id of near) {
         const cluster = clusters.get(id)
-        if (known.has(id) || !cluster || cluster.majorId !== null) continue
+        if (known.has(id) || !cluster) continue
         scored.push({ id, majorId: null, memberIds: [...cluster.loose.keys()], reports: cluster.reports, similarity: 0, affinity: 0, minutes: (now - cluster.firstAt) / 60_000, profile: profileOf(cluster) })
       }
-    }
-    // Agents' lessons hold between clusters too: two groups an agent merged the like of are one.
-    const bestMatches = best && best.similarity >= opts.minSimilarity && lessons && lessons.size > 0 ? lessons.match(best.profile) : undefined
-    for (const cluster of scored) {
-      const failing = (clusters.get(cluster.id)?.failing ?? 0) > 0 ? 1 : opts.noFailureFactor
-      cluster.affinity = cluster === best ? 1 : best && best.similarity >= opts.minSimilarity ? dotProfiles(cluster.profile, best.profile) * failing : 0
-      const taught = cluster !== best && bestMatches && bestMatches.size > 0 ? lessons?.relation(bestMatches, cluster.profile) : null
-      if (taught === 'together') cluster.affinity = Math.max(cluster.affinity, opts.minAffinity)
-      else if (taught === 'apart') cluster.affinity = 0
-      if (cluster === best || (cluster.majorId !== null && cluster.similarity >= opts.minSimilarity)) {
-        const source = clusters.get(cluster.id) as Cluster
-        cluster.about = aboutOf(explainGroup(source.words, { reports: source.reports, minutes: cluster.minutes ?? 0 }))
+      // Agents' lessons hold between clusters too: two groups an agent merged the like of are one.
+      const bestMatches = lessons && lessons.size > 0 ? lessons.match(best.profile) : undefined
+      for (const cluster of scored) {
+        // Major incidents are never merged with one another here (agents do that).
+        if (cluster === best || (cluster.majorId !== null && best.majorId !== null)) continue
+        const taught = bestMatches && bestMatches.size > 0 ? lessons?.relation(bestMatches, cluster.profile) : null
+        if (taught === 'apart') continue
+        const failing = (clusters.get(cluster.id)?.failing ?? 0) > 0 ? 1 : opts.noFailureFactor
+        cluster.affinity = near.has(cluster.id) || cluster.majorId !== null ? dotProfiles(cluster.profile, best.profile) * failing : 0
+        if (taught === 'together') cluster.affinity = Math.max(cluster.affinity, opts.minAffinity)
       }
     }
     return scored.map(({ profile: _profile, ...cluster }) => cluster)
@@ -485,11 +550,12 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
       const decision = decideGrouping(report.id, score(report, signature, report.createdAt, matches), opts)
       const cluster = record(memberOf(report, signature), decision.clusterIds, decision.group ? decision.parentId : null)
       if (!decision.group) return decision
-      const explanation = explainGroup(cluster.words, { reports: cluster.reports, minutes: (report.createdAt - cluster.firstAt) / 60_000 })
+      // In words only when it groups: that is when the reason is kept (on the report's timeline).
+      const explanation = explain(cluster, report.createdAt)
       const category = mainCategory(cluster) ?? report.category
       return decision.parentId === null
         ? { ...decision, reason: `${explanation.summary}: open a major incident`, summary: explanation.summary, category }
-        : { ...decision, summary: explanation.summary, category }
+        : { ...decision, reason: `${decision.reason}: ${explanation.summary}`, summary: explanation.summary, category }
     },
     update(incident, now) {
       const open = incident.status !== 'resolved' && incident.status !== 'closed'
@@ -556,19 +622,15 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
       expire(now)
       const windowStart = now - options.windowMs
       for (const cluster of [...clusters.values()]) {
-        for (const member of [...cluster.loose.values()]) if (member.createdAt < windowStart) unfold(member.id)
-        if (cluster.majorId !== null) {
-          for (const member of [...cluster.folded.values()]) {
-            if (member.createdAt < windowStart && clusterOf.get(member.id) === cluster.id) clusterOf.delete(member.id)
-          }
-          if (cluster.lastAt < windowStart) dropCluster(cluster)
-        }
+        if (cluster.majorId === null) for (const member of [...cluster.loose.values()]) if (member.createdAt < windowStart) unfold(member.id)
+        // A major incident's members are few in memory (its profile's); they go with it once no report joined it within the window.
+        else if (cluster.lastAt < windowStart) dropCluster(cluster)
       }
     },
     explain(majorId, now) {
       const cluster = clusters.get(majorId)
       if (!cluster || cluster.reports === 0) return undefined
-      return explainGroup(cluster.words, { reports: cluster.reports, minutes: (Math.max(now, cluster.lastAt) - cluster.firstAt) / 60_000 })
+      return explain(cluster, now)
     },
     profile(majorId) {
       const cluster = clusters.get(majorId)
@@ -588,8 +650,4 @@ function dotProfiles(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numb
   let sum = 0
   for (const [feature, weight] of small) sum += weight * (large.get(feature) ?? 0)
   return sum
-}
-
-function aboutOf(explanation: GroupExplanation): string {
-  return explanation.words.length === 0 ? explanation.about : `${explanation.about}: ${explanation.words.map((word) => `'${word}'`).join(', ')}`
 }
