@@ -1,7 +1,8 @@
 import type { GroupingLessons } from '@triage/engine'
 import { createGroupingLessons, restoreGroupingLessons } from '@triage/engine'
 import type { Database } from '../storage/database.ts'
-import { groupingStateVersion, loadGroupingState, saveGroupingState } from '../storage/grouping-states.ts'
+import { groupingStates } from '../db/schema.ts'
+import { appStateVersion, loadAppState, saveAppState } from '../storage/app-states.ts'
 import type { ServiceContext } from './context.ts'
 
 interface Cached {
@@ -23,12 +24,12 @@ export async function groupingLessonsFor(context: ServiceContext, appId: string)
   const now = context.now()
   const cached = cache.get(appId)
   if (cached && now - cached.checkedAt < recheckMs) return cached
-  const version = (await groupingStateVersion(context.db, appId)) ?? 0
+  const version = (await appStateVersion(context.db, groupingStates, appId)) ?? 0
   if (cached && cached.version === version) {
     cached.checkedAt = now
     return cached
   }
-  const stored = version === 0 ? undefined : await loadGroupingState(context.db, appId)
+  const stored = version === 0 ? undefined : await loadAppState(context.db, groupingStates, appId)
   const entry: Cached = { lessons: stored ? restoreGroupingLessons(stored.state) : undefined, version: stored?.updatedAt ?? 0, checkedAt: now }
   if (!cache.has(appId) && cache.size >= maxApps) cache.delete(cache.keys().next().value as string)
   cache.set(appId, entry)
@@ -46,7 +47,7 @@ export async function teachGrouping(context: ServiceContext, appId: string, teac
   const lessons = current.lessons ? restoreGroupingLessons(current.lessons.toJSON()) : createGroupingLessons()
   teach(lessons)
   const now = context.now()
-  await saveGroupingState(context.db, appId, JSON.stringify(lessons.toJSON()), now)
+  await saveAppState(context.db, groupingStates, appId, JSON.stringify(lessons.toJSON()), now)
   caches.get(context.db)?.set(appId, { lessons, version: now, checkedAt: now })
   return lessons
 }

@@ -3,21 +3,27 @@ import type { Tier } from '@triage/protocol'
 import { incidents } from '../db/schema.ts'
 import type { Database } from './database.ts'
 
-/** How many reports a major incident holds among the given tiers (a major incident merged into it is no report), and when the first and last came. */
+/** The reports of a major incident among the given tiers (a major incident merged into it is no report). */
+function membersOf(appId: string, parentId: string, tiers: readonly Tier[]) {
+  return and(eq(incidents.parentId, parentId), eq(incidents.appId, appId), eq(incidents.isMajor, false), inArray(incidents.tier, [...tiers]))
+}
+
+/** How many reports a major incident holds among the given tiers, and when the first and last came: one pass over its (parent_id, created_at) index entries. */
+export function groupSpanQuery(db: Database, appId: string, parentId: string, tiers: readonly Tier[]) {
+  return db.select({ reports: count(), firstAt: min(incidents.createdAt), lastAt: max(incidents.createdAt) }).from(incidents).where(membersOf(appId, parentId, tiers))
+}
+
 export async function groupSpan(db: Database, appId: string, parentId: string, tiers: readonly Tier[]) {
-  const [row] = await db
-    .select({ reports: count(), firstAt: min(incidents.createdAt), lastAt: max(incidents.createdAt) })
-    .from(incidents)
-    .where(and(eq(incidents.parentId, parentId), eq(incidents.appId, appId), eq(incidents.isMajor, false), inArray(incidents.tier, [...tiers])))
+  const [row] = await groupSpanQuery(db, appId, parentId, tiers)
   return { reports: row?.reports ?? 0, firstAt: row?.firstAt ?? null, lastAt: row?.lastAt ?? null }
 }
 
-/** A major incident's latest reports among the given tiers (newest first, through the (parent_id, created_at) index). */
-export async function latestGroupMembers(db: Database, appId: string, parentId: string, tiers: readonly Tier[], limit: number) {
+/** A major incident's latest reports among the given tiers (newest first, read in the (parent_id, created_at) index's order: no sort). */
+export function latestGroupMembers(db: Database, appId: string, parentId: string, tiers: readonly Tier[], limit: number) {
   return db
     .select({ id: incidents.id, symptoms: incidents.symptoms, createdAt: incidents.createdAt, kind: incidents.kind, context: incidents.context, answers: incidents.answers })
     .from(incidents)
-    .where(and(eq(incidents.parentId, parentId), eq(incidents.appId, appId), eq(incidents.isMajor, false), inArray(incidents.tier, [...tiers])))
+    .where(membersOf(appId, parentId, tiers))
     .orderBy(desc(incidents.createdAt))
     .limit(limit)
 }
