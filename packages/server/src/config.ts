@@ -30,12 +30,17 @@ export interface NodeConfig {
   similarIndexLimit?: number | undefined
 }
 
+/** A setting that cannot work (a bad PORT, a limit that is not a number…): the message names it and says what to set. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
 /** `TRIAGE_SIMILAR_INDEX_LIMIT` (Node and Workers): a whole number of incidents, or unset for the default. */
 export function readSimilarIndexLimit(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined
   const limit = Number(value)
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new Error(`TRIAGE_SIMILAR_INDEX_LIMIT must be a whole number of incidents (1 or more), not "${value}".`)
+    throw new ConfigError(`TRIAGE_SIMILAR_INDEX_LIMIT must be a whole number of incidents (1 or more), not "${value}".`)
   }
   return limit
 }
@@ -43,11 +48,11 @@ export function readSimilarIndexLimit(value: string | undefined): number | undef
 export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
   const port = Number(env['PORT'] ?? 8787)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`PORT must be a port number (0-65535), not "${env['PORT']}".`)
+    throw new ConfigError(`PORT must be a port number (0-65535), not "${env['PORT']}".`)
   }
   const rateLimitPerMinute = Number(env['TRIAGE_RATE_LIMIT'] ?? 120)
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
-    throw new Error(`TRIAGE_RATE_LIMIT must be a whole number of requests per minute (0 turns it off), not "${env['TRIAGE_RATE_LIMIT']}".`)
+    throw new ConfigError(`TRIAGE_RATE_LIMIT must be a whole number of requests per minute (0 turns it off), not "${env['TRIAGE_RATE_LIMIT']}".`)
   }
   return {
     databaseUrl: env['DATABASE_URL'] ?? 'file:./data/triage.db',

@@ -36,7 +36,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     secretKey: config.demoSecretKey,
     allowedOrigins: origins,
   })
-  const services: ServiceContext = { db, reporterSecret: secret, now, similarIndexLimit: config.similarIndexLimit }
+  const services: ServiceContext = { db, reporterSecret: secret, now, similarIndexLimit: config.similarIndexLimit, sendsEmail: config.smtpUrl !== undefined }
   const app = createApp(
     services,
     {
@@ -51,8 +51,17 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   const notifier = config.smtpUrl ? (await import('./notify/smtp.ts')).createSmtpNotifier(config.smtpUrl, config.notifyFrom) : undefined
   if (notifier) await startNotificationCursor(services)
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
+  // A port in use (or a HOST that is not ours) rejects here, instead of an unhandled 'error' event.
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+      started.off('error', reject)
+      resolve(started)
+    })
+    started.once('error', reject)
+  }).catch((error: unknown) => {
+    notifier?.close()
+    closeDb()
+    throw error
   })
   const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services, { allowPrivateNetworks: config.webhookPrivateNetworks ?? false }), config.webhookIntervalMs) : () => {}
   // A lease in the database keeps several Node processes on one database from sweeping together.

@@ -57,7 +57,7 @@ export async function splitFromMajor(context: ServiceContext, agent: AgentCaller
   const url = row.context.url
   const report = reportSignature({ text: row.symptoms, kind: row.kind, answers: row.answers, ...(typeof url === 'string' ? { url } : {}) }).features
   candidates.teach(await teachGrouping(context, row.appId, (lessons) => lessons.learnApart(report, group, context.now())))
-  return majorIncidentView(context, row, maxTierOf(agent))
+  return majorIncidentView(context, row, maxTierOf(agent), agent.locale)
 }
 
 /**
@@ -106,5 +106,5 @@ export async function mergeMajors(context: ServiceContext, agent: AgentCaller, i
     events: [{ type: 'merged', actor: agent.name, visibility: 'internal', data: { from: source.id, reports: memberIds.length, ...reason } }],
   }))
   candidates.teach(await teachGrouping(context, target.appId, (lessons) => lessons.learnTogether(targetProfile, sourceProfile, now)))
-  return majorIncidentView(context, row, maxTierOf(agent))
+  return majorIncidentView(context, row, maxTierOf(agent), agent.locale)
 }

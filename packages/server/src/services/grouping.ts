@@ -154,5 +154,6 @@ async function openMajorIncident(context: ServiceContext, first: IncidentRow, op
       isMajor: true,
     }),
     firstEvents(reasoning, now, { status: 'new', major: true }, 'triage'),
+    { alone: context.requestBoundIo },
   )
 }

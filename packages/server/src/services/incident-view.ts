@@ -1,6 +1,8 @@
+import type { Locale } from '@triage/engine'
 import type { Incident, IncidentStatus, SimilarIncident } from '@triage/protocol'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { listEvents } from '../storage/incidents.ts'
+import { countChildren } from '../storage/notices.ts'
 import type { ServiceContext } from './context.ts'
 import { similarIndexFor } from './similar-incidents.ts'
 import { toIncident } from './views.ts'
@@ -21,8 +23,11 @@ export async function similarTo(context: ServiceContext, incident: IncidentRow, 
   })
 }
 
-/** The enriched ticket an agent reads: the incident, its whole timeline and similar past incidents. */
-export async function incidentView(context: ServiceContext, row: IncidentRow): Promise<Incident> {
-  const [events, similar] = await Promise.all([listEvents(context.db, row.id), similarTo(context, row)])
-  return toIncident(row, events, similar, context.now())
+/**
+ * The enriched ticket an agent reads, in their language: the incident, its whole timeline, similar
+ * past incidents, the answers in words, and for a major incident how many reports it groups.
+ */
+export async function incidentView(context: ServiceContext, row: IncidentRow, locale: Locale = 'en'): Promise<Incident> {
+  const [events, similar, affected] = await Promise.all([listEvents(context.db, row.id), similarTo(context, row), row.isMajor ? countChildren(context.db, row.id) : null])
+  return toIncident(row, events, similar, context.now(), locale, affected)
 }

@@ -1,4 +1,5 @@
 import type { Incident, MajorIncidentGroup, Tier } from '@triage/protocol'
+import type { Locale } from '@triage/engine'
 import { countGroupWords, emptyGroupWords, explainGroup, groupProfile, reportSignature } from '@triage/engine'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { groupSpan, latestGroupMembers } from '../storage/groups.ts'
@@ -46,7 +47,7 @@ export async function storedGroupProfile(context: ServiceContext, major: Inciden
 }
 
 /** The enriched ticket, and for a major incident why its reports belong together (as a key of `maxTier` may see them). */
-export async function majorIncidentView(context: ServiceContext, row: IncidentRow, maxTier: Tier): Promise<Incident> {
-  const [view, group] = await Promise.all([incidentView(context, row), majorGroup(context, row, maxTier)])
+export async function majorIncidentView(context: ServiceContext, row: IncidentRow, maxTier: Tier, locale: Locale): Promise<Incident> {
+  const [view, group] = await Promise.all([incidentView(context, row, locale), majorGroup(context, row, maxTier)])
   return group ? { ...view, group } : view
 }

@@ -1,25 +1,6 @@
-import { and, count, eq, gte, inArray, lt } from 'drizzle-orm'
+import { and, count, eq, inArray } from 'drizzle-orm'
 import { incidents } from '../db/schema.ts'
 import type { Database } from './database.ts'
-
-/** The few columns metrics need, for an app's tickets created in [from, to). */
-export async function metricRows(db: Database, appId: string, from: number, to: number) {
-  return db
-    .select({
-      priority: incidents.priority,
-      category: incidents.category,
-      tier: incidents.tier,
-      createdAt: incidents.createdAt,
-      firstResponseAt: incidents.firstResponseAt,
-      firstResponseDueAt: incidents.firstResponseDueAt,
-      resolvedAt: incidents.resolvedAt,
-      resolutionDueAt: incidents.resolutionDueAt,
-    })
-    .from(incidents)
-    .where(and(eq(incidents.appId, appId), gte(incidents.createdAt, from), lt(incidents.createdAt, to)))
-}
-
-export type MetricRow = Awaited<ReturnType<typeof metricRows>>[number]
 
 /** Open tickets of an app by status and tier. */
 export async function backlogCounts(db: Database, appId: string) {

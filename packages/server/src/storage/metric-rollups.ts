@@ -1,0 +1,81 @@
+import { and, asc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm'
+import { incidents, metricRollups, metricSync } from '../db/schema.ts'
+import type { Database } from './database.ts'
+
+export type RollupRow = typeof metricRollups.$inferSelect
+
+/** The columns metrics read, of an app's tickets created in [from, to), of some tiers (all when undefined). */
+export async function metricTickets(db: Database, appId: string, from: number, to: number, tiers?: string[]) {
+  return db
+    .select({
+      tier: incidents.tier,
+      priority: incidents.priority,
+      category: incidents.category,
+      createdAt: incidents.createdAt,
+      firstResponseAt: incidents.firstResponseAt,
+      firstResponseDueAt: incidents.firstResponseDueAt,
+      resolvedAt: incidents.resolvedAt,
+      resolutionDueAt: incidents.resolutionDueAt,
+    })
+    .from(incidents)
+    .where(and(eq(incidents.appId, appId), gte(incidents.createdAt, from), lt(incidents.createdAt, to), tiers ? inArray(incidents.tier, tiers as ('L1' | 'L2' | 'L3')[]) : undefined))
+}
+
+/** Where a walk through an app's changes stands: the last change's `updated_at` and rowid. */
+export interface ChangePosition {
+  updatedAt: number
+  rowid: number
+}
+
+/**
+ * The creation times of an app's incidents changed at or after `since`, a page at a time in the
+ * order of the `(app_id, updated_at)` index (rowid breaks ties, and is in that index).
+ */
+export async function changedSince(db: Database, appId: string, since: number, after: ChangePosition | undefined, limit: number) {
+  const position = after
+    ? or(gt(incidents.updatedAt, after.updatedAt), and(eq(incidents.updatedAt, after.updatedAt), gt(sql`${incidents}.rowid`, after.rowid)))
+    : gte(incidents.updatedAt, since)
+  return db
+    .select({ createdAt: incidents.createdAt, updatedAt: incidents.updatedAt, rowid: sql<number>`${incidents}.rowid` })
+    .from(incidents)
+    .where(and(eq(incidents.appId, appId), gte(incidents.updatedAt, since), position))
+    .orderBy(asc(incidents.updatedAt), sql`${incidents}.rowid`)
+    .limit(limit)
+}
+
+/** Which rollups of some periods exist, and when each was made: cheap, to read the data only when needed. */
+export async function readRollupVersions(db: Database, appId: string, periods: string[]) {
+  if (periods.length === 0) return []
+  return db
+    .select({ period: metricRollups.period, tier: metricRollups.tier, computedAt: metricRollups.computedAt })
+    .from(metricRollups)
+    .where(and(eq(metricRollups.appId, appId), inArray(metricRollups.period, periods)))
+}
+
+export async function readRollupData(db: Database, appId: string, periods: string[]): Promise<RollupRow[]> {
+  if (periods.length === 0) return []
+  return db
+    .select()
+    .from(metricRollups)
+    .where(and(eq(metricRollups.appId, appId), inArray(metricRollups.period, periods)))
+}
+
+/** Replaces the rollups of some periods: the given rows, and none for a tier left out (no tickets). */
+export async function replaceRollups(db: Database, appId: string, periods: string[], rows: RollupRow[]): Promise<void> {
+  if (periods.length === 0) return
+  const remove = db.delete(metricRollups).where(and(eq(metricRollups.appId, appId), inArray(metricRollups.period, periods)))
+  const inserts = rows.map((row) => db.insert(metricRollups).values(row))
+  await db.batch([remove, ...inserts])
+}
+
+export async function rollupsSyncedTo(db: Database, appId: string): Promise<number | undefined> {
+  const [row] = await db.select({ syncedTo: metricSync.syncedTo }).from(metricSync).where(eq(metricSync.appId, appId))
+  return row?.syncedTo
+}
+
+export async function setRollupsSyncedTo(db: Database, appId: string, syncedTo: number): Promise<void> {
+  await db
+    .insert(metricSync)
+    .values({ appId, syncedTo })
+    .onConflictDoUpdate({ target: metricSync.appId, set: { syncedTo: sql`max(${metricSync.syncedTo}, excluded.synced_to)` } })
+}
