@@ -28,7 +28,8 @@ export interface RunningServer {
  * HTTP. `npm start` and the integration tests both come through here.
  */
 export async function startNodeServer(config: NodeConfig, now: () => number = Date.now): Promise<RunningServer> {
-  const { db, close: closeDb } = await openLibsql({ url: config.databaseUrl, authToken: config.databaseAuthToken })
+  const { db, close: closeDb, repairedText } = await openLibsql({ url: config.databaseUrl, authToken: config.databaseAuthToken })
+  if (repairedText > 0) console.log(`Repaired ${repairedText} stored texts that were not valid UTF-8 (written before lone surrogates were refused); each broken character now reads as U+FFFD.`)
   const secret = await reporterSecret(db, config.secret)
   const origins = config.port === 0 ? [] : [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`]
   const demo = await ensureDemoApp(db, {

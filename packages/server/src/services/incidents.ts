@@ -57,10 +57,21 @@ function encodeCursor(sort: ListSort, key: CursorValue[]): string {
   return btoa(JSON.stringify([sort, ...key])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+// What each sort's key holds, position by position (see sortKeyOf): a cursor must match it exactly.
+const isTime = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value)
+const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 64
+const cursorShapes: Record<ListSort, ((value: unknown) => boolean)[]> = {
+  '-created': [isTime, isId],
+  created: [isTime, isId],
+  priority: [(value) => typeof value === 'string' && /^P[1-4]$/.test(value), isTime, isId],
+  due: [(value) => value === null || isTime(value), isId],
+}
+
 function decodeCursor(cursor: string, sort: ListSort): CursorValue[] {
   try {
     const decoded: unknown = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
-    if (Array.isArray(decoded) && decoded[0] === sort && decoded.slice(1).every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
+    const shape = cursorShapes[sort]
+    if (Array.isArray(decoded) && decoded[0] === sort && decoded.length === shape.length + 1 && shape.every((fits, index) => fits(decoded[index + 1]))) {
       return decoded.slice(1) as CursorValue[]
     }
   } catch {
