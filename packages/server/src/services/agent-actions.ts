@@ -21,11 +21,12 @@ import { incidentView } from './incident-view.ts'
 const maxTierOf: Record<AgentCaller['role'], Tier> = { l1: 'L1', l2: 'L2', l3: 'L3', admin: 'L3' }
 
 /** What an agent's key may see: their app, their tier and below (admins see all). */
-export function agentScope(agent: AgentCaller): Scope {
+export function agentScope(agent: AgentCaller): Extract<Scope, { maxTier: Tier }> {
   return { appId: agent.appId, maxTier: maxTierOf[agent.role] }
 }
 
-const view = incidentView
+/** The ticket as the acting agent sees it after the change (similar incidents up to their tier). */
+const view = (context: ServiceContext, row: IncidentRow, agent: AgentCaller) => incidentView(context, row, agentScope(agent).maxTier)
 
 /**
  * A public reply (the reporter reads it; the first one meets the first-response target) or an
@@ -45,7 +46,7 @@ export async function postAgentMessage(context: ServiceContext, agent: AgentCall
     if (isPublic && incident.firstResponseAt === null) change.fields.firstResponseAt = context.now()
     return change
   })
-  return view(context, row)
+  return view(context, row, agent)
 }
 
 /** Hands the incident to a higher tier, with the reason on the record. */
@@ -60,13 +61,13 @@ export async function escalateIncident(context: ServiceContext, agent: AgentCall
       ],
     }
   })
-  return view(context, row)
+  return view(context, row, agent)
 }
 
 export async function resolveIncident(context: ServiceContext, agent: AgentCaller, id: string, request: ResolveRequest): Promise<Incident> {
   const row = await changeIncident(context, agentScope(agent), id, (incident) => resolveChange(incident, agent.name, request, context.now()))
   if (row.isMajor) await resolveChildren(context, agent, row, request)
-  return view(context, row)
+  return view(context, row, agent)
 }
 
 function resolveChange(incident: IncidentRow, actor: string, request: ResolveRequest, now: number): Change {
@@ -92,12 +93,12 @@ async function resolveChildren(context: ServiceContext, agent: AgentCaller, pare
 
 export async function closeIncident(context: ServiceContext, agent: AgentCaller, id: string, request: ReasonRequest): Promise<Incident> {
   const row = await changeIncident(context, agentScope(agent), id, (incident) => closeChange(incident.status, statusAfter(incident, { type: 'close' }), agent.name, request, context.now()))
-  return view(context, row)
+  return view(context, row, agent)
 }
 
 export async function reopenIncident(context: ServiceContext, agent: AgentCaller, id: string, request: ReasonRequest): Promise<Incident> {
   const row = await changeIncident(context, agentScope(agent), id, (incident) => reopenChange(incident.status, statusAfter(incident, { type: 'reopen' }), agent.name, request))
-  return view(context, row)
+  return view(context, row, agent)
 }
 
 export function closeChange(from: Incident['status'], status: Incident['status'], actor: string, request: ReasonRequest, now: number): Change {
@@ -150,5 +151,5 @@ export async function patchIncident(context: ServiceContext, agent: AgentCaller,
   })
   // The correction is what the engine learns from: the next similar report follows the agent.
   if (corrected) await learnCorrection(context, agent.appId, row.symptoms, row.category)
-  return view(context, row)
+  return view(context, row, agent)
 }

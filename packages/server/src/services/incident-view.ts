@@ -1,14 +1,22 @@
-import type { Incident, IncidentStatus, SimilarIncident } from '@triage/protocol'
+import type { Incident, IncidentStatus, SimilarIncident, Tier } from '@triage/protocol'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { listEvents } from '../storage/incidents.ts'
 import type { ServiceContext } from './context.ts'
+import { isVisibleTo } from './incident-changes.ts'
 import { similarIndexFor } from './similar-incidents.ts'
 import { toIncident } from './views.ts'
 
-/** Past incidents of the app that look like this one, best first, with how they were fixed. */
-export async function similarTo(context: ServiceContext, incident: IncidentRow, limit = 5): Promise<SimilarIncident[]> {
+/**
+ * Past incidents of the app that look like this one, best first, with how they were fixed: only
+ * those a reader up to `maxTier` may open (their resolutions are internal notes of that tier).
+ */
+export async function similarTo(context: ServiceContext, incident: IncidentRow, maxTier: Tier, limit = 5): Promise<SimilarIncident[]> {
   const { index, details } = await similarIndexFor(context, incident.appId)
-  return index.search(incident.symptoms, { limit, excludeId: incident.id }).map((match) => {
+  const accept = (id: string) => {
+    const detail = details.get(id)
+    return detail !== undefined && isVisibleTo(detail, maxTier)
+  }
+  return index.search(incident.symptoms, { limit, excludeId: incident.id, accept }).map((match) => {
     const detail = details.get(match.id)
     return {
       id: match.id,
@@ -21,8 +29,8 @@ export async function similarTo(context: ServiceContext, incident: IncidentRow, 
   })
 }
 
-/** The enriched ticket an agent reads: the incident, its whole timeline and similar past incidents. */
-export async function incidentView(context: ServiceContext, row: IncidentRow): Promise<Incident> {
-  const [events, similar] = await Promise.all([listEvents(context.db, row.id), similarTo(context, row)])
+/** The enriched ticket an agent up to `maxTier` reads: the incident, its whole timeline and the similar past incidents they may see. */
+export async function incidentView(context: ServiceContext, row: IncidentRow, maxTier: Tier): Promise<Incident> {
+  const [events, similar] = await Promise.all([listEvents(context.db, row.id), similarTo(context, row, maxTier)])
   return toIncident(row, events, similar, context.now())
 }

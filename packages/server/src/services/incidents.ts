@@ -1,15 +1,13 @@
-import type { Incident, IncidentList, IncidentListQuery, Tier } from '@triage/protocol'
+import type { Incident, IncidentList, IncidentListQuery } from '@triage/protocol'
 import type { AgentCaller } from '../http/env.ts'
 import type { CursorValue, ListSort } from '../storage/incidents.ts'
 import { listIncidents, sortKeyOf } from '../storage/incidents.ts'
 import { agentScope } from './agent-actions.ts'
 import type { ServiceContext } from './context.ts'
 import { ProblemError } from './context.ts'
-import { findVisibleIncident } from './incident-changes.ts'
+import { findVisibleIncident, tiersVisibleTo } from './incident-changes.ts'
 import { incidentView } from './incident-view.ts'
 import { toIncidentSummary } from './views.ts'
-
-const tiersUpTo: Record<Tier, Tier[]> = { L1: ['L1'], L2: ['L1', 'L2'], L3: ['L1', 'L2', 'L3'] }
 
 /** One page of the incidents an agent may see, filtered and sorted; `nextCursor` continues it. */
 export async function listAppIncidents(
@@ -17,9 +15,8 @@ export async function listAppIncidents(
   agent: AgentCaller,
   query: IncidentListQuery & { sort: ListSort; limit: number },
 ): Promise<IncidentList> {
-  const scope = agentScope(agent)
-  const maxTier = 'maxTier' in scope ? scope.maxTier : 'L3'
-  const tiers = query.tier ? tiersUpTo[maxTier].filter((tier) => tier === query.tier) : tiersUpTo[maxTier]
+  const visible = tiersVisibleTo(agentScope(agent).maxTier)
+  const tiers = query.tier ? visible.filter((tier) => tier === query.tier) : visible
   const now = context.now()
   // One row more than asked tells whether another page exists without a count query.
   const rows = await listIncidents(context.db, agent.appId, {
@@ -49,7 +46,8 @@ export async function listAppIncidents(
 }
 
 export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
-  return incidentView(context, await findVisibleIncident(context, agentScope(agent), id))
+  const scope = agentScope(agent)
+  return incidentView(context, await findVisibleIncident(context, scope, id), scope.maxTier)
 }
 
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */
