@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
+import { callerIdentity } from './http/caller-identity.ts'
 import type { AppEnv } from './http/env.ts'
 import { problem } from './http/problem.ts'
 import type { RateLimitOptions } from './http/rate-limit.ts'
@@ -20,7 +21,7 @@ import { ProblemError } from './services/context.ts'
  * they open storage and what they serve beside it.
  */
 export interface AppOptions {
-  /** Public requests per minute for one credential from one address; 0 turns limiting off. Default 120. */
+  /** Public requests per minute for one caller (app, report, or anonymous) from one address; 0 turns limiting off. Default 120. */
   rateLimitPerMinute?: number
   /** How this runtime tells the caller's address. Default: `cf-connecting-ip`, else "unknown". */
   clientAddress?: RateLimitOptions['clientAddress']
@@ -55,6 +56,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
         limit: options.rateLimitPerMinute ?? 120,
         windowMs: 60_000,
         clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown'),
+        identify: callerIdentity,
       }),
     )
   }

@@ -29,5 +29,7 @@ export interface AppEnv {
     services: ServiceContext
     publicCaller: PublicCaller
     agent: AgentCaller
+    /** The reporter token, checked against the report in the path (see requireReporterToken). */
+    reporterToken: string
   }
 }

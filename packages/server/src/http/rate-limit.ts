@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from './env.ts'
+import { addressBucket } from '../security/network-address.ts'
 import { problem } from './problem.ts'
 
 export interface RateLimitOptions {
@@ -9,6 +10,8 @@ export interface RateLimitOptions {
   windowMs: number
   /** The caller's network address (each runtime knows it differently). */
   clientAddress: (c: Context<AppEnv>) => string
+  /** Who is calling, once their credential is parsed and checked (see caller-identity.ts). */
+  identify: (c: Context<AppEnv>) => Promise<string>
 }
 
 interface Window {
@@ -17,7 +20,8 @@ interface Window {
 }
 
 /**
- * Fixed-window limits per credential (publishable key or reporter token) and client address,
+ * Fixed-window limits per caller (the app of a publishable key, the report of a reporter token,
+ * or anonymous) and client address (an IPv6 address by its /64),
  * answering 429 with Retry-After. Counters live in memory: per process on Node, per isolate on
  * Workers — a guard against floods from one page, not a global quota.
  */
@@ -31,8 +35,7 @@ export function rateLimit(options: RateLimitOptions) {
       for (const [key, window] of windows) if (window.resetAt <= now) windows.delete(key)
       nextSweep = now + options.windowMs
     }
-    const credential = c.req.header('x-triage-key') ?? c.req.header('authorization') ?? 'anonymous'
-    const key = `${credential}|${options.clientAddress(c)}`
+    const key = `${await options.identify(c)}|${addressBucket(options.clientAddress(c))}`
     let window = windows.get(key)
     if (!window || window.resetAt <= now) {
       window = { count: 0, resetAt: now + options.windowMs }

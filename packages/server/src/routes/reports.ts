@@ -2,10 +2,9 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { limits } from '@triage/protocol'
 import { reasonRequestSchema, reporterMessageCreateSchema, reportCreatedSchema, reportCreateSchema, reportListSchema, reportViewSchema } from '@triage/protocol/schemas'
-import { bearerToken, requirePublishableKey } from '../http/auth.ts'
+import { requirePublishableKey, requireReporterToken } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.ts'
-import { ProblemError } from '../services/context.ts'
 import { validationHook } from '../http/validation.ts'
 import { idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
 import { confirmReport, postReporterMessage, reopenReport } from '../services/reporter-actions.ts'
@@ -22,7 +21,7 @@ const createReportRoute = createRoute({
     'Logs what the reporter wrote as an incident, triages it, and answers its number and reporter token. ' +
     'Send an Idempotency-Key to make retries safe: the same key answers the same incident.',
   security: [{ publishableKey: [] }],
-  middleware: [limitBody, requirePublishableKey, requireJsonBody] as const,
+  middleware: [requirePublishableKey, limitBody, requireJsonBody] as const,
   request: {
     headers: z.object({
       'idempotency-key': z.string().min(1).max(limits.idempotencyKeyChars).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, e.g. a UUID').optional(),
@@ -49,6 +48,7 @@ const getReportRoute = createRoute({
     'Status, category, priority, tier and public timeline. Opened with the reporter token as a bearer token. ' +
     'Poll cheaply with If-None-Match (304 when unchanged) and `since` (the `timelineLength` you have: only newer events come back).',
   security: [{ reporterToken: [] }],
+  middleware: [requireReporterToken] as const,
   request: { params: idParams, query: z.strictObject({ since: z.coerce.number().int().min(0).optional() }) },
   responses: {
     200: jsonResponse('The report, with an ETag to poll it cheaply.', reportViewSchema),
@@ -67,7 +67,7 @@ function reporterActionRoute<S extends Parameters<typeof jsonBody>[0]>(name: str
     summary,
     description,
     security: [{ reporterToken: [] }],
-    middleware: [limitBody, bodyRequired ? requireJsonBody : optionalJsonBody] as const,
+    middleware: [requireReporterToken, limitBody, bodyRequired ? requireJsonBody : optionalJsonBody] as const,
     request: { params: idParams, body: jsonBody(schema, bodyRequired) },
     responses: {
       200: jsonResponse('The report after the change.', reportViewSchema),
@@ -91,6 +91,7 @@ const followRoute = createRoute({
     '(send it back as Last-Event-ID to skip what you have). Comments keep the connection alive; the stream ends after a few ' +
     'minutes and clients reconnect. The token goes in Authorization, or as `?token=` for EventSource, which cannot set headers.',
   security: [{ reporterToken: [] }],
+  middleware: [requireReporterToken] as const,
   request: { params: idParams, query: z.strictObject({ token: z.string().max(200).optional() }) },
   responses: {
     200: { description: 'The event stream.', content: { 'text/event-stream': { schema: z.string() } } },
@@ -124,12 +125,6 @@ const reporterMessageRoute = reporterActionRoute('messages', 'Answer the agent',
 const confirmRoute = reporterActionRoute('confirm', 'Confirm the fix', 'The reporter says it works: a resolved report closes.', reasonRequestSchema, false)
 const reporterReopenRoute = reporterActionRoute('reopen', 'Say it is not fixed', 'A resolved or closed report reopens (in_progress).', reasonRequestSchema, false)
 
-function reporterTokenOf(header: string | undefined): string {
-  const token = bearerToken(header)
-  if (!token) throw new ProblemError('missing_key', 401, 'Send the reporter token as Authorization: Bearer rt_….')
-  return token
-}
-
 export interface ReportRouteOptions {
   /** How often a followed report is checked for changes, in ms. Default 1000. */
   followPollMs?: number
@@ -153,7 +148,7 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
   })
 
   routes.openapi(getReportRoute, async (c) => {
-    const { view, version } = await getReport(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization')))
+    const { view, version } = await getReport(c.var.services, c.req.valid('param').id, c.var.reporterToken)
     const etag = `"${version}"`
     c.header('etag', etag)
     c.header('cache-control', 'private, no-cache')
@@ -167,9 +162,8 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
     return c.json(await listUserReports(c.var.services, c.var.publicCaller, headers['x-triage-user'], headers['x-triage-user-hash']), 200)
   })
   routes.openapi(followRoute, async (c) => {
-    const token = c.req.valid('query').token ?? reporterTokenOf(c.req.header('authorization'))
-    const { services } = c.var
-    const updates = await openReportFollow(services, c.req.valid('param').id, token, {
+        const { services } = c.var
+    const updates = await openReportFollow(services, c.req.valid('param').id, c.var.reporterToken, {
       since: c.req.header('last-event-id'),
       pollMs: options.followPollMs ?? 1_000,
       maxMs: options.followMaxMs ?? 300_000,
@@ -189,13 +183,13 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
     }) as never
   })
   routes.openapi(reporterMessageRoute, async (c) =>
-    c.json(await postReporterMessage(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization')), c.req.valid('json')), 200),
+    c.json(await postReporterMessage(c.var.services, c.req.valid('param').id, c.var.reporterToken, c.req.valid('json')), 200),
   )
   routes.openapi(confirmRoute, async (c) =>
-    c.json(await confirmReport(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization')), c.req.valid('json')), 200),
+    c.json(await confirmReport(c.var.services, c.req.valid('param').id, c.var.reporterToken, c.req.valid('json')), 200),
   )
   routes.openapi(reporterReopenRoute, async (c) =>
-    c.json(await reopenReport(c.var.services, c.req.valid('param').id, reporterTokenOf(c.req.header('authorization')), c.req.valid('json')), 200),
+    c.json(await reopenReport(c.var.services, c.req.valid('param').id, c.var.reporterToken, c.req.valid('json')), 200),
   )
 
   return routes
