@@ -32,6 +32,7 @@ export const problemCodes = [
   'idempotency_key_reused',
   'conflict',
   'rate_limited',
+  'too_many_streams',
   'internal_error',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]

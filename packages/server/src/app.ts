@@ -32,8 +32,10 @@ export interface AppOptions {
 export function createApp(services: ServiceContext, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
+  const clientAddress = options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown')
   app.use('*', async (c, next) => {
     c.set('services', services)
+    c.set('clientAddress', clientAddress(c))
     await next()
   })
 
@@ -55,7 +57,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
       rateLimit({
         limit: options.rateLimitPerMinute ?? 120,
         windowMs: 60_000,
-        clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown'),
+        clientAddress: (c) => c.var.clientAddress,
         identify: callerIdentity,
       }),
     )

@@ -16,7 +16,18 @@ export interface EphemeralServer extends RunningServer {
  * with the demo app's keys at hand: for integration and end-to-end tests.
  */
 export async function startEphemeralServer(
-  options: { now?: () => number; rateLimitPerMinute?: number; webhookIntervalMs?: number; smtpUrl?: string; similarIndexLimit?: number } = {},
+  options: {
+    now?: () => number
+    rateLimitPerMinute?: number
+    webhookIntervalMs?: number
+    smtpUrl?: string
+    similarIndexLimit?: number
+    streamsPerReport?: number
+    streamsPerAddress?: number
+    headersTimeoutMs?: number
+    requestTimeoutMs?: number
+    idleTimeoutMs?: number
+  } = {},
 ): Promise<EphemeralServer> {
   const folder = mkdtempSync(join(tmpdir(), 'triage-'))
   const server = await startNodeServer({
@@ -36,6 +47,9 @@ export async function startEphemeralServer(
     notifyIntervalMs: 100,
     followPollMs: 50,
     similarIndexLimit: options.similarIndexLimit,
+    streamsPerReport: options.streamsPerReport,
+    streamsPerAddress: options.streamsPerAddress,
+    timeouts: { headersMs: options.headersTimeoutMs, requestMs: options.requestTimeoutMs, idleMs: options.idleTimeoutMs },
   }, options.now)
   const secretKey = server.demo.secretKey
   if (!secretKey) throw new Error('a fresh database always creates the demo secret key')

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { createApp } from './app.ts'
 import type { DemoKeys } from './bootstrap.ts'
 import { ensureDemoApp, reporterSecret } from './bootstrap.ts'
-import type { NodeConfig } from './config.ts'
+import type { NodeConfig, ServerTimeouts } from './config.ts'
+import { defaultServerTimeouts } from './config.ts'
 import { openLibsql } from './db/libsql.ts'
 import { notifyReporters, startNotificationCursor } from './services/notifications.ts'
 import { sweepSla } from './services/sla-sweep.ts'
@@ -43,7 +44,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     {
       rateLimitPerMinute: config.rateLimitPerMinute,
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
-      follow: { followPollMs: config.followPollMs },
+      follow: { followPollMs: config.followPollMs, streams: { perReport: config.streamsPerReport, perAddress: config.streamsPerAddress } },
     },
   )
   serveExamples(app, demo.publishableKey)
@@ -52,9 +53,11 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   const notifier = config.smtpUrl ? (await import('./notify/smtp.ts')).createSmtpNotifier(config.smtpUrl, config.notifyFrom) : undefined
   if (notifier) await startNotificationCursor(services)
 
+  const { idleMs, ...serverOptions } = serverTimeouts(config.timeouts)
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(started))
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, () => resolve(started))
   })
+  server.setTimeout(idleMs)
   const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services, { allowPrivateNetworks: config.webhookPrivateNetworks ?? false }), config.webhookIntervalMs) : () => {}
   // A lease in the database keeps several Node processes on one database from sweeping together.
   const stopSweeper = config.slaSweepIntervalMs > 0 ? everyInterval(() => sweepSla(services), config.slaSweepIntervalMs) : () => {}
@@ -77,6 +80,22 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
           else resolve()
         })
       }),
+  }
+}
+
+/**
+ * Node's server options for slow clients. Node checks the header and request timeouts only every
+ * `connectionsCheckingInterval` (30 s by default), which would let a trickled body live well past
+ * its timeout; a quarter of the shorter timeout (at most a second) keeps the cut close to it.
+ */
+function serverTimeouts(configured: Partial<ServerTimeouts> = {}) {
+  const headersMs = configured.headersMs ?? defaultServerTimeouts.headersMs
+  const requestMs = Math.max(configured.requestMs ?? defaultServerTimeouts.requestMs, headersMs)
+  return {
+    headersTimeout: headersMs,
+    requestTimeout: requestMs,
+    connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(headersMs / 4))),
+    idleMs: configured.idleMs ?? defaultServerTimeouts.idleMs,
   }
 }
 

@@ -29,6 +29,8 @@ export interface AppEnv {
     services: ServiceContext
     publicCaller: PublicCaller
     agent: AgentCaller
+    /** The caller's network address, as this runtime tells it. */
+    clientAddress: string
     /** The reporter token, checked against the report in the path (see requireReporterToken). */
     reporterToken: string
   }

@@ -14,6 +14,7 @@ const titles: Record<ProblemCode, string> = {
   idempotency_key_reused: 'Idempotency key reused',
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
+  too_many_streams: 'Too many live streams',
   internal_error: 'Internal error',
 }
 

@@ -11,6 +11,10 @@ import { confirmReport, postReporterMessage, reopenReport } from '../services/re
 import { openReportFollow } from '../services/follow.ts'
 import { createReport, getReport, listUserReports } from '../services/reports.ts'
 import { streamSSE } from 'hono/streaming'
+import { problem } from '../http/problem.ts'
+import type { StreamCapOptions } from '../http/stream-caps.ts'
+import { streamCaps } from '../http/stream-caps.ts'
+import { addressBucket } from '../security/network-address.ts'
 
 const createReportRoute = createRoute({
   method: 'post',
@@ -97,6 +101,7 @@ const followRoute = createRoute({
     200: { description: 'The event stream.', content: { 'text/event-stream': { schema: z.string() } } },
     401: problemResponse('No reporter token.'),
     404: problemResponse('No report with this id opens with this token.'),
+    429: problemResponse('Too many live streams for this report or from this address (`too_many_streams`), or too many requests; see Retry-After.'),
   },
 })
 
@@ -130,7 +135,12 @@ export interface ReportRouteOptions {
   followPollMs?: number
   /** How long one event stream lasts before the client reconnects, in ms. Default 5 minutes. */
   followMaxMs?: number
+  /** Most live streams per report and per client address (see stream-caps.ts). */
+  streams?: StreamCapOptions
 }
+
+/** Seconds a refused stream is told to wait: slots free as soon as one of the caller's tabs closes. */
+const streamRetryAfter = 30
 
 /** The public API: used from the widget and the SDK with a publishable key or reporter token. */
 export function reportRoutes(options: ReportRouteOptions = {}) {
@@ -161,13 +171,24 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
     const headers = c.req.valid('header')
     return c.json(await listUserReports(c.var.services, c.var.publicCaller, headers['x-triage-user'], headers['x-triage-user-hash']), 200)
   })
+  const caps = streamCaps(options.streams)
   routes.openapi(followRoute, async (c) => {
-        const { services } = c.var
-    const updates = await openReportFollow(services, c.req.valid('param').id, c.var.reporterToken, {
+    const { id } = c.req.valid('param')
+    const release = caps.open(id, addressBucket(c.var.clientAddress))
+    if (!release) {
+      const detail = `Too many live streams for this report or from this address; close a tab, or retry in ${streamRetryAfter} s (or poll GET /v1/reports/{id}).`
+      const refused = problem('too_many_streams', 429, detail, { retryAfter: streamRetryAfter })
+      refused.headers.set('retry-after', String(streamRetryAfter))
+      return refused as never
+    }
+    const updates = await openReportFollow(c.var.services, id, c.var.reporterToken, {
       since: c.req.header('last-event-id'),
       pollMs: options.followPollMs ?? 1_000,
       maxMs: options.followMaxMs ?? 300_000,
       signal: c.req.raw.signal,
+    }).catch((error: unknown) => {
+      release()
+      throw error
     })
     return streamSSE(c, async (stream) => {
       stream.onAbort(() => void updates.return(undefined))
@@ -179,6 +200,7 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
         await stream.writeSSE({ event: 'end', data: '', retry: 1_000 })
       } finally {
         clearInterval(heartbeat)
+        release()
       }
     }) as never
   })
