@@ -8,9 +8,10 @@ import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.
 import { validationHook } from '../http/validation.ts'
 import { idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
 import { confirmReport, postReporterMessage, reopenReport } from '../services/reporter-actions.ts'
-import { openReportFollow } from '../services/follow.ts'
+import type { FollowHub } from '../services/follow.ts'
+import { followHub } from '../services/follow.ts'
+import { reportEventStream } from '../http/event-stream.ts'
 import { createReport, getReport, listUserReports } from '../services/reports.ts'
-import { streamSSE } from 'hono/streaming'
 import { problem } from '../http/problem.ts'
 import type { StreamCapOptions } from '../http/stream-caps.ts'
 import { streamCaps } from '../http/stream-caps.ts'
@@ -139,6 +140,8 @@ export interface ReportRouteOptions {
   streams?: StreamCapOptions
 }
 
+const inWorkers = globalThis.navigator?.userAgent === 'Cloudflare-Workers'
+
 /** Seconds a refused stream is told to wait: slots free as soon as one of the caller's tabs closes. */
 const streamRetryAfter = 30
 
@@ -172,6 +175,8 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
     return c.json(await listUserReports(c.var.services, c.var.publicCaller, headers['x-triage-user'], headers['x-triage-user-hash']), 200)
   })
   const caps = streamCaps(options.streams)
+  const follow = { pollMs: options.followPollMs ?? 1_000, maxMs: options.followMaxMs ?? 300_000 }
+  let sharedHub: FollowHub | undefined
   routes.openapi(followRoute, async (c) => {
     const { id } = c.req.valid('param')
     const release = caps.open(id, addressBucket(c.var.clientAddress))
@@ -181,28 +186,9 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
       refused.headers.set('retry-after', String(streamRetryAfter))
       return refused as never
     }
-    const updates = await openReportFollow(c.var.services, id, c.var.reporterToken, {
-      since: c.req.header('last-event-id'),
-      pollMs: options.followPollMs ?? 1_000,
-      maxMs: options.followMaxMs ?? 300_000,
-      signal: c.req.raw.signal,
-    }).catch((error: unknown) => {
-      release()
-      throw error
-    })
-    return streamSSE(c, async (stream) => {
-      stream.onAbort(() => void updates.return(undefined))
-      const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n'), 15_000)
-      try {
-        for await (const update of updates) {
-          await stream.writeSSE({ event: 'report', id: update.version, data: JSON.stringify(update.view) })
-        }
-        await stream.writeSSE({ event: 'end', data: '', retry: 1_000 })
-      } finally {
-        clearInterval(heartbeat)
-        release()
-      }
-    }) as never
+    // On Workers, I/O belongs to the request that started it: each stream follows on its own.
+    const hub = inWorkers ? followHub(c.var.services, follow) : (sharedHub ??= followHub(c.var.services, follow))
+    return (await reportEventStream(hub, id, c.var.reporterToken, c.req.header('last-event-id'), release)) as never
   })
   routes.openapi(reporterMessageRoute, async (c) =>
     c.json(await postReporterMessage(c.var.services, c.req.valid('param').id, c.var.reporterToken, c.req.valid('json')), 200),

@@ -138,6 +138,12 @@ export async function findIncident(db: Database, appId: string, id: string): Pro
   return row
 }
 
+/** The current revision of each of these incidents (those that exist), by primary key. */
+export async function incidentRevisions(db: Database, ids: string[]): Promise<{ id: string; revision: string }[]> {
+  if (ids.length === 0) return []
+  return db.select({ id: incidents.id, revision: incidents.revision }).from(incidents).where(inArray(incidents.id, ids))
+}
+
 /** An incident by id alone: for the reporter, whose token is checked against this id. */
 export async function findIncidentById(db: Database, id: string): Promise<IncidentRow | undefined> {
   const [row] = await db.select().from(incidents).where(eq(incidents.id, id)).limit(1)
