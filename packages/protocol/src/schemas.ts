@@ -18,6 +18,7 @@ import type {
   SlaTargetSetting,
   Webhook,
   WebhookCreate,
+  WebhookCreated,
   WebhookDelivery,
 } from './admin.ts'
 import type {
@@ -420,8 +421,12 @@ export const webhookCreateSchema = z
   .meta({ id: 'WebhookCreate' }) satisfies z.ZodType<WebhookCreate>
 
 export const webhookSchema = z
-  .object({ id: z.string(), url: z.string(), events: z.array(z.string()), secret: z.string(), createdAt: isoDate, disabledAt: isoDate.nullable() })
+  .object({ id: z.string(), url: z.string(), events: z.array(z.string()), createdAt: isoDate, disabledAt: isoDate.nullable() })
   .meta({ id: 'Webhook' }) satisfies z.ZodType<Webhook>
+
+export const webhookCreatedSchema = webhookSchema
+  .extend({ secret: z.string().meta({ description: 'Signs each delivery (Triage-Signature). Shown this once: store it now.' }) })
+  .meta({ id: 'WebhookCreated' }) satisfies z.ZodType<WebhookCreated>
 
 export const webhookDeliverySchema = z
   .object({

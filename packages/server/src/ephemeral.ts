@@ -18,6 +18,8 @@ export interface EphemeralServer extends RunningServer {
 export async function startEphemeralServer(
   options: {
     now?: () => number
+    /** TRIAGE_SECRET: signs reporter tokens and seals stored secrets. */
+    secret?: string
     rateLimitPerMinute?: number
     webhookIntervalMs?: number
     smtpUrl?: string
@@ -35,7 +37,7 @@ export async function startEphemeralServer(
     databaseAuthToken: undefined,
     port: 0,
     host: '127.0.0.1',
-    secret: undefined,
+    secret: options.secret,
     demoPublishableKey: undefined,
     demoSecretKey: undefined,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 120,

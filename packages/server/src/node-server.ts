@@ -13,6 +13,8 @@ import { dispatchWebhooks } from './services/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
 import type { ServiceContext } from './services/context.ts'
 import type { Database } from './storage/database.ts'
+import { secretBox } from './security/sealing.ts'
+import { sealStoredSecrets } from './storage/sealed-secrets.ts'
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787` */
@@ -38,7 +40,9 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     secretKey: config.demoSecretKey,
     allowedOrigins: origins,
   })
-  const services: ServiceContext = { db, reporterSecret: secret, now, similarIndexLimit: config.similarIndexLimit }
+  const secrets = secretBox(config.secret)
+  await sealStoredSecrets(db, secrets)
+  const services: ServiceContext = { db, reporterSecret: secret, now, similarIndexLimit: config.similarIndexLimit, secrets }
   const app = createApp(
     services,
     {

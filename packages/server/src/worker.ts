@@ -12,6 +12,7 @@ import type { TriageApp } from './app.ts'
 import { reporterSecret } from './bootstrap.ts'
 import { readSimilarIndexLimit } from './config.ts'
 import { schema } from './db/schema.ts'
+import { secretBox } from './security/sealing.ts'
 import type { ServiceContext } from './services/context.ts'
 import { sweepSla } from './services/sla-sweep.ts'
 import { dispatchWebhooks } from './services/webhook-dispatch.ts'
@@ -51,6 +52,7 @@ async function build(env: WorkerEnv): Promise<Runtime> {
     reporterSecret: await reporterSecret(db, env.TRIAGE_SECRET),
     now: Date.now,
     similarIndexLimit: readSimilarIndexLimit(env.TRIAGE_SIMILAR_INDEX_LIMIT),
+    secrets: secretBox(env.TRIAGE_SECRET),
   }
   return { app: createApp(services), services }
 }

@@ -11,7 +11,7 @@ export interface AppSla {
 export interface PublicCaller {
   appId: string
   sla: AppSla
-  /** Verifies the app's user hashes; null until an admin reads the app settings. */
+  /** Verifies the app's user hashes (as stored: sealed where sealing is on); null until an admin reads the app settings. */
   identitySecret: string | null
 }
 

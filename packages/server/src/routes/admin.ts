@@ -7,6 +7,7 @@ import {
   appSettingsPatchSchema,
   appSettingsSchema,
   webhookCreateSchema,
+  webhookCreatedSchema,
   webhookDeliverySchema,
   webhookSchema,
 } from '@triage/protocol/schemas'
@@ -24,6 +25,7 @@ import {
   listWebhookDeliveries,
   patchAppSettings,
   revokeAppKey,
+  rotateWebhookSecret,
 } from '../services/admin.ts'
 import { idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
 
@@ -58,12 +60,18 @@ const revokeKeyRoute = createRoute({
   request: { params: idParams },
   responses: { 200: jsonResponse('The revoked key.', apiKeyInfoSchema), ...errors, ...notFound },
 })
-const listWebhooksRoute = createRoute({ method: 'get', path: '/v1/admin/webhooks', tags: ['Admin'], summary: "The app's webhooks", security, middleware: readOnly, responses: { 200: jsonResponse('The webhooks.', z.array(webhookSchema)), ...errors } })
+const listWebhooksRoute = createRoute({ method: 'get', path: '/v1/admin/webhooks', tags: ['Admin'], summary: "The app's active webhooks (never their secrets)", security, middleware: readOnly, responses: { 200: jsonResponse('The webhooks.', z.array(webhookSchema)), ...errors } })
 const createWebhookRoute = createRoute({
   method: 'post', path: '/v1/admin/webhooks', tags: ['Admin'], summary: 'Subscribe a URL to incident events',
   description: 'Deliveries are POSTed as JSON with `Triage-Signature: t=…,v1=…` (HMAC-SHA256 of "t.body" with the webhook secret), and retried with backoff (30 s, 2 min, 10 min, 1 h, 6 h).',
   security, middleware: writing, request: { body: jsonBody(webhookCreateSchema) },
-  responses: { 201: jsonResponse('The webhook with its signing secret.', webhookSchema), ...errors, ...withBody },
+  responses: { 201: jsonResponse('The webhook with its signing secret, shown this once.', webhookCreatedSchema), ...errors, ...withBody },
+})
+const rotateWebhookSecretRoute = createRoute({
+  method: 'post', path: '/v1/admin/webhooks/{id}/rotate-secret', tags: ['Admin'], summary: "Replace a webhook's signing secret",
+  description: 'The new secret is in the answer this once and signs every delivery from now on; the old one stops at once.',
+  security, middleware: readOnly, request: { params: idParams },
+  responses: { 200: jsonResponse('The webhook with its new signing secret.', webhookCreatedSchema), ...errors, ...notFound },
 })
 const disableWebhookRoute = createRoute({
   method: 'delete', path: '/v1/admin/webhooks/{id}', tags: ['Admin'], summary: 'Stop a webhook', security, middleware: readOnly,
@@ -84,6 +92,7 @@ export function adminRoutes() {
   routes.openapi(revokeKeyRoute, async (c) => c.json(await revokeAppKey(c.var.services, c.var.agent, c.req.valid('param').id), 200))
   routes.openapi(listWebhooksRoute, async (c) => c.json(await listAppWebhooks(c.var.services, c.var.agent), 200))
   routes.openapi(createWebhookRoute, async (c) => c.json(await createAppWebhook(c.var.services, c.var.agent, c.req.valid('json')), 201))
+  routes.openapi(rotateWebhookSecretRoute, async (c) => c.json(await rotateWebhookSecret(c.var.services, c.var.agent, c.req.valid('param').id), 200))
   routes.openapi(disableWebhookRoute, async (c) => c.json(await disableAppWebhook(c.var.services, c.var.agent, c.req.valid('param').id), 200))
   routes.openapi(deliveriesRoute, async (c) => c.json(await listWebhookDeliveries(c.var.services, c.var.agent, c.req.valid('param').id), 200))
   return routes

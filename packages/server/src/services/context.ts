@@ -1,4 +1,6 @@
 import type { Problem, ProblemCode } from '@triage/protocol'
+import type { SecretBox } from '../security/sealing.ts'
+import { secretBox } from '../security/sealing.ts'
 import type { Database } from '../storage/database.ts'
 
 /** What every service function needs: storage, the reporter-token secret and a clock. */
@@ -9,6 +11,15 @@ export interface ServiceContext {
   now: () => number
   /** How many incidents per app the similar-incident index keeps, the most recently changed (default 20,000). */
   similarIndexLimit?: number
+  /** Seals stored webhook and identity secrets (see sealing.ts); absent: stored in clear. */
+  secrets?: SecretBox
+}
+
+const unsealed = secretBox(undefined)
+
+/** The context's secret box, or the one that stores in clear. */
+export function secretsOf(context: ServiceContext): SecretBox {
+  return context.secrets ?? unsealed
 }
 
 /** A refusal a service can explain to the caller; the app turns it into problem+json. */
