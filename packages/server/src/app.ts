@@ -37,6 +37,8 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
     c.set('services', services)
     c.set('clientAddress', clientAddress(c))
     await next()
+    // No answer is ever sniffed into another type: a JSON body is never run as a script (#12.9).
+    c.res.headers.set('x-content-type-options', 'nosniff')
   })
 
   // The public API is called from customers' pages. Any origin passes the preflight; the
