@@ -29,6 +29,7 @@ export const problemCodes = [
   'forbidden_origin',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'idempotency_key_reused',
   'conflict',
   'rate_limited',

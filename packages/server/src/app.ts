@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
+import { allowedMethods } from './http/allowed-methods.ts'
 import { callerIdentity } from './http/caller-identity.ts'
 import type { AppEnv } from './http/env.ts'
 import { problem } from './http/problem.ts'
@@ -94,11 +95,25 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
     info: {
       title: 'Triage API',
       version: '0.1.0',
-      description: 'Incident intake and triage. Errors are RFC 9457 problem details (application/problem+json).',
+      description:
+        'Incident intake and triage. Errors are RFC 9457 problem details (application/problem+json). ' +
+        'A method a path does not take answers 405 with `Allow`. Limits a deployer can rely on: see the README, Security.',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
+    // Relative: the API is wherever this document was served from.
+    servers: [{ url: '/', description: 'This server' }],
   })
 
-  app.notFound((c) => problem('not_found', 404, `No route ${c.req.method} ${new URL(c.req.url).pathname}. See /openapi.json for the API.`))
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname
+    const allowed = allowedMethods(app.routes, path)
+    if (allowed.length > 0) {
+      const refused = problem('method_not_allowed', 405, `${path} does not take ${c.req.method}; it takes ${allowed.join(', ')}. See /openapi.json for the API.`)
+      refused.headers.set('allow', allowed.join(', '))
+      return refused
+    }
+    return problem('not_found', 404, `No route ${c.req.method} ${path}. See /openapi.json for the API.`)
+  })
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problem(error.code, error.status, error.detail, error.extra)

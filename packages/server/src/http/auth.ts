@@ -17,7 +17,7 @@ export function bearerToken(header: string | undefined): string | undefined {
  * the bearer token, in any spelling of the scheme. The routes and the limits read it alike.
  */
 export function presentedReporterToken(c: Context<AppEnv>): string | undefined {
-  return c.req.query('token') ?? bearerToken(c.req.header('authorization'))
+  return c.req.query('token') || bearerToken(c.req.header('authorization'))
 }
 
 /**

@@ -11,6 +11,7 @@ const titles: Record<ProblemCode, string> = {
   forbidden_origin: 'Origin not allowed',
   forbidden: 'Forbidden',
   not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
   idempotency_key_reused: 'Idempotency key reused',
   conflict: 'Conflict',
   rate_limited: 'Too many requests',

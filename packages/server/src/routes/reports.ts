@@ -6,7 +6,7 @@ import { requirePublishableKey, requireReporterToken } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
-import { idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
+import { bodyProblems, idParams, jsonBody, jsonResponse, problemResponse, rateLimited } from './shared.ts'
 import { confirmReport, postReporterMessage, reopenReport } from '../services/reporter-actions.ts'
 import type { FollowHub } from '../services/follow.ts'
 import { followHub } from '../services/follow.ts'
@@ -19,7 +19,7 @@ import { addressBucket } from '../security/network-address.ts'
 
 const createReportRoute = createRoute({
   method: 'post',
-  path: '/v1/reports',
+  path: '/v1/reports', operationId: 'createReport',
   tags: ['Reports'],
   summary: 'File a report',
   description:
@@ -35,18 +35,17 @@ const createReportRoute = createRoute({
   },
   responses: {
     201: jsonResponse('The report was logged (or replayed for the same Idempotency-Key).', reportCreatedSchema),
-    400: problemResponse('Malformed JSON or a bad header.'),
+    ...bodyProblems,
     401: problemResponse('Missing, unknown or revoked publishable key.'),
     403: problemResponse('The Origin is not allowed for this app.'),
-    413: problemResponse('The body is over 64 KB.'),
-    415: problemResponse('The body is not JSON.'),
     422: problemResponse('The body does not match the schema, or the Idempotency-Key was used for another body.'),
+    ...rateLimited,
   },
 })
 
 const getReportRoute = createRoute({
   method: 'get',
-  path: '/v1/reports/{id}',
+  path: '/v1/reports/{id}', operationId: 'getReport',
   tags: ['Reports'],
   summary: "The reporter's view of a report",
   description:
@@ -58,16 +57,19 @@ const getReportRoute = createRoute({
   responses: {
     200: jsonResponse('The report, with an ETag to poll it cheaply.', reportViewSchema),
     304: { description: 'Not modified since the ETag sent in If-None-Match.' },
+    400: problemResponse('A bad id or `since`.'),
     401: problemResponse('No reporter token.'),
     404: problemResponse('No report with this id opens with this token.'),
+    ...rateLimited,
   },
 })
 
 /** The reporter's actions share their shape: reporter token, a small JSON body, the report after. */
-function reporterActionRoute<S extends Parameters<typeof jsonBody>[0]>(name: string, summary: string, description: string, schema: S, bodyRequired: boolean) {
+function reporterActionRoute<S extends Parameters<typeof jsonBody>[0]>(name: string, operationId: string, summary: string, description: string, schema: S, bodyRequired: boolean) {
   return createRoute({
     method: 'post',
     path: `/v1/reports/{id}/${name}`,
+    operationId,
     tags: ['Reports'],
     summary,
     description,
@@ -76,19 +78,18 @@ function reporterActionRoute<S extends Parameters<typeof jsonBody>[0]>(name: str
     request: { params: idParams, body: jsonBody(schema, bodyRequired) },
     responses: {
       200: jsonResponse('The report after the change.', reportViewSchema),
-      400: problemResponse('Malformed JSON.'),
+      ...bodyProblems,
       401: problemResponse('No reporter token.'),
       404: problemResponse('No report with this id opens with this token.'),
       409: problemResponse('Not possible in the current status; `allowed` lists where it can go.'),
-      415: problemResponse('The body is not JSON.'),
-      422: problemResponse('Invalid fields.'),
+      ...rateLimited,
     },
   })
 }
 
 const followRoute = createRoute({
   method: 'get',
-  path: '/v1/reports/{id}/events',
+  path: '/v1/reports/{id}/events', operationId: 'followReport',
   tags: ['Reports'],
   summary: 'Follow a report live (Server-Sent Events)',
   description:
@@ -100,15 +101,16 @@ const followRoute = createRoute({
   request: { params: idParams, query: z.strictObject({ token: z.string().max(200).optional() }) },
   responses: {
     200: { description: 'The event stream.', content: { 'text/event-stream': { schema: z.string() } } },
+    400: problemResponse('A bad id or query.'),
     401: problemResponse('No reporter token.'),
     404: problemResponse('No report with this id opens with this token.'),
-    429: problemResponse('Too many live streams for this report or from this address (`too_many_streams`), or too many requests; see Retry-After.'),
+    429: { ...rateLimited[429], description: 'Too many live streams for this report or from this address (`too_many_streams`), or too many requests; see Retry-After.' },
   },
 })
 
 const listUserReportsRoute = createRoute({
   method: 'get',
-  path: '/v1/reports',
+  path: '/v1/reports', operationId: 'listUserReports',
   tags: ['Reports'],
   summary: "A signed-in user's reports, across devices",
   description:
@@ -117,19 +119,20 @@ const listUserReportsRoute = createRoute({
   security: [{ publishableKey: [] }],
   middleware: [requirePublishableKey] as const,
   request: {
-    headers: z.object({ 'x-triage-user': z.string().min(1).max(200), 'x-triage-user-hash': z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters') }),
+    headers: z.object({ 'x-triage-user': z.string().regex(/^[\x21-\x7e](?:[\x20-\x7e]{0,198}[\x21-\x7e])?$/, 'must be your user id in printable ASCII, 1 to 200 characters'), 'x-triage-user-hash': z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters') }),
   },
   responses: {
     200: jsonResponse("The user's reports.", reportListSchema),
     400: problemResponse('Missing or malformed user headers.'),
     401: problemResponse('Missing, unknown or revoked publishable key.'),
     403: problemResponse('The user hash does not match, or the Origin is not allowed.'),
+    ...rateLimited,
   },
 })
 
-const reporterMessageRoute = reporterActionRoute('messages', 'Answer the agent', 'A ticket waiting on the reporter goes back to in_progress.', reporterMessageCreateSchema, true)
-const confirmRoute = reporterActionRoute('confirm', 'Confirm the fix', 'The reporter says it works: a resolved report closes.', reasonRequestSchema, false)
-const reporterReopenRoute = reporterActionRoute('reopen', 'Say it is not fixed', 'A resolved or closed report reopens (in_progress).', reasonRequestSchema, false)
+const reporterMessageRoute = reporterActionRoute('messages', 'answerAgent', 'Answer the agent', 'A ticket waiting on the reporter goes back to in_progress.', reporterMessageCreateSchema, true)
+const confirmRoute = reporterActionRoute('confirm', 'confirmFix', 'Confirm the fix', 'The reporter says it works: a resolved report closes.', reasonRequestSchema, false)
+const reporterReopenRoute = reporterActionRoute('reopen', 'reopenReport', 'Say it is not fixed', 'A resolved or closed report reopens (in_progress).', reasonRequestSchema, false)
 
 export interface ReportRouteOptions {
   /** How often a followed report is checked for changes, in ms. Default 1000. */

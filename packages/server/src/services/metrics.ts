@@ -61,7 +61,7 @@ export async function appMetrics(context: ServiceContext, agent: AgentCaller, ra
   const now = context.now()
   const to = range.to ? Date.parse(range.to) : now
   const from = range.from ? Date.parse(range.from) : to - 30 * dayMs
-  if (from >= to) throw new ProblemError('validation_failed', 400, '`from` must be before `to`.')
+  if (from >= to) throw new ProblemError('validation_failed', 400, '`from` must be before `to`.', { errors: [{ path: 'from', message: 'must be before `to`' }] })
   const [rows, backlog] = await Promise.all([metricRows(context.db, appId, tiers, from, to), backlogCounts(context.db, appId, tiers)])
   const byStatus: Record<string, number> = {}
   const byTier: Record<string, number> = {}
