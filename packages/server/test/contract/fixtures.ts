@@ -38,6 +38,8 @@ export interface World {
   l3Report: ReportCreated
   /** A report of app B. */
   reportB: ReportCreated
+  /** An L3 ticket much like `report`: similar incidents show it from L3 up only. */
+  escalated: ReportCreated
   webhook: WebhookCreated
   /** Keys of app A that tests may revoke (never one of the credentials above). */
   spareKeyIds: string[]
@@ -67,6 +69,10 @@ export async function buildWorld(server: TestServer): Promise<World> {
   // A resolved ticket: what similar incidents and deflection read.
   const resolved = await created(await postReport(server, server.publishableKey, { symptoms: 'The invoice export fails with a timeout' }))
   await sendAs(server, 'POST', `/v1/incidents/${resolved.id}/resolve`, server.secretKey, { resolution: 'internal: restarted the export worker', publicNote: 'Exports work again.' })
+  // An L3 ticket much like the L1 report: similar incidents must not show it below L3.
+  const escalated = await created(await postReport(server, server.publishableKey, { symptoms: 'The invoice export fails with an error for every customer' }))
+  await sendAs(server, 'POST', `/v1/incidents/${escalated.id}/escalate`, server.secretKey, { tier: 'L3', reason: 'needs the platform team' })
+  await sendAs(server, 'POST', `/v1/incidents/${escalated.id}/resolve`, server.secretKey, { resolution: 'internal: rebuilt the export index' })
   const webhookResponse = await sendAs(server, 'POST', '/v1/admin/webhooks', server.secretKey, { url: 'https://hooks.example/triage' })
   return {
     credentials: {
@@ -86,6 +92,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
     otherReport,
     l3Report,
     reportB,
+    escalated,
     webhook: (await webhookResponse.json()) as WebhookCreated,
     spareKeyIds: spare.map((entry) => entry.id),
   }
