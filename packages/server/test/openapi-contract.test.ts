@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Problem, ReportCreated } from '@triage/protocol'
+import { problemCodes } from '@triage/protocol'
 import type { TestServer } from './harness.ts'
 import { postReport, startTestServer } from './harness.ts'
 
@@ -65,5 +67,12 @@ describe('the document', () => {
       for (const [method, operation] of Object.entries(methods)) expect([method, path, operation.responses['429']?.headers?.['Retry-After'] !== undefined]).toEqual([method, path, true])
     }
     expect(document.paths['/v1/reports/{id}']?.['get']?.responses['400']).toBeDefined()
+  })
+})
+
+describe('docs/problems.md', () => {
+  it('explains every problem code the API can answer', () => {
+    const docs = readFileSync(new URL('../../../docs/problems.md', import.meta.url), 'utf8')
+    expect(problemCodes.filter((code) => !docs.includes(`/problems/${code.replace(/_/g, '-')}`))).toEqual([])
   })
 })
