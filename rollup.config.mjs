@@ -1,6 +1,6 @@
 // The browser builds. `npm run build` runs this, then scripts/print-sizes.mjs checks the size budgets.
 // TypeScript is compiled by esbuild (type-checking is `npm run typecheck`); workspace packages
-// resolve to their TS sources through the `source` export condition.
+// resolve to their TS sources through the `@triage/source` export condition.
 import nodeResolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import { dts } from 'rollup-plugin-dts'
@@ -8,7 +8,7 @@ import esbuild from 'rollup-plugin-esbuild'
 import { fileURLToPath } from 'node:url'
 import { widgetPrivateProperties } from './scripts/widget-private-properties.mjs'
 
-const exportConditions = ['source', 'browser', 'module', 'import', 'default']
+const exportConditions = ['@triage/source', 'browser', 'module', 'import', 'default']
 
 /** Validation stays on the server: zod (in `@triage/protocol/schemas`) must reach no bundle. */
 const noZod = {
@@ -43,6 +43,17 @@ const plugins = ({ minifySyntax = false } = {}) => [
   nodeResolve({ browser: true, exportConditions, extensions: ['.mjs', '.js', '.json', '.ts', '.tsx'] }),
   esbuild({ target: 'es2020', minifySyntax }),
 ]
+
+/**
+ * The follow-up chunks render with their panel's Preact: `panel/jsx.ts` (Preact's `h`) becomes
+ * `panel/jsx-bridge.ts`, set by the panel when it loads them, so no second Preact comes along.
+ */
+const jsxBridge = {
+  name: 'jsx-bridge',
+  resolveId(source, importer) {
+    return source.endsWith('/panel/jsx.ts') && importer ? fileURLToPath(new URL('packages/widget/src/panel/jsx-bridge.ts', import.meta.url)) : null
+  },
+}
 
 /** A package's own dependencies stay imports in its ESM build; the bundler of the app resolves them. */
 const widgetExternal = (id) => /^(preact|@preact\/signals-core|@triage\/sdk)(\/|$)/.test(id)
@@ -93,11 +104,14 @@ export default [
     // One panel per language, so a page downloads only its own strings.
     ['panel/entry-en.ts', 'widget-panel-en.js'],
     ['panel/entry-fr.ts', 'widget-panel-fr.js'],
+    // The screens after a report exists, loaded by the panel once a reporter gets near sending.
+    ['panel/entry-follow-en.ts', 'widget-follow-en.js'],
+    ['panel/entry-follow-fr.ts', 'widget-follow-fr.js'],
   ].map(([input, file]) => ({
     input: `packages/widget/src/${input}`,
     output: { file: `packages/widget/dist/${file}`, format: 'iife' },
     treeshake: widgetTreeshake,
-    plugins: [...plugins({ minifySyntax: true }), terser(file === 'widget.js' ? terserOptions : panelTerserOptions)],
+    plugins: [...(file.startsWith('widget-follow-') ? [jsxBridge] : []), ...plugins({ minifySyntax: true }), terser(file === 'widget.js' ? terserOptions : panelTerserOptions)],
   })),
   {
     input: 'packages/widget/src/index.ts',
@@ -117,10 +131,11 @@ export default [
   sdkSizeFixture('size-client', `import { createTriage } from ${JSON.stringify(sdkSource('index.ts'))}\nexport const report = (options, input) => createTriage(options).report(input)`),
   // Everything, in one self-contained module: the budget for all of it, and the file pages
   // without a bundler import (`import { createTriage, breadcrumbs } from '/sdk.js'`).
-  sdkSizeFixture('sdk', `export * from ${JSON.stringify(sdkSource('index.ts'))}\nexport * from ${JSON.stringify(sdkSource('breadcrumbs/index.ts'))}`),
+  sdkSizeFixture('sdk', `export * from ${JSON.stringify(sdkSource('all.ts'))}`),
   declarations('packages/widget/src/index.ts', 'packages/widget/dist/index.d.ts', widgetExternal),
   {
-    input: sdkEntries,
+    // sdk.d.ts types the all-in-one dist/sdk.js (`@triage/sdk/sdk.js`).
+    input: { ...sdkEntries, sdk: 'packages/sdk/src/all.ts' },
     output: { dir: 'packages/sdk/dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: '[name].d.ts' },
     plugins: [dts({ respectExternal: true, tsconfig: 'tsconfig.json' })],
   },

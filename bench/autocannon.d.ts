@@ -14,6 +14,8 @@ declare module 'autocannon' {
     url: string
     connections?: number
     duration?: number
+    /** Stop after this many requests instead of after `duration`. */
+    amount?: number
     pipelining?: number
     timeout?: number
     method?: string
@@ -29,6 +31,8 @@ declare module 'autocannon' {
     p50: number
     p90: number
     p99: number
+    /** Of `requests`: how many were sent in all. */
+    total: number
   }
 
   export interface Result {

@@ -1,68 +1,51 @@
-// Screenshots of each screen of the widget's journey, desktop and mobile, light and dark, in English,
-// into docs/screenshots/*.png. Starts the real server itself and drives Debian's Chromium:
-//   npm run build && node --conditions=source scripts/screenshots.ts
-import { mkdirSync } from 'node:fs'
+// Screenshots of each screen of the widget's journey, desktop (1280 × 800) and mobile (390 × 844),
+// light and dark, in English, into docs/screenshots/*.png. Starts the real server itself and drives
+// Debian's Chromium through the same screens the layout test checks (packages/widget/test/journey-screens.ts),
+// and checks each screen's layout too: it fails, naming the problems, if one is squeezed,
+// overflows, hides a control or has a small touch target.
+//   npm run build && npm run screenshots
+import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { startEphemeralServer } from '@triage/server'
 import { en } from '../packages/widget/src/i18n/en.ts'
-import { agent, answerQuestions } from '../packages/widget/test/e2e.ts'
+import { seedJourneys, walkJourney, walkKnownProblem } from '../packages/widget/test/journey-screens.ts'
+import { layoutProblems } from '../packages/widget/test/layout-check.ts'
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
 mkdirSync(out, { recursive: true })
+// Taken afresh: a screen that is gone leaves no stale picture behind.
+for (const file of readdirSync(out)) if (file.endsWith('.png')) rmSync(`${out}${file}`)
 const server = await startEphemeralServer({ rateLimitPerMinute: 10_000 })
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
-const team = agent(server)
 
-// A resolved incident first, so the describe step has a suggestion to show.
-const seed = await fetch(`${server.url}/v1/reports`, {
-  method: 'POST',
-  headers: { 'x-triage-key': server.publishableKey, 'content-type': 'application/json', 'idempotency-key': 'screenshots-seed', origin: server.url },
-  body: JSON.stringify({ symptoms: 'The invoice export fails with an error' }),
-})
-await team.resolve(((await seed.json()) as { number: string }).number, 'Exports over 10,000 rows now run in the background: you get an e-mail with the file.')
-
-/** The export bug's reporter: only she is affected, it always happens, the rest of the app works. */
-const adasAnswers = { choices: { impact: 'me', workaround: 'yes', bug_frequency: 'always', bug_whole_app_down: 'no' }, text: 'Export failed, please try again later' }
-
-const devices = { desktop: { width: 1100, height: 760 }, mobile: { width: 390, height: 760 } }
+const devices = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } }
+const problems: string[] = []
+let taken = 0
 try {
+  const { noticeKey } = await seedJourneys(server)
   for (const [device, viewport] of Object.entries(devices)) {
     for (const scheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ viewport, colorScheme: scheme, locale: 'en-US', deviceScaleFactor: 1 })
-      const shot = (step: string) => page.screenshot({ path: `${out}${step}-${device}-${scheme}.png` })
-      await page.goto(`${server.url}/`)
-      await page.getByRole('button', { name: en.launcher }).waitFor()
-      await shot('0-launcher')
-      await page.getByRole('button', { name: en.launcher }).click()
-      const dialog = page.getByRole('dialog')
-      await dialog.getByLabel(en.symptomsLabel).fill('The invoice export fails with an error since this morning')
-      await dialog.getByTestId('triage-suggestion').waitFor()
-      await shot('1-describe')
-      await dialog.getByTestId('triage-not-solved').click()
-      await dialog.getByRole('radio').first().check()
-      await shot('2-diagnose')
-      await answerQuestions(dialog, en, undefined, adasAnswers)
-      await dialog.getByLabel(en.nameLabel).fill('Ada Lovelace')
-      await dialog.getByLabel(en.emailLabel).fill('ada@example.com')
-      await shot('3-contact')
-      await dialog.getByTestId('triage-next').click()
-      await dialog.getByTestId('triage-send').waitFor()
-      await shot('4-review')
-      await dialog.getByTestId('triage-send').click()
-      await dialog.getByTestId('triage-sla').waitFor()
-      await shot('5-confirmation')
-      const number = (await dialog.getByTestId('triage-number').textContent()) ?? ''
-      await team.reply(number, 'Thanks Ada. Does it happen with a smaller date range too?')
-      await dialog.getByText('smaller date range').waitFor()
-      await shot('6-follow')
-      await dialog.getByRole('button', { name: en.myReports }).click()
-      await dialog.getByTestId('triage-reports').waitFor()
-      await shot('7-my-reports')
-      await page.close()
+      const context = await browser.newContext({ viewport, colorScheme: scheme, locale: 'en-US', deviceScaleFactor: 1, hasTouch: device === 'mobile' })
+      const shoot = (page: Page) => async (name: string, doc: boolean) => {
+        problems.push(...(await layoutProblems(page)).map((problem) => `${name} (${device}, ${scheme}): ${problem}`))
+        if (!doc) return
+        await page.screenshot({ path: `${out}${name}-${device}-${scheme}.png` })
+        taken++
+      }
+      const page = await context.newPage()
+      await walkJourney(page, server, 'en', en, shoot(page))
+      const visitor = await context.newPage()
+      await walkKnownProblem(visitor, server, noticeKey, en, shoot(visitor))
+      await context.close()
     }
   }
-  console.log(`screenshots in ${out}`)
+  console.log(`${taken} screenshots in ${out}`)
+  if (problems.length > 0) {
+    console.error(`The layout check found ${problems.length} problems:\n${problems.join('\n')}`)
+    process.exitCode = 1
+  }
 } finally {
   await browser.close()
   await server.stop()

@@ -12,13 +12,22 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const widget = join(root, 'packages/widget/src')
 
-/** Sources whose property names cross a panel's edge: wire format, SDK, and the loader↔panel contract. */
+/**
+ * Sources whose property names cross a panel's edge: wire format, SDK, the loader↔panel contract,
+ * and the follow-up screens, built apart (`widget-follow-<locale>.js`), which read the panel's state
+ * and words: each name they use is kept whole in both, so both agree.
+ */
 const sharedSources = [
   'packages/protocol/src',
   'packages/sdk/src',
   'packages/widget/src/core',
   'packages/widget/src/options.ts',
   'packages/widget/src/panel/attach-type.ts',
+  'packages/widget/src/panel/follow-type.ts',
+  'packages/widget/src/panel/jsx-bridge.ts',
+  'packages/widget/src/steps/report.tsx',
+  'packages/widget/src/steps/my-reports.tsx',
+  'packages/widget/src/steps/failure-line.tsx',
   'packages/widget/src/script-tag.ts',
   'packages/widget/src/script-config.ts',
   'packages/widget/src/mount.tsx',

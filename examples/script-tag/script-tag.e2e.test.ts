@@ -54,6 +54,10 @@ describe('the script-tag example', () => {
       await dialog.getByRole('button', { name: strings.fixed }).click()
       await expect.poll(() => dialog.getByTestId('triage-status').textContent()).toBe(strings.status.closed)
       expect(await team.incident(number)).toMatchObject({ status: 'closed' })
+      // Closed is not the end of following: an agent's reopening shows, live, with the reply box back.
+      await team.reopen(number)
+      await expect.poll(() => dialog.getByTestId('triage-status').textContent(), { timeout: 10_000 }).toBe(strings.status.in_progress)
+      await dialog.getByTestId('triage-reply').waitFor()
       expect(navigations).toEqual([])
 
       // "My reports" remembers it on the next visit.
@@ -101,7 +105,7 @@ describe('the script-tag example', () => {
     const category = notSolved.getByLabel(fr.categoryLabel)
     await category.waitFor()
     await category.selectOption({ label: fr.category['access'] })
-    await expect.poll(() => notSolved.getByText(/^Question 1 sur \d+$/).count()).toBe(1)
+    await expect.poll(() => notSolved.getByText(/^Question 1 sur \d+( au plus)?$/).count()).toBe(1)
     expect(await category.inputValue()).toBe('access')
     await notSolved.getByRole('button', { name: fr.back }).click()
     await expect.poll(() => notSolved.getByLabel(fr.symptomsLabel).inputValue()).toContain('L’export des factures')
@@ -153,4 +157,12 @@ describe('the script-tag example', () => {
     expect(errors).toEqual([])
     await context.close()
   }, 60_000)
+
+  it('names its own icon, so a browser asks for no /favicon.ico that would 404', async () => {
+    const page = await e2e.browser.newPage()
+    await page.goto(`${e2e.server.url}/`)
+    const icon = await page.locator('link[rel~="icon"]').getAttribute('href')
+    expect(icon).toMatch(/^data:image\/svg\+xml,/)
+    await page.close()
+  })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SlaTicket } from './sla.ts'
-import { resumeAfterPause, slaDueTimes, slaPromise, sweepDecision } from './sla.ts'
+import { defaultSlaPolicy } from './sla.ts'
+import { reporterPromise, resumeAfterPause, slaDueTimes, slaPromise, sweepDecision } from './sla.ts'
 
 describe('slaDueTimes', () => {
   const start = Date.UTC(2026, 10, 28, 9, 0)
@@ -21,6 +22,25 @@ describe('slaDueTimes', () => {
   it('says the promise in the reporter’s language', () => {
     expect(slaPromise('P3')).toBe('we answer within 3 hours')
     expect(slaPromise('P1', 'fr')).toBe('nous répondons sous 1 heure')
+  })
+
+  it('promises a fix in hours or whole days', () => {
+    expect(slaPromise('P1', 'en', undefined, 'resolution')).toBe('we aim to fix it within 4 hours')
+    expect(slaPromise('P3', 'en', undefined, 'resolution')).toBe('we aim to fix it within 24 hours')
+    expect(slaPromise('P4', 'en', undefined, 'resolution')).toBe('we aim to fix it within 3 days')
+    expect(slaPromise('P4', 'fr', undefined, 'resolution')).toBe('nous visons une solution sous 3 jours')
+    expect(slaPromise('P2', 'fr', { ...defaultSlaPolicy, P2: { firstResponseMinutes: 30, resolutionMinutes: 90 } }, 'resolution')).toBe('nous visons une solution sous 2 heures')
+    expect(slaPromise('P2', 'en', { ...defaultSlaPolicy, P2: { firstResponseMinutes: 30, resolutionMinutes: 45 } }, 'resolution')).toBe('we aim to fix it within 45 minutes')
+  })
+})
+
+describe('reporterPromise', () => {
+  it('speaks of the first answer, then of the fix once agents answered, and of nothing once resolved or closed', () => {
+    expect(reporterPromise({ status: 'new', priority: 'P3', firstResponseAt: null }, 'en')).toBe('we answer within 3 hours')
+    expect(reporterPromise({ status: 'in_progress', priority: 'P3', firstResponseAt: 1 }, 'en')).toBe('we aim to fix it within 24 hours')
+    expect(reporterPromise({ status: 'pending_reporter', priority: 'P3', firstResponseAt: 1 }, 'fr')).toBe('nous visons une solution sous 24 heures')
+    expect(reporterPromise({ status: 'resolved', priority: 'P3', firstResponseAt: 1 }, 'en')).toBeNull()
+    expect(reporterPromise({ status: 'closed', priority: 'P3', firstResponseAt: null }, 'en')).toBeNull()
   })
 })
 

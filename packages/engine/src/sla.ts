@@ -49,13 +49,41 @@ export function resumeAfterPause(instant: number | null, pausedAt: number, resum
   return addWorkingMinutes(instant, workingMsBetween(pausedAt, resumedAt, calendar) / 60_000, calendar)
 }
 
-/** The promise to the reporter in plain words, e.g. "we answer within 3 hours". */
-export function slaPromise(priority: Priority, locale: 'en' | 'fr' = 'en', policy: SlaPolicy = defaultSlaPolicy): string {
-  const minutes = policy[priority].firstResponseMinutes
-  const hours = Math.round(minutes / 60)
-  if (minutes < 60) return locale === 'fr' ? `nous répondons sous ${minutes} minutes` : `we answer within ${minutes} minutes`
-  if (locale === 'fr') return hours <= 1 ? 'nous répondons sous 1 heure' : `nous répondons sous ${hours} heures`
-  return hours <= 1 ? 'we answer within 1 hour' : `we answer within ${hours} hours`
+/** What a promise is about: the first answer, or the fix. */
+export type PromiseStage = 'first_response' | 'resolution'
+
+/** A duration in words: minutes under an hour, whole days from two days on, else hours. */
+function durationWords(minutes: number, locale: 'en' | 'fr'): string {
+  const hours = Math.max(1, Math.round(minutes / 60))
+  const [count, unit] = minutes < 60 ? [minutes, 'minute'] : hours >= 48 && hours % 24 === 0 ? [hours / 24, locale === 'fr' ? 'jour' : 'day'] : [hours, locale === 'fr' ? 'heure' : 'hour']
+  return `${count} ${unit}${count > 1 ? 's' : ''}`
+}
+
+/**
+ * The promise to the reporter in plain words: "we answer within 3 hours" for the first answer,
+ * "we aim to fix it within 24 hours" for the resolution.
+ */
+export function slaPromise(priority: Priority, locale: 'en' | 'fr' = 'en', policy: SlaPolicy = defaultSlaPolicy, stage: PromiseStage = 'first_response'): string {
+  const target = policy[priority]
+  if (stage === 'resolution') {
+    const within = durationWords(target.resolutionMinutes, locale)
+    return locale === 'fr' ? `nous visons une solution sous ${within}` : `we aim to fix it within ${within}`
+  }
+  const within = durationWords(target.firstResponseMinutes, locale)
+  return locale === 'fr' ? `nous répondons sous ${within}` : `we answer within ${within}`
+}
+
+/**
+ * The promise a reporter reads now (issue #14: a stale promise misleads): of a first answer until
+ * agents have answered, then of a fix; none once the ticket is resolved or closed.
+ */
+export function reporterPromise(
+  ticket: { status: SlaTicket['status']; priority: Priority; firstResponseAt: number | null },
+  locale: 'en' | 'fr' = 'en',
+  policy: SlaPolicy = defaultSlaPolicy,
+): string | null {
+  if (ticket.status === 'resolved' || ticket.status === 'closed') return null
+  return slaPromise(ticket.priority, locale, policy, ticket.firstResponseAt === null ? 'first_response' : 'resolution')
 }
 
 /** The SLA state of one ticket as the sweep reads it. */

@@ -1,3 +1,5 @@
+import { enCategoryNames, frCategoryNames } from '@triage/protocol'
+
 /**
  * The default taxonomy for apps: each category with the words (English and French, folded)
  * that point to it. An app can replace it with its own list of categories.
@@ -11,50 +13,53 @@ export interface Category {
   weight?: number
 }
 
+/** A built-in category's one name per language (see the protocol's category names). */
+const names = (id: string) => ({ en: enCategoryNames[id] ?? id, fr: frCategoryNames[id] ?? id })
+
 export const defaultTaxonomy: Category[] = [
   {
     id: 'access',
-    label: { en: 'Access & login', fr: 'Accès et connexion' },
+    label: names('access'),
     keywords: ['login', 'log in', 'sign in', 'signin', 'password', 'locked', '2fa', 'mfa', 'otp', 'sso', 'access', 'permission', 'connexion', 'connecter', 'mot de passe', 'identifiant', 'acces', 'bloque', 'authenti'],
   },
   {
     id: 'billing',
-    label: { en: 'Account & billing', fr: 'Compte et facturation' },
+    label: names('billing'),
     keywords: ['invoice', 'billing', 'charged', 'charge', 'refund', 'payment', 'subscription', 'card', 'plan', 'facture', 'paiement', 'rembourse', 'abonnement', 'carte', 'preleve'],
   },
   {
     id: 'bug',
-    label: { en: 'Bug & crash', fr: 'Bogue et plantage' },
+    label: names('bug'),
     keywords: ['crash', 'error', 'bug', 'broken', 'exception', 'blank', 'freeze', 'frozen', 'not working', "doesn't work", 'does not work', 'fails', 'failed', 'plante', 'erreur', 'bogue', 'bug', 'marche pas', 'fonctionne pas', 'fige', 'page blanche'],
   },
   {
     id: 'performance',
-    label: { en: 'Performance', fr: 'Performance' },
+    label: names('performance'),
     keywords: ['slow', 'lag', 'latency', 'takes forever', 'loading', 'spinner', 'timeout', 'hangs', 'lent', 'lenteur', 'rame', 'chargement', 'met du temps'],
   },
   {
     id: 'data_loss',
-    label: { en: 'Data loss', fr: 'Perte de données' },
+    label: names('data_loss'),
     keywords: ['lost', 'missing', 'disappeared', 'deleted', 'gone', 'wiped', 'perdu', 'disparu', 'supprime', 'efface', 'manquant'],
   },
   {
     id: 'connectivity',
-    label: { en: 'Connectivity & outage', fr: 'Connexion réseau et panne' },
+    label: names('connectivity'),
     keywords: ['offline', 'network', 'cannot connect', "can't connect", 'unreachable', 'down', 'outage', '502', '503', '504', 'server error', 'reseau', 'hors ligne', 'panne', 'injoignable', 'indisponible'],
   },
   {
     id: 'notifications',
-    label: { en: 'Notifications & e-mail', fr: 'Notifications et e-mails' },
+    label: names('notifications'),
     keywords: ['notification', 'email', 'e-mail', 'mail', 'push', 'sms', 'alert', 'not receiving', 'recu', 'recois', 'courriel'],
   },
   {
     id: 'how_to',
-    label: { en: 'Feature request & how-to', fr: 'Demande et mode d’emploi' },
+    label: names('how_to'),
     keywords: ['how do i', 'how to', 'how can i', 'is it possible', 'feature', 'would like', 'please add', 'could you add', 'request', 'comment faire', 'comment puis', 'est-il possible', 'fonctionnalite', 'je voudrais', 'pourriez', 'souhaite'],
   },
   {
     id: 'security',
-    label: { en: 'Security & privacy', fr: 'Sécurité et confidentialité' },
+    label: names('security'),
     weight: 3,
     keywords: ['hacked', 'breach', 'leak', 'leaked', 'phishing', 'compromised', 'taken over', 'stolen', 'unauthorized', 'suspicious', 'privacy', 'pirate', 'fuite', 'vol de', 'usurp', 'frauduleu', 'donnees personnelles'],
   },

@@ -27,6 +27,37 @@ describe('triage', () => {
     expect(triage({ symptoms: 'something odd', category: 'billing' }).category).toMatchObject({ value: 'billing', confidence: 1 })
     expect(triage({ symptoms: 'something odd', category: 'nonsense' }).category.value).not.toBe('nonsense')
   })
+
+  it('keeps its own guess beside the reporter’s pick, so agents see where they disagree', () => {
+    const category = triage({ symptoms: 'The app crashes with an error when I open the settings', category: 'billing' }).category
+    expect(category).toMatchObject({ value: 'billing', guess: { value: 'bug' } })
+    expect(category.guess?.confidence).toBeGreaterThan(0)
+    expect(category.reasons).toEqual(['picked by the reporter', expect.stringMatching(/^the engine read bug \(confidence (1|0\.\d+)\)$/)])
+    expect(triage({ symptoms: 'The app crashes with an error' }).category.guess).toBeUndefined()
+  })
+})
+
+describe('triage of activity the reporter did not do', () => {
+  it.each([
+    ['I cannot log in since this morning', { access_unknown_activity: 'yes' }],
+    ['Je ne peux plus me connecter depuis ce matin', { access_unknown_activity: 'yes' }],
+    ['I did not get the invoice e-mail', { notifications_unexpected: 'yes' }],
+    ['Je ne reçois plus les e-mails de facture', { notifications_unexpected: 'yes' }],
+  ])('files "%s" with %o as a possible takeover: security, breach checks, high urgency', (symptoms, answers) => {
+    const reasoning = triage({ symptoms, category: 'access', answers: { impact: 'me', workaround: 'yes', ...answers } })
+    expect(reasoning.category.value).toBe('security')
+    expect(reasoning.priority.urgency).toBe('high')
+    expect(reasoning.breach?.checklist.length).toBeGreaterThan(0)
+  })
+
+  it('raises the urgency of any answer that points to security, whatever the category', () => {
+    const reasoning = triage({ symptoms: 'The document list looks odd', category: 'bug', answers: { impact: 'me', workaround: 'yes', data_loss_someone_else: 'yes' } })
+    expect(reasoning.category.value).toBe('bug')
+    expect(reasoning.priority.urgency).toBe('high')
+    expect(reasoning.priority.reasons).toContain('urgency high: someone else may have accessed the account')
+    const quiet = triage({ symptoms: 'How do I export my notes?', category: 'how_to', answers: { impact: 'me', notifications_unexpected: 'no' } })
+    expect(quiet.priority.urgency).toBe('low')
+  })
 })
 
 describe('triage of a possible breach', () => {

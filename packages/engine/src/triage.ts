@@ -1,10 +1,12 @@
 import type { DiagnosticAnswer, Reasoning, ReportContext } from '@triage/protocol'
 import { detectBreach } from './breach/index.ts'
-import type { TextClassifier } from './categorize.ts'
+import type { CategoryDecision, TextClassifier } from './categorize.ts'
 import { categorize, categorizeWithClassifier, contextSignals } from './categorize.ts'
+import type { AnswerSignal } from './diagnosis/index.ts'
 import { answerSignals } from './diagnosis/index.ts'
 import { identify } from './identify.ts'
-import { prioritize } from './prioritize.ts'
+import type { PriorityDecision } from './prioritize.ts'
+import { prioritize, priorityOf } from './prioritize.ts'
 import { route } from './route.ts'
 import type { Category } from './taxonomy.ts'
 import { defaultTaxonomy } from './taxonomy.ts'
@@ -36,24 +38,53 @@ export interface TriageOptions {
 export function triage(input: TriageInput, options: TriageOptions = {}): Reasoning {
   const taxonomy = options.taxonomy ?? defaultTaxonomy
   const kind = identify(input.symptoms)
-  const breach = detectBreach({ text: input.symptoms, createdAt: input.createdAt ?? Date.now(), answers: input.answers ?? {} })
+  const answers = input.answers ?? {}
+  const signals = answerSignals(answers)
+  const guess = guessCategory(input.symptoms, { ...options, taxonomy, context: input.context, answers })
+  const picked = input.category !== undefined && taxonomy.some((category) => category.id === input.category) ? input.category : undefined
+  const breach = detectBreach({ text: input.symptoms, createdAt: input.createdAt ?? Date.now(), answers })
   if (breach.breach && taxonomy.some((category) => category.id === 'security')) {
-    // A possible breach is a P1 for senior hands whatever else was said: the 72-hour clock runs.
+    // A possible breach is a P1 for senior hands whatever else was said (the reporter's pick
+    // included): the 72-hour clock runs.
+    const overruled = picked && picked !== 'security' ? [`the reporter chose ${picked}; a possible breach is filed under security`] : []
     return {
       kind: { value: 'incident', confidence: 1, reasons: ['a possible data breach is an incident'] },
-      category: { value: 'security', confidence: 1, reasons: breach.reasons },
+      category: { value: 'security', confidence: 1, reasons: [...breach.reasons, ...overruled] },
       priority: { value: 'P1', impact: 'high', urgency: 'high', reasons: ['a possible personal-data breach: notify within 72 hours'] },
       tier: { value: 'L3', reasons: ['possible breaches go straight to L3'] },
       breach: { notifyBy: new Date(breach.notifyBy).toISOString(), reasons: breach.reasons, checklist: breach.checklist.map((step) => ({ ...step })) },
     }
   }
-  const picked = input.category && taxonomy.some((category) => category.id === input.category)
-  const category = picked
-    ? { value: input.category as string, confidence: 1, reasons: ['picked by the reporter'] }
-    : options.classifier
-      ? categorizeWithClassifier(input.symptoms, options.classifier, [...contextSignals(input.context), ...answerSignals(input.answers ?? {})])
-      : categorize(input.symptoms, input.context, taxonomy, answerSignals(input.answers ?? {}))
-  const priority = prioritize(category.value, input.answers)
+  // The reporter's explicit choice is the category; the engine's own reading stays beside it.
+  const category: Reasoning['category'] = picked
+    ? { value: picked, confidence: 1, reasons: ['picked by the reporter', `the engine read ${guess.value} (confidence ${guess.confidence})`], guess: { value: guess.value, confidence: guess.confidence } }
+    : guess
+  const priority = raiseForSecurity(prioritize(category.value, answers), signals)
   const tier = route(category.value, priority.value)
   return { kind, category, priority, tier }
+}
+
+export interface GuessOptions extends TriageOptions {
+  context?: ReportContext | undefined
+  answers?: Record<string, DiagnosticAnswer>
+}
+
+/**
+ * The engine's reading of the category: the app's classifier when given (else keywords), weighed
+ * with what the page captured and what the answers say. The widget's pre-selection (diagnostics)
+ * and the ticket's triage both come through here, so they agree.
+ */
+export function guessCategory(symptoms: string, options: GuessOptions = {}): CategoryDecision {
+  const signals = answerSignals(options.answers ?? {})
+  return options.classifier
+    ? categorizeWithClassifier(symptoms, options.classifier, [...contextSignals(options.context), ...signals])
+    : categorize(symptoms, options.context, options.taxonomy ?? defaultTaxonomy, signals)
+}
+
+/** An answer that points to security (someone else may be in the account) cannot wait, whatever the category. */
+function raiseForSecurity(priority: PriorityDecision, signals: AnswerSignal[]): PriorityDecision {
+  const security = signals.find((signal) => signal.categoryId === 'security')
+  if (!security || priority.urgency === 'high') return priority
+  const reasons = [...priority.reasons.filter((reason) => !reason.startsWith('urgency')), `urgency high: ${security.why}`]
+  return { value: priorityOf(priority.impact, 'high'), impact: priority.impact, urgency: 'high', reasons }
 }

@@ -38,6 +38,8 @@ export interface IncidentPatch {
   urgency?: Level
   /** An agent name, or null to unassign. */
   assignee?: string | null
+  /** A major incident's public title, shown to every visitor in the widget's notice; null removes it. */
+  publicTitle?: string | null
 }
 
 /** `GET /v1/incidents` filters. */

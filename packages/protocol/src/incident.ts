@@ -25,7 +25,11 @@ export interface IncidentEvent {
 /** The engine's explanation of one decision. */
 export interface Reasoning {
   kind: { value: IncidentKind; confidence: number; reasons: string[] }
-  category: { value: string; confidence: number; reasons: string[] }
+  /**
+   * `guess`: the engine's own reading when the category came from elsewhere (the reporter's
+   * choice), so agents see where they disagree.
+   */
+  category: { value: string; confidence: number; reasons: string[]; guess?: { value: string; confidence: number } }
   priority: { value: Priority; impact: Level; urgency: Level; reasons: string[] }
   tier: { value: Tier; reasons: string[] }
   /** Set when the report suggests a personal-data breach: the 72-hour notification clock (GDPR art. 33). */
@@ -53,6 +57,8 @@ export interface Incident {
   kind: IncidentKind
   status: IncidentStatus
   category: string
+  /** The category's name in the agent's language (Accept-Language), as the reporter saw it. */
+  categoryLabel: string
   categoryConfidence: number
   categorySource: CategorySource
   impact: Level
@@ -69,6 +75,11 @@ export interface Incident {
   parentId: string | null
   /** True for a major incident: the parent of similar reports; resolving it resolves them all. */
   isMajor: boolean
+  /**
+   * For a major incident: the short text every visitor of the app reads in the widget's notice
+   * ("Payments fail at checkout"); null until an agent writes one (the notice then names the category).
+   */
+  publicTitle: string | null
   /** Internal resolution note and the public one the reporter reads. */
   resolution: string | null
   publicNote: string | null
@@ -80,6 +91,23 @@ export interface Incident {
   timeline: IncidentEvent[]
   /** Past incidents that look like this one ("this looks like INC-000812, fixed by …"). */
   similar: SimilarIncident[]
+  /** Each answer as the reporter read it, in the agent's language, next to its raw id and value. */
+  answerDetails: AnswerDetail[]
+  /** For a major incident: how many reports it groups, "me too"s included (null otherwise). */
+  affected: number | null
+}
+
+/**
+ * One diagnostic answer in words. Questions and values the server does not know (an app's own)
+ * are given as they are.
+ */
+export interface AnswerDetail {
+  questionId: string
+  /** The question's text in the agent's language. */
+  question: string
+  value: DiagnosticAnswer
+  /** The answer's label in the agent's language ("I forgot my password" for `forgot_password`). */
+  answer: string
 }
 
 /** A past incident of the same app that looks like this one, with how it was fixed. */
@@ -94,7 +122,7 @@ export interface SimilarIncident {
 }
 
 /** An incident in a list: the ticket without its timeline and similar incidents. */
-export type IncidentSummary = Omit<Incident, 'timeline' | 'similar'>
+export type IncidentSummary = Omit<Incident, 'timeline' | 'similar' | 'answerDetails' | 'affected'>
 
 /** `GET /v1/incidents`. */
 export interface IncidentList {

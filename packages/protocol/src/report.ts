@@ -44,8 +44,17 @@ export interface ReportCreate {
   answers?: Record<string, DiagnosticAnswer>
   contact?: ReportContact
   context?: ReportContext
-  /** The category the reporter picked, if the UI offered a choice (a hint for the engine). */
+  /**
+   * The category the reporter chose (the widget sends the one its questions were about). A category
+   * of the app's taxonomy becomes the ticket's, with `categorySource: "reporter"`; the engine's own
+   * guess stays in the reasoning.
+   */
   category?: string
+  /**
+   * "Me too": the id of a known problem (`GET /v1/notices`). The report joins that open major
+   * incident and follows it; its symptoms may simply repeat the notice's text.
+   */
+  notice?: string
 }
 
 /** `201` answer of `POST /v1/reports`. Keep `reporterToken`: it is the only way to follow the report. */
@@ -59,6 +68,10 @@ export interface ReportCreated {
   priority: Priority
   /** ISO 8601. */
   createdAt: string
+  /** The first words of the symptoms (at most 80 characters), to tell reports apart in a list. */
+  summary: string
+  /** Whether agents' replies also reach the reporter by e-mail: an address was given and this server sends e-mail. */
+  emailUpdates: boolean
 }
 
 /** One public entry of a report's timeline, as the reporter sees it. */
@@ -82,8 +95,15 @@ export interface ReportView {
   category: string
   priority: Priority
   tier: Tier
-  /** The first-response promise in plain words, e.g. "we answer within 3 hours". */
-  slaPromise: string
+  /**
+   * The promise in the reporter's language: of a first answer until agents have answered ("we answer
+   * within 3 hours"), then of a fix ("we aim to fix it within 24 hours"); null once resolved or closed.
+   */
+  slaPromise: string | null
+  /** The first words of the symptoms (at most 80 characters). */
+  summary: string
+  /** Whether agents' replies also reach the reporter by e-mail. */
+  emailUpdates: boolean
   createdAt: string
   updatedAt: string
   /** Public events, oldest first; with `?since=N`, only those after the first N. */
@@ -100,6 +120,9 @@ export interface ReportSummary {
   category: string
   priority: Priority
   reporterToken: string
+  /** The first words of the symptoms (at most 80 characters). */
+  summary: string
+  emailUpdates: boolean
   createdAt: string
   updatedAt: string
 }

@@ -30,7 +30,8 @@ import type {
   ReporterMessageCreate,
   ResolveRequest,
 } from './actions.ts'
-import type { IncidentList, IncidentSummary, Incident, IncidentEvent, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
+import type { AnswerDetail, IncidentList, IncidentSummary, Incident, IncidentEvent, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
+import type { Notice, NoticeList } from './notice.ts'
 import { limits } from './limits.ts'
 import type { Problem } from './problem.ts'
 import { problemCodes } from './problem.ts'
@@ -142,6 +143,7 @@ export const reportCreateSchema = z
     contact: reportContactSchema.optional(),
     context: reportContextSchema.optional(),
     category: z.string().min(1).max(64).optional(),
+    notice: z.string().min(1).max(64).meta({ description: 'The id of one of the known problems of GET /v1/notices: "me too". Any other value answers 422.' }).optional(),
   })
   .meta({ id: 'ReportCreate' }) satisfies z.ZodType<ReportCreate>
 
@@ -160,13 +162,15 @@ export const reportCreatedSchema = z
     category: z.string(),
     priority,
     createdAt: isoDate,
+    summary: z.string().meta({ example: 'The invoice export button does nothing' }),
+    emailUpdates: z.boolean(),
   })
   .meta({ id: 'ReportCreated' }) satisfies z.ZodType<ReportCreated>
 
 export const reportListSchema = z
   .object({
     items: z.array(
-      z.object({ id: z.string(), number: z.string(), status, category: z.string(), priority, reporterToken: z.string(), createdAt: isoDate, updatedAt: isoDate }),
+      z.object({ id: z.string(), number: z.string(), status, category: z.string(), priority, reporterToken: z.string(), summary: z.string(), emailUpdates: z.boolean(), createdAt: isoDate, updatedAt: isoDate }),
     ),
   })
   .meta({ id: 'ReportList' }) satisfies z.ZodType<ReportList>
@@ -187,7 +191,9 @@ export const reportViewSchema = z
     category: z.string(),
     priority,
     tier,
-    slaPromise: z.string().meta({ example: 'we answer within 3 hours' }),
+    slaPromise: z.string().nullable().meta({ example: 'we answer within 3 hours' }),
+    summary: z.string(),
+    emailUpdates: z.boolean(),
     createdAt: isoDate,
     updatedAt: isoDate,
     timeline: z.array(reportEventSchema),
@@ -206,7 +212,7 @@ export const incidentEventSchema = z.object({
 
 export const reasoningSchema = z.object({
   kind: z.object({ value: kind, confidence: z.number(), reasons: z.array(z.string()) }),
-  category: z.object({ value: z.string(), confidence: z.number(), reasons: z.array(z.string()) }),
+  category: z.object({ value: z.string(), confidence: z.number(), reasons: z.array(z.string()), guess: z.object({ value: z.string(), confidence: z.number() }).optional() }),
   priority: z.object({ value: priority, impact: level, urgency: level, reasons: z.array(z.string()) }),
   tier: z.object({ value: tier, reasons: z.array(z.string()) }),
   breach: z
@@ -227,6 +233,7 @@ export const incidentSummarySchema = z
     kind,
     status,
     category: z.string(),
+    categoryLabel: z.string().meta({ example: 'Access and sign-in' }),
     categoryConfidence: z.number(),
     categorySource: z.enum(categorySources),
     impact: level,
@@ -241,6 +248,7 @@ export const incidentSummarySchema = z
     reasoning: reasoningSchema,
     parentId: z.string().nullable(),
     isMajor: z.boolean(),
+    publicTitle: z.string().nullable(),
     resolution: z.string().nullable(),
     publicNote: z.string().nullable(),
     sla: z.object({ firstResponse: slaClockSchema, resolution: slaClockSchema }),
@@ -260,8 +268,15 @@ export const similarIncidentSchema = z.object({
   publicNote: z.string().nullable(),
 }) satisfies z.ZodType<SimilarIncident>
 
+export const answerDetailSchema = z.object({
+  questionId: z.string(),
+  question: z.string(),
+  value: diagnosticAnswerSchema,
+  answer: z.string(),
+}) satisfies z.ZodType<AnswerDetail>
+
 export const incidentSchema = incidentSummarySchema
-  .extend({ timeline: z.array(incidentEventSchema), similar: z.array(similarIncidentSchema) })
+  .extend({ timeline: z.array(incidentEventSchema), similar: z.array(similarIncidentSchema), answerDetails: z.array(answerDetailSchema), affected: z.number().int().nullable() })
   .meta({ id: 'Incident' }) satisfies z.ZodType<Incident>
 
 export const incidentListSchema = z
@@ -328,8 +343,9 @@ export const incidentPatchSchema = z
     impact: level.optional(),
     urgency: level.optional(),
     assignee: filledText(200).nullable().optional(),
+    publicTitle: filledText(200).nullable().meta({ description: 'What every visitor reads about a known problem (GET /v1/notices): for major incidents only; on another incident it answers 422.' }).optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, { error: 'must change at least one of kind, category, impact, urgency, assignee' })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'must change at least one of kind, category, impact, urgency, assignee, publicTitle' })
   .meta({ minProperties: 1 })
   .meta({ id: 'IncidentPatch' }) satisfies z.ZodType<IncidentPatch>
 
@@ -526,3 +542,15 @@ export const metricsSchema = z
     backlog: z.object({ byStatus: z.record(z.string(), z.number().int()), byTier: z.record(z.string(), z.number().int()) }),
   })
   .meta({ id: 'Metrics' }) satisfies z.ZodType<Metrics>
+
+export const noticeQuerySchema = z.strictObject({ locale: z.string().max(35).optional() })
+
+export const noticeSchema = z
+  .object({
+    id: z.string(),
+    text: z.string().meta({ example: 'Payments fail at checkout' }),
+    since: isoDate,
+  })
+  .meta({ id: 'Notice' }) satisfies z.ZodType<Notice>
+
+export const noticeListSchema = z.object({ items: z.array(noticeSchema) }).meta({ id: 'NoticeList' }) satisfies z.ZodType<NoticeList>

@@ -21,8 +21,11 @@ export type Tier = (typeof tiers)[number]
 export const levels = ['high', 'medium', 'low'] as const
 export type Level = (typeof levels)[number]
 
-/** Who set a ticket's category: the engine (`auto`) or an agent's correction (`agent`). */
-export const categorySources = ['auto', 'agent'] as const
+/**
+ * Who set a ticket's category: the engine (`auto`), the reporter's explicit choice (`reporter`),
+ * or an agent's correction (`agent`).
+ */
+export const categorySources = ['auto', 'reporter', 'agent'] as const
 export type CategorySource = (typeof categorySources)[number]
 
 export const eventTypes = [
@@ -39,6 +42,8 @@ export const eventTypes = [
   'closed',
   'reopened',
   'grouped',
+  /** A major incident's public title (the widget's notice) was written or changed. */
+  'announced',
 ] as const
 export type EventType = (typeof eventTypes)[number]
 

@@ -1,4 +1,4 @@
-import type { DiagnosticsResult, ReportCreate, ReportCreated, ReportList, ReportView } from '@triage/protocol'
+import type { DiagnosticsResult, NoticeList, ReportCreate, ReportCreated, ReportList, ReportView } from '@triage/protocol'
 import type { ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
 import { buildCore } from './core.ts'
 import { TriageError } from './errors.ts'
@@ -59,9 +59,17 @@ export interface TriageClient extends TriageCore {
    */
   diagnose(symptoms: string, options?: { category?: string | undefined }): Promise<DiagnosticsResult>
   /**
+   * The app's known problems (open major incidents), in the words its agents wrote for everyone.
+   * To say "me too", file a report with `notice` set to one's id: it joins that major incident.
+   * @example
+   * const { items } = await triage.notices()
+   * if (items[0]) await triage.report({ symptoms: items[0].text, notice: items[0].id })
+   */
+  notices(): Promise<NoticeList>
+  /**
    * Calls `onUpdate` with the report's view now and at each change: live over Server-Sent
-   * Events where the browser has EventSource, else by cheap ETag polling. Ends by itself once
-   * the report is closed. Answers the function that stops it. Throws a `TriageError` of code
+   * Events where the browser has EventSource, else by cheap ETag polling. A closed report is
+   * still followed (it can be reopened). Answers the function that stops it. Throws a `TriageError` of code
    * `no_token` for a report this browser did not make, unless `{ token }` is given.
    * @example
    * const stop = triage.follow(report.id, (view) => render(view.status, view.timeline))
@@ -149,6 +157,9 @@ export function createTriage(options: TriageOptions): TriageClient {
     return seen(await withRetry(() => send<ReportView>(transport, request), retry, false))
   }
 
+  /** The reporter's language, for the server's words (questions, notices). */
+  const locale = () => options.locale ?? globalThis.navigator?.language ?? 'en'
+
   // Kept here too: a verified user's reports are fetched from the server by `myReports`.
   let identified: TriageUser | null = null
 
@@ -162,12 +173,14 @@ export function createTriage(options: TriageOptions): TriageClient {
     getReport: async (reportId, token) => seen(await core.getReport(reportId, tokenOf(reportId, token))),
 
     diagnose(symptoms, { category } = {}) {
-      const locale = options.locale ?? globalThis.navigator?.language ?? 'en'
       // The start of the text is enough to diagnose, and keeps the URL well under server limits.
-      const query = new URLSearchParams({ symptoms: symptoms.slice(0, 1_000), locale })
+      const query = new URLSearchParams({ symptoms: symptoms.slice(0, 1_000), locale: locale() })
       if (category) query.set('category', category)
       return withRetry(() => send<DiagnosticsResult>(transport, { method: 'GET', path: `/v1/diagnostics?${query}`, headers: { 'x-triage-key': options.key } }), retry)
     },
+
+    // One attempt: a notice only helps, and a page should not wait for it.
+    notices: () => send<NoticeList>(transport, { method: 'GET', path: `/v1/notices?locale=${encodeURIComponent(locale())}`, headers: { 'x-triage-key': options.key } }),
 
     follow(reportId, onUpdate, { token, pollMs } = {}) {
       const stop = followReport(transport, reportId, tokenOf(reportId, token), (view) => onUpdate(seen(view)), (error) => options.onError?.(error), pollMs)

@@ -38,14 +38,15 @@ describe('followReport, polling', () => {
     stop()
   })
 
-  test('ends by itself once the report is closed', async () => {
+  test('keeps following a closed report: a reopen still arrives', async () => {
     const api = fakeApi()
     const report = await created(api)
     api.setStatus(report.id, 'closed')
-    const { views } = follow(api, report.id, report.reporterToken)
-    await vi.waitFor(() => expect(views).toHaveLength(1))
-    await new Promise((resolve) => setTimeout(resolve, 30))
-    expect(api.requests).toHaveLength(1)
+    const { views, stop } = follow(api, report.id, report.reporterToken)
+    await vi.waitFor(() => expect(views.map((view) => view.status)).toEqual(['closed']))
+    api.setStatus(report.id, 'in_progress')
+    await vi.waitFor(() => expect(views.map((view) => view.status)).toEqual(['closed', 'in_progress']))
+    stop()
   })
 
   test('ends with onError when the token no longer opens the report', async () => {
@@ -123,7 +124,7 @@ class FakeEventSource extends EventTarget {
 describe('followReport, live', () => {
   test('listens to the event stream with the token in the URL (EventSource cannot set headers)', () => {
     vi.stubGlobal('EventSource', FakeEventSource)
-    const report = { id: 'inc_1', number: 'INC-000001', reporterToken: 'rt_a b', status: 'new', category: 'bug', priority: 'P3', createdAt: '2026-11-29T10:00:00.000Z' } as const
+    const report = { id: 'inc_1', number: 'INC-000001', reporterToken: 'rt_a b', status: 'new', category: 'bug', priority: 'P3', createdAt: '2026-11-29T10:00:00.000Z', summary: 'The export fails', emailUpdates: false } as const
     const { views, stop } = follow(undefined, report.id, report.reporterToken)
     const source = FakeEventSource.last
     expect(source?.url).toBe('https://triage.test/v1/reports/inc_1/events?token=rt_a%20b')

@@ -15,7 +15,8 @@ export interface FollowOptions {
  * Calls `onUpdate` with the report's view now and on each change, live over the server's event
  * stream (`GET /v1/reports/:id/events`) where `EventSource` exists, else by polling
  * `GET /v1/reports/:id` with If-None-Match, where an unchanged report costs a bodiless 304.
- * Ends when the report is closed, when the token no longer opens it (`onError`), or when the
+ * A closed report is still followed, since it can be reopened (an agent's reopen or message
+ * must show without a reload). Ends when the token no longer opens it (`onError`), or when the
  * returned function is called.
  */
 export function followReport(
@@ -53,7 +54,6 @@ export function followReport(
     last = json
     const view = JSON.parse(json) as ReportView
     onUpdate(view)
-    if (view.status === 'closed') stop()
   }
 
   async function poll(): Promise<void> {

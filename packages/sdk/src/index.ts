@@ -25,6 +25,8 @@ export type {
   DiagnosticQuestion,
   DiagnosticsResult,
   IncidentStatus,
+  Notice,
+  NoticeList,
   Priority,
   Problem,
   ProblemCode,

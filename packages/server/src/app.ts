@@ -3,15 +3,19 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { allowedMethods } from './http/allowed-methods.ts'
 import { callerIdentity } from './http/caller-identity.ts'
+import { drainRefusedBody } from './http/body-limit.ts'
 import type { AppEnv } from './http/env.ts'
 import { problem } from './http/problem.ts'
 import type { RateLimitOptions } from './http/rate-limit.ts'
 import { rateLimit } from './http/rate-limit.ts'
+import type { RateLimitStore } from './http/rate-limit-store.ts'
+import { memoryRateLimitStore } from './http/rate-limit-store.ts'
 import { validationHook } from './http/validation.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { diagnosticsRoutes } from './routes/diagnostics.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { metricsRoutes } from './routes/metrics.ts'
+import { noticeRoutes } from './routes/notices.ts'
 import type { ReportRouteOptions } from './routes/reports.ts'
 import { reportRoutes } from './routes/reports.ts'
 import type { ServiceContext } from './services/context.ts'
@@ -24,6 +28,8 @@ import { ProblemError } from './services/context.ts'
 export interface AppOptions {
   /** Public requests per minute for one caller (app, report, or anonymous) from one address; 0 turns limiting off. Default 120. */
   rateLimitPerMinute?: number
+  /** Where rate limits count; default: this process's memory, at `rateLimitPerMinute`. */
+  rateLimitStore?: RateLimitStore
   /** How this runtime tells the caller's address. Default: `cf-connecting-ip`, else "unknown". */
   clientAddress?: RateLimitOptions['clientAddress']
   /** Live-follow tuning (see ReportRouteOptions). */
@@ -33,6 +39,8 @@ export interface AppOptions {
 export function createApp(services: ServiceContext, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
+  // First, around everything: a refusal must reach the client even when its body was not read.
+  app.use('*', drainRefusedBody)
   const clientAddress = options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown')
   app.use('*', async (c, next) => {
     c.set('services', services)
@@ -53,13 +61,16 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   })
   // `/v1/reports/*` also matches `/v1/reports` itself. Each path counts apart: the widget asks
   // for diagnostics as the reporter types, which must not eat into the budget for reports.
-  for (const path of ['/v1/reports/*', '/v1/diagnostics']) {
+  const limit = options.rateLimitPerMinute ?? 120
+  const store = options.rateLimitStore ?? (limit > 0 ? memoryRateLimitStore({ limit, windowMs: 60_000 }) : undefined)
+  for (const path of ['/v1/reports/*', '/v1/diagnostics', '/v1/notices']) {
     app.use(path, publicCors)
+    if (!store) continue
     app.use(
       path,
       rateLimit({
-        limit: options.rateLimitPerMinute ?? 120,
-        windowMs: 60_000,
+        store,
+        name: path,
         clientAddress: (c) => c.var.clientAddress,
         identify: callerIdentity,
       }),
@@ -68,6 +79,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
 
   app.route('/', reportRoutes(options.follow))
   app.route('/', diagnosticsRoutes())
+  app.route('/', noticeRoutes())
   app.route('/', incidentRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())

@@ -35,6 +35,11 @@ export interface NodeConfig {
   timeouts?: Partial<ServerTimeouts>
 }
 
+/** A setting that cannot work (a bad PORT, a limit that is not a number…): the message names it and says what to set. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
 /**
  * How long the Node server waits on a client, in ms. None of them cuts a long answer such as an
  * event stream: the first two count until the request is fully received, the idle one only while
@@ -56,7 +61,7 @@ export function readSimilarIndexLimit(value: string | undefined): number | undef
   if (value === undefined || value === '') return undefined
   const limit = Number(value)
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new Error(`TRIAGE_SIMILAR_INDEX_LIMIT must be a whole number of incidents (1 or more), not "${value}".`)
+    throw new ConfigError(`TRIAGE_SIMILAR_INDEX_LIMIT must be a whole number of incidents (1 or more), not "${value}".`)
   }
   return limit
 }
@@ -64,11 +69,11 @@ export function readSimilarIndexLimit(value: string | undefined): number | undef
 export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
   const port = Number(env['PORT'] ?? 8787)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`PORT must be a port number (0-65535), not "${env['PORT']}".`)
+    throw new ConfigError(`PORT must be a port number (0-65535), not "${env['PORT']}".`)
   }
   const rateLimitPerMinute = Number(env['TRIAGE_RATE_LIMIT'] ?? 120)
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
-    throw new Error(`TRIAGE_RATE_LIMIT must be a whole number of requests per minute (0 turns it off), not "${env['TRIAGE_RATE_LIMIT']}".`)
+    throw new ConfigError(`TRIAGE_RATE_LIMIT must be a whole number of requests per minute (0 turns it off), not "${env['TRIAGE_RATE_LIMIT']}".`)
   }
   return {
     databaseUrl: env['DATABASE_URL'] ?? 'file:./data/triage.db',
@@ -100,6 +105,6 @@ function positiveWhole(env: Record<string, string | undefined>, name: string, un
   const value = env[name]
   if (value === undefined || value === '') return undefined
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a whole number of ${unit} (1 or more), not "${value}".`)
+  if (!Number.isInteger(number) || number < 1) throw new ConfigError(`${name} must be a whole number of ${unit} (1 or more), not "${value}".`)
   return number
 }

@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunningServer } from './node-server.ts'
 import { startNodeServer } from './node-server.ts'
+import { generateKey } from './security/keys.ts'
+import { insertApp, insertKey } from './storage/apps.ts'
 
 export interface EphemeralServer extends RunningServer {
   publishableKey: string
   secretKey: string
+  /** Another tenant on the same server, with a publishable and an admin secret key: e.g. to prove apps never see each other. */
+  addApp(name: string, allowedOrigins?: string[]): Promise<{ appId: string; publishableKey: string; secretKey: string }>
   /** Closes the server and deletes its database folder. */
   stop: () => Promise<void>
 }
@@ -59,6 +63,13 @@ export async function startEphemeralServer(
     ...server,
     publishableKey: server.demo.publishableKey,
     secretKey,
+    async addApp(name, allowedOrigins = []) {
+      const appId = await insertApp(server.db, { name, allowedOrigins })
+      const keys = { publishableKey: generateKey('publishable'), secretKey: generateKey('secret') }
+      await insertKey(server.db, { appId, kind: 'publishable', name: 'web', key: keys.publishableKey })
+      await insertKey(server.db, { appId, kind: 'secret', role: 'admin', name: `${name} admin`, key: keys.secretKey })
+      return { appId, ...keys }
+    },
     stop: async () => {
       await server.close()
       rmSync(folder, { recursive: true, force: true })

@@ -42,7 +42,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   })
   const secrets = secretBox(config.secret)
   await sealStoredSecrets(db, secrets)
-  const services: ServiceContext = { db, reporterSecret: secret, now, similarIndexLimit: config.similarIndexLimit, secrets }
+  const services: ServiceContext = { db, reporterSecret: secret, now, similarIndexLimit: config.similarIndexLimit, sendsEmail: config.smtpUrl !== undefined, secrets }
   const app = createApp(
     services,
     {
@@ -58,8 +58,17 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   if (notifier) await startNotificationCursor(services)
 
   const { idleMs, ...serverOptions } = serverTimeouts(config.timeouts)
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, () => resolve(started))
+  // A port in use (or a HOST that is not ours) rejects here, instead of an unhandled 'error' event.
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, () => {
+      started.off('error', reject)
+      resolve(started)
+    })
+    started.once('error', reject)
+  }).catch((error: unknown) => {
+    notifier?.close()
+    closeDb()
+    throw error
   })
   server.setTimeout(idleMs)
   const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services, { allowPrivateNetworks: config.webhookPrivateNetworks ?? false }), config.webhookIntervalMs) : () => {}

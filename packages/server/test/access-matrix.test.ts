@@ -89,6 +89,7 @@ const rows: Row[] = [
       else expect(notes).toContain('Exports work again.')
     },
   },
+  { route: 'GET /v1/notices', target: async () => ({ method: 'GET', path: '/v1/notices' }), expect: publishable },
   {
     route: 'GET /v1/reports (a verified user)',
     target: async () => {

@@ -86,6 +86,8 @@ const statedInWords = [
   /^answers\./, // an answer to one of the guided questions must be one of its options
   /^businessHours\.week\.\w+$/, // a day opens before it closes
   /^from$/, // `from` comes before `to`
+  /^notice$/, // a "me too" names one of the app's known problems (GET /v1/notices)
+  /^publicTitle$/, // a public title is for a major incident only
 ]
 
 /** The query of a valid request: `cursor` is opaque (only a `nextCursor` is one), so none is made up. */

@@ -34,12 +34,12 @@ describe('GET /v1/diagnostics', () => {
     expect(result.questions.map((question) => question.id).slice(0, 2)).toEqual(['impact', 'workaround'])
     expect(result.questions[0]?.options?.map((option) => option.value)).toEqual(['me', 'team', 'everyone'])
     expect(result.categories.length).toBeGreaterThanOrEqual(9)
-    expect(result.categories.find((category) => category.value === 'billing')?.label).toBe('Compte et facturation')
+    expect(result.categories.find((category) => category.value === 'billing')?.label).toBe('Facturation et paiements')
   })
 
   it('takes the category the reporter picked', async () => {
     const result = (await (await diagnostics('symptoms=hello&category=billing&locale=en')).json()) as DiagnosticsResult
-    expect(result.category).toMatchObject({ value: 'billing', confidence: 1, label: 'Account & billing' })
+    expect(result.category).toMatchObject({ value: 'billing', confidence: 1, label: 'Billing and payments' })
   })
 
   it('suggests resolved incidents of the same app by their public note only', async () => {

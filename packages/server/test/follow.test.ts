@@ -1,40 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportCreated, ReportView } from '@triage/protocol'
 import type { TestServer } from './harness.ts'
-import { postReport, sendAs, startTestServer } from './harness.ts'
+import { events, postReport, sendAs, startTestServer } from './harness.ts'
+import type { ServerEvent } from './harness.ts'
 
 let server: TestServer
 beforeAll(async () => {
   server = await startTestServer()
 })
 afterAll(() => server.stop())
-
-interface ServerEvent {
-  event: string
-  id?: string
-  data: string
-}
-
-/** Reads Server-Sent Events from a fetch response, as a browser's EventSource would. */
-async function* events(response: Response): AsyncGenerator<ServerEvent> {
-  const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader()
-  if (!reader) return
-  let buffer = ''
-  for (;;) {
-    const { value, done } = await reader.read()
-    if (done) return
-    buffer += value
-    let end: number
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end)
-      buffer = buffer.slice(end + 2)
-      const fields = block.split('\n').filter((line) => !line.startsWith(':'))
-      if (fields.length === 0) continue
-      const get = (name: string) => fields.filter((line) => line.startsWith(`${name}: `)).map((line) => line.slice(name.length + 2))
-      yield { event: get('event')[0] ?? 'message', id: get('id')[0], data: get('data').join('\n') }
-    }
-  }
-}
 
 describe('GET /v1/reports/:id/events', () => {
   it('streams the current state, then every change, without reloading', async () => {

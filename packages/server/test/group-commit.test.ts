@@ -126,3 +126,36 @@ describe('group commit of report inserts', () => {
     expect(await listEvents(server.db, existing.id)).toHaveLength(1)
   })
 })
+
+// What the Worker does (ServiceContext.requestBoundIo): no request waits on a batch another writes.
+describe('inserts written alone', () => {
+  it('writes each concurrent insert in its own transaction, with gap-free numbers and exact idempotency', async () => {
+    const app = await createOtherApp(server)
+    const key = crypto.randomUUID()
+    const writes = [
+      ...Array.from({ length: 20 }, () => ({ incident: newIncident(app.appId), events: newEvents(2) })),
+      ...Array.from({ length: 10 }, () => ({ incident: newIncident(app.appId, { idempotencyKey: key }), events: newEvents(1) })),
+    ]
+    const batches = vi.spyOn(server.db, 'batch')
+
+    const stored = await Promise.all(writes.map(({ incident, events }) => insertIncidentOnce(server.db, incident, events, { alone: true })))
+
+    expect(batches).toHaveBeenCalledTimes(30)
+    const retries = stored.slice(20)
+    expect(new Set(retries.map((row) => row.id)).size).toBe(1)
+    expect(numbersOf([...stored.slice(0, 20), retries[0] as IncidentRow])).toEqual(Array.from({ length: 21 }, (_, index) => index + 1))
+    for (const { incident, events } of writes.slice(0, 20)) {
+      expect((await listEvents(server.db, incident.id)).map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort())
+    }
+  })
+
+  it('fails only the insert that violates a constraint', async () => {
+    const app = await createOtherApp(server)
+    const existing = await insertIncidentOnce(server.db, newIncident(app.appId), newEvents(1), { alone: true })
+    const results = await Promise.allSettled(
+      [newIncident(app.appId), newIncident(app.appId, { id: existing.id })].map((incident) => insertIncidentOnce(server.db, incident, newEvents(1), { alone: true })),
+    )
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected'])
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint failed: incidents\.id/)
+  })
+})

@@ -1,18 +1,52 @@
 import type { ReportCreate } from '@triage/protocol'
+import { triage } from '@triage/engine'
+import { newId } from '../src/ids.ts'
+import { firstEvents, newIncident } from '../src/services/new-incident.ts'
+import type { Database } from '../src/storage/database.ts'
+import { insertIncidentsOnce } from '../src/storage/incidents.ts'
 import { generateKey } from '../src/security/keys.ts'
 import { insertApp, insertKey } from '../src/storage/apps.ts'
 import type { RunningServer } from '../src/node-server.ts'
 export { startEphemeralServer as startTestServer } from '../src/ephemeral.ts'
 export type { EphemeralServer as TestServer } from '../src/ephemeral.ts'
 
-/** A second tenant with its own keys, to prove apps never see each other. */
-export async function createOtherApp(server: RunningServer, allowedOrigins: string[] = []) {
-  const appId = await insertApp(server.db, { name: 'Other app', allowedOrigins })
+/** An app with a publishable key and an `admin` secret key, written through storage. */
+export async function insertAppWithKeys(db: Database, name: string, allowedOrigins: string[] = [], now = Date.now()) {
+  const appId = await insertApp(db, { name, allowedOrigins }, now)
   const publishableKey = generateKey('publishable')
   const secretKey = generateKey('secret')
-  const publishableKeyId = await insertKey(server.db, { appId, kind: 'publishable', name: 'web', key: publishableKey })
-  const secretKeyId = await insertKey(server.db, { appId, kind: 'secret', role: 'admin', name: 'other admin', key: secretKey })
+  const publishableKeyId = await insertKey(db, { appId, kind: 'publishable', name: `${name} page`, key: publishableKey }, now)
+  const secretKeyId = await insertKey(db, { appId, kind: 'secret', role: 'admin', name: `${name} admin`, key: secretKey }, now)
   return { appId, publishableKey, secretKey, publishableKeyId, secretKeyId }
+}
+
+/** A second tenant with its own keys, to prove apps never see each other. */
+export function createOtherApp(server: RunningServer, allowedOrigins: string[] = []) {
+  return insertAppWithKeys(server.db, 'Other app', allowedOrigins)
+}
+
+/**
+ * Writes an incident as the report path would have at `at` (triaged, with its first events),
+ * straight into storage: for histories a test cannot wait for, such as a report a month old.
+ * @returns its id
+ */
+export async function insertReportedIncident(db: Database, appId: string, symptoms: string, at: number): Promise<string> {
+  const reasoning = triage({ symptoms, createdAt: at })
+  const incident = newIncident({
+    id: newId('inc', at),
+    appId,
+    idempotencyKey: null,
+    requestHash: 'inserted by a test',
+    reasoning,
+    symptoms,
+    answers: {},
+    context: {},
+    contact: {},
+    sla: { policy: null, calendar: null },
+    now: at,
+  })
+  await insertIncidentsOnce(db, [{ incident, events: firstEvents(reasoning, at, { status: 'new' }) }])
+  return incident.id
 }
 
 export function postReport(
@@ -44,4 +78,31 @@ export function sendAs(server: { url: string }, method: string, path: string, be
   const headers: Record<string, string> = { authorization: `Bearer ${bearer}` }
   if (body !== undefined) headers['content-type'] = 'application/json'
   return fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+}
+
+export interface ServerEvent {
+  event: string
+  id?: string
+  data: string
+}
+
+/** Reads Server-Sent Events from a fetch response, as a browser's EventSource would. */
+export async function* events(response: Response): AsyncGenerator<ServerEvent> {
+  const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader()
+  if (!reader) return
+  let buffer = ''
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done) return
+    buffer += value
+    let end: number
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end)
+      buffer = buffer.slice(end + 2)
+      const fields = block.split('\n').filter((line) => !line.startsWith(':'))
+      if (fields.length === 0) continue
+      const get = (name: string) => fields.filter((line) => line.startsWith(`${name}: `)).map((line) => line.slice(name.length + 2))
+      yield { event: get('event')[0] ?? 'message', id: get('id')[0], data: get('data').join('\n') }
+    }
+  }
 }

@@ -59,9 +59,11 @@ describe('the lifecycle over HTTP', () => {
     expect(bodies).toEqual(['Which browser do you use?', 'Can you send a screenshot?', 'Firefox 140, screenshot attached', 'Fixed in 1.4.1: please reload.'])
     expect(JSON.stringify(view)).not.toContain('Known export bug')
     expect(JSON.stringify(view)).not.toContain('Hotfix 1.4.1 deployed')
+    // Each change once: the resolution is its own entry (with the note), not a second status line.
     expect(view.timeline.filter((event) => event.type === 'status_changed').map((event) => event.status)).toEqual([
-      'in_progress', 'pending_reporter', 'in_progress', 'resolved',
+      'in_progress', 'pending_reporter', 'in_progress',
     ])
+    expect(view.timeline.at(-1)).toMatchObject({ type: 'resolved', body: 'Fixed in 1.4.1: please reload.' })
 
     const closed = await ok<ReportView>(sendAs(server, 'POST', `/v1/reports/${created.id}/confirm`, created.reporterToken))
     expect(closed.status).toBe('closed')

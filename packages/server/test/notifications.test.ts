@@ -50,6 +50,9 @@ it('e-mails the reporter agents’ public replies and the resolution, in their l
     context: { locale: 'fr-FR' },
   })).json()) as ReportCreated
   const silent = (await (await postReport(server, server.publishableKey, { symptoms: 'No e-mail given' })).json()) as ReportCreated
+  // The reporter is told how replies will arrive: here by e-mail too, since an address was given.
+  expect(created.emailUpdates).toBe(true)
+  expect(silent.emailUpdates).toBe(false)
 
   await sendAs(server, 'POST', `/v1/incidents/${created.id}/messages`, server.secretKey, { body: 'Quel navigateur utilisez-vous ?', visibility: 'public' })
   await sendAs(server, 'POST', `/v1/incidents/${created.id}/messages`, server.secretKey, { body: 'Internal: bug in the PDF service', visibility: 'internal' })

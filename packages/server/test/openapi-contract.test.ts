@@ -63,7 +63,7 @@ describe('the document', () => {
   it('documents 429 with Retry-After on every rate-limited route, and 400 on the reporter view', async () => {
     const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>> }
     for (const [path, methods] of Object.entries(document.paths)) {
-      if (!path.startsWith('/v1/reports') && path !== '/v1/diagnostics') continue
+      if (!path.startsWith('/v1/reports') && path !== '/v1/diagnostics' && path !== '/v1/notices') continue
       for (const [method, operation] of Object.entries(methods)) expect([method, path, operation.responses['429']?.headers?.['Retry-After'] !== undefined]).toEqual([method, path, true])
     }
     expect(document.paths['/v1/reports/{id}']?.['get']?.responses['400']).toBeDefined()

@@ -20,6 +20,10 @@ async function openWidget(options: Parameters<typeof mountWidget>[0] = {}) {
 const heading = (shadow: ShadowRoot) => shadow.querySelector('h3')?.textContent
 const next = (shadow: ShadowRoot) => byTestId(shadow, 'triage-next').click()
 const created = (api: ReturnType<typeof fakeApi>) => api.requests.find((request) => request.method === 'POST' && request.url.endsWith('/v1/reports'))?.body as ReportCreate | undefined
+/** The text of the element with this test id, if it is rendered. */
+const textOf = (shadow: ShadowRoot, id: string) => shadow.querySelector(`[data-testid="${id}"]`)?.textContent
+/** What the widget asked about the report (the known problems it reads on opening aside). */
+const reportRequests = (api: ReturnType<typeof fakeApi>) => api.requests.filter((request) => !request.url.includes('/v1/notices'))
 
 describe('the journey', () => {
   test('offers a resolved incident after a few words; "Yes" thanks, counts the deflection and files nothing', async () => {
@@ -27,7 +31,7 @@ describe('the journey', () => {
     const { api, shadow, symptoms } = await openWidget({ onDeflect })
     type(symptoms, 'locked')
     await new Promise((resolve) => setTimeout(resolve, 500))
-    expect(api.requests).toHaveLength(0)
+    expect(reportRequests(api)).toHaveLength(0)
     type(symptoms, 'I am locked out of my account')
     const suggestion = await findTestId(shadow, 'triage-suggestion')
     expect(suggestion.textContent).toContain('This may solve it: Reset your password from the sign-in page. (INC-000042)')
@@ -47,12 +51,18 @@ describe('the journey', () => {
     type(symptoms, 'I cannot sign in since this morning')
     byTestId(shadow, 'triage-next').click()
     await waitFor(() => heading(shadow) === 'A few questions')
-    expect(shadow.textContent).toContain('Question 1 of 2')
+    // A question that depends on a later answer may come: the count says so, and never grows.
+    expect(shadow.textContent).toContain('Question 1 of up to 3')
     choose(shadow, 'Only me')
     next(shadow)
     await waitFor(() => shadow.textContent?.includes('What happens?'))
+    expect(shadow.textContent).toContain('Question 2 of up to 3')
+    choose(shadow, 'I am locked out')
+    await waitFor(() => shadow.textContent?.includes('Question 2 of 2'))
     choose(shadow, 'An error message shows')
     await waitFor(() => shadow.textContent?.includes('Question 2 of 3'))
+    // The category is chosen on the first question; later ones do not repeat the picker.
+    expect(shadow.querySelector('[data-testid="triage-pick-category"]')).toBeNull()
     next(shadow)
     type(await findTestId<HTMLInputElement>(shadow, 'triage-answer'), 'Code 403')
     next(shadow)
@@ -65,8 +75,10 @@ describe('the journey', () => {
     byTestId(shadow, 'triage-send').click()
     expect((await findTestId(shadow, 'triage-number')).textContent).toBe('INC-000001')
     await waitFor(() => byTestId(shadow, 'triage-sla').textContent === 'we answer within 3 hours')
+    // The category the questions were about goes with them, chosen or accepted.
     expect(created(api)).toMatchObject({
       symptoms: 'I cannot sign in since this morning',
+      category: 'access',
       answers: { impact: 'me', access_problem: 'error_message', access_error_text: 'Code 403' },
       contact: { name: 'Ada Lovelace', email: 'ada@example.com' },
     })
@@ -91,28 +103,28 @@ describe('the journey', () => {
     next(shadow)
     await waitFor(() => shadow.querySelector('#triage-symptoms-error')?.textContent === 'Describe what is happening first.')
     expect(symptoms.getAttribute('aria-invalid')).toBe('true')
-    expect(api.requests).toHaveLength(0)
+    expect(reportRequests(api)).toHaveLength(0)
   })
 
-  async function toReview(shadow: ShadowRoot, symptoms: HTMLTextAreaElement, text = 'The export button does nothing') {
+  /** Through the description and the (two) questions to the contact step. */
+  async function toContact(shadow: ShadowRoot, symptoms: HTMLTextAreaElement, text = 'The export button does nothing') {
     type(symptoms, text)
     next(shadow)
     await waitFor(() => heading(shadow) === 'A few questions')
     next(shadow)
     next(shadow)
     await waitFor(() => heading(shadow) === 'How can we reach you?')
+  }
+
+  async function toReview(shadow: ShadowRoot, symptoms: HTMLTextAreaElement, text?: string) {
+    await toContact(shadow, symptoms, text)
     next(shadow)
     await findTestId(shadow, 'triage-send')
   }
 
   test('says at the contact step that an e-mail address cannot be one, and goes on once it is fixed', async () => {
     const { api, shadow, symptoms } = await openWidget()
-    type(symptoms, 'The export button does nothing')
-    next(shadow)
-    await waitFor(() => heading(shadow) === 'A few questions')
-    next(shadow)
-    next(shadow)
-    await waitFor(() => heading(shadow) === 'How can we reach you?')
+    await toContact(shadow, symptoms)
     const email = shadow.querySelector<HTMLInputElement>('#triage-email')!
     type(email, 'ada@')
     next(shadow)
@@ -121,6 +133,9 @@ describe('the journey', () => {
     expect(email.getAttribute('aria-describedby')).toContain('triage-email-error')
     expect(heading(shadow)).toBe('How can we reach you?')
     type(email, 'ada@example.com')
+    // Fixed: the error goes at once, not at the next try.
+    await waitFor(() => shadow.querySelector('#triage-email-error')?.textContent === '')
+    expect(email.getAttribute('aria-invalid')).toBe('false')
     next(shadow)
     await findTestId(shadow, 'triage-send')
     expect(api.requests.filter((request) => request.method === 'POST')).toHaveLength(0)
@@ -175,7 +190,63 @@ describe('the journey', () => {
     expect(suggestion.textContent).toContain('<img src=x onerror=alert(1)>')
   })
 
-  test('"My reports" lists the reports of this browser across visits', async () => {
+  test('marks the contact fields as optional and says how replies will arrive', async () => {
+    const { shadow, symptoms } = await openWidget()
+    await toContact(shadow, symptoms)
+    expect(shadow.querySelector('label[for="triage-name"]')?.textContent).toBe('Your name (optional)')
+    expect(shadow.querySelector('label[for="triage-email"]')?.textContent).toBe('Your e-mail (optional)')
+    next(shadow)
+    ;(await findTestId(shadow, 'triage-send')).click()
+    await waitFor(() => textOf(shadow, 'triage-replies') === 'We will answer you here.')
+
+    const email = await openWidget({ fetch: fakeApi({ create: () => json(201, { ...createdReport, emailUpdates: true }), view: () => json(200, { ...reportView, emailUpdates: true }) }).fetch })
+    await toReview(email.shadow, email.symptoms)
+    byTestId(email.shadow, 'triage-send').click()
+    await waitFor(() => textOf(email.shadow, 'triage-replies') === 'We will answer you here and by e-mail.')
+  })
+
+  test('drops the promise once the report is resolved', async () => {
+    const resolved = { ...reportView, status: 'resolved' as const, slaPromise: null }
+    const { shadow, symptoms } = await openWidget({ fetch: fakeApi({ view: () => json(200, resolved) }).fetch })
+    await toReview(shadow, symptoms)
+    byTestId(shadow, 'triage-send').click()
+    await waitFor(() => textOf(shadow, 'triage-status') === 'Resolved — we think it is fixed')
+    expect(shadow.querySelector('[data-testid="triage-sla"]')).toBeNull()
+  })
+
+  test('"Still broken" asks what is still wrong, and sends it', async () => {
+    const resolved = { ...reportView, status: 'resolved' as const, slaPromise: null }
+    const api = fakeApi({ view: () => json(200, resolved), action: () => json(200, { ...resolved, status: 'in_progress' }) })
+    const { shadow, symptoms } = await openWidget({ fetch: api.fetch })
+    await toReview(shadow, symptoms)
+    byTestId(shadow, 'triage-send').click()
+    await waitFor(() => textOf(shadow, 'triage-status') === 'Resolved — we think it is fixed')
+    expect(shadow.querySelector('label[for="triage-reply"]')?.textContent).toBe('What is still wrong? (optional)')
+    type(byTestId<HTMLTextAreaElement>(shadow, 'triage-reply'), 'Big exports still fail')
+    byTestId(shadow, 'triage-reopen').click()
+    await waitFor(() => textOf(shadow, 'triage-status') === 'In progress — someone is working on it')
+    expect(api.requests.at(-1)).toMatchObject({ method: 'POST', url: `https://triage.test/v1/reports/${createdReport.id}/messages`, body: { body: 'Big exports still fail' } })
+  })
+
+  test('a reply to a report closed meanwhile: the refusal shows, and Reopen is offered', async () => {
+    let status: 'in_progress' | 'closed' = 'in_progress'
+    const api = fakeApi({
+      view: () => json(200, { ...reportView, status, slaPromise: status === 'closed' ? null : reportView.slaPromise }),
+      action: () => problem(409, 'conflict', 'Cannot add a message to a closed report. Reopen it first, then write.'),
+    })
+    const { shadow, symptoms } = await openWidget({ fetch: api.fetch })
+    await toReview(shadow, symptoms)
+    byTestId(shadow, 'triage-send').click()
+    await waitFor(() => textOf(shadow, 'triage-status') === 'In progress — someone is working on it')
+    status = 'closed'
+    type(byTestId<HTMLTextAreaElement>(shadow, 'triage-reply'), 'Any news?')
+    byTestId(shadow, 'triage-reply-send').click()
+    await waitFor(() => shadow.querySelector('[data-testid="triage-reopen"]')?.textContent === 'Reopen')
+    expect(byTestId(shadow, 'triage-status').textContent).toBe('Closed — this report is done')
+    expect(shadow.textContent).toContain('Cannot add a message to a closed report.')
+  })
+
+  test('"My reports" lists the reports of this browser across visits, each with its first words and date; an opened one shows its number once', async () => {
     const { shadow, symptoms } = await openWidget()
     await toReview(shadow, symptoms)
     byTestId(shadow, 'triage-send').click()
@@ -184,5 +255,26 @@ describe('the journey', () => {
     again.shadow.querySelector<HTMLButtonElement>('.actions button')?.click()
     const list = await findTestId(again.shadow, 'triage-reports')
     expect(list.textContent).toContain('INC-000001')
+    await waitFor(() => list.textContent?.includes('The export button does nothing'))
+    expect(list.textContent).toContain('Nov 29, 2026')
+    list.querySelector('button')?.click()
+    await findTestId(again.shadow, 'triage-number')
+    expect(again.shadow.textContent?.split('INC-000001')).toHaveLength(2)
+    expect(heading(again.shadow)).toBe('The export button does nothing')
+  })
+
+  test('tells of a known problem on opening; "Me too" files one report that joins it', async () => {
+    const notice = { id: 'inc_major', text: 'Payments fail at checkout', since: '2026-11-29T14:02:00.000Z' }
+    const api = fakeApi({ notices: () => json(200, { items: [notice] }) })
+    const onSubmit = vi.fn()
+    const { shadow } = await openWidget({ fetch: api.fetch, onSubmit })
+    const card = await findTestId(shadow, 'triage-notice')
+    expect(card.textContent).toMatch(/^Known problem: Payments fail at checkout — we’re on it since .*\d/)
+    // Reporting something else stays one field away.
+    expect(shadow.querySelector('[data-testid="triage-symptoms"]')).not.toBeNull()
+    byTestId(shadow, 'triage-me-too').click()
+    expect((await findTestId(shadow, 'triage-number')).textContent).toBe('INC-000001')
+    expect(created(api)).toMatchObject({ symptoms: 'Payments fail at checkout', notice: 'inc_major' })
+    expect(onSubmit).toHaveBeenCalledOnce()
   })
 })

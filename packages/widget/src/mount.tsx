@@ -7,6 +7,7 @@ import { toPosition } from './options.ts'
 import { en } from './i18n/en.ts'
 import { fr } from './i18n/fr.ts'
 import { panelFor } from './panel/attach.tsx'
+import { followScreens } from './panel/follow.ts'
 
 /**
  * Adds the widget to the page: a `<triage-widget>` element at the end of `document.body`,
@@ -26,7 +27,9 @@ export function mount(options: WidgetOptions): WidgetHandle {
   const parts = createHost({ label: options.strings?.launcher ?? launcherLabels[locale], locale, position: toPosition(options.position), color: options.color })
   // The deflection count is kept for an app that hears of deflections.
   const { onDeflect } = options
-  const panel = panelFor(resolveStrings({ en, fr }[locale], options.strings))(parts, {
+  const strings = resolveStrings({ en, fr }[locale], options.strings)
+  // Bundled with the app: the follow-up screens are here already, with the app's words for them.
+  const panel = panelFor(strings, () => Promise.resolve({ screens: followScreens, strings }))(parts, {
     ...options,
     onDeflect: onDeflect && ((deflection) => onDeflect({ ...deflection, count: countDeflection(options.key) })),
   })

@@ -1,5 +1,5 @@
 import { batch, computed, signal } from '@preact/signals'
-import type { DiagnosticsResult, MyReport, ReportContact, ReportCreate, ReportCreated, ReportView, SimilarResolution, TriageUser } from '@triage/sdk'
+import type { DiagnosticsResult, MyReport, Notice, ReportContact, ReportCreate, ReportCreated, ReportView, SimilarResolution, TriageUser } from '@triage/sdk'
 import { createTriage, newIdempotencyKey, TriageError } from '@triage/sdk'
 import type { ContextPart } from './context-parts.ts'
 import { withoutParts } from './context-parts.ts'
@@ -15,7 +15,7 @@ export type Step = 'describe' | 'diagnose' | 'contact' | 'review' | 'queued' | '
 const suggestDelayMs = 400
 
 /** The fields of a report as the reporter sees them, whichever answer is the freshest. */
-export type ReportSummary = Pick<ReportView, 'number' | 'status' | 'category' | 'priority'> & Partial<Pick<ReportView, 'slaPromise' | 'timeline'>>
+export type ReportSummary = Pick<ReportView, 'number' | 'status' | 'category' | 'priority' | 'summary' | 'emailUpdates'> & Partial<Pick<ReportView, 'slaPromise' | 'timeline'>>
 
 /**
  * One widget's state: a signal per piece of state, derived values as `computed`, and the actions
@@ -49,8 +49,12 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   const reply = signal('')
   const acting = signal(false)
   const reports = signal<MyReport[] | null>(null)
+  /** The app's known problems, read each time the panel opens. */
+  const notices = signal<Notice[]>([])
 
   const questions = computed(() => visibleQuestions(diagnosis.value?.questions ?? [], answers.value))
+  /** How many questions may be asked in all: those shown and those a coming answer may add. */
+  const possibleQuestions = computed(() => visibleQuestions(diagnosis.value?.questions ?? [], answers.value, true).length)
   const suggestion = computed<SimilarResolution | undefined>(() =>
     dismissed.value || wordCount(symptoms.value) < minWords ? undefined : diagnosis.value?.similar.find((similar) => similar.publicNote),
   )
@@ -146,20 +150,28 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     left.value = keep ? left.value.filter((name) => name !== part) : [...left.value, part]
   }
 
-  /** What will be sent, built from the journey: only the answers to questions still shown. */
+  /** The report's start: what the reporter wrote (or the known problem they have too) and how to reach them. */
+  function withContact(input: ReportCreate): ReportCreate {
+    const contact: ReportContact = {}
+    if (name.value.trim()) contact.name = name.value.trim()
+    if (email.value.trim()) contact.email = email.value.trim()
+    if (contact.name || contact.email) input.contact = contact
+    return input
+  }
+
+  /**
+   * What will be sent, built from the journey: only the answers to questions still shown, and the
+   * category they were about (shown, and changeable, from the first question on): the reporter's choice.
+   */
   function reportInput(): ReportCreate {
-    const input: ReportCreate = { symptoms: symptoms.value.trim() }
+    const input = withContact({ symptoms: symptoms.value.trim() })
     const given: Record<string, string> = {}
     for (const question of questions.value) {
       const value = answers.value[question.id]
       if (value?.trim()) given[question.id] = value.trim()
     }
     if (Object.keys(given).length > 0) input.answers = given
-    if (picked.value) input.category = picked.value
-    const contact: ReportContact = {}
-    if (name.value.trim()) contact.name = name.value.trim()
-    if (email.value.trim()) contact.email = email.value.trim()
-    if (contact.name || contact.email) input.contact = contact
+    if (diagnosis.value) input.category = diagnosis.value.category.value
     return input
   }
 
@@ -168,9 +180,8 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   // reused key with another body).
   let pending: { body: string; idempotencyKey: string } | undefined
 
-  async function send(): Promise<void> {
+  async function send(input = reportInput()): Promise<void> {
     if (sending.value) return
-    const input = reportInput()
     const body = JSON.stringify([input, left.value])
     const idempotencyKey = pending?.body === body ? pending.idempotencyKey : newIdempotencyKey()
     pending = { body, idempotencyKey }
@@ -227,7 +238,23 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     )
   }
 
-  /** Reply, confirm or reopen: the answer is the report's new view. */
+  /** "Me too" on a known problem: one report that joins it, followed like the reporter's own. */
+  function meToo(notice: Notice): Promise<void> {
+    return send(withContact({ symptoms: notice.text, notice: notice.id }))
+  }
+
+  async function loadNotices(): Promise<void> {
+    try {
+      notices.value = (await client.notices()).items
+    } catch {
+      // A notice only helps: without it the reporter describes the problem as usual.
+    }
+  }
+
+  /**
+   * Reply, confirm or reopen: the answer is the report's new view. On a resolved report the reply
+   * says what is still wrong (the server reopens it); "Still broken" with nothing written reopens.
+   */
   async function act(action: 'reply' | 'confirm' | 'reopen'): Promise<void> {
     const shown = report.value
     if (!shown || acting.value) return
@@ -237,17 +264,18 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
       acting.value = true
       error.value = null
     })
+    const token = { token: shown.reporterToken }
     try {
-      const token = { token: shown.reporterToken }
       const next = action === 'reply' ? await client.reply(shown.id, text, token) : await client[action](shown.id, token)
       batch(() => {
         if (action === 'reply') reply.value = ''
         view.value = next
       })
-      // Following ends when a report closes; a reopened one is followed again.
-      if (action === 'reopen') follow()
     } catch (failure) {
       error.value = failure instanceof TriageError ? failure.detail : ''
+      // Refused: the report changed meanwhile (a closed one takes no message). Show it as it is
+      // now, with its way on (Reopen), and keep what the reporter wrote.
+      if (failure instanceof TriageError && failure.status === 409) view.value = await client.getReport(shown.id, shown.reporterToken).catch(() => view.value)
     } finally {
       acting.value = false
     }
@@ -330,6 +358,8 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     reply,
     acting,
     reports,
+    notices,
+    possibleQuestions,
     integrations: options.integrations ?? [],
     setSymptoms,
     describeDone,
@@ -340,6 +370,8 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     deflect,
     toggleContext,
     send,
+    meToo,
+    loadNotices,
     show,
     act,
     showReports,

@@ -27,11 +27,14 @@ textarea{min-height:90px;resize:vertical}\
 [aria-disabled=true]{opacity:.65}\
 .close{border-color:#0000}\
 .actions{margin-top:12px}\
+.actions>*{flex:1 1 auto}\
+.row{margin-top:8px}\
 .card{padding:4px 12px 12px;border:1px solid var(--triage-border);border-radius:8px}\
-dl{display:grid;grid-template-columns:auto 1fr;gap:6px 12px}\
+dl{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:6px 12px}\
 .pair{display:contents}\
 dd{margin:0;overflow-wrap:anywhere;white-space:pre-wrap}\
 .number{font-weight:700}\
+.summary{display:block}\
 ol,ul{list-style:none;margin:0;padding:0;display:grid;gap:8px}\
 li{padding-inline-start:10px;border-inline-start:3px solid var(--triage-border);white-space:pre-wrap;overflow-wrap:anywhere}\
 .agent{border-color:var(--triage-color)}\

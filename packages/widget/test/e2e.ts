@@ -86,9 +86,9 @@ export async function fileReport(dialog: Locator, strings: Strings, input: Journ
   return (await number.textContent()) ?? ''
 }
 
-/** The agent's side, through the API with the demo secret key. */
-export function agent(server: EphemeralServer) {
-  const headers = { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' }
+/** The agent's side, through the API with the demo secret key (or another app's). */
+export function agent(server: EphemeralServer, secretKey = server.secretKey) {
+  const headers = { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' }
   async function idOf(number: string): Promise<string> {
     const list = (await (await fetch(`${server.url}/v1/incidents?limit=200`, { headers })).json()) as IncidentList
     const found = list.items.find((item) => item.number === number)
@@ -103,6 +103,8 @@ export function agent(server: EphemeralServer) {
     idOf,
     reply: (number: string, body: string) => post(number, 'messages', { body, visibility: 'public' }),
     resolve: (number: string, publicNote: string) => post(number, 'resolve', { resolution: 'fixed in the e2e test', publicNote }),
+    close: (number: string) => post(number, 'close', {}),
+    reopen: (number: string) => post(number, 'reopen', {}),
     incident: async (number: string) => (await fetch(`${server.url}/v1/incidents/${await idOf(number)}`, { headers })).json() as Promise<Record<string, unknown>>,
   }
 }

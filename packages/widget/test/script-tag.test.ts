@@ -31,9 +31,9 @@ function loadWidgetScript(attributes: Record<string, string>): void {
   run(bundle, script)
 }
 
-/** Plays the browser's part for the panel script the loader added: runs the built file with that tag. */
-async function servePanel(): Promise<HTMLScriptElement> {
-  const script = await waitFor(() => document.head.querySelector<HTMLScriptElement>('script[src*="widget-panel-"]'))
+/** Plays the browser's part for a script the widget added (its panel, then the follow-up screens): runs the built file with that tag. */
+async function serveScript(name: 'widget-panel-' | 'widget-follow-'): Promise<HTMLScriptElement> {
+  const script = await waitFor(() => document.head.querySelector<HTMLScriptElement>(`script[src*="${name}"]`))
   run(built(new URL(script.src).pathname.slice(1)), script)
   return script
 }
@@ -67,7 +67,7 @@ describe('dist/widget.js', () => {
     window.Triage?.prefill({ symptoms: 'Export en panne', contact: { name: 'Ada' } })
     window.Triage?.identify({ id: 'user-42', name: 'Ada Lovelace', email: 'ada@example.com' })
     window.Triage?.open()
-    const script = await servePanel()
+    const script = await serveScript('widget-panel-')
     expect(script.src).toBe('https://triage.example.com/widget-panel-fr.js')
     const symptoms = await waitFor(() => shadow.querySelector<HTMLTextAreaElement>('[data-testid="triage-symptoms"]'))
     expect(symptoms.value).toBe('Export en panne')
@@ -77,6 +77,8 @@ describe('dist/widget.js', () => {
       byTestId(shadow, 'triage-next').click()
       await new Promise((resolve) => setTimeout(resolve, 5))
     }
+    // Near sending, the panel asks for the screens that follow, next to itself.
+    expect((await serveScript('widget-follow-')).src).toBe('https://triage.example.com/widget-follow-fr.js')
     byTestId(shadow, 'triage-send').click()
     const number = await waitFor(() => shadow.querySelector('[data-testid="triage-number"]'))
     expect(number.textContent).toBe('INC-000001')

@@ -30,6 +30,9 @@ const breachAnswers = [
   { questionId: 'security_what', equals: ['someone_else_logged_in', 'account_changed'], reason: 'answered that the account was taken over' },
   { questionId: 'security_what', equals: ['data_exposed'], reason: 'answered that personal data is exposed' },
   { questionId: 'security_credentials_entered', equals: ['yes'], reason: 'answered that they gave their credentials to a phishing message' },
+  // Activity on the account that the reporter did not do: a possible takeover, in any language (issue #14).
+  { questionId: 'access_unknown_activity', equals: ['yes'], reason: 'answered that they saw account activity they did not do' },
+  { questionId: 'notifications_unexpected', equals: ['yes'], reason: 'answered that they were told of a change they did not make' },
 ] as const
 
 /**

@@ -2,6 +2,8 @@
  * Guided diagnosis: per-category questions (EN/FR) with conditions, their validation, and the
  * category signals answers carry.
  */
+export { answerDetails } from './answer-details.ts'
+export type { AnswerDetailsOptions } from './answer-details.ts'
 export { answerSignals } from './answer-signals.ts'
 export type { AnswerSignal, AnswerSignalsOptions } from './answer-signals.ts'
 export { checkTree } from './check-tree.ts'

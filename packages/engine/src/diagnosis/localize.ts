@@ -10,7 +10,7 @@ export interface QuestionsForOptions {
   trees?: readonly QuestionTree[]
 }
 
-const yesNoLabels = {
+export const yesNoLabels = {
   yes: { en: 'Yes', fr: 'Oui' },
   no: { en: 'No', fr: 'Non' },
 } as const

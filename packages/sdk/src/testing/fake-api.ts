@@ -29,7 +29,9 @@ export function viewOf(report: ReportCreated, status: ReportView['status'] = rep
     category: report.category,
     priority: report.priority,
     tier: 'L1',
-    slaPromise: 'we answer within 3 hours',
+    slaPromise: status === 'resolved' || status === 'closed' ? null : 'we answer within 3 hours',
+    summary: report.summary,
+    emailUpdates: report.emailUpdates,
     createdAt: report.createdAt,
     updatedAt: report.createdAt,
     timeline: [{ type: 'created', at: report.createdAt, status: 'new' }],
@@ -85,6 +87,8 @@ export function fakeApi() {
           category: 'bug',
           priority: 'P3',
           createdAt: '2026-11-29T10:00:00.000Z',
+          summary: (body as ReportCreate).symptoms.slice(0, 80),
+          emailUpdates: false,
         }
         entry = { report, body: body as ReportCreate }
         reports.set(key, entry)

@@ -6,6 +6,7 @@
  */
 import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { sql } from 'drizzle-orm'
 
 export const apps = sqliteTable('apps', {
   id: text('id').primaryKey(),
@@ -56,7 +57,7 @@ export const incidents = sqliteTable(
     status: text('status', { enum: ['new', 'in_progress', 'pending_reporter', 'resolved', 'closed'] }).notNull(),
     category: text('category').notNull(),
     categoryConfidence: real('category_confidence').notNull(),
-    categorySource: text('category_source', { enum: ['auto', 'agent'] }).notNull(),
+    categorySource: text('category_source', { enum: ['auto', 'reporter', 'agent'] }).notNull(),
     impact: text('impact', { enum: ['high', 'medium', 'low'] }).notNull(),
     urgency: text('urgency', { enum: ['high', 'medium', 'low'] }).notNull(),
     priority: text('priority', { enum: ['P1', 'P2', 'P3', 'P4'] }).notNull(),
@@ -75,6 +76,8 @@ export const incidents = sqliteTable(
     parentId: text('parent_id'),
     /** A major incident: the parent of similar reports that arrived together; resolving it resolves them. */
     isMajor: integer('is_major', { mode: 'boolean' }).notNull().default(false),
+    /** A major incident's public title: the widget's notice to every visitor of the app ("Payments fail at checkout"). */
+    publicTitle: text('public_title'),
     /** The agent's resolution note (internal) and what the reporter is told (public). */
     resolution: text('resolution'),
     publicNote: text('public_note'),
@@ -112,6 +115,9 @@ export const incidents = sqliteTable(
     index('incidents_status_resolution_due').on(table.status, table.resolutionDueAt),
     // What changed since: how each process keeps its in-memory indexes current without a scan.
     index('incidents_app_updated').on(table.appId, table.updatedAt),
+    // The widget's notices: an app's open major incidents, read on every panel open, without
+    // walking the app's other open tickets.
+    index('incidents_app_open_major').on(table.appId, table.createdAt).where(sql`${table.isMajor} = 1 and ${table.status} in ('new', 'in_progress', 'pending_reporter')`),
   ],
 )
 

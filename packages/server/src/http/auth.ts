@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
+import { languageOf } from '@triage/engine'
 import { hashKey, isReporterToken, keyKindOf } from '../security/keys.ts'
 import type { StoredKey } from '../storage/keys.ts'
 import { findKeyByHash, findPublishableKey } from '../storage/keys.ts'
@@ -68,7 +69,7 @@ export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
   const stored = await lookUp(c.var.services, key)
   if (!stored || stored.kind !== 'secret' || stored.role === null) return problem('invalid_key', 401, 'This secret key is unknown. Check it, or ask your Triage admin for one.')
   if (stored.revokedAt !== null) return problem('invalid_key', 401, 'This secret key was revoked. Ask your Triage admin for a new one.')
-  c.set('agent', { appId: stored.appId, keyId: stored.id, name: stored.name, role: stored.role })
+  c.set('agent', { appId: stored.appId, keyId: stored.id, name: stored.name, role: stored.role, locale: languageOf(c.req.header('accept-language')) })
   await next()
 })
 

@@ -1,4 +1,4 @@
-import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
+import type { BusinessCalendar, Locale, SlaPolicy } from '@triage/engine'
 import type { ServiceContext } from '../services/context.ts'
 
 /** An app's SLA settings; null parts mean the defaults (DESIGN.md targets, calendar time). */
@@ -21,6 +21,8 @@ export interface AgentCaller {
   keyId: string
   name: string
   role: 'l1' | 'l2' | 'l3' | 'admin'
+  /** The agent's language (their Accept-Language): questions, answers and category names read in it. */
+  locale: Locale
 }
 
 /** Hono's typing of what middleware hands to routes. */

@@ -1,25 +1,32 @@
-import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { limits } from '@triage/protocol'
+import { readBounded } from './body-limit.ts'
 import type { AppEnv } from './env.ts'
 import { wellFormedInput } from './json-input.ts'
 import { problem } from './problem.ts'
 
 const tooLarge = () => problem('payload_too_large', 413, `The body is over ${limits.bodyBytes / 1024} KB. Send less context or fewer breadcrumbs.`)
-const countingLimit = bodyLimit({ maxSize: limits.bodyBytes, onError: tooLarge })
 
 /**
- * Refuses bodies over the limit before reading them whole. A declared Content-Length is checked
- * from the header alone: Hono's bodyLimit would first touch `raw.body`, which makes the Node
- * adapter build a web stream for every request (tens of µs a report) instead of reading the body
- * directly. A body without a length (chunked) is counted as it streams.
+ * Refuses bodies over the limit, on every runtime alike. A declared Content-Length is checked
+ * first, from the header alone: a body within it is read once, by the JSON parser (touching
+ * `raw.body` here would make the Node adapter build a web stream for every request, tens of µs a
+ * report). A body without a length (chunked) is read here, keeping at most the limit. Either way
+ * a refused body is still read to its end and discarded (see body-limit.ts), so the client gets
+ * the 413 problem rather than a reset connection.
  */
 export const limitBody = createMiddleware<AppEnv>(async (c, next) => {
   const length = c.req.header('content-length')
   if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+    // Over the limit: drainRefusedBody, around the whole app, reads what the client still sends.
     return Number(length) > limits.bodyBytes ? tooLarge() : next()
   }
-  return countingLimit(c, next)
+  const body = c.req.raw.body
+  if (!body) return next()
+  const bytes = await readBounded(body, limits.bodyBytes)
+  if (!bytes) return tooLarge()
+  c.req.raw = new Request(c.req.raw, { body: bytes })
+  return next()
 })
 
 function hasNoBody(headers: { header: (name: string) => string | undefined }): boolean {

@@ -143,8 +143,6 @@ export interface ReportRouteOptions {
   streams?: StreamCapOptions
 }
 
-const inWorkers = globalThis.navigator?.userAgent === 'Cloudflare-Workers'
-
 /** Seconds a refused stream is told to wait: slots free as soon as one of the caller's tabs closes. */
 const streamRetryAfter = 30
 
@@ -189,8 +187,8 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
       refused.headers.set('retry-after', String(streamRetryAfter))
       return refused as never
     }
-    // On Workers, I/O belongs to the request that started it: each stream follows on its own.
-    const hub = inWorkers ? followHub(c.var.services, follow) : (sharedHub ??= followHub(c.var.services, follow))
+    // Where I/O belongs to the request that started it (Workers), each stream follows on its own.
+    const hub = c.var.services.requestBoundIo ? followHub(c.var.services, follow) : (sharedHub ??= followHub(c.var.services, follow))
     return (await reportEventStream(hub, id, c.var.reporterToken, c.req.header('last-event-id'), release)) as never
   })
   routes.openapi(reporterMessageRoute, async (c) =>

@@ -44,13 +44,20 @@ export async function sha256(text: string): Promise<string> {
   return nodeCrypto ? nodeCrypto.createHash('sha256').update(text).digest('base64url') : webCrypto.sha256(text)
 }
 
-// Importing a key costs more than signing with it; a server has one or two secrets.
-const hmacKeys = new Map<string, Promise<CryptoKey>>()
+// Importing a key costs more than signing with it: imported keys are kept, a few hundred at most
+// (the reporter secret, apps' identity secrets). Kept once imported, never as a pending promise:
+// on Workers a request must not await a promise that another request started.
+const hmacKeys = new Map<string, CryptoKey>()
+const maxHmacKeys = 256
 
 async function webHmac(secret: string, message: string): Promise<Uint8Array> {
   let key = hmacKeys.get(secret)
-  if (!key) hmacKeys.set(secret, (key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])))
-  return new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(message)))
+  if (!key) {
+    key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+    if (hmacKeys.size >= maxHmacKeys) hmacKeys.clear()
+    hmacKeys.set(secret, key)
+  }
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)))
 }
 
 /**

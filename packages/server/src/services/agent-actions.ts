@@ -3,6 +3,7 @@ import type {
   EscalateRequest,
   Incident,
   IncidentPatch,
+  Reasoning,
   ReasonRequest,
   ResolveRequest,
   Tier,
@@ -10,6 +11,7 @@ import type {
 import { priorityOf, slaDueTimes } from '@triage/engine'
 import type { AgentCaller } from '../http/env.ts'
 import type { ServiceContext } from './context.ts'
+import { ProblemError } from './context.ts'
 import type { Change, Scope } from './incident-changes.ts'
 import { appSla, changeIncident, statusAfter, statusEvents } from './incident-changes.ts'
 import { formatNumber } from '../ids.ts'
@@ -25,8 +27,8 @@ export function agentScope(agent: AgentCaller): Extract<Scope, { maxTier: Tier }
   return { appId: agent.appId, maxTier: maxTierOf[agent.role] }
 }
 
-/** The ticket as the acting agent sees it after the change (similar incidents up to their tier). */
-const view = (context: ServiceContext, row: IncidentRow, agent: AgentCaller) => incidentView(context, row, agentScope(agent).maxTier)
+/** The incident after an agent's change, as that agent reads it (similar incidents up to their tier, in their language). */
+const view = (context: ServiceContext, row: IncidentRow, agent: AgentCaller) => incidentView(context, row, agentScope(agent).maxTier, agent.locale)
 
 /**
  * A public reply (the reporter reads it; the first one meets the first-response target) or an
@@ -117,14 +119,27 @@ export function reopenChange(from: Incident['status'], status: Incident['status'
 
 /**
  * An agent's corrections. A category correction is recorded as agent-sourced (what the engine
- * learns from); impact or urgency recompute the priority from the ITIL matrix.
+ * learns from); impact or urgency recompute the priority from the ITIL matrix; a major incident's
+ * public title becomes the widget's notice.
  */
 export async function patchIncident(context: ServiceContext, agent: AgentCaller, id: string, patch: IncidentPatch): Promise<Incident> {
   const sla = await appSla(context, agent.appId)
   let corrected = false
   const row = await changeIncident(context, agentScope(agent), id, (incident) => {
-    corrected = patch.category !== undefined && patch.category !== incident.category
+    // What teaches the classifier: the agent changed the category, or confirmed a reporter's
+    // choice that the engine read otherwise.
+    const guess = (incident.reasoning as unknown as Reasoning).category.guess
+    corrected = patch.category !== undefined && (patch.category !== incident.category || (incident.categorySource === 'reporter' && guess !== undefined && guess.value !== patch.category))
     const change: Change = { fields: {}, events: [] }
+    if (patch.publicTitle !== undefined && patch.publicTitle !== incident.publicTitle) {
+      if (!incident.isMajor) {
+        throw new ProblemError('validation_failed', 422, 'The body is invalid: publicTitle is for major incidents only (the widget shows it to every visitor).', {
+          errors: [{ path: 'publicTitle', message: 'is for major incidents only' }],
+        })
+      }
+      change.fields.publicTitle = patch.publicTitle
+      change.events.push({ type: 'announced', actor: agent.name, visibility: 'internal', data: { publicTitle: patch.publicTitle, previous: incident.publicTitle } })
+    }
     if (patch.kind !== undefined && patch.kind !== incident.kind) {
       change.fields.kind = patch.kind
       change.events.push({ type: 'categorized', actor: agent.name, visibility: 'internal', data: { kind: patch.kind, previousKind: incident.kind, source: 'agent' } })

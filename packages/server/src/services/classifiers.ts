@@ -3,6 +3,7 @@ import { restoreClassifier, seedClassifier } from '@triage/engine'
 import type { Database } from '../storage/database.ts'
 import { classifierVersion, loadClassifierState, saveClassifierState } from '../storage/classifiers.ts'
 import type { ServiceContext } from './context.ts'
+import { defaultCachedApps } from './context.ts'
 
 interface Cached {
   classifier: Classifier
@@ -11,10 +12,10 @@ interface Cached {
   checkedAt: number
 }
 
-// Classifiers in memory, per database and app, few at a time (each holds its weights). Another
-// process's correction shows here within `recheckMs`.
+// Classifiers in memory, per database and app, the `cachedApps` most recently used (each holds its
+// weights; a Map iterates oldest use first). Another process's (or isolate's) correction shows here
+// within `recheckMs`: one indexed read of the stored version per app and period.
 const caches = new WeakMap<Database, Map<string, Cached>>()
-const maxApps = 50
 const recheckMs = 30_000
 
 /** The app's classifier: the one its agents' corrections trained, or the built-in seed one. */
@@ -23,6 +24,10 @@ export async function classifierFor(context: ServiceContext, appId: string): Pro
   if (!cache) caches.set(context.db, (cache = new Map()))
   const now = context.now()
   const cached = cache.get(appId)
+  if (cached) {
+    cache.delete(appId)
+    cache.set(appId, cached)
+  }
   if (cached && now - cached.checkedAt < recheckMs) return cached.classifier
   const version = (await classifierVersion(context.db, appId)) ?? 0
   if (cached && cached.version === version) {
@@ -31,8 +36,11 @@ export async function classifierFor(context: ServiceContext, appId: string): Pro
   }
   const stored = version === 0 ? undefined : await loadClassifierState(context.db, appId)
   const classifier = stored ? restoreClassifier(stored.state) : seedClassifier()
-  if (!cache.has(appId) && cache.size >= maxApps) cache.delete(cache.keys().next().value as string)
   cache.set(appId, { classifier, version: stored?.updatedAt ?? 0, checkedAt: now })
+  for (const oldest of cache.keys()) {
+    if (cache.size <= (context.cachedApps ?? defaultCachedApps)) break
+    cache.delete(oldest)
+  }
   return classifier
 }
 

@@ -11,6 +11,20 @@ export interface ServiceContext {
   now: () => number
   /** How many incidents per app the similar-incident index keeps, the most recently changed (default 20,000). */
   similarIndexLimit?: number
+  /**
+   * True on Workers, where I/O and promises belong to the request that started them: a request
+   * that waits on work another request started hangs once that request ends, and workerd cancels
+   * it. Then no request waits on another's: no shared group commit, no shared index refresh.
+   * False (Node): one process serves every request, and sharing that work is what makes it cheap.
+   */
+  requestBoundIo?: boolean
+  /**
+   * How many apps' in-memory state (similar-incident index, classifier) this process or isolate
+   * keeps; the least recently used goes first. Default 32; the Worker passes fewer (128 MB isolates).
+   */
+  cachedApps?: number
+  /** Whether this runtime e-mails reporters agents' replies (SMTP is set up); default false. */
+  sendsEmail?: boolean
   /** Seals stored webhook and identity secrets (see sealing.ts); absent: stored in clear. */
   secrets?: SecretBox
 }
@@ -21,6 +35,9 @@ const unsealed = secretBox(undefined)
 export function secretsOf(context: ServiceContext): SecretBox {
   return context.secrets ?? unsealed
 }
+
+/** The default of `ServiceContext.cachedApps`. */
+export const defaultCachedApps = 32
 
 /** A refusal a service can explain to the caller; the app turns it into problem+json. */
 export class ProblemError extends Error {

@@ -1,5 +1,6 @@
 import type { DiagnosticQuestion, DiagnosticsResult } from '@triage/protocol'
-import { categorize, defaultTaxonomy, questionsFor } from '@triage/engine'
+import { defaultTaxonomy, guessCategory, languageOf, questionsFor } from '@triage/engine'
+import { classifierFor } from './classifiers.ts'
 import type { ServiceContext } from './context.ts'
 import { similarIndexFor } from './similar-incidents.ts'
 
@@ -17,9 +18,11 @@ export interface DiagnosticsQuery {
  * from a security incident.
  */
 export async function diagnose(context: ServiceContext, appId: string, query: DiagnosticsQuery): Promise<DiagnosticsResult> {
-  const locale = query.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en'
+  const locale = languageOf(query.locale)
   const picked = defaultTaxonomy.find((category) => category.id === query.category)
-  const guess = picked ? { value: picked.id, confidence: 1 } : categorize(query.symptoms, undefined)
+  // The same reading as the ticket's triage (the app's trained classifier), so the category the
+  // widget pre-selects is the one the engine would file.
+  const guess = picked ? { value: picked.id, confidence: 1 } : guessCategory(query.symptoms, { classifier: await classifierFor(context, appId) })
   const label = (id: string) => defaultTaxonomy.find((category) => category.id === id)?.label[locale] ?? id.replace(/_/g, ' ')
 
   const questions: DiagnosticQuestion[] = questionsFor(guess.value, { locale }).questions.map((question) => {

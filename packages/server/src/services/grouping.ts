@@ -110,5 +110,6 @@ async function openMajorIncident(context: ServiceContext, first: IncidentRow, me
       isMajor: true,
     }),
     firstEvents(reasoning, now, { status: 'new', major: true }, 'triage'),
+    { alone: context.requestBoundIo },
   )
 }

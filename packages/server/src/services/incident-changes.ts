@@ -49,7 +49,7 @@ export function statusAfter(incident: IncidentRow, action: LifecycleAction): Inc
     throw new ProblemError(
       'conflict',
       409,
-      `${outcome.reason[0]?.toUpperCase()}${outcome.reason.slice(1)}. From ${incident.status} it can go to: ${outcome.allowed.join(', ') || 'nothing'}.`,
+      `${outcome.reason[0]?.toUpperCase()}${outcome.reason.slice(1)}. ${outcome.hint ?? `From ${incident.status} it can go to: ${outcome.allowed.join(', ') || 'nothing'}.`}`,
       { allowed: outcome.allowed },
     )
   }

@@ -40,14 +40,14 @@ export async function listAppIncidents(
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
   return {
-    items: page.map((row) => toIncidentSummary(row, now)),
+    items: page.map((row) => toIncidentSummary(row, now, agent.locale)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, sortKeyOf(last, query.sort)) : null,
   }
 }
 
 export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
   const scope = agentScope(agent)
-  return incidentView(context, await findVisibleIncident(context, scope, id), scope.maxTier)
+  return incidentView(context, await findVisibleIncident(context, scope, id), scope.maxTier, agent.locale)
 }
 
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */

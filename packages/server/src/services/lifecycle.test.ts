@@ -11,6 +11,9 @@ describe('nextStatus', () => {
   it('waits on the reporter and comes back when they answer', () => {
     expect(nextStatus('in_progress', { type: 'public_reply', awaitReporter: true })).toEqual({ ok: true, status: 'pending_reporter' })
     expect(nextStatus('pending_reporter', { type: 'reporter_reply' })).toEqual({ ok: true, status: 'in_progress' })
+    // A reporter writing on a resolved ticket says it is not fixed; a closed one only reopens.
+    expect(nextStatus('resolved', { type: 'reporter_reply' })).toEqual({ ok: true, status: 'in_progress' })
+    expect(nextStatus('closed', { type: 'reporter_reply' })).toMatchObject({ ok: false, allowed: ['reopen'] })
     expect(nextStatus('new', { type: 'public_reply', awaitReporter: true })).toEqual({ ok: true, status: 'pending_reporter' })
   })
 

@@ -1,8 +1,13 @@
-import type { Reasoning, ReportContact } from '@triage/protocol'
+import type { CategorySource, Reasoning, ReportContact } from '@triage/protocol'
 import { slaDueTimes } from '@triage/engine'
 import type { AppSla } from '../http/env.ts'
 import { newId } from '../ids.ts'
 import type { NewEvent, NewIncident } from '../storage/incidents.ts'
+
+/** The reporter's choice when the engine kept it (it then notes its own guess beside it), else the engine's. */
+export function categorySourceOf(reasoning: Reasoning): CategorySource {
+  return reasoning.category.guess ? 'reporter' : 'auto'
+}
 
 /** The events every new incident starts its timeline with: created (public), categorized and prioritized. */
 export function firstEvents(reasoning: Reasoning, now: number, created: Record<string, unknown>, actor = 'reporter'): NewEvent[] {
@@ -13,7 +18,7 @@ export function firstEvents(reasoning: Reasoning, now: number, created: Record<s
       type: 'categorized',
       actor: 'triage',
       visibility: 'internal',
-      data: { category: reasoning.category.value, confidence: reasoning.category.confidence, source: 'auto' },
+      data: { category: reasoning.category.value, confidence: reasoning.category.confidence, source: categorySourceOf(reasoning), ...(reasoning.category.guess ? { guess: reasoning.category.guess } : {}) },
       at: now,
     },
     {
@@ -57,7 +62,7 @@ export function newIncident(draft: IncidentDraft): NewIncident {
     status: 'new',
     category: reasoning.category.value,
     categoryConfidence: reasoning.category.confidence,
-    categorySource: 'auto',
+    categorySource: categorySourceOf(reasoning),
     impact: reasoning.priority.impact,
     urgency: reasoning.priority.urgency,
     priority: reasoning.priority.value,
@@ -72,6 +77,7 @@ export function newIncident(draft: IncidentDraft): NewIncident {
     reasoning: reasoning as unknown as Record<string, unknown>,
     parentId: draft.parentId ?? null,
     isMajor: draft.isMajor ?? false,
+    publicTitle: null,
     resolution: null,
     publicNote: null,
     ...slaDueTimes(reasoning.priority.value, now, sla.policy ?? undefined, sla.calendar ?? undefined),

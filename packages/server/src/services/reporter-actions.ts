@@ -21,7 +21,7 @@ export async function authorizeReporter(context: ServiceContext, id: string, rep
 /** The reporter's view of an incident, with the SLA promise of its app's policy. */
 export async function reporterView(context: ServiceContext, incident: IncidentRow): Promise<ReportView> {
   const [events, sla] = await Promise.all([listEvents(context.db, incident.id, 'public'), appSla(context, incident.appId)])
-  return toReportView(incident, events, sla.policy ?? undefined)
+  return toReportView(incident, events, sla.policy ?? undefined, context.sendsEmail)
 }
 
 async function reporterChange(context: ServiceContext, id: string, token: string, decide: Parameters<typeof changeIncident>[3]): Promise<ReportView> {
@@ -30,17 +30,19 @@ async function reporterChange(context: ServiceContext, id: string, token: string
   return reporterView(context, row)
 }
 
-/** The reporter answers; a ticket waiting on them goes back to the agents. */
+/**
+ * The reporter answers; a ticket waiting on them goes back to the agents, and a resolved one
+ * reopens (they say it is not fixed). A closed one refuses (409, `allowed: ["reopen"]`).
+ */
 export function postReporterMessage(context: ServiceContext, id: string, token: string, message: ReporterMessageCreate): Promise<ReportView> {
   return reporterChange(context, id, token, (incident): Change => {
     const status = statusAfter(incident, { type: 'reporter_reply' })
-    return {
-      fields: { status },
-      events: [
-        { type: 'message', actor: 'reporter', visibility: 'public', data: { body: message.body, author: 'reporter' } },
-        ...statusEvents(incident.status, status, 'reporter'),
-      ],
+    const written: Change['events'][number] = { type: 'message', actor: 'reporter', visibility: 'public', data: { body: message.body, author: 'reporter' } }
+    if (incident.status === 'resolved') {
+      const reopened = reopenChange(incident.status, status, 'reporter', {})
+      return { fields: reopened.fields, events: [written, ...reopened.events] }
     }
+    return { fields: { status }, events: [written, ...statusEvents(incident.status, status, 'reporter')] }
   })
 }
 

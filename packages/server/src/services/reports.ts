@@ -1,7 +1,7 @@
 import type { ReportCreate, ReportCreated, ReportList, ReportView } from '@triage/protocol'
 import { defaultQuestionTrees, redactText, redactValue, triage, validateAnswers } from '@triage/engine'
 import type { AnswerProblem, Question } from '@triage/engine'
-import { formatNumber, newId } from '../ids.ts'
+import { newId } from '../ids.ts'
 import { sha256 } from '../security/crypto.ts'
 import { reporterTokenFor } from '../security/keys.ts'
 import { isUserHash } from '../security/user-hash.ts'
@@ -9,7 +9,9 @@ import type { IncidentRow } from '../storage/incidents.ts'
 import { insertIncidentOnce, listReporterIncidents } from '../storage/incidents.ts'
 import type { PublicCaller } from '../http/env.ts'
 import { classifierFor } from './classifiers.ts'
+import type { GroupingPlan } from './grouping.ts'
 import { forgetPlanned, groupedEvent, openGroup, planGrouping } from './grouping.ts'
+import { noticeToJoin } from './notices.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
 import type { ServiceContext } from './context.ts'
 import { authorizeReporter, reporterView } from './reporter-actions.ts'
@@ -50,8 +52,15 @@ export async function createReport(
   // The hash proved who the reporter is; it is not kept. The user id stays in the context.
   const captured = redactValue(user && typeof user === 'object' && 'id' in user ? { ...pageContext, user: { id: String(user.id), verified: reporterUserId !== null } } : pageContext)
   const redacted = [...symptoms.found, ...captured.found]
-  const reasoning = triage({ ...input, symptoms: symptoms.text, context: captured.value, createdAt: now }, { classifier: await classifierFor(context, appId) })
-  const grouping = await planGrouping(context, { id, appId, symptoms: symptoms.text, category: reasoning.category.value, createdAt: now })
+  // "Me too" on a known problem: the report takes the major incident's category and joins it.
+  const major = input.notice === undefined ? undefined : await noticeToJoin(context, appId, input.notice)
+  const reasoning = triage(
+    { ...input, ...(major ? { category: major.category } : {}), symptoms: symptoms.text, context: captured.value, createdAt: now },
+    { classifier: await classifierFor(context, appId) },
+  )
+  const grouping: GroupingPlan = major
+    ? { joins: { parentId: major.id, reason: 'the reporter said "me too" to the known problem' } }
+    : await planGrouping(context, { id, appId, symptoms: symptoms.text, category: reasoning.category.value, createdAt: now })
   const events = firstEvents(reasoning, now, { status: 'new', ...(redacted.length > 0 ? { redacted } : {}) })
   if (grouping.joins) events.push({ id: newId('evt', now), at: now, ...groupedEvent(grouping.joins.parentId, grouping.joins.reason) })
   const stored = await insertIncidentOnce(
@@ -72,6 +81,7 @@ export async function createReport(
       reporterUserId,
     }),
     events,
+    { alone: context.requestBoundIo },
   ).catch(async (error: unknown) => {
     await forgetPlanned(context, appId, id)
     throw error
@@ -82,7 +92,7 @@ export async function createReport(
     return replay(context, stored, requestHash)
   }
   if (grouping.opens) await openGroup(context, stored, grouping.opens, sla)
-  return { report: toReportCreated(stored, await reporterTokenFor(context.reporterSecret, stored.id)), replayed: false }
+  return { report: toReportCreated(stored, await reporterTokenFor(context.reporterSecret, stored.id), context.sendsEmail), replayed: false }
 }
 
 async function replay(context: ServiceContext, existing: IncidentRow, requestHash: string): Promise<CreatedReport> {
@@ -93,7 +103,7 @@ async function replay(context: ServiceContext, existing: IncidentRow, requestHas
       'This Idempotency-Key was already used for a different report. Use a new key for a new report.',
     )
   }
-  return { report: toReportCreated(existing, await reporterTokenFor(context.reporterSecret, existing.id)), replayed: true }
+  return { report: toReportCreated(existing, await reporterTokenFor(context.reporterSecret, existing.id), context.sendsEmail), replayed: true }
 }
 
 /**
@@ -146,13 +156,7 @@ export async function listUserReports(context: ServiceContext, caller: PublicCal
   return {
     items: await Promise.all(
       rows.map(async (row) => ({
-        id: row.id,
-        number: formatNumber(row.number),
-        status: row.status,
-        category: row.category,
-        priority: row.priority,
-        reporterToken: await reporterTokenFor(context.reporterSecret, row.id),
-        createdAt: new Date(row.createdAt).toISOString(),
+        ...toReportCreated(row, await reporterTokenFor(context.reporterSecret, row.id), context.sendsEmail),
         updatedAt: new Date(row.updatedAt).toISOString(),
       })),
     ),

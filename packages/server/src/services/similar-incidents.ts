@@ -5,6 +5,7 @@ import { formatNumber } from '../ids.ts'
 import type { Database } from '../storage/database.ts'
 import { incidentsChangedSince } from '../storage/similar.ts'
 import type { ServiceContext } from './context.ts'
+import { defaultCachedApps } from './context.ts'
 
 /** What answers and grouping need beyond the index: kept beside it, current as of the last sync. */
 export interface IncidentDetail {
@@ -30,18 +31,26 @@ interface AppIndex {
   details: Map<string, IncidentDetail>
   /** What major-incident grouping looks at: the window's open reports, not the whole history. */
   groupCandidates: GroupCandidates
+  /** The read of storage in flight, which concurrent requests share (Node only, see similarIndexFor). */
   syncing: Promise<void> | undefined
-  /** When storage was last read (ms, process clock). */
+  /** When the latest read of storage started, while it runs (ms). */
+  syncStartedAt: number | undefined
+  /** When the last completed read of storage started (ms): the index holds every change before. */
   syncedAt: number
 }
-
-
 
 // One BM25 index per app and database, in memory, kept current by reading what changed since the
 // last use: no hook on every write path, and every process (or isolate) converges on its own.
 // It holds an app's most recently changed incidents only (resolutions count as changes), so a new
 // process or Workers isolate reads a bounded slice, and memory stays flat however long the history.
+// Only the `cachedApps` most recently used apps keep theirs (a Map iterates oldest use first).
 const indexes = new WeakMap<Database, Map<string, AppIndex>>()
+
+/**
+ * On Workers, a read of storage still marked in flight after this long is taken as lost: the
+ * request that started it was cancelled (its client went away), and its promise never settles.
+ */
+const lostSyncMs = 10_000
 
 /**
  * The default of `ServiceContext.similarIndexLimit`. Measured (`node bench/similar.ts 20000`): the
@@ -92,23 +101,58 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
   }
 }
 
+/** The app's entry, created empty on first use and moved to the most recently used end. */
+function appIndex(context: ServiceContext, appId: string): AppIndex {
+  let apps = indexes.get(context.db)
+  if (!apps) indexes.set(context.db, (apps = new Map()))
+  const entry = apps.get(appId) ?? {
+    index: createSimilarIndex(),
+    syncedTo: 0,
+    details: new Map(),
+    groupCandidates: createGroupCandidates({ windowMs: groupingWindowMs }),
+    syncing: undefined,
+    syncStartedAt: undefined,
+    syncedAt: -Infinity,
+  }
+  apps.delete(appId)
+  apps.set(appId, entry)
+  for (const oldest of apps.keys()) {
+    if (apps.size <= (context.cachedApps ?? defaultCachedApps)) break
+    apps.delete(oldest)
+  }
+  return entry
+}
+
+/** Reads what changed into the entry, and records when that read started. */
+async function syncFrom(context: ServiceContext, appId: string, entry: AppIndex): Promise<void> {
+  const startedAt = context.now()
+  entry.syncStartedAt = startedAt
+  try {
+    await sync(context, appId, entry)
+    entry.syncedAt = Math.max(entry.syncedAt, startedAt)
+  } finally {
+    if (entry.syncStartedAt === startedAt) entry.syncStartedAt = undefined
+  }
+}
+
 /**
  * The app's similar-incident index, caught up with storage — or, with `maxStaleMs` (for the
  * ingestion path), as of at most that long ago, which bounds the reads while reports pour in.
+ *
+ * On Node, concurrent requests wait on one shared read. On Workers a request never waits on
+ * another request's read (see ServiceContext.requestBoundIo): with a staleness allowance it takes
+ * the index as it stands while another request reads, else it reads what changed itself.
  */
 export async function similarIndexFor(context: ServiceContext, appId: string, maxStaleMs = 0): Promise<AppIndex> {
-  let apps = indexes.get(context.db)
-  if (!apps) indexes.set(context.db, (apps = new Map()))
-  let entry = apps.get(appId)
-  if (!entry) apps.set(appId, (entry = { index: createSimilarIndex(), syncedTo: 0, details: new Map(), groupCandidates: createGroupCandidates({ windowMs: groupingWindowMs }), syncing: undefined, syncedAt: -Infinity }))
-  const current = entry
-  if (context.now() - current.syncedAt >= maxStaleMs) {
-    const startedAt = context.now()
-    current.syncing ??= sync(context, appId, current).finally(() => {
-      current.syncing = undefined
-      current.syncedAt = startedAt
-    })
+  const entry = appIndex(context, appId)
+  const now = context.now()
+  if (now - entry.syncedAt < maxStaleMs) return entry
+  if (!context.requestBoundIo) {
+    entry.syncing ??= syncFrom(context, appId, entry).finally(() => (entry.syncing = undefined))
+    await entry.syncing
+    return entry
   }
-  await current.syncing
-  return current
+  const anotherReads = entry.syncStartedAt !== undefined && now - entry.syncStartedAt < lostSyncMs
+  if (!(anotherReads && maxStaleMs > 0)) await syncFrom(context, appId, entry)
+  return entry
 }

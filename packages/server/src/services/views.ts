@@ -10,9 +10,10 @@ import type {
   IncidentStatus,
   SimilarIncident,
 } from '@triage/protocol'
-import type { SlaPolicy } from '@triage/engine'
-import { slaPromise } from '@triage/engine'
+import type { Locale, SlaPolicy } from '@triage/engine'
+import { answerDetails, languageOf, reporterPromise } from '@triage/engine'
 import type { SlaClock } from '@triage/protocol'
+import { categoryNames } from '@triage/protocol'
 import { formatNumber } from '../ids.ts'
 import type { EventRow, IncidentRow } from '../storage/incidents.ts'
 
@@ -34,12 +35,29 @@ export function slaClock(dueAt: number | null, riskAt: number | null, metAt: num
 }
 
 /** The reporter's language, from what the SDK captured. */
-function reporterLocale(row: IncidentRow): 'en' | 'fr' {
+function reporterLocale(row: IncidentRow): Locale {
   const locale = row.context['locale']
-  return typeof locale === 'string' && locale.toLowerCase().startsWith('fr') ? 'fr' : 'en'
+  return languageOf(typeof locale === 'string' ? locale : undefined)
 }
 
-export function toReportCreated(row: IncidentRow, reporterToken: string): ReportCreated {
+const summaryChars = 80
+
+/**
+ * The first words of the symptoms, to tell reports apart in a list: at most 80 characters, cut
+ * between words, with an ellipsis when cut.
+ */
+export function summaryOf(symptoms: string): string {
+  const text = symptoms.replace(/\s+/g, ' ').trim()
+  if (text.length <= summaryChars) return text
+  const cut = text.slice(0, summaryChars)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > summaryChars / 2 ? cut.slice(0, space) : cut.slice(0, summaryChars - 1)).replace(/[\s,;:.]+$/, '')}…`
+}
+
+/** Whether agents' replies also reach this reporter by e-mail. */
+const emailUpdates = (row: IncidentRow, sendsEmail: boolean) => sendsEmail && row.contactEmail !== null
+
+export function toReportCreated(row: IncidentRow, reporterToken: string, sendsEmail = false): ReportCreated {
   return {
     id: row.id,
     number: formatNumber(row.number),
@@ -48,6 +66,8 @@ export function toReportCreated(row: IncidentRow, reporterToken: string): Report
     category: row.category,
     priority: row.priority,
     createdAt: iso(row.createdAt),
+    summary: summaryOf(row.symptoms),
+    emailUpdates: emailUpdates(row, sendsEmail),
   }
 }
 
@@ -60,8 +80,23 @@ function toReportEvent(row: EventRow): ReportEvent {
   return event
 }
 
+/** The events that say a status change in their own words: the `status_changed` written with them is not shown again. */
+const statusWords = new Set(['resolved', 'closed', 'reopened'])
+
+/**
+ * The reporter's timeline: each status change once. A resolution, closing or reopening is written
+ * as its `status_changed` event and its own event at the same instant; the reporter reads the latter.
+ */
+function reporterTimeline(publicEvents: EventRow[]): EventRow[] {
+  return publicEvents.filter((event, index) => {
+    const next = publicEvents[index + 1]
+    return !(event.type === 'status_changed' && next && next.at === event.at && statusWords.has(next.type))
+  })
+}
+
 /** The reporter's view: only public events, nothing an agent wrote for colleagues. */
-export function toReportView(row: IncidentRow, publicEvents: EventRow[], policy?: SlaPolicy): ReportView {
+export function toReportView(row: IncidentRow, publicEvents: EventRow[], policy?: SlaPolicy, sendsEmail = false): ReportView {
+  const timeline = reporterTimeline(publicEvents).map(toReportEvent)
   return {
     id: row.id,
     number: formatNumber(row.number),
@@ -69,15 +104,22 @@ export function toReportView(row: IncidentRow, publicEvents: EventRow[], policy?
     category: row.category,
     priority: row.priority,
     tier: row.tier,
-    slaPromise: slaPromise(row.priority, reporterLocale(row), policy),
+    slaPromise: reporterPromise(row, reporterLocale(row), policy),
+    summary: summaryOf(row.symptoms),
+    emailUpdates: emailUpdates(row, sendsEmail),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
-    timeline: publicEvents.map(toReportEvent),
-    timelineLength: publicEvents.length,
+    timeline,
+    timelineLength: timeline.length,
   }
 }
 
-export function toIncidentSummary(row: IncidentRow, now: number): IncidentSummary {
+/** A category's one name in a language; an app's own category id reads as its words. */
+export function categoryLabel(category: string, language: Locale): string {
+  return categoryNames[language][category] ?? category.replaceAll('_', ' ')
+}
+
+export function toIncidentSummary(row: IncidentRow, now: number, language: Locale = 'en'): IncidentSummary {
   const contact: IncidentSummary['contact'] = {}
   if (row.contactName !== null) contact.name = row.contactName
   if (row.contactEmail !== null) contact.email = row.contactEmail
@@ -87,6 +129,7 @@ export function toIncidentSummary(row: IncidentRow, now: number): IncidentSummar
     kind: row.kind,
     status: row.status,
     category: row.category,
+    categoryLabel: categoryLabel(row.category, language),
     categoryConfidence: row.categoryConfidence,
     categorySource: row.categorySource,
     impact: row.impact,
@@ -101,6 +144,7 @@ export function toIncidentSummary(row: IncidentRow, now: number): IncidentSummar
     reasoning: row.reasoning as unknown as Reasoning,
     parentId: row.parentId,
     isMajor: row.isMajor,
+    publicTitle: row.publicTitle,
     resolution: row.resolution,
     publicNote: row.publicNote,
     sla: {
@@ -125,6 +169,13 @@ function toIncidentEvent(row: EventRow): IncidentEvent {
   }
 }
 
-export function toIncident(row: IncidentRow, events: EventRow[], similar: SimilarIncident[], now: number): Incident {
-  return { ...toIncidentSummary(row, now), timeline: events.map(toIncidentEvent), similar }
+/** The enriched ticket; `affected` is how many reports a major incident groups (null for others). */
+export function toIncident(row: IncidentRow, events: EventRow[], similar: SimilarIncident[], now: number, language: Locale, affected: number | null): Incident {
+  return {
+    ...toIncidentSummary(row, now, language),
+    timeline: events.map(toIncidentEvent),
+    similar,
+    answerDetails: answerDetails(row.answers, { locale: language }),
+    affected,
+  }
 }

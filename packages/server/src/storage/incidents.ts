@@ -20,20 +20,39 @@ export interface IncidentWrite {
 /** One group-commit queue per database handle (see group-commit.ts). */
 const writers = new WeakMap<Database, (write: IncidentWrite) => Promise<IncidentRow>>()
 
+export interface InsertIncidentOptions {
+  /**
+   * Write in a transaction of its own instead of joining concurrent calls' (group commit).
+   * Required on Workers (see ServiceContext.requestBoundIo): there a request must never wait on a
+   * batch that another request's I/O writes — once that request ends, its I/O is cancelled and
+   * every writer queued behind it hangs. D1 and Turso absorb one transaction per report.
+   */
+  alone?: boolean
+}
+
 /**
  * Writes a new incident and its first events in one transaction, unless the app already has an
- * incident with the same idempotency key. The number is the app's next one, taken inside the
- * same transaction so concurrent writers never share it. Concurrent calls share one transaction.
+ * incident with the same idempotency key. Concurrent calls share one transaction unless `alone`.
+ *
+ * Numbering: the number is the app's highest plus one, taken by the insert statement itself inside
+ * the transaction. SQLite — the libSQL file, D1's primary, Turso — runs one write transaction at a
+ * time, so concurrent writers never share a number, and only a committed incident takes one, so
+ * there are no gaps. That holds for one transaction per request as for group commit, which is why
+ * the Workers build needs no Durable Object to number an app's incidents: it would add a hop per
+ * report to serialize what D1 already serializes. The idempotency key is checked by the same
+ * statement (and a unique index), so retries stay exact however they interleave.
  *
  * @returns the stored incident: the new one, or the one that already held the idempotency key
  */
-export function insertIncidentOnce(db: Database, incident: NewIncident, events: NewEvent[]): Promise<IncidentRow> {
+export async function insertIncidentOnce(db: Database, incident: NewIncident, events: NewEvent[], options: InsertIncidentOptions = {}): Promise<IncidentRow> {
+  if (options.alone) {
+    const [stored] = await insertIncidentsOnce(db, [{ incident, events }])
+    if (stored === undefined || stored instanceof Error) throw stored ?? new Error(`incident ${incident.id} was not written`)
+    return stored
+  }
   let write = writers.get(db)
   if (!write) {
-    // In Workers a batch must not serve several requests (promises may not cross request
-    // contexts there), so each request writes alone; D1 and Turso scale out instead.
-    const inWorkers = globalThis.navigator?.userAgent === 'Cloudflare-Workers'
-    write = groupCommit((writes: IncidentWrite[]) => insertIncidentsOnce(db, writes), inWorkers ? { maxBatch: 1 } : {})
+    write = groupCommit((writes: IncidentWrite[]) => insertIncidentsOnce(db, writes))
     writers.set(db, write)
   }
   return write({ incident, events })

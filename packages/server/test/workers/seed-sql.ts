@@ -1,35 +1,36 @@
 import { drizzle } from 'drizzle-orm/sqlite-proxy'
 import { schema } from '../../src/db/schema.ts'
-import { generateKey } from '../../src/security/keys.ts'
-import { insertApp, insertKey } from '../../src/storage/apps.ts'
 import type { Database } from '../../src/storage/database.ts'
 
-export interface SeedSql {
-  /** INSERT statements for `wrangler d1 execute --file`. */
+export interface RecordedSql<T> {
+  /** The statements, for `wrangler d1 execute --file`. */
   sql: string
-  appId: string
-  publishableKey: string
-  secretKey: string
+  /** What `seed` answered. */
+  value: T
 }
 
 /**
- * An app with a publishable key and an `admin` secret key, as SQL for a D1 database: Workers
- * have no demo bootstrap. The rows come from the same storage functions the Node server uses
- * (through a drizzle proxy that records instead of running), so they follow the schema.
+ * Runs `seed` on a drizzle handle that records its statements instead of running them, and
+ * answers them as SQL for a D1 database: Workers have no demo bootstrap, and the rows then come
+ * from the same storage functions the Node server uses, so they follow the schema. Reads answer
+ * no rows, so `seed` may only write.
  */
-export async function seedSql(): Promise<SeedSql> {
+export async function recordSql<T>(seed: (db: Database) => Promise<T>): Promise<RecordedSql<T>> {
   const statements: string[] = []
-  const recorder = drizzle(async (query, params) => {
-    statements.push(`${inlineParams(query, params)};`)
-    return { rows: [] }
-  }, { schema }) as unknown as Database
-
-  const publishableKey = generateKey('publishable')
-  const secretKey = generateKey('secret')
-  const appId = await insertApp(recorder, { name: 'Workers test', allowedOrigins: [] })
-  await insertKey(recorder, { appId, kind: 'publishable', name: 'workers test page', key: publishableKey })
-  await insertKey(recorder, { appId, kind: 'secret', role: 'admin', name: 'workers test admin', key: secretKey })
-  return { sql: statements.join('\n'), appId, publishableKey, secretKey }
+  const record = (query: string, params: unknown[]) => void statements.push(`${inlineParams(query, params)};`)
+  const recorder = drizzle(
+    async (query, params) => {
+      record(query, params)
+      return { rows: [] }
+    },
+    async (batch) => {
+      for (const { sql, params } of batch) record(sql, params)
+      return batch.map(() => ({ rows: [] }))
+    },
+    { schema },
+  ) as unknown as Database
+  const value = await seed(recorder)
+  return { sql: statements.join('\n'), value }
 }
 
 /** `wrangler d1 execute` takes no parameters: write them into the statement as SQL literals. */

@@ -1,38 +1,38 @@
 import type { FunctionComponent, TargetedKeyboardEvent } from 'preact'
 import { h } from 'preact'
+import type { LoadedFollow } from '../panel/attach.tsx'
+import type { FollowStep } from '../panel/follow-type.ts'
 import type { Step } from '../state.ts'
 import { Contact } from '../steps/contact.tsx'
 import { Describe } from '../steps/describe.tsx'
 import { Diagnose } from '../steps/diagnose.tsx'
-import { MyReports } from '../steps/my-reports.tsx'
 import { Notice } from '../steps/notice.tsx'
-import type { StepProps } from '../steps/props.ts'
-import { Report } from '../steps/report.tsx'
+import type { PanelStepProps } from '../steps/props.ts'
 import { Review } from '../steps/review.tsx'
 
-export interface PanelProps extends StepProps {
+export interface PanelProps extends PanelStepProps {
+  /** The screens after a report exists, once they have arrived. */
+  follow: LoadedFollow | null
   onClose: () => void
 }
 
 const focusable = 'button, input, textarea, select, a[href], [tabindex]:not([tabindex="-1"])'
 
-/** The component of each step; each one takes the focus when it appears. */
-const steps: Record<Step, FunctionComponent<StepProps>> = {
+/** The component of each step of the panel itself; each one takes the focus when it appears. */
+const steps: Record<Exclude<Step, FollowStep>, FunctionComponent<PanelStepProps>> = {
   describe: Describe,
   diagnose: Diagnose,
   contact: Contact,
   review: Review,
   queued: Notice,
   deflected: Notice,
-  report: Report,
-  reports: MyReports,
 }
 
 /**
  * A modal dialog: Escape closes it, Tab and Shift+Tab cycle inside it.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/dialog-modal/
  */
-export function Panel({ onClose, ...props }: PanelProps) {
+export function Panel({ onClose, follow, ...props }: PanelProps) {
   function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
       // The page may close its own dialogs on Escape: this one was ours.
@@ -52,7 +52,8 @@ export function Panel({ onClose, ...props }: PanelProps) {
   }
 
   const step = props.state.step.value
-  const Screen = steps[step]
+  const Screen = step === 'report' || step === 'reports' ? null : steps[step]
+  const Follow = Screen ? null : follow?.screens[step as FollowStep]
   return (
     <div class="panel" role="dialog" aria-modal="true" aria-labelledby="triage-title" data-step={step} onKeyDown={onKeyDown}>
       <div class="header">
@@ -61,7 +62,13 @@ export function Panel({ onClose, ...props }: PanelProps) {
           {props.strings.close}
         </button>
       </div>
-      <Screen key={step} {...props} />
+      {Screen ? (
+        <Screen key={step} {...props} />
+      ) : Follow && follow ? (
+        <Follow key={step} {...props} strings={follow.strings} />
+      ) : (
+        <p aria-live="polite">{props.strings.loading}</p>
+      )}
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { enCategoryNames, frCategoryNames } from '@triage/protocol'
 import { en } from './en.ts'
 import { fr } from './fr.ts'
 import { pickLocale, resolveStrings, words } from './index.ts'
@@ -21,6 +22,11 @@ describe('i18n', () => {
 
   test('has every English string in French too', () => {
     expect(keysOf(fr).sort()).toEqual(keysOf(en).sort())
+  })
+
+  test('names each category as the server and the agents do, one name per language', () => {
+    expect(en.category).toEqual(enCategoryNames)
+    expect(fr.category).toEqual(frCategoryNames)
   })
 
   test('lays app overrides over the dictionary, nested maps entry by entry', () => {

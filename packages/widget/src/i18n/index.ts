@@ -2,7 +2,7 @@ import type { StringOverrides, Strings } from './strings.ts'
 
 export type { Locale } from './locale.ts'
 export { pickLocale } from './locale.ts'
-export type { StringOverrides, Strings } from './strings.ts'
+export type { FollowStrings, PanelStrings, StringOverrides, Strings } from './strings.ts'
 
 /** A dictionary with the app's overrides on top (one level deep, for the nested maps). */
 export function resolveStrings(base: Strings, overrides: StringOverrides = {}): Strings {
@@ -23,6 +23,14 @@ export function resolveStrings(base: Strings, overrides: StringOverrides = {}): 
  */
 export function words(dictionary: Readonly<Record<string, string | undefined>>, id: string): string {
   return (Object.hasOwn(dictionary, id) && dictionary[id]) || id.replaceAll('_', ' ')
+}
+
+/**
+ * A date (ISO 8601) in the reporter's language, e.g. `Nov 29, 2026, 10:02 AM`.
+ * @example formatDate('fr', '2026-11-29T10:02:00Z', { dateStyle: 'medium' }) // '29 nov. 2026'
+ */
+export function formatDate(locale: string, iso: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  return new Intl.DateTimeFormat(locale, options).format(new Date(iso))
 }
 
 /**

@@ -26,8 +26,10 @@ export interface Strings {
   deflectedTitle: string
   deflectedBody: string
   diagnoseTitle: string
-  /** `{n}` and `{total}`: the question's place. */
+  /** `{n}` and `{total}`: the question's place, when no later answer can add a question. */
   questionCount: string
+  /** The same while a later answer may still add a question: `{total}` counts those too. */
+  questionCountUpTo: string
   categoryLabel: string
   contactTitle: string
   nameLabel: string
@@ -54,15 +56,26 @@ export interface Strings {
   numberLabel: string
   statusLabel: string
   priorityLabel: string
-  /** Before the server's first-response promise, in the reporter's language. */
+  /** Before the server's promise (of a first answer, then of a fix), in the reporter's language. */
   slaLabel: string
+  /** How agents' replies arrive: in the widget only, or also by e-mail (the server says which). */
+  repliesHere: string
+  repliesEmail: string
   timelineTitle: string
   agent: string
   reporter: string
   replyLabel: string
   replySend: string
   fixed: string
+  /** Labels the reply box of a resolved report: its text goes with "Still broken". */
+  stillWrongLabel: string
   stillBroken: string
+  /** Reopens a closed report. */
+  reopen: string
+  /** A known problem of the app (an open major incident): `{text}` its public title, `{time}` since when. */
+  knownProblem: string
+  /** Joins the known problem in one tap, and follows it like one's own report. */
+  meToo: string
   actionFailed: string
   myReports: string
   noReports: string
@@ -78,6 +91,38 @@ export interface Strings {
   /** Category ids of the default taxonomy in plain words; unknown ids are shown as they are. */
   category: Record<string, string>
 }
+
+/**
+ * The strings only the screens after a report exists use (the ticket and its follow-up, "My
+ * reports"): the script-tag build loads them with those screens, later (`widget-follow-<locale>.js`).
+ */
+export type FollowKey =
+  | 'receivedTitle'
+  | 'numberLabel'
+  | 'statusLabel'
+  | 'priorityLabel'
+  | 'slaLabel'
+  | 'repliesHere'
+  | 'repliesEmail'
+  | 'timelineTitle'
+  | 'agent'
+  | 'reporter'
+  | 'replyLabel'
+  | 'replySend'
+  | 'fixed'
+  | 'stillWrongLabel'
+  | 'stillBroken'
+  | 'reopen'
+  | 'actionFailed'
+  | 'noReports'
+  | 'queuedStatus'
+  | 'event'
+  | 'status'
+  | 'priority'
+
+/** The strings of the screens up to sending, which the panel carries. */
+export type PanelStrings = Omit<Strings, FollowKey>
+export type FollowStrings = Pick<Strings, FollowKey>
 
 type Maps = 'event' | 'status' | 'priority' | 'category'
 

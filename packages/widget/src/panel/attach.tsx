@@ -1,22 +1,41 @@
-import { effect } from '@preact/signals'
+import { effect, signal } from '@preact/signals'
 import { h, render } from 'preact'
 import { Panel } from '../components/panel.tsx'
 import { addStyles } from '../core/host.ts'
-import type { Strings } from '../i18n/index.ts'
+import type { PanelStrings, Strings } from '../i18n/index.ts'
 import { createWidgetState } from '../state.ts'
 import { css } from '../styles.ts'
 import type { AttachPanel } from './attach-type.ts'
+import type { FollowScreens } from './follow-type.ts'
+
+/** The screens after a report exists, with all the words they need once they have arrived. */
+export interface LoadedFollow {
+  screens: FollowScreens['screens']
+  strings: Strings
+}
 
 /**
  * The panel in the launcher's language: `strings` is that dictionary, with the app's overrides when
  * `mount` gives some (the script tag has none, so its panels carry no override code).
+ * `loadFollow` brings the screens after a report exists: at once for `mount`, as a script of their
+ * own for the script tag, once the reporter reaches "Check and send" or opens "My reports".
  * Its result renders the journey into a launcher's shadow root and answers the widget's handle.
  * The launcher is already on screen (`core/host.ts`); from here on it opens and closes the panel.
  */
-export const panelFor = (strings: Strings): AttachPanel => (parts, options) => {
+export const panelFor = (strings: PanelStrings, loadFollow: () => Promise<FollowScreens>): AttachPanel => (parts, options) => {
   const { locale } = parts
   const state = createWidgetState(options, locale)
   addStyles(parts.shadow, css)
+
+  const follow = signal<LoadedFollow | null>(null)
+  let following: Promise<void> | undefined
+  const needFollow = () => {
+    following ??= loadFollow().then(
+      (loaded) => void (follow.value = { screens: loaded.screens, strings: { ...strings, ...loaded.strings } }),
+      // Not there (offline): the next screen change asks again.
+      () => void (following = undefined),
+    )
+  }
 
   /** Closes the panel; focus goes back to the launcher only if it was inside the widget. */
   const close = () => {
@@ -31,11 +50,18 @@ export const panelFor = (strings: Strings): AttachPanel => (parts, options) => {
   // render read changes, so components need no signal integration (smaller). Each new screen moves
   // the focus to its `data-autofocus` element.
   let screen = ''
+  let wasOpen = false
   const stopRendering = effect(() => {
     const open = state.isOpen.value
+    const step = state.step.value
+    // Each opening reads the app's known problems afresh: one may have begun, or been resolved.
+    if (open && !wasOpen) void state.loadNotices()
+    wasOpen = open
+    if (open && (step === 'review' || step === 'report' || step === 'reports')) needFollow()
     parts.launcher.setAttribute('aria-expanded', String(open))
-    render(open ? <Panel state={state} strings={strings} locale={locale} onClose={close} /> : null, parts.container)
-    const now = open ? `${state.step.value} ${state.questionIndex.value}` : ''
+    render(open ? <Panel state={state} strings={strings} locale={locale} follow={follow.value} onClose={close} /> : null, parts.container)
+    // A follow-up screen that arrives later is a new screen too.
+    const now = open ? `${step} ${state.questionIndex.value} ${!!follow.value}` : ''
     if (now !== screen) parts.container.querySelector<HTMLElement>('[data-autofocus]')?.focus()
     screen = now
   })

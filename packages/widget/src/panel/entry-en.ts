@@ -1,10 +1,12 @@
 /**
  * Entry of `dist/widget-panel-en.js`, loaded by `widget.js` (see `script-tag.ts`) for pages in
- * this language: Preact, the SDK, the journey and one dictionary. It hands its panel to the loader
- * through an event on its own script element, so it sets no global.
+ * this language: Preact, the SDK, the journey up to sending and its words. It hands its panel to the
+ * loader through an event on its own script element, so it sets no global. The screens after a
+ * report exists come later from `widget-follow-en.js`, next to it (see `follow-loader.ts`).
  */
-import { en } from '../i18n/en.ts'
+import { enPanel } from '../i18n/en-panel.ts'
 import { panelFor } from './attach.tsx'
 import { panelEvent } from './attach-type.ts'
+import { followLoader } from './follow-loader.ts'
 
-document.currentScript?.dispatchEvent(new CustomEvent(panelEvent, { detail: panelFor(en) }))
+document.currentScript?.dispatchEvent(new CustomEvent(panelEvent, { detail: panelFor(enPanel, followLoader('en')) }))

@@ -1,6 +1,6 @@
 import { h } from 'preact'
 import { limits } from '@triage/protocol'
-import type { StepProps } from './props.ts'
+import type { PanelStepProps } from './props.ts'
 import { stepActions } from './step-actions.tsx'
 
 /**
@@ -8,7 +8,7 @@ import { stepActions } from './step-actions.tsx'
  * address that cannot be one (the browser's own check of `type="email"`) is said here, in the
  * reporter's language, rather than by the server's refusal at the end.
  */
-export function Contact({ state, strings }: StepProps) {
+export function Contact({ state, strings }: PanelStepProps) {
   const invalid = state.emailInvalid.value
   return (
     <form
@@ -35,7 +35,11 @@ export function Contact({ state, strings }: StepProps) {
         aria-invalid={invalid}
         aria-describedby="triage-email-error triage-consent"
         value={state.email.value}
-        onInput={(event) => (state.email.value = event.currentTarget.value)}
+        onInput={(event) => {
+          state.email.value = event.currentTarget.value
+          // Once fixed, the error goes: it is not left to contradict the address.
+          if (invalid) state.emailInvalid.value = !event.currentTarget.checkValidity()
+        }}
       />
       <p id="triage-email-error" class="error" aria-live="polite">
         {invalid ? strings.emailInvalid : ''}

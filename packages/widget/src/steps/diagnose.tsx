@@ -2,15 +2,16 @@ import type { DiagnosticQuestion } from '@triage/sdk'
 import type { TargetedEvent } from 'preact'
 import { Fragment, h } from 'preact'
 import { fill } from '../i18n/index.ts'
-import type { StepProps } from './props.ts'
+import type { PanelStepProps } from './props.ts'
 import { stepActions } from './step-actions.tsx'
 
 /** Step 2: the guided questions of the likely category, one per screen, and a way to pick another category. */
-export function Diagnose({ state, strings }: StepProps) {
+export function Diagnose({ state, strings }: PanelStepProps) {
   const diagnosis = state.diagnosis.value
   const questions = state.questions.value
   const index = Math.min(state.questionIndex.value, questions.length - 1)
   const question = questions[index]
+  const possible = state.possibleQuestions.value
 
   function onSubmit(event: TargetedEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -22,13 +23,14 @@ export function Diagnose({ state, strings }: StepProps) {
       <h3>
         {strings.diagnoseTitle}
       </h3>
-      {diagnosis && (
+      {/* The category is picked once, with the first question: it decides the questions that follow. */}
+      {diagnosis && index === 0 && (
         <>
           <label for="triage-category">{strings.categoryLabel}</label>
           <select id="triage-category" data-testid="triage-pick-category" value={diagnosis.category.value} onChange={(event) => void state.pickCategory(event.currentTarget.value)}>
             {diagnosis.categories.map((category) => (
               <option key={category.value} value={category.value}>
-                {category.label}
+                {strings.category[category.value] ?? category.label}
               </option>
             ))}
           </select>
@@ -37,7 +39,8 @@ export function Diagnose({ state, strings }: StepProps) {
       {question && (
         <>
           <p class="hint" aria-live="polite">
-            {fill(strings.questionCount, { n: index + 1, total: questions.length })}
+            {/* Never a false total: while an answer may add a question, "of up to". */}
+            {fill(possible > questions.length ? strings.questionCountUpTo : strings.questionCount, { n: index + 1, total: possible })}
           </p>
           <Question key={question.id} question={question} state={state} strings={strings} />
         </>
@@ -47,7 +50,7 @@ export function Diagnose({ state, strings }: StepProps) {
   )
 }
 
-interface QuestionProps extends Pick<StepProps, 'state' | 'strings'> {
+interface QuestionProps extends Pick<PanelStepProps, 'state' | 'strings'> {
   question: DiagnosticQuestion
 }
 

@@ -1,4 +1,4 @@
-import { h } from 'preact'
+import { h } from '../panel/jsx.ts'
 
 /**
  * What failed, announced as it appears: the step's own words, then the SDK's or server's detail,

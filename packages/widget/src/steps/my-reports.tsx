@@ -1,9 +1,9 @@
-import { h } from 'preact'
-import { words } from '../i18n/index.ts'
+import { h } from '../panel/jsx.ts'
+import { formatDate, words } from '../i18n/index.ts'
 import type { StepProps } from './props.ts'
 
 /** The reports sent from this browser (across visits), newest first; queued ones wait for the network. */
-export function MyReports({ state, strings }: StepProps) {
+export function MyReports({ state, strings, locale }: StepProps) {
   const reports = state.reports.value
   return (
     <div>
@@ -23,8 +23,11 @@ export function MyReports({ state, strings }: StepProps) {
               </li>
             ) : (
               <li key={report.id}>
+                {/* The number and date, the first words (reports older than them have none), the status. */}
                 <button type="button" onClick={() => state.show(report, false)}>
-                  <strong>{report.number}</strong> <span class="detail">{words(strings.status, report.status)}</span>
+                  <strong>{report.number}</strong> · {formatDate(locale, report.createdAt, { dateStyle: 'medium' })}
+                  {report.summary && <span class="summary">{report.summary}</span>}
+                  <span class="detail">{words(strings.status, report.status)}</span>
                 </button>
               </li>
             ),

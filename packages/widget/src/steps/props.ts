@@ -1,4 +1,4 @@
-import type { Locale, Strings } from '../i18n/index.ts'
+import type { Locale, PanelStrings, Strings } from '../i18n/index.ts'
 import type { WidgetState } from '../state.ts'
 
 /**
@@ -6,8 +6,12 @@ import type { WidgetState } from '../state.ts'
  * `data-autofocus` (see `panel/attach.tsx`): the control that held it is gone, and keyboard and
  * screen reader users must follow (WCAG 2.4.3 Focus Order).
  */
-export interface StepProps {
+export interface StepProps<S extends PanelStrings = Strings> {
   state: WidgetState
-  strings: Strings
+  /** The words of this screen: the panel's own, and once loaded the follow-up screens' too. */
+  strings: S
   locale: Locale
 }
+
+/** What a screen of the panel itself receives: the words up to sending. */
+export type PanelStepProps = StepProps<PanelStrings>

@@ -1,9 +1,9 @@
 import type { ReportEvent } from '@triage/sdk'
 import type { TargetedEvent } from 'preact'
-import { Fragment, h } from 'preact'
+import { Fragment, h } from '../panel/jsx.ts'
 import { limits } from '@triage/protocol'
 import type { Strings } from '../i18n/index.ts'
-import { fill, words } from '../i18n/index.ts'
+import { fill, formatDate, words } from '../i18n/index.ts'
 import { FailureLine } from './failure-line.tsx'
 import type { StepProps } from './props.ts'
 
@@ -14,9 +14,11 @@ function eventLabel(event: ReportEvent, strings: Strings): string {
 }
 
 /**
- * Steps 5 and 6: the ticket just sent (or picked from "My reports") in plain words with the
- * promise of a first answer, then its timeline, live: agent messages and status changes arrive
- * without a reload. The reporter replies, confirms the fix or says it is still broken.
+ * Steps 5 and 6: the ticket just sent (or picked from "My reports", titled by its first words) in
+ * plain words with the promise that holds now and how replies arrive, then its timeline, live:
+ * agent messages and status changes arrive without a reload, a closed report's reopening too.
+ * The reporter replies; on a resolved report they confirm the fix or say what is still wrong;
+ * a closed one they reopen.
  */
 export function Report({ state, strings, locale }: StepProps) {
   const summary = state.summary.value
@@ -24,17 +26,17 @@ export function Report({ state, strings, locale }: StepProps) {
   const acting = state.acting.value
   const error = state.error.value
   const status = summary.status
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const resolved = status === 'resolved'
 
   function onReply(event: TargetedEvent<HTMLFormElement>) {
     event.preventDefault()
-    void state.act('reply')
+    void state.act(resolved && !state.reply.value.trim() ? 'reopen' : 'reply')
   }
 
   return (
     <div>
       <h3 tabIndex={-1} data-autofocus>
-        {state.justSent.value ? strings.receivedTitle : summary.number}
+        {state.justSent.value ? strings.receivedTitle : summary.summary || summary.number}
       </h3>
       <dl>
         <dt>{strings.numberLabel}</dt>
@@ -56,6 +58,11 @@ export function Report({ state, strings, locale }: StepProps) {
           </>
         )}
       </dl>
+      {status !== 'closed' && (
+        <p class="hint" data-testid="triage-replies">
+          {summary.emailUpdates ? strings.repliesEmail : strings.repliesHere}
+        </p>
+      )}
       {summary.timeline && (
         <section aria-labelledby="triage-timeline-title">
           <h4 id="triage-timeline-title">{strings.timelineTitle}</h4>
@@ -63,7 +70,7 @@ export function Report({ state, strings, locale }: StepProps) {
             {summary.timeline.map((event) => (
               <li key={event.at + event.type} class={event.author ?? ''}>
                 <span class="meta">
-                  <strong>{eventLabel(event, strings)}</strong> · <time dateTime={event.at}>{date.format(new Date(event.at))}</time>
+                  <strong>{eventLabel(event, strings)}</strong> · <time dateTime={event.at}>{formatDate(locale, event.at)}</time>
                 </span>
                 {event.body && <span class="body">{event.body}</span>}
               </li>
@@ -71,24 +78,25 @@ export function Report({ state, strings, locale }: StepProps) {
           </ol>
         </section>
       )}
-      {(status === 'resolved' || status === 'closed') && (
+      {resolved && (
         <div class="row">
-          {status === 'resolved' && (
-            <button type="button" class="primary" data-testid="triage-fixed" aria-disabled={acting} onClick={() => void state.act('confirm')}>
-              {strings.fixed}
-            </button>
-          )}
-          <button type="button" data-testid="triage-reopen" aria-disabled={acting} onClick={() => void state.act('reopen')}>
-            {strings.stillBroken}
+          <button type="button" class="primary" data-testid="triage-fixed" aria-disabled={acting} onClick={() => void state.act('confirm')}>
+            {strings.fixed}
           </button>
         </div>
       )}
-      {status !== 'closed' && (
+      {status === 'closed' ? (
+        <div class="row">
+          <button type="button" data-testid="triage-reopen" aria-disabled={acting} onClick={() => void state.act('reopen')}>
+            {strings.reopen}
+          </button>
+        </div>
+      ) : (
         <form noValidate onSubmit={onReply}>
-          <label for="triage-reply">{strings.replyLabel}</label>
+          <label for="triage-reply">{resolved ? strings.stillWrongLabel : strings.replyLabel}</label>
           <textarea id="triage-reply" data-testid="triage-reply" maxLength={limits.messageChars} value={state.reply.value} onInput={(event) => (state.reply.value = event.currentTarget.value)} />
-          <button type="submit" data-testid="triage-reply-send" aria-disabled={acting}>
-            {strings.replySend}
+          <button type="submit" data-testid={resolved ? 'triage-reopen' : 'triage-reply-send'} aria-disabled={acting}>
+            {resolved ? strings.stillBroken : strings.replySend}
           </button>
         </form>
       )}

@@ -4,10 +4,10 @@ import type { ContextPart } from '../context-parts.ts'
 import { previewContext } from '../context-parts.ts'
 import { fill, words } from '../i18n/index.ts'
 import { FailureLine } from './failure-line.tsx'
-import type { StepProps } from './props.ts'
+import type { PanelStepProps } from './props.ts'
 
 /** Step 4: everything that will be sent, with a checkbox per captured context part. */
-export function Review({ state, strings }: StepProps) {
+export function Review({ state, strings }: PanelStepProps) {
   const diagnosis = state.diagnosis.value
   const sending = state.sending.value
   const error = state.error.value
@@ -18,7 +18,7 @@ export function Review({ state, strings }: StepProps) {
   ]
   if (preview.activity > 0) parts.push(['activity', fill(strings.contextActivity, { n: preview.activity }), ''])
   const contact = [state.name.value.trim(), state.email.value.trim()].filter(Boolean).join(' · ')
-  const category = diagnosis?.categories.find((option) => option.value === diagnosis.category.value)?.label
+  const category = diagnosis && words(strings.category, diagnosis.category.value)
 
   function onSubmit(event: TargetedEvent<HTMLFormElement>) {
     event.preventDefault()

@@ -18,6 +18,8 @@ export const createdReport: ReportCreated = {
   category: 'bug',
   priority: 'P3',
   createdAt: '2026-11-29T10:00:00.000Z',
+  summary: 'The export button does nothing',
+  emailUpdates: false,
 }
 
 export const reportView: ReportView = {
@@ -28,6 +30,8 @@ export const reportView: ReportView = {
   priority: 'P3',
   tier: 'L1',
   slaPromise: 'we answer within 3 hours',
+  summary: createdReport.summary,
+  emailUpdates: false,
   createdAt: createdReport.createdAt,
   updatedAt: createdReport.createdAt,
   timeline: [{ type: 'created', at: createdReport.createdAt, status: 'new' }],
@@ -68,12 +72,13 @@ export const billingDiagnostics: DiagnosticsResult = {
  * shaped like the protocol, and records every request. The real server is covered by its own tests
  * and by the end-to-end ones.
  */
-export function fakeApi(answers: { create?: Answer; view?: Answer; diagnose?: (url: URL) => Response; action?: Answer } = {}) {
+export function fakeApi(answers: { create?: Answer; view?: Answer; diagnose?: (url: URL) => Response; action?: Answer; notices?: Answer } = {}) {
   const requests: RecordedRequest[] = []
   const create = answers.create ?? (() => json(201, createdReport))
   const view = answers.view ?? (() => json(200, reportView))
   const diagnose = answers.diagnose ?? ((url: URL) => json(200, url.searchParams.get('category') === 'billing' ? billingDiagnostics : diagnostics))
   const action = answers.action ?? view
+  const notices = answers.notices ?? (() => json(200, { items: [] }))
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = String(input instanceof Request ? input.url : input)
     const method = init?.method ?? 'GET'
@@ -83,6 +88,7 @@ export function fakeApi(answers: { create?: Answer; view?: Answer; diagnose?: (u
     const path = parsed.pathname
     if (method === 'POST' && path === '/v1/reports') return create()
     if (method === 'GET' && path === '/v1/diagnostics') return diagnose(parsed)
+    if (method === 'GET' && path === '/v1/notices') return notices()
     if (method === 'POST' && path.startsWith('/v1/reports/')) return action()
     if (method === 'GET' && path.startsWith('/v1/reports/')) return view()
     return problem(404, 'not_found', `No route for ${method} ${path}.`)

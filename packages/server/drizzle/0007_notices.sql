@@ -1,0 +1,2 @@
+ALTER TABLE `incidents` ADD `public_title` text;--> statement-breakpoint
+CREATE INDEX `incidents_app_open_major` ON `incidents` (`app_id`,`created_at`) WHERE "incidents"."is_major" = 1 and "incidents"."status" in ('new', 'in_progress', 'pending_reporter');

@@ -1,0 +1,17 @@
+/**
+ * Entry of `dist/widget-follow-en.js`: the screens after a report exists (the ticket and its
+ * follow-up, "My reports") and their English words. The English panel loads it once a reporter
+ * reaches "Check and send", or opens "My reports": a visitor who never reports never downloads it.
+ * It renders with the panel's Preact, handed over with the event on its own script element.
+ */
+import { enFollow } from '../i18n/en-follow.ts'
+import { useJsx } from './jsx-bridge.ts'
+import { followScreens } from './follow.ts'
+import type { AttachFollow } from './follow-type.ts'
+import { followEvent } from './follow-type.ts'
+
+const attach: AttachFollow = (preact) => {
+  useJsx(preact)
+  return { screens: followScreens, strings: enFollow }
+}
+document.currentScript?.dispatchEvent(new CustomEvent(followEvent, { detail: attach }))

@@ -1,0 +1,19 @@
+import type { FunctionComponent } from 'preact'
+import type { FollowStrings } from '../i18n/index.ts'
+import type { StepProps } from '../steps/props.ts'
+import type { Jsx } from './jsx-bridge.ts'
+
+/** The screens that exist only once a report does: the ticket and its follow-up, and "My reports". */
+export type FollowStep = 'report' | 'reports'
+
+/** What a follow-up chunk brings: its screens, and their words in the panel's language. */
+export interface FollowScreens {
+  screens: Record<FollowStep, FunctionComponent<StepProps>>
+  strings: FollowStrings
+}
+
+/** What `widget-follow-<locale>.js` hands to its panel (the detail of {@link followEvent}). */
+export type AttachFollow = (preact: Jsx) => FollowScreens
+
+/** The event a follow-up chunk dispatches on its own `<script>` element. */
+export const followEvent = 'triage:follow'
