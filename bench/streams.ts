@@ -49,7 +49,7 @@ const url = await new Promise<string>((resolve, reject) => {
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString()
-    const match = /listening on (http:\/\/\S+)/.exec(output)
+    const match = /(?:listening on|is up at) (http:\/\/\S+)/.exec(output)
     if (match?.[1]) resolve(match[1])
   })
   child.once('exit', (code) => reject(new Error(`the server exited with code ${code}:\n${output}`)))

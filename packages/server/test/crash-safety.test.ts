@@ -38,7 +38,7 @@ async function start(): Promise<{ url: string; child: ChildProcess }> {
   const url = await new Promise<string>((resolve, reject) => {
     const read = (chunk: Buffer) => {
       output += chunk.toString()
-      const match = /listening on (http:\/\/\S+)/.exec(output)
+      const match = /(?:listening on|is up at) (http:\/\/\S+)/.exec(output)
       if (match?.[1]) resolve(match[1])
     }
     child.stdout?.on('data', read)

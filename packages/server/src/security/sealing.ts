@@ -49,24 +49,28 @@ function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
  */
 export function secretBox(triageSecret: string | undefined): SecretBox {
   if (!triageSecret) return plainBox
-  const key = crypto.subtle
-    .importKey('raw', encoder.encode(triageSecret), 'HKDF', false, ['deriveKey'])
-    .then((material) =>
-      crypto.subtle.deriveKey(
-        { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('triage'), info: encoder.encode('triage stored secrets v1') },
-        material,
-        { name: 'AES-GCM', length: 256 },
-        false,
-        ['encrypt', 'decrypt'],
-      ),
+  // The derived key is kept as a value, not a shared promise: on Workers a request must not wait
+  // on work another request started (two first requests each derive it; they agree).
+  let derived: CryptoKey | undefined
+  const keyOf = async (): Promise<CryptoKey> => {
+    if (derived) return derived
+    const material = await crypto.subtle.importKey('raw', encoder.encode(triageSecret), 'HKDF', false, ['deriveKey'])
+    derived = await crypto.subtle.deriveKey(
+      { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('triage'), info: encoder.encode('triage stored secrets v1') },
+      material,
+      { name: 'AES-GCM', length: 256 },
+      false,
+      ['encrypt', 'decrypt'],
     )
+    return derived
+  }
   // Opened secrets are kept: the ingestion path checks user hashes, and an app has one identity secret.
   const opened = new Map<string, string>()
   return {
     seals: true,
     async seal(secret) {
       const nonce = crypto.getRandomValues(new Uint8Array(12))
-      const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce }, await key, encoder.encode(secret)))
+      const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce }, await keyOf(), encoder.encode(secret)))
       const packed = new Uint8Array(nonce.length + sealed.length)
       packed.set(nonce)
       packed.set(sealed, nonce.length)
@@ -79,7 +83,7 @@ export function secretBox(triageSecret: string | undefined): SecretBox {
       const packed = fromBase64url(stored.slice(prefix.length))
       let plain: ArrayBuffer
       try {
-        plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: packed.subarray(0, 12) }, await key, packed.subarray(12))
+        plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: packed.subarray(0, 12) }, await keyOf(), packed.subarray(12))
       } catch {
         throw new Error('A stored secret does not open with this TRIAGE_SECRET: set TRIAGE_SECRET back to the value it had when the secret was stored.')
       }
