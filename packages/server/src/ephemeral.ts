@@ -24,10 +24,17 @@ export interface EphemeralServer extends RunningServer {
 export async function startEphemeralServer(
   options: {
     now?: () => number
+    /** TRIAGE_SECRET: signs reporter tokens and seals stored secrets. */
+    secret?: string
     rateLimitPerMinute?: number
     webhookIntervalMs?: number
     smtpUrl?: string
     similarIndexLimit?: number
+    streamsPerReport?: number
+    streamsPerAddress?: number
+    headersTimeoutMs?: number
+    requestTimeoutMs?: number
+    idleTimeoutMs?: number
     attachmentQuotaBytes?: number
     /** Serve this data directory (e.g. a restored backup) instead of a fresh one; it is deleted on stop too. */
     dataDirectory?: string
@@ -41,7 +48,7 @@ export async function startEphemeralServer(
     databaseAuthToken: undefined,
     port: 0,
     host: '127.0.0.1',
-    secret: undefined,
+    secret: options.secret,
     demoPublishableKey: undefined,
     demoSecretKey: options.demoSecretKey,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 120,
@@ -53,6 +60,9 @@ export async function startEphemeralServer(
     notifyIntervalMs: 100,
     followPollMs: 50,
     similarIndexLimit: options.similarIndexLimit,
+    streamsPerReport: options.streamsPerReport,
+    streamsPerAddress: options.streamsPerAddress,
+    timeouts: { headersMs: options.headersTimeoutMs, requestMs: options.requestTimeoutMs, idleMs: options.idleTimeoutMs },
     attachmentQuotaBytes: options.attachmentQuotaBytes,
   }, options.now)
   const secretKey = server.demo.secretKey

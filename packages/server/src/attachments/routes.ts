@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { limits } from '@triage/protocol'
 import { attachmentCreatedSchema } from '@triage/protocol/schemas'
-import { reporterTokenOf, requireSecretKey } from '../http/auth.ts'
+import { requireReporterToken, requireSecretKey } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitMultipartBody, multipartOverheadBytes, readMultipart, uploadsOf } from '../http/multipart-body.ts'
 import { validationHook } from '../http/validation.ts'
@@ -49,7 +49,7 @@ const uploadRoute = createRoute({
     'It is listed on the enriched ticket once it is wholly stored, never before. Send an Idempotency-Key to make retries safe: the same key ' +
     `with the same file answers the same attachment (marked Idempotent-Replayed), with another file 422. ${uploadLimits}`,
   security: [{ reporterToken: [] }],
-  middleware: [limitMultipartBody(limits.attachmentBytes + multipartOverheadBytes, 'a field named file, e.g. curl -F file=@screenshot.png')] as const,
+  middleware: [requireReporterToken, limitMultipartBody(limits.attachmentBytes + multipartOverheadBytes, 'a field named file, e.g. curl -F file=@screenshot.png')] as const,
   request: { params: idParams, headers: z.object({ 'idempotency-key': idempotencyKeyHeader }), body: multipartFileBody('The file to attach.') },
   responses: {
     201: jsonResponse('The attachment as stored (or replayed for the same Idempotency-Key).', attachmentCreatedSchema),
@@ -116,7 +116,7 @@ export function attachmentRoutes() {
     const { attachment, replayed } = await attachToReport(
       c.var.services,
       c.req.valid('param').id,
-      reporterTokenOf(c.req.header('authorization')),
+      c.var.reporterToken,
       () => readOneFile(c.req.raw, limits.attachmentBytes + multipartOverheadBytes),
       c.req.valid('header')['idempotency-key'] ?? null,
     )

@@ -110,7 +110,8 @@ export const incidents = sqliteTable(
     index('incidents_app_created').on(table.appId, table.createdAt, table.id),
     index('incidents_app_status_created').on(table.appId, table.status, table.createdAt),
     index('incidents_app_tier_created').on(table.appId, table.tier, table.createdAt),
-    index('incidents_parent').on(table.parentId),
+    // A major incident's reports, newest first: its explanation reads the latest without sorting them all.
+    index('incidents_parent').on(table.parentId, table.createdAt),
     index('incidents_app_reporter_user').on(table.appId, table.reporterUserId, table.createdAt),
     index('incidents_status_resolution_due').on(table.status, table.resolutionDueAt),
     // What changed since: how each process keeps its in-memory indexes current without a scan.
@@ -184,6 +185,18 @@ export const webhookDeliveries = sqliteTable(
  * (compact: the largest weights only). Apps without a row use the built-in seed classifier.
  */
 export const classifierStates = sqliteTable('classifier_states', {
+  appId: text('app_id').primaryKey().references(() => apps.id),
+  state: text('state').notNull(),
+  corrections: integer('corrections').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+})
+
+/**
+ * What each app's agents taught major-incident grouping by splitting reports out of major
+ * incidents and merging major incidents (the engine's JSON lessons, bounded). Apps without a row
+ * group by the built-in vocabulary alone.
+ */
+export const groupingStates = sqliteTable('grouping_states', {
   appId: text('app_id').primaryKey().references(() => apps.id),
   state: text('state').notNull(),
   corrections: integer('corrections').notNull(),
@@ -296,6 +309,7 @@ export const schema = {
   webhooks,
   webhookDeliveries,
   classifierStates,
+  groupingStates,
   settings,
   metricRollups,
   metricSync,

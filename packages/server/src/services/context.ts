@@ -1,5 +1,7 @@
 import type { Problem, ProblemCode } from '@triage/protocol'
 import type { BlobStore } from '../storage/blob-store.ts'
+import type { SecretBox } from '../security/sealing.ts'
+import { secretBox } from '../security/sealing.ts'
 import type { Database } from '../storage/database.ts'
 
 /** What every service function needs: storage, the reporter-token secret and a clock. */
@@ -28,6 +30,15 @@ export interface ServiceContext {
   blobs?: BlobStore
   /** Attachment bytes one app may store, in bytes (`TRIAGE_ATTACHMENT_QUOTA_MB`); default 1 GiB. */
   attachmentQuotaBytes?: number
+  /** Seals stored webhook and identity secrets (see sealing.ts); absent: stored in clear. */
+  secrets?: SecretBox
+}
+
+const unsealed = secretBox(undefined)
+
+/** The context's secret box, or the one that stores in clear. */
+export function secretsOf(context: ServiceContext): SecretBox {
+  return context.secrets ?? unsealed
 }
 
 /** The default of `ServiceContext.attachmentQuotaBytes`: 1 GiB per app. */

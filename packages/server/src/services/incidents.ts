@@ -1,15 +1,13 @@
-import type { Incident, IncidentList, IncidentListQuery, Tier } from '@triage/protocol'
+import type { Incident, IncidentList, IncidentListQuery } from '@triage/protocol'
 import type { AgentCaller } from '../http/env.ts'
 import type { CursorValue, ListSort } from '../storage/incidents.ts'
 import { listIncidents, sortKeyOf } from '../storage/incidents.ts'
 import { agentScope } from './agent-actions.ts'
 import type { ServiceContext } from './context.ts'
 import { ProblemError } from './context.ts'
-import { findVisibleIncident } from './incident-changes.ts'
-import { incidentView } from './incident-view.ts'
+import { findVisibleIncident, tiersVisibleTo } from './incident-changes.ts'
+import { majorIncidentView } from './major-group.ts'
 import { toIncidentSummary } from './views.ts'
-
-const tiersUpTo: Record<Tier, Tier[]> = { L1: ['L1'], L2: ['L1', 'L2'], L3: ['L1', 'L2', 'L3'] }
 
 /** One page of the incidents an agent may see, filtered and sorted; `nextCursor` continues it. */
 export async function listAppIncidents(
@@ -17,9 +15,8 @@ export async function listAppIncidents(
   agent: AgentCaller,
   query: IncidentListQuery & { sort: ListSort; limit: number },
 ): Promise<IncidentList> {
-  const scope = agentScope(agent)
-  const maxTier = 'maxTier' in scope ? scope.maxTier : 'L3'
-  const tiers = query.tier ? tiersUpTo[maxTier].filter((tier) => tier === query.tier) : tiersUpTo[maxTier]
+  const visible = tiersVisibleTo(agentScope(agent).maxTier)
+  const tiers = query.tier ? visible.filter((tier) => tier === query.tier) : visible
   const now = context.now()
   // One row more than asked tells whether another page exists without a count query.
   const rows = await listIncidents(context.db, agent.appId, {
@@ -49,7 +46,8 @@ export async function listAppIncidents(
 }
 
 export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
-  return incidentView(context, await findVisibleIncident(context, agentScope(agent), id), agent.locale)
+  const scope = agentScope(agent)
+  return majorIncidentView(context, await findVisibleIncident(context, scope, id), scope.maxTier, agent.locale)
 }
 
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */
@@ -57,10 +55,21 @@ function encodeCursor(sort: ListSort, key: CursorValue[]): string {
   return btoa(JSON.stringify([sort, ...key])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+// What each sort's key holds, position by position (see sortKeyOf): a cursor must match it exactly.
+const isTime = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value)
+const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 64
+const cursorShapes: Record<ListSort, ((value: unknown) => boolean)[]> = {
+  '-created': [isTime, isId],
+  created: [isTime, isId],
+  priority: [(value) => typeof value === 'string' && /^P[1-4]$/.test(value), isTime, isId],
+  due: [(value) => value === null || isTime(value), isId],
+}
+
 function decodeCursor(cursor: string, sort: ListSort): CursorValue[] {
   try {
     const decoded: unknown = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
-    if (Array.isArray(decoded) && decoded[0] === sort && decoded.slice(1).every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
+    const shape = cursorShapes[sort]
+    if (Array.isArray(decoded) && decoded[0] === sort && decoded.length === shape.length + 1 && shape.every((fits, index) => fits(decoded[index + 1]))) {
       return decoded.slice(1) as CursorValue[]
     }
   } catch {

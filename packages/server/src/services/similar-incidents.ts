@@ -1,3 +1,4 @@
+import type { Tier } from '@triage/protocol'
 import type { GroupCandidates, SimilarIndex } from '@triage/engine'
 import { createGroupCandidates, createSimilarIndex } from '@triage/engine'
 import { formatNumber } from '../ids.ts'
@@ -10,6 +11,8 @@ import { defaultCachedApps } from './context.ts'
 export interface IncidentDetail {
   status: string
   category: string
+  /** Who may see it: similar incidents are filtered by the reader's tiers. */
+  tier: Tier
   parentId: string | null
   isMajor: boolean
   createdAt: number
@@ -28,6 +31,8 @@ interface AppIndex {
   details: Map<string, IncidentDetail>
   /** What major-incident grouping looks at: the window's open reports, not the whole history. */
   groupCandidates: GroupCandidates
+  /** The version of the app's grouping lessons the candidates apply (see grouping-lessons.ts). */
+  lessonsVersion: number
   /** The read of storage in flight, which concurrent requests share (Node only, see similarIndexFor). */
   syncing: Promise<void> | undefined
   /** When the latest read of storage started, while it runs (ms). */
@@ -80,6 +85,7 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
     entry.details.set(row.id, {
       status: row.status,
       category: row.category,
+      tier: row.tier,
       parentId: row.parentId,
       isMajor: row.isMajor,
       createdAt: row.createdAt,
@@ -106,6 +112,7 @@ function appIndex(context: ServiceContext, appId: string): AppIndex {
     syncedTo: 0,
     details: new Map(),
     groupCandidates: createGroupCandidates({ windowMs: groupingWindowMs }),
+    lessonsVersion: -1,
     syncing: undefined,
     syncStartedAt: undefined,
     syncedAt: -Infinity,
