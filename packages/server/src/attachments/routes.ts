@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { limits } from '@triage/protocol'
+import { attachmentContentTypes, limits } from '@triage/protocol'
 import { attachmentCreatedSchema } from '@triage/protocol/schemas'
 import { requireReporterToken, requireSecretKey } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitMultipartBody, multipartOverheadBytes, readMultipart, uploadsOf } from '../http/multipart-body.ts'
 import { validationHook } from '../http/validation.ts'
-import { idempotencyKeyHeader, idParams, jsonResponse, problemResponse } from '../routes/shared.ts'
+import { badId, idempotencyKeyHeader, idParams, jsonResponse, problemResponse, rateLimited } from '../routes/shared.ts'
 import { ProblemError } from '../services/context.ts'
 import { agentScope } from '../services/agent-actions.ts'
 import { contentDisposition } from './file-name.ts'
@@ -53,17 +53,18 @@ const uploadRoute = createRoute({
   request: { params: idParams, headers: z.object({ 'idempotency-key': idempotencyKeyHeader }), body: multipartFileBody('The file to attach.') },
   responses: {
     201: jsonResponse('The attachment as stored (or replayed for the same Idempotency-Key).', attachmentCreatedSchema),
-    400: problemResponse('A malformed multipart body or a bad header.'),
+    400: problemResponse('A malformed multipart body, a bad id or a bad header.'),
     401: problemResponse('No reporter token.'),
     404: problemResponse('No report with this id opens with this token.'),
     413: problemResponse('The file is over 10 MB, the report would pass 25 MB of files (payload_too_large), or the app its quota (quota_exceeded).'),
     415: problemResponse('Not multipart/form-data, or a file type that is not accepted (see above).'),
     422: problemResponse('No file, an empty file, 10 files already (too_many_attachments), or the Idempotency-Key was used for another file.'),
     503: problemResponse('No attachment storage on this server (a Worker without its R2 binding), or the same bytes are being deleted: retry in a minute.'),
+    ...rateLimited,
   },
 })
 
-const attachmentParams = idParams.extend({ attachmentId: z.string().min(1).max(64) })
+const attachmentParams = idParams.extend({ attachmentId: idParams.shape.id })
 
 const downloadRoute = createRoute({
   method: 'get',
@@ -86,9 +87,12 @@ const downloadRoute = createRoute({
         'Content-Disposition': { schema: { type: 'string' }, description: '`inline` for PNG, JPEG, WebP and GIF; `attachment` otherwise, with the file name.' },
         'Repr-Digest': { schema: { type: 'string' }, description: 'sha-256 of the bytes (RFC 9530).' },
       },
-      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      content: Object.fromEntries(
+        attachmentContentTypes.map((type) => [type === 'text/plain' ? 'text/plain; charset=utf-8' : type, { schema: { type: 'string' as const, format: 'binary' } }]),
+      ),
     },
     304: { description: 'Not modified: the ETag sent in If-None-Match is this file’s.' },
+    ...badId,
     401: problemResponse('Missing, unknown or revoked secret key.'),
     404: problemResponse('No such attachment on an incident this key may see (other apps, and tiers above an l1/l2 key, are invisible).'),
   },
