@@ -181,6 +181,14 @@ const rows: Row[] = [
     expect: agentOfA,
     check: similarWithinTier,
   })),
+  // Grouping corrections: a fresh ticket is neither grouped nor major, so an agent who may touch
+  // it gets the lifecycle's 409; everyone else is refused before that.
+  { route: 'POST /v1/incidents/{id}/split', target: async () => ({ method: 'POST', path: `/v1/incidents/${(await fresh()).id}/split`, body: {} }), expect: agentOfA },
+  {
+    route: 'POST /v1/incidents/{id}/merge',
+    target: async () => ({ method: 'POST', path: `/v1/incidents/${(await fresh()).id}/merge`, body: { from: (await fresh()).id } }),
+    expect: agentOfA,
+  },
   {
     route: 'GET /v1/metrics',
     target: async () => ({ method: 'GET', path: '/v1/metrics' }),
