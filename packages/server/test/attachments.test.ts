@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AttachmentCreated, Incident, IncidentList, ReportCreated, WebhookPayload } from '@triage/protocol'
 import { eraseIncidentAttachments } from '../src/attachments/service.ts'
+import { runCli } from '../src/cli.ts'
 import { stripMetadata } from '../src/attachments/metadata.ts'
 import { dispatchWebhooks } from '../src/services/webhook-dispatch.ts'
 import { chunkBytes } from '../src/storage/blobs-sql.ts'
@@ -104,6 +105,23 @@ describe('what is stored', () => {
     await first.arrayBuffer()
     const again = await fetch(path, { headers: { authorization: `Bearer ${server.secretKey}`, 'if-none-match': etag } })
     expect(again.status).toBe(304)
+  })
+
+  it('backs up online: `triage backup` while the server runs, served by a new server, gives back the same bytes', async () => {
+    const report = await newReport()
+    const stored = await attach(report, jpegWithGps(), 'photo.jpg', 'image/jpeg')
+    const hash = await sha256Hex(await downloaded(report, stored.id))
+    const folder = mkdtempSync(join(tmpdir(), 'triage-backup-'))
+    const backup = await runCli(['backup', '--to', join(folder, 'triage.db')], `file:${join(server.dataDirectory, 'triage.db')}`)
+    expect(backup.code, backup.output).toBe(0)
+
+    const restored = await startTestServer({ dataDirectory: folder, demoSecretKey: server.secretKey })
+    try {
+      expect((await ticket(report, restored)).attachments).toEqual((await ticket(report)).attachments)
+      expect(await sha256Hex(await downloaded(report, stored.id, restored))).toBe(hash)
+    } finally {
+      await restored.stop()
+    }
   })
 
   it('keeps everything in the data directory: a copy of it, served by a new server, gives back the same bytes', async () => {
