@@ -12,7 +12,8 @@ import { sweepSla } from './services/sla-sweep.ts'
 import { dispatchWebhooks } from './services/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
 import type { ServiceContext } from './services/context.ts'
-import { sqlBlobStore } from './storage/blobs-sql.ts'
+import { leasedBlobs } from './storage/blob-leases.ts'
+import { databaseBlobs } from './storage/blobs-sql.ts'
 import type { Database } from './storage/database.ts'
 import { secretBox } from './security/sealing.ts'
 import { sealStoredSecrets } from './storage/sealed-secrets.ts'
@@ -51,7 +52,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     sendsEmail: config.smtpUrl !== undefined,
     secrets,
     // Attachment bytes in the database file itself: see storage/blobs-sql.ts for why.
-    blobs: sqlBlobStore(db),
+    blobs: leasedBlobs(db, databaseBlobs(db)),
     attachmentQuotaBytes: config.attachmentQuotaBytes,
   }
   const app = createApp(
@@ -85,6 +86,8 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services, { allowPrivateNetworks: config.webhookPrivateNetworks ?? false }), config.webhookIntervalMs) : () => {}
   // A lease in the database keeps several Node processes on one database from sweeping together.
   const stopSweeper = config.slaSweepIntervalMs > 0 ? everyInterval(() => sweepSla(services), config.slaSweepIntervalMs) : () => {}
+  // With the sweep: attachment bytes an upload stored but never wrote its row for, once their lease is over.
+  const stopCollector = config.slaSweepIntervalMs > 0 ? everyInterval(() => services.blobs?.collect() ?? Promise.resolve(0), 60_000) : () => {}
   const stopNotifier = notifier ? everyInterval(() => notifyReporters(services, notifier), config.notifyIntervalMs ?? 5_000) : () => {}
   const { port } = server.address() as AddressInfo
   return {
@@ -96,6 +99,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
       new Promise<void>((resolve, reject) => {
         stopDispatcher()
         stopSweeper()
+        stopCollector()
         stopNotifier()
         notifier?.close()
         server.close((error) => {

@@ -25,7 +25,8 @@ import type { ServiceContext } from './services/context.ts'
 import { sweepSla } from './services/sla-sweep.ts'
 import { dispatchWebhooks } from './services/webhook-dispatch.ts'
 import type { R2BucketBinding } from './storage/blobs-r2.ts'
-import { r2BlobStore } from './storage/blobs-r2.ts'
+import { r2Blobs } from './storage/blobs-r2.ts'
+import { leasedBlobs } from './storage/blob-leases.ts'
 import type { Database } from './storage/database.ts'
 
 export interface WorkerEnv {
@@ -93,7 +94,7 @@ async function runtimeFor(env: WorkerEnv): Promise<Runtime> {
     secrets: secretBox(env.TRIAGE_SECRET),
     requestBoundIo: true,
     cachedApps: isolateCachedApps,
-    blobs: env.ATTACHMENTS ? r2BlobStore(db, env.ATTACHMENTS) : undefined,
+    blobs: env.ATTACHMENTS ? leasedBlobs(db, r2Blobs(env.ATTACHMENTS)) : undefined,
     attachmentQuotaBytes: readAttachmentQuota(env.TRIAGE_ATTACHMENT_QUOTA_MB),
   }
   if (!env.ATTACHMENTS) console.warn('No ATTACHMENTS binding (see wrangler.toml): file uploads answer 503.')

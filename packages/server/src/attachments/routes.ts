@@ -100,7 +100,7 @@ const downloadRoute = createRoute({
 
 /** One `file` part from a multipart body of at most `maxBytes`. */
 async function readOneFile(request: Request, maxBytes: number): Promise<Upload> {
-  const files = await uploadsOf(await readMultipart(request, maxBytes), 'file')
+  const files = uploadsOf(await readMultipart(request, maxBytes), 'file')
   const [file] = files
   if (!file || files.length > 1) {
     throw new ProblemError('validation_failed', 422, `Send exactly one file in a field named file (${files.length} were sent). Attach several with one request each.`)

@@ -5,7 +5,7 @@ import { sha256HexOfBytes } from '../security/crypto.ts'
 import type { AttachmentRow } from '../storage/attachments.ts'
 import { appAttachmentBytes, attachmentTotals, deleteIncidentAttachments, findAttachment, findAttachmentByKey, insertAttachmentOnce } from '../storage/attachments.ts'
 import type { BlobStore } from '../storage/blob-store.ts'
-import { BlobBusyError } from '../storage/blobs-r2.ts'
+import { BlobBusyError } from '../storage/blob-leases.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { findIncidentById } from '../storage/incidents.ts'
 import type { ServiceContext } from '../services/context.ts'
@@ -131,11 +131,12 @@ async function storeAttachment(context: ServiceContext, incident: IncidentRow, f
   }
   if (stored?.id === row.id) return { attachment: toAttachmentCreated(stored), replayed: false }
   if (stored) return replayOf(stored, file)
-  // A concurrent upload took the last place, or the incident's data was erased meanwhile.
-  throw (
-    refusal(await attachmentTotals(db, incident.appId, incident.id), row.size, context) ??
-    new ProblemError('not_found', 404, 'This report no longer exists; its data was erased.')
-  )
+  // A concurrent upload took the last place, the incident's data was erased, or (after a very
+  // long pause) the bytes' lease ran out and they were collected.
+  const tooMuchNow = refusal(await attachmentTotals(db, incident.appId, incident.id), row.size, context)
+  if (tooMuchNow) throw tooMuchNow
+  if (!(await findIncidentById(db, incident.id))) throw new ProblemError('not_found', 404, 'This report no longer exists; its data was erased.')
+  throw new ProblemError('storage_unavailable', 503, 'The file could not be stored this time. Send it again (with the same Idempotency-Key).')
 }
 
 /**

@@ -4,6 +4,8 @@ import { ProblemError } from '../services/context.ts'
 import { discardBody, readBounded } from './body-limit.ts'
 import type { AppEnv } from './env.ts'
 import { limitBody } from './json-body.ts'
+import type { FormPart } from './multipart.ts'
+import { MalformedMultipart, parseMultipart } from './multipart.ts'
 import { problem } from './problem.ts'
 import { limits } from '@triage/protocol'
 
@@ -55,11 +57,11 @@ function declaredWithin(maxBytes: number) {
 }
 
 /**
- * Reads a multipart/form-data body of at most `maxBytes` and parses it with the runtime's own
- * parser (undici on Node, workerd's on Workers). The bytes are held once, bounded: a body past
- * the bound answers 413 as soon as it passes it.
+ * Reads a multipart/form-data body of at most `maxBytes` and splits it into its parts
+ * (multipart.ts): the bytes are held once, bounded, and a body past the bound answers 413 as soon
+ * as it passes it.
  */
-export async function readMultipart(request: Request, maxBytes: number): Promise<FormData> {
+export async function readMultipart(request: Request, maxBytes: number): Promise<FormPart[]> {
   const contentType = request.headers.get('content-type') ?? ''
   if (!request.body) throw new ProblemError('validation_failed', 422, 'The body is empty. Send the file in a multipart/form-data field named file.')
   let bytes: Uint8Array<ArrayBuffer> | undefined
@@ -71,20 +73,21 @@ export async function readMultipart(request: Request, maxBytes: number): Promise
   }
   if (!bytes) throw tooLarge(maxBytes)
   try {
-    return await new Response(bytes, { headers: { 'content-type': contentType } }).formData()
-  } catch {
-    throw new ProblemError('validation_failed', 400, 'The multipart/form-data body is malformed (a boundary or part header is broken). Let your HTTP client build it, e.g. FormData in a browser or curl -F file=@screenshot.png.')
+    return parseMultipart(bytes, contentType)
+  } catch (error) {
+    if (!(error instanceof MalformedMultipart)) throw error
+    throw new ProblemError('validation_failed', 400, `The multipart/form-data body is malformed: ${error.message}. Let your HTTP client build it, e.g. FormData in a browser or curl -F file=@screenshot.png.`)
   }
 }
 
 /** The files of a form field, in order; text values in that field are refused. */
-export async function uploadsOf(form: FormData, field: string): Promise<Upload[]> {
-  const uploads: Upload[] = []
-  for (const value of form.getAll(field)) {
-    if (typeof value === 'string') throw new ProblemError('validation_failed', 422, `The field ${field} holds text; it takes a file (Content-Disposition with a filename).`)
-    uploads.push({ name: value.name, declaredType: value.type, bytes: new Uint8Array(await value.arrayBuffer()) })
-  }
-  return uploads
+export function uploadsOf(parts: FormPart[], field: string): Upload[] {
+  return parts
+    .filter((part) => part.name === field)
+    .map((part) => {
+      if (part.filename === undefined) throw new ProblemError('validation_failed', 422, `The field ${field} holds text; it takes a file (a part with a filename).`)
+      return { name: part.filename, declaredType: part.contentType, bytes: part.body }
+    })
 }
 
 /**
@@ -104,20 +107,19 @@ export function limitJsonOrMultipartBody(maxBytes: number) {
 export function multipartAsJson(jsonField: string, maxBytes: number) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!isMultipart(c.req.header('content-type'))) return next()
-    const form = await readMultipart(c.req.raw, maxBytes)
-    const json = form.get(jsonField)
-    const text = typeof json === 'string' ? json : json ? await json.text() : undefined
-    if (text === undefined) {
+    const parts = await readMultipart(c.req.raw, maxBytes)
+    const json = parts.find((part) => part.name === jsonField)
+    if (json === undefined) {
       return problem('validation_failed', 422, `The multipart body has no ${jsonField} field. Send the JSON in a field named ${jsonField} and the files in fields named file.`)
     }
-    if (new TextEncoder().encode(text).byteLength > limits.bodyBytes) {
+    if (json.body.byteLength > limits.bodyBytes) {
       return problem('payload_too_large', 413, `The ${jsonField} field is over ${limits.bodyBytes / 1024} KB. Send less context or fewer breadcrumbs.`)
     }
-    c.set('uploads', await uploadsOf(form, 'file'))
+    c.set('uploads', uploadsOf(parts, 'file'))
     const headers = new Headers(c.req.raw.headers)
     headers.set('content-type', 'application/json')
     headers.delete('content-length')
-    c.req.raw = new Request(c.req.raw.url, { method: c.req.raw.method, headers, body: text, signal: c.req.raw.signal })
+    c.req.raw = new Request(c.req.raw.url, { method: c.req.raw.method, headers, body: json.body.slice(), signal: c.req.raw.signal })
     return next()
   })
 }

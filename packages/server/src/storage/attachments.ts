@@ -50,19 +50,22 @@ export interface AttachmentWrite {
 }
 
 /**
- * Writes an attachment in one transaction with everything that goes with it — its bytes (for a
- * database store), its `attached` event and webhook deliveries, the incident's new revision and
- * the app's usage — but only if the incident still exists, no attachment of this incident holds
- * the idempotency key, and the limits still hold once it is counted. The conditions are checked by
- * the insert itself, so concurrent uploads cannot pass a limit together: SQLite (libSQL, D1) runs
- * one write transaction at a time.
+ * Stores an attachment's bytes (under a lease), then writes in one transaction its row with
+ * everything that goes with it — its `attached` event and webhook deliveries, the incident's new
+ * revision and the app's usage — but only if the incident still exists, no attachment of this
+ * incident holds the idempotency key, the limits still hold once it is counted, and its bytes are
+ * still staged. The conditions are checked by the insert itself, so concurrent uploads cannot
+ * pass a limit together: SQLite (libSQL, D1) runs one write transaction at a time. Bytes staged
+ * for a row that was not written are collected once their lease is over.
  *
  * @returns the attachment that now holds this upload's place: the new one, or the one that already
- *   held its idempotency key; undefined when a limit refused it (see attachmentTotals for which)
+ *   held its idempotency key; undefined when a condition refused it (see attachmentTotals for which)
  */
 export async function insertAttachmentOnce(db: Database, blobs: BlobStore, write: AttachmentWrite, limits: AttachmentLimits): Promise<AttachmentRow | undefined> {
   const { row, event } = write
   const written = sql`exists (select 1 from ${attachments} where ${attachments.id} = ${row.id})`
+  // The bytes first, under a lease (blob-leases.ts); the row makes them visible, whole or not at all.
+  const lease = await blobs.stage(write.content)
   // Query builders rather than db.run: drizzle's D1 batch takes only those.
   const insert = db.insert(attachments).select(sql`
     select ${row.id}, ${row.appId}, ${row.incidentId}, ${row.idempotencyKey}, ${row.name}, ${row.contentType}, ${row.size}, ${row.sha256}, ${row.createdAt}
@@ -70,7 +73,8 @@ export async function insertAttachmentOnce(db: Database, blobs: BlobStore, write
       and (${row.idempotencyKey} is null or not exists (select 1 from ${attachments} where ${attachments.incidentId} = ${row.incidentId} and ${attachments.idempotencyKey} = ${row.idempotencyKey}))
       and (select count(*) from ${attachments} where ${attachments.incidentId} = ${row.incidentId}) < ${limits.filesPerReport}
       and (select coalesce(sum(size), 0) from ${attachments} where ${attachments.incidentId} = ${row.incidentId}) + ${row.size} <= ${limits.bytesPerReport}
-      and coalesce((select bytes from ${attachmentUsage} where ${attachmentUsage.appId} = ${row.appId}), 0) + ${row.size} <= ${limits.bytesPerApp}`)
+      and coalesce((select bytes from ${attachmentUsage} where ${attachmentUsage.appId} = ${row.appId}), 0) + ${row.size} <= ${limits.bytesPerApp}
+      and ${blobs.staged(lease)}`)
   const usage = db
     .insert(attachmentUsage)
     .select(sql`select ${row.appId}, ${row.size} where ${written}`)
@@ -80,8 +84,7 @@ export async function insertAttachmentOnce(db: Database, blobs: BlobStore, write
     select ${event.id}, ${row.incidentId}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at} where ${written}`)
   // Queued only if the incident is at the revision written above, so only with the attachment.
   const outbox = outboxStatements(db, [{ incident: write.incident, events: [event], revision: write.revision }])
-  const bytes = await blobs.stage(write.content, row.id)
-  await db.batch([insert, ...bytes, usage, touch, eventInsert, ...outbox])
+  await db.batch([insert, blobs.settle(lease, written), usage, touch, eventInsert, ...outbox])
   const keyHolder = row.idempotencyKey === null ? undefined : and(eq(attachments.incidentId, row.incidentId), eq(attachments.idempotencyKey, row.idempotencyKey))
   const [stored] = await db
     .select()
@@ -118,9 +121,10 @@ export async function findAttachment(db: Database, incidentId: string, id: strin
 
 /**
  * Deletes every attachment of the given incidents, with their bytes wherever no other attachment
- * shares them, and gives their size back to each app's quota: in one transaction, so an upload
- * racing the deletion either is deleted with the rest or lands after it. For the privacy erasure
- * of an incident's data (issue #19); an object store's bytes go in `collect`, right after.
+ * shares them, and gives their size back to each app's quota: the rows in one transaction, so an
+ * upload racing the deletion either is deleted with the rest or lands after it; the bytes right
+ * after, by `collect` (unless an upload of the same bytes holds them). For the privacy erasure of
+ * an incident's data (issue #19).
  *
  * @returns how many attachments were deleted
  */

@@ -11,28 +11,46 @@ export interface ContentBytes {
 }
 
 /**
- * Where attachment bytes live, by SHA-256, so the same bytes are stored once. Two kinds share
- * this interface: the database itself on Node (blobs-sql.ts), whose bytes are written in the
- * attachment's own transaction, and an object store on Workers (blobs-r2.ts), which stores them
- * before that transaction and cleans up after it.
+ * Where the bytes physically go, by SHA-256: rows of the database itself (blobs-sql.ts, Node) or
+ * an R2 bucket (blobs-r2.ts, Workers). Each only stores, reads and deletes; when it may do which
+ * is the lease protocol's business (blob-leases.ts), the same for both.
  */
-export interface BlobStore {
-  /** `database` or `r2`: where the bytes are, for messages. */
+export interface BlobBackend {
   readonly kind: 'database' | 'r2'
-  /**
-   * Readies the bytes, and answers statements for the batch that writes attachment `attachmentId`:
-   * they store the bytes only if that row is written. An object store has stored them already and
-   * answers none; a lease keeps them until the row exists (see collect).
-   */
-  stage(content: ContentBytes, attachmentId: string): Promise<Statement[]>
+  /** Stores the bytes under their hash; storing the same bytes again changes nothing. */
+  put(content: ContentBytes): Promise<void>
   /** The bytes, a chunk at a time; undefined when they are not there. */
+  open(sha256: string, size: number): Promise<ReadableStream<Uint8Array> | undefined>
+  delete(sha256s: string[]): Promise<void>
+}
+
+/** An upload's hold on its bytes until its row is written: until when. */
+export interface BlobLease {
+  sha256: string
+  until: number
+}
+
+/** Attachment bytes as the attachment storage uses them: stored under a lease, collected when nothing points to them. */
+export interface BlobStore {
+  readonly kind: BlobBackend['kind']
+  /**
+   * Stores the bytes before the attachment row that points to them is written, under a lease
+   * that keeps them from being collected until that row exists (or the lease runs out).
+   */
+  stage(content: ContentBytes): Promise<BlobLease>
+  /** A condition for the row's insert: the bytes are staged and no deletion has started on them. */
+  staged(lease: BlobLease): SQL
+  /**
+   * For the row's batch, after its insert: once `written` holds (the row exists), the row keeps
+   * the bytes and this upload's lease ends, so an erasure right after takes them at once.
+   */
+  settle(lease: BlobLease, written: SQL): Statement
   open(sha256: string, size: number): Promise<ReadableStream<Uint8Array> | undefined>
   /**
    * Statements for the batch that deletes the attachments `leaving` holds for (a condition on the
-   * `attachments` table), to run before the rows go, in that batch: they drop the bytes no other
-   * attachment points to (database), or mark them for `collect` (object store).
+   * `attachments` table), to run before the rows go: they mark the bytes for `collect`.
    */
   release(leaving: SQL): Statement[]
-  /** Deletes bytes nothing points to any more and no upload holds (object store); answers how many. */
+  /** Deletes bytes that nothing points to and no lease holds; answers how many files' bytes went. */
   collect(): Promise<number>
 }

@@ -1,39 +1,34 @@
 import { sql } from 'drizzle-orm'
-import { attachmentChunks, attachments } from '../db/schema.ts'
-import type { BlobStore, ContentBytes, Statement } from './blob-store.ts'
+import { attachmentChunks } from '../db/schema.ts'
+import type { BlobBackend, ContentBytes } from './blob-store.ts'
 import type { Database } from './database.ts'
 
-/** Bytes per row of attachment_chunks: a download holds one at a time. */
+/** Bytes per row of attachment_chunks: a write or a read holds the event loop for one at most. */
 export const chunkBytes = 1024 * 1024
 
 /**
- * Attachment bytes in the database, beside the incidents (Node's embedded libSQL file, or Turso).
- * Why not files in a folder: the bytes then commit in the same transaction as the attachment row,
- * its event and the app's usage, so an upload is all there or not at all, with no orphan file
- * after a crash and nothing to collect; a deletion is one transaction too; and one consistent
- * snapshot of the database (`.backup`, or a copy of the stopped data directory) holds everything.
- * The cost — a larger database file, bytes read through SQLite — is bounded by the per-app quota.
+ * Attachment bytes in the database itself, beside the incidents (Node's embedded libSQL file, or
+ * Turso), one row per MiB. Why not files in a folder of the data directory: one consistent
+ * snapshot of the database (`npm run triage -- backup`, `VACUUM INTO`) is then a complete backup
+ * taken while the server runs, with no moment where a row and its file disagree; the same holds
+ * when DATABASE_URL points to Turso, where there is no local folder; and the bytes follow the
+ * same leases as R2's (blob-leases.ts). The cost — a database file that grows with the
+ * attachments — is bounded by the per-app quota. Each chunk is its own small write: libSQL's
+ * binding is synchronous, and one 10 MB transaction would stop every other request meanwhile.
  */
-export function sqlBlobStore(db: Database): BlobStore {
+export function databaseBlobs(db: Database): BlobBackend {
   return {
     kind: 'database',
 
-    async stage({ sha256, bytes }: ContentBytes, attachmentId: string): Promise<Statement[]> {
-      const statements: Statement[] = []
+    async put({ sha256, bytes }: ContentBytes) {
+      // Every part, even when the bytes are there already: a put cut short before may have left some out.
       for (let part = 0; part * chunkBytes < bytes.byteLength; part++) {
         const chunk = bytes.subarray(part * chunkBytes, (part + 1) * chunkBytes)
-        // Written with the row or not at all; bytes already stored (the same file again) stay as they are.
-        statements.push(
-          db
-            .insert(attachmentChunks)
-            .select(sql`select ${sha256}, ${part}, ${chunk} where exists (select 1 from ${attachments} where id = ${attachmentId})`)
-            .onConflictDoNothing(),
-        )
+        await db.insert(attachmentChunks).values({ sha256, part, bytes: chunk as Buffer }).onConflictDoNothing()
       }
-      return statements
     },
 
-    async open(sha256: string, size: number): Promise<ReadableStream<Uint8Array> | undefined> {
+    async open(sha256: string, size: number) {
       const parts = Math.ceil(size / chunkBytes)
       const read = async (part: number) => {
         const [row] = await db.all<{ bytes: ArrayBuffer | Uint8Array }>(sql`select bytes from ${attachmentChunks} where sha256 = ${sha256} and part = ${part}`)
@@ -59,17 +54,8 @@ export function sqlBlobStore(db: Database): BlobStore {
       )
     },
 
-    release(leaving) {
-      // The leaving attachments' bytes, unless an attachment that stays points to them too.
-      return [
-        db.delete(attachmentChunks).where(sql`${attachmentChunks.sha256} in (select ${attachments.sha256} from ${attachments} where ${leaving})
-          and not exists (select 1 from ${attachments} where ${attachments.sha256} = ${attachmentChunks.sha256} and not (${leaving}))`),
-      ]
-    },
-
-    // Bytes leave in the deleting transaction itself (release): nothing is ever left to collect.
-    async collect() {
-      return 0
+    async delete(sha256s: string[]) {
+      await db.run(sql`delete from ${attachmentChunks} where sha256 in (select value from json_each(${JSON.stringify(sha256s)}))`)
     },
   }
 }
