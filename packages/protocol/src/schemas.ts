@@ -25,11 +25,13 @@ import type {
   EscalateRequest,
   IncidentListQuery,
   IncidentPatch,
+  MergeRequest,
   ReasonRequest,
   ReporterMessageCreate,
   ResolveRequest,
+  SplitRequest,
 } from './actions.ts'
-import type { AnswerDetail, IncidentList, IncidentSummary, Incident, IncidentEvent, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
+import type { AnswerDetail, IncidentList, IncidentSummary, Incident, IncidentEvent, MajorIncidentGroup, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
 import type { Notice, NoticeList } from './notice.ts'
 import { limits } from './limits.ts'
 import type { Problem } from './problem.ts'
@@ -249,6 +251,17 @@ export const similarIncidentSchema = z.object({
   publicNote: z.string().nullable(),
 }) satisfies z.ZodType<SimilarIncident>
 
+export const majorIncidentGroupSchema = z
+  .object({
+    reports: z.number().int(),
+    firstReportAt: isoDate.nullable(),
+    lastReportAt: isoDate.nullable(),
+    about: z.string(),
+    words: z.array(z.string()),
+    summary: z.string(),
+  })
+  .meta({ id: 'MajorIncidentGroup' }) satisfies z.ZodType<MajorIncidentGroup>
+
 export const answerDetailSchema = z.object({
   questionId: z.string(),
   question: z.string(),
@@ -257,7 +270,7 @@ export const answerDetailSchema = z.object({
 }) satisfies z.ZodType<AnswerDetail>
 
 export const incidentSchema = incidentSummarySchema
-  .extend({ timeline: z.array(incidentEventSchema), similar: z.array(similarIncidentSchema), answerDetails: z.array(answerDetailSchema), affected: z.number().int().nullable() })
+  .extend({ timeline: z.array(incidentEventSchema), similar: z.array(similarIncidentSchema), answerDetails: z.array(answerDetailSchema), affected: z.number().int().nullable(), group: majorIncidentGroupSchema.optional() })
   .meta({ id: 'Incident' }) satisfies z.ZodType<Incident>
 
 export const incidentListSchema = z
@@ -315,6 +328,17 @@ export const resolveRequestSchema = z
 export const reasonRequestSchema = z
   .strictObject({ reason: z.string().trim().min(1).max(limits.messageChars).optional() })
   .meta({ id: 'ReasonRequest' }) satisfies z.ZodType<ReasonRequest>
+
+export const splitRequestSchema = z
+  .strictObject({ reason: z.string().trim().min(1, { error: 'must not be empty; leave it out to give no reason' }).max(limits.messageChars).optional() })
+  .meta({ id: 'SplitRequest' }) satisfies z.ZodType<SplitRequest>
+
+export const mergeRequestSchema = z
+  .strictObject({
+    from: z.string({ error: 'is required: the id of the major incident to merge into this one' }).trim().min(1, { error: 'must be a major incident id' }).max(64),
+    reason: z.string().trim().min(1, { error: 'must not be empty; leave it out to give no reason' }).max(limits.messageChars).optional(),
+  })
+  .meta({ id: 'MergeRequest' }) satisfies z.ZodType<MergeRequest>
 
 export const incidentPatchSchema = z
   .strictObject({

@@ -44,6 +44,10 @@ export const eventTypes = [
   'grouped',
   /** A major incident's public title (the widget's notice) was written or changed. */
   'announced',
+  /** An agent took the report out of its major incident. */
+  'ungrouped',
+  /** An agent merged one major incident into another. */
+  'merged',
 ] as const
 export type EventType = (typeof eventTypes)[number]
 

@@ -11,6 +11,7 @@ import { memoryRateLimitStore } from './http/rate-limit-store.ts'
 import { validationHook } from './http/validation.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { diagnosticsRoutes } from './routes/diagnostics.ts'
+import { groupingRoutes } from './routes/grouping.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { metricsRoutes } from './routes/metrics.ts'
 import { noticeRoutes } from './routes/notices.ts'
@@ -74,6 +75,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.route('/', diagnosticsRoutes())
   app.route('/', noticeRoutes())
   app.route('/', incidentRoutes())
+  app.route('/', groupingRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())
 

@@ -130,7 +130,8 @@ export const incidents = sqliteTable(
     index('incidents_open_created').on(table.appId, table.createdAt, table.id).where(openStatuses(table.status)),
     index('incidents_open_priority').on(table.appId, table.priority, table.createdAt, table.id).where(openStatuses(table.status)),
     index('incidents_open_due').on(table.appId, table.resolutionDueAt, table.id).where(openStatuses(table.status)),
-    index('incidents_parent').on(table.parentId),
+    // A major incident's reports, newest first: its explanation reads the latest without sorting them all.
+    index('incidents_parent').on(table.parentId, table.createdAt),
     index('incidents_app_reporter_user').on(table.appId, table.reporterUserId, table.createdAt),
     index('incidents_status_resolution_due').on(table.status, table.resolutionDueAt),
     // What changed since: how each process keeps its in-memory indexes current without a scan.
@@ -210,6 +211,18 @@ export const classifierStates = sqliteTable('classifier_states', {
   updatedAt: integer('updated_at').notNull(),
 })
 
+/**
+ * What each app's agents taught major-incident grouping by splitting reports out of major
+ * incidents and merging major incidents (the engine's JSON lessons, bounded). Apps without a row
+ * group by the built-in vocabulary alone.
+ */
+export const groupingStates = sqliteTable('grouping_states', {
+  appId: text('app_id').primaryKey().references(() => apps.id),
+  state: text('state').notNull(),
+  corrections: integer('corrections').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+})
+
 /** Server-wide settings, e.g. the generated secret that signs reporter tokens when none is configured. */
 export const settings = sqliteTable('settings', {
   name: text('name').primaryKey(),
@@ -243,5 +256,5 @@ export const metricSync = sqliteTable('metric_sync', {
   syncedTo: integer('synced_to').notNull(),
 })
 
-export const schema = { apps, apiKeys, incidents, incidentEvents, webhooks, webhookDeliveries, classifierStates, settings, metricRollups, metricSync }
+export const schema = { apps, apiKeys, incidents, incidentEvents, webhooks, webhookDeliveries, classifierStates, groupingStates, settings, metricRollups, metricSync }
 export type Schema = typeof schema

@@ -21,6 +21,9 @@ export interface Change {
 
 const tierRank: Record<Tier, number> = { L1: 1, L2: 2, L3: 3 }
 
+/** The tiers a key of a tier may see. */
+export const tiersUpTo: Record<Tier, Tier[]> = { L1: ['L1'], L2: ['L1', 'L2'], L3: ['L1', 'L2', 'L3'] }
+
 export function isVisibleTo(incident: IncidentRow, maxTier: Tier): boolean {
   return tierRank[incident.tier] <= tierRank[maxTier]
 }

@@ -1,15 +1,14 @@
-import type { Incident, IncidentList, IncidentListQuery, Tier } from '@triage/protocol'
+import type { Incident, IncidentList, IncidentListQuery } from '@triage/protocol'
 import type { AgentCaller } from '../http/env.ts'
 import type { CursorValue, ListSort } from '../storage/incidents.ts'
 import { listIncidents, sortKeyOf } from '../storage/incidents.ts'
 import { agentScope } from './agent-actions.ts'
 import type { ServiceContext } from './context.ts'
 import { ProblemError } from './context.ts'
-import { findVisibleIncident } from './incident-changes.ts'
-import { incidentView } from './incident-view.ts'
+import { findVisibleIncident, tiersUpTo } from './incident-changes.ts'
+import { majorIncidentView } from './major-group.ts'
 import { toIncidentSummary } from './views.ts'
 
-const tiersUpTo: Record<Tier, Tier[]> = { L1: ['L1'], L2: ['L1', 'L2'], L3: ['L1', 'L2', 'L3'] }
 
 /** One page of the incidents an agent may see, filtered and sorted; `nextCursor` continues it. */
 export async function listAppIncidents(
@@ -49,7 +48,8 @@ export async function listAppIncidents(
 }
 
 export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
-  return incidentView(context, await findVisibleIncident(context, agentScope(agent), id), agent.locale)
+  const scope = agentScope(agent)
+  return majorIncidentView(context, await findVisibleIncident(context, scope, id), 'maxTier' in scope ? scope.maxTier : 'L1', agent.locale)
 }
 
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */

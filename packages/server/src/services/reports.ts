@@ -10,7 +10,7 @@ import { insertIncidentOnce, listReporterIncidents } from '../storage/incidents.
 import type { PublicCaller } from '../http/env.ts'
 import { classifierFor } from './classifiers.ts'
 import type { GroupingPlan } from './grouping.ts'
-import { forgetPlanned, groupedEvent, openGroup, planGrouping } from './grouping.ts'
+import { attachMembers, forgetPlanned, groupCandidatesFor, groupedEvent, openGroup, planGrouping } from './grouping.ts'
 import { noticeToJoin } from './notices.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
 import type { ServiceContext } from './context.ts'
@@ -59,8 +59,17 @@ export async function createReport(
     { classifier: await classifierFor(context, appId) },
   )
   const grouping: GroupingPlan = major
-    ? { joins: { parentId: major.id, reason: 'the reporter said "me too" to the known problem' } }
-    : await planGrouping(context, { id, appId, symptoms: symptoms.text, category: reasoning.category.value, createdAt: now })
+    ? { joins: { parentId: major.id, reason: 'the reporter said "me too" to the known problem', memberIds: [] } }
+    : await planGrouping(context, {
+        id,
+        appId,
+        symptoms: symptoms.text,
+        category: reasoning.category.value,
+        kind: reasoning.kind.value,
+        url: typeof captured.value.url === 'string' ? captured.value.url : undefined,
+        answers: input.answers ?? {},
+        createdAt: now,
+      })
   const events = firstEvents(reasoning, now, { status: 'new', ...(redacted.length > 0 ? { redacted } : {}) })
   if (grouping.joins) events.push({ id: newId('evt', now), at: now, ...groupedEvent(grouping.joins.parentId, grouping.joins.reason) })
   const stored = await insertIncidentOnce(
@@ -92,6 +101,9 @@ export async function createReport(
     return replay(context, stored, requestHash)
   }
   if (grouping.opens) await openGroup(context, stored, grouping.opens, sla)
+  else if (grouping.joins && grouping.joins.memberIds.length > 0) await attachMembers(context, appId, grouping.joins.parentId, grouping.joins.memberIds, grouping.joins.reason)
+  // A "me too" joined without grouping's decision: counted in its group at once all the same.
+  if (major) (await groupCandidatesFor(context, appId, Infinity)).update(stored, context.now())
   return { report: toReportCreated(stored, await reporterTokenFor(context.reporterSecret, stored.id), context.sendsEmail), replayed: false }
 }
 
