@@ -138,7 +138,8 @@ export const incidents = sqliteTable(
     index('incidents_app_updated').on(table.appId, table.updatedAt),
     // The widget's notices: an app's open major incidents, read on every panel open, without
     // walking the app's other open tickets.
-    index('incidents_app_open_major').on(table.appId, table.createdAt).where(sql`${table.isMajor} = 1 and ${table.status} in ('new', 'in_progress', 'pending_reporter')`),
+    // (is_major leads after the app, so SQLite prefers it to the other open-ticket indexes.)
+    index('incidents_app_open_major').on(table.appId, table.isMajor, table.createdAt).where(sql`${table.isMajor} = 1 and ${table.status} in ('new', 'in_progress', 'pending_reporter')`),
   ],
 )
 
@@ -154,7 +155,8 @@ export const incidentEvents = sqliteTable(
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     at: integer('at').notNull(),
   },
-  (table) => [index('incident_events_incident_at').on(table.incidentId, table.at, table.id)],
+  // Ends with the rowid, as every index does: a timeline reads in (at, rowid) order, insertion order within a millisecond.
+  (table) => [index('incident_events_incident_at').on(table.incidentId, table.at)],
 )
 
 /** An app's webhook endpoints. The secret is kept in clear: it signs every delivery. */

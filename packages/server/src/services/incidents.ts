@@ -20,6 +20,8 @@ export async function listAppIncidents(
   const maxTier = 'maxTier' in scope ? scope.maxTier : 'L3'
   const tiers = query.tier ? tiersUpTo[maxTier].filter((tier) => tier === query.tier) : tiersUpTo[maxTier]
   const now = context.now()
+  // A search newest (or oldest) first pages by its place in the search index (storage/incidents.ts).
+  const cursorKind: CursorKind = query.q !== undefined && (query.sort === '-created' || query.sort === 'created') ? 'search' : query.sort
   // One row more than asked tells whether another page exists without a count query.
   const rows = await listIncidents(context.db, agent.appId, {
     filters: {
@@ -35,15 +37,16 @@ export async function listAppIncidents(
       to: query.to === undefined ? undefined : Date.parse(query.to),
     },
     sort: query.sort,
-    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort),
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, cursorKind),
     limit: query.limit + 1,
     now,
   })
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
+  const lastKey = last && (cursorKind === 'search' ? [last.searchRowid ?? 0] : sortKeyOf(last, query.sort))
   return {
     items: page.map((row) => toIncidentSummary(row, now, agent.locale)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, sortKeyOf(last, query.sort)) : null,
+    nextCursor: rows.length > query.limit && lastKey ? encodeCursor(cursorKind, lastKey) : null,
   }
 }
 
@@ -52,12 +55,15 @@ export async function getAppIncident(context: ServiceContext, agent: AgentCaller
   return majorIncidentView(context, await findVisibleIncident(context, scope, id), 'maxTier' in scope ? scope.maxTier : 'L1', agent.locale)
 }
 
+/** What a cursor continues: a sort, or a search in arrival order. */
+type CursorKind = ListSort | 'search'
+
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */
-function encodeCursor(sort: ListSort, key: CursorValue[]): string {
+function encodeCursor(sort: CursorKind, key: CursorValue[]): string {
   return btoa(JSON.stringify([sort, ...key])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-function decodeCursor(cursor: string, sort: ListSort): CursorValue[] {
+function decodeCursor(cursor: string, sort: CursorKind): CursorValue[] {
   try {
     const decoded: unknown = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
     if (Array.isArray(decoded) && decoded[0] === sort && decoded.slice(1).every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {

@@ -275,11 +275,13 @@ export async function listIncidents(db: Database, appId: string, query: ListQuer
 /** The query of listIncidents, unexecuted (for its plan). */
 export function listIncidentsQuery(db: Database, appId: string, query: ListQuery) {
   const { filters } = query
-  const search = filters.q === undefined ? undefined : searchQuery(appId, filters.q)
+  // A ticket number (`INC-000123`, `123`) finds that ticket; other text searches the words.
+  const ticketNumber = filters.q === undefined ? undefined : /^\s*(?:inc-?)?0*(\d{1,9})\s*$/i.exec(filters.q)?.[1]
+  const search = filters.q === undefined || ticketNumber !== undefined ? undefined : searchQuery(appId, filters.q)
   const openOnly = (filters.status !== undefined && openStatusNames.includes(filters.status)) || filters.sla !== undefined
   const sorted = query.sort !== '-created' && query.sort !== 'created'
   // Which filter's index leads: none when a search, an open-tickets view or another sort does.
-  const leads = search !== undefined || openOnly || sorted ? undefined
+  const leads = search !== undefined || ticketNumber !== undefined || openOnly || sorted ? undefined
     : filters.assignee !== undefined ? 'assignee'
     : filters.category !== undefined ? 'category'
     : filters.priority !== undefined ? 'priority'
@@ -302,8 +304,9 @@ export function listIncidentsQuery(db: Database, appId: string, query: ListQuery
   if (filters.sla === 'breached') conditions.push(breached(query.now))
   if (filters.sla === 'at_risk') conditions.push(atRisk(query.now))
 
+  if (ticketNumber !== undefined) conditions.push(eq(incidents.number, Number(ticketNumber)))
   // Words the search index cannot hold (only punctuation) match nothing.
-  if (filters.q !== undefined && search === undefined) conditions.push(sql`0`)
+  else if (filters.q !== undefined && search === undefined) conditions.push(sql`0`)
   if (search !== undefined) conditions.push(sql`${incidentsSearch} match ${search}`)
   const sort = sorts[query.sort]
   // A search pages by its position in the search index (arrival order, newest first), since its
