@@ -2,6 +2,8 @@
 export const limits = {
   /** Whole request body, in bytes. */
   bodyBytes: 64 * 1024,
+  /** Nesting of any JSON body: the body object is level 1, each object or list inside one more. */
+  jsonDepth: 32,
   symptomsChars: 10_000,
   answerCount: 50,
   answerIdChars: 64,

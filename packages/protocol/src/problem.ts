@@ -29,9 +29,11 @@ export const problemCodes = [
   'forbidden_origin',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'idempotency_key_reused',
   'conflict',
   'rate_limited',
+  'too_many_streams',
   'internal_error',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]

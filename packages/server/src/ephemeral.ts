@@ -20,7 +20,20 @@ export interface EphemeralServer extends RunningServer {
  * with the demo app's keys at hand: for integration and end-to-end tests.
  */
 export async function startEphemeralServer(
-  options: { now?: () => number; rateLimitPerMinute?: number; webhookIntervalMs?: number; smtpUrl?: string; similarIndexLimit?: number } = {},
+  options: {
+    now?: () => number
+    /** TRIAGE_SECRET: signs reporter tokens and seals stored secrets. */
+    secret?: string
+    rateLimitPerMinute?: number
+    webhookIntervalMs?: number
+    smtpUrl?: string
+    similarIndexLimit?: number
+    streamsPerReport?: number
+    streamsPerAddress?: number
+    headersTimeoutMs?: number
+    requestTimeoutMs?: number
+    idleTimeoutMs?: number
+  } = {},
 ): Promise<EphemeralServer> {
   const folder = mkdtempSync(join(tmpdir(), 'triage-'))
   const server = await startNodeServer({
@@ -28,7 +41,7 @@ export async function startEphemeralServer(
     databaseAuthToken: undefined,
     port: 0,
     host: '127.0.0.1',
-    secret: undefined,
+    secret: options.secret,
     demoPublishableKey: undefined,
     demoSecretKey: undefined,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 120,
@@ -40,6 +53,9 @@ export async function startEphemeralServer(
     notifyIntervalMs: 100,
     followPollMs: 50,
     similarIndexLimit: options.similarIndexLimit,
+    streamsPerReport: options.streamsPerReport,
+    streamsPerAddress: options.streamsPerAddress,
+    timeouts: { headersMs: options.headersTimeoutMs, requestMs: options.requestTimeoutMs, idleMs: options.idleTimeoutMs },
   }, options.now)
   const secretKey = server.demo.secretKey
   if (!secretKey) throw new Error('a fresh database always creates the demo secret key')

@@ -18,6 +18,7 @@ import type { TriageApp } from './app.ts'
 import { reporterSecret } from './bootstrap.ts'
 import { readSimilarIndexLimit } from './config.ts'
 import { schema } from './db/schema.ts'
+import { secretBox } from './security/sealing.ts'
 import type { RateLimitBinding, RateLimitStore } from './http/rate-limit-store.ts'
 import { bindingRateLimitStore } from './http/rate-limit-store.ts'
 import type { ServiceContext } from './services/context.ts'
@@ -84,6 +85,7 @@ async function runtimeFor(env: WorkerEnv): Promise<Runtime> {
     reporterSecret: secret,
     now: Date.now,
     similarIndexLimit: readSimilarIndexLimit(env.TRIAGE_SIMILAR_INDEX_LIMIT),
+    secrets: secretBox(env.TRIAGE_SECRET),
     requestBoundIo: true,
     cachedApps: isolateCachedApps,
   }

@@ -11,7 +11,7 @@ export interface AppSla {
 export interface PublicCaller {
   appId: string
   sla: AppSla
-  /** Verifies the app's user hashes; null until an admin reads the app settings. */
+  /** Verifies the app's user hashes (as stored: sealed where sealing is on); null until an admin reads the app settings. */
   identitySecret: string | null
 }
 
@@ -31,5 +31,9 @@ export interface AppEnv {
     services: ServiceContext
     publicCaller: PublicCaller
     agent: AgentCaller
+    /** The caller's network address, as this runtime tells it. */
+    clientAddress: string
+    /** The reporter token, checked against the report in the path (see requireReporterToken). */
+    reporterToken: string
   }
 }

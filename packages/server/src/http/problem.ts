@@ -11,9 +11,11 @@ const titles: Record<ProblemCode, string> = {
   forbidden_origin: 'Origin not allowed',
   forbidden: 'Forbidden',
   not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
   idempotency_key_reused: 'Idempotency key reused',
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
+  too_many_streams: 'Too many live streams',
   internal_error: 'Internal error',
 }
 

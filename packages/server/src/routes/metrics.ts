@@ -8,7 +8,7 @@ import { jsonResponse, problemResponse } from './shared.ts'
 
 const metricsRoute = createRoute({
   method: 'get',
-  path: '/v1/metrics',
+  path: '/v1/metrics', operationId: 'getMetrics',
   tags: ['Metrics'],
   summary: 'How the team keeps its promises',
   description:
@@ -26,6 +26,6 @@ const metricsRoute = createRoute({
 
 export function metricsRoutes() {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  routes.openapi(metricsRoute, async (c) => c.json(await appMetrics(c.var.services, c.var.agent.appId, c.req.valid('query')), 200))
+  routes.openapi(metricsRoute, async (c) => c.json(await appMetrics(c.var.services, c.var.agent, c.req.valid('query')), 200))
   return routes
 }

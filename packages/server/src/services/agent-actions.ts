@@ -23,12 +23,12 @@ import { incidentView } from './incident-view.ts'
 const maxTierOf: Record<AgentCaller['role'], Tier> = { l1: 'L1', l2: 'L2', l3: 'L3', admin: 'L3' }
 
 /** What an agent's key may see: their app, their tier and below (admins see all). */
-export function agentScope(agent: AgentCaller): Scope {
+export function agentScope(agent: AgentCaller): Extract<Scope, { maxTier: Tier }> {
   return { appId: agent.appId, maxTier: maxTierOf[agent.role] }
 }
 
-/** The incident after an agent's change, as that agent reads it. */
-const view = (context: ServiceContext, row: IncidentRow, agent: AgentCaller) => incidentView(context, row, agent.locale)
+/** The incident after an agent's change, as that agent reads it (similar incidents up to their tier, in their language). */
+const view = (context: ServiceContext, row: IncidentRow, agent: AgentCaller) => incidentView(context, row, agentScope(agent).maxTier, agent.locale)
 
 /**
  * A public reply (the reporter reads it; the first one meets the first-response target) or an

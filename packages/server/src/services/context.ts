@@ -1,4 +1,6 @@
 import type { Problem, ProblemCode } from '@triage/protocol'
+import type { SecretBox } from '../security/sealing.ts'
+import { secretBox } from '../security/sealing.ts'
 import type { Database } from '../storage/database.ts'
 
 /** What every service function needs: storage, the reporter-token secret and a clock. */
@@ -23,6 +25,15 @@ export interface ServiceContext {
   cachedApps?: number
   /** Whether this runtime e-mails reporters agents' replies (SMTP is set up); default false. */
   sendsEmail?: boolean
+  /** Seals stored webhook and identity secrets (see sealing.ts); absent: stored in clear. */
+  secrets?: SecretBox
+}
+
+const unsealed = secretBox(undefined)
+
+/** The context's secret box, or the one that stores in clear. */
+export function secretsOf(context: ServiceContext): SecretBox {
+  return context.secrets ?? unsealed
 }
 
 /** The default of `ServiceContext.cachedApps`. */

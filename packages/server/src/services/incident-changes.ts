@@ -21,11 +21,13 @@ export interface Change {
 
 const tierRank: Record<Tier, number> = { L1: 1, L2: 2, L3: 3 }
 
-/** The tiers a key of a tier may see. */
-export const tiersUpTo: Record<Tier, Tier[]> = { L1: ['L1'], L2: ['L1', 'L2'], L3: ['L1', 'L2', 'L3'] }
-
-export function isVisibleTo(incident: IncidentRow, maxTier: Tier): boolean {
+export function isVisibleTo(incident: Pick<IncidentRow, 'tier'>, maxTier: Tier): boolean {
   return tierRank[incident.tier] <= tierRank[maxTier]
+}
+
+/** The tiers a key up to `maxTier` sees: what every list and derived view is filtered on. */
+export function tiersVisibleTo(maxTier: Tier): Tier[] {
+  return (['L1', 'L2', 'L3'] as const).filter((tier) => tierRank[tier] <= tierRank[maxTier])
 }
 
 /** An incident the scope may see, or a 404 that does not tell whether it exists elsewhere. */

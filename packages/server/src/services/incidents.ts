@@ -5,10 +5,9 @@ import { listIncidents, sortKeyOf } from '../storage/incidents.ts'
 import { agentScope } from './agent-actions.ts'
 import type { ServiceContext } from './context.ts'
 import { ProblemError } from './context.ts'
-import { findVisibleIncident, tiersUpTo } from './incident-changes.ts'
+import { findVisibleIncident, tiersVisibleTo } from './incident-changes.ts'
 import { majorIncidentView } from './major-group.ts'
 import { toIncidentSummary } from './views.ts'
-
 
 /** One page of the incidents an agent may see, filtered and sorted; `nextCursor` continues it. */
 export async function listAppIncidents(
@@ -16,9 +15,8 @@ export async function listAppIncidents(
   agent: AgentCaller,
   query: IncidentListQuery & { sort: ListSort; limit: number },
 ): Promise<IncidentList> {
-  const scope = agentScope(agent)
-  const maxTier = 'maxTier' in scope ? scope.maxTier : 'L3'
-  const tiers = query.tier ? tiersUpTo[maxTier].filter((tier) => tier === query.tier) : tiersUpTo[maxTier]
+  const visible = tiersVisibleTo(agentScope(agent).maxTier)
+  const tiers = query.tier ? visible.filter((tier) => tier === query.tier) : visible
   const now = context.now()
   // A search newest (or oldest) first pages by its place in the search index (storage/incidents.ts).
   const cursorKind: CursorKind = query.q !== undefined && (query.sort === '-created' || query.sort === 'created') ? 'search' : query.sort
@@ -52,7 +50,7 @@ export async function listAppIncidents(
 
 export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
   const scope = agentScope(agent)
-  return majorIncidentView(context, await findVisibleIncident(context, scope, id), 'maxTier' in scope ? scope.maxTier : 'L1', agent.locale)
+  return majorIncidentView(context, await findVisibleIncident(context, scope, id), scope.maxTier, agent.locale)
 }
 
 /** What a cursor continues: a sort, or a search in arrival order. */
@@ -63,10 +61,23 @@ function encodeCursor(sort: CursorKind, key: CursorValue[]): string {
   return btoa(JSON.stringify([sort, ...key])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+// What each sort's key holds, position by position (see sortKeyOf): a cursor must match it exactly.
+const isTime = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value)
+const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 64
+const cursorShapes: Record<CursorKind, ((value: unknown) => boolean)[]> = {
+  '-created': [isTime, isId],
+  created: [isTime, isId],
+  priority: [(value) => typeof value === 'string' && /^P[1-4]$/.test(value), isTime, isId],
+  due: [(value) => value === null || isTime(value), isId],
+  // A row's place in the search index (a SQLite rowid).
+  search: [(value) => typeof value === 'number' && Number.isSafeInteger(value) && value > 0],
+}
+
 function decodeCursor(cursor: string, sort: CursorKind): CursorValue[] {
   try {
     const decoded: unknown = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
-    if (Array.isArray(decoded) && decoded[0] === sort && decoded.slice(1).every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
+    const shape = cursorShapes[sort]
+    if (Array.isArray(decoded) && decoded[0] === sort && decoded.length === shape.length + 1 && shape.every((fits, index) => fits(decoded[index + 1]))) {
       return decoded.slice(1) as CursorValue[]
     }
   } catch {

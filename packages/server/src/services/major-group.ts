@@ -5,7 +5,7 @@ import type { IncidentRow } from '../storage/incidents.ts'
 import { groupSpan, latestGroupMembers } from '../storage/groups.ts'
 import type { ServiceContext } from './context.ts'
 import { incidentView } from './incident-view.ts'
-import { tiersUpTo } from './incident-changes.ts'
+import { tiersVisibleTo } from './incident-changes.ts'
 
 /** Reports read to put a group in words: the latest, enough for its words, bounded whatever its size. */
 const explainedReports = 200
@@ -25,7 +25,7 @@ function signatureOf(member: MemberRow) {
  */
 export async function majorGroup(context: ServiceContext, major: IncidentRow, maxTier: Tier): Promise<MajorIncidentGroup | undefined> {
   if (!major.isMajor) return undefined
-  const tiers = tiersUpTo[maxTier]
+  const tiers = tiersVisibleTo(maxTier)
   const [span, latest] = await Promise.all([groupSpan(context.db, major.appId, major.id, tiers), latestGroupMembers(context.db, major.appId, major.id, tiers, explainedReports)])
   const words = emptyGroupWords()
   for (const member of latest) countGroupWords(words, signatureOf(member))
@@ -42,12 +42,12 @@ export async function majorGroup(context: ServiceContext, major: IncidentRow, ma
 
 /** A major incident's profile from its latest reports in storage (every tier: it is what grouping saw). */
 export async function storedGroupProfile(context: ServiceContext, major: IncidentRow): Promise<Map<string, number>> {
-  const latest = await latestGroupMembers(context.db, major.appId, major.id, tiersUpTo.L3, profiledReports)
+  const latest = await latestGroupMembers(context.db, major.appId, major.id, tiersVisibleTo('L3'), profiledReports)
   return groupProfile(latest.map(signatureOf))
 }
 
 /** The enriched ticket, and for a major incident why its reports belong together (as a key of `maxTier` may see them). */
 export async function majorIncidentView(context: ServiceContext, row: IncidentRow, maxTier: Tier, locale: Locale): Promise<Incident> {
-  const [view, group] = await Promise.all([incidentView(context, row, locale), majorGroup(context, row, maxTier)])
+  const [view, group] = await Promise.all([incidentView(context, row, maxTier, locale), majorGroup(context, row, maxTier)])
   return group ? { ...view, group } : view
 }

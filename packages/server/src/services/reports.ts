@@ -15,7 +15,7 @@ import { noticeToJoin } from './notices.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
 import type { ServiceContext } from './context.ts'
 import { authorizeReporter, reporterView } from './reporter-actions.ts'
-import { ProblemError } from './context.ts'
+import { ProblemError, secretsOf } from './context.ts'
 import { toReportCreated } from './views.ts'
 
 export interface CreatedReport {
@@ -48,7 +48,7 @@ export async function createReport(
   // Secrets the reporter pasted (or the page leaked into the context) never reach storage.
   const symptoms = redactText(input.symptoms)
   const { user, ...pageContext } = input.context ?? {}
-  const reporterUserId = await verifiedUserId(identitySecret, user)
+  const reporterUserId = await verifiedUserId(identitySecret === null ? null : await secretsOf(context).open(identitySecret), user)
   // The hash proved who the reporter is; it is not kept. The user id stays in the context.
   const captured = redactValue(user && typeof user === 'object' && 'id' in user ? { ...pageContext, user: { id: String(user.id), verified: reporterUserId !== null } } : pageContext)
   const redacted = [...symptoms.found, ...captured.found]
@@ -160,7 +160,8 @@ async function verifiedUserId(identitySecret: string | null, user: unknown): Pro
  * hash; each with its reporter token, so this device can follow it.
  */
 export async function listUserReports(context: ServiceContext, caller: PublicCaller, userId: string, hash: string): Promise<ReportList> {
-  if (!(await isUserHash(caller.identitySecret, userId, hash))) {
+  const identitySecret = caller.identitySecret === null ? null : await secretsOf(context).open(caller.identitySecret)
+  if (!(await isUserHash(identitySecret, userId, hash))) {
     throw new ProblemError('forbidden', 403, 'This user hash does not match the user id. Sign the id on your server with the app’s identity secret (hex HMAC-SHA256).')
   }
   const rows = await listReporterIncidents(context.db, caller.appId, userId, 100)

@@ -1,3 +1,4 @@
+import type { Tier } from '@triage/protocol'
 import type { GroupCandidates, SimilarIndex } from '@triage/engine'
 import { createGroupCandidates, createSimilarIndex } from '@triage/engine'
 import { formatNumber } from '../ids.ts'
@@ -10,6 +11,8 @@ import { defaultCachedApps } from './context.ts'
 export interface IncidentDetail {
   status: string
   category: string
+  /** Who may see it: similar incidents are filtered by the reader's tiers. */
+  tier: Tier
   parentId: string | null
   isMajor: boolean
   createdAt: number
@@ -82,6 +85,7 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
     entry.details.set(row.id, {
       status: row.status,
       category: row.category,
+      tier: row.tier,
       parentId: row.parentId,
       isMajor: row.isMajor,
       createdAt: row.createdAt,

@@ -6,6 +6,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
 import type { Database } from './database.ts'
 import { groupCommit } from './group-commit.ts'
+import { jsonText } from './json-text.ts'
 import { outboxStatements } from './outbox.ts'
 
 export type IncidentRow = typeof incidents.$inferSelect
@@ -101,14 +102,14 @@ export async function insertIncidentsOnce(db: Database, writes: IncidentWrite[])
   const insert = db
     .insert(incidents)
     .select(sql`
-      select ${incidentFromJson} from json_each(${JSON.stringify(fresh.map(({ incident }) => incident))}) j
+      select ${incidentFromJson} from json_each(${jsonText(fresh.map(({ incident }) => incident))}) j
       where not exists (select 1 from ${incidents} taken where taken.app_id = j.value ->> '$.appId' and taken.idempotency_key = j.value ->> '$.idempotencyKey')`)
     .returning({ id: incidents.id, number: incidents.number })
   const events = fresh.flatMap(({ incident, events }) => events.map((event) => ({ ...event, incidentId: incident.id, revision: incident.revision })))
   // The events are inserted only with their incident: when its key was taken, no row has its id.
   const eventInsert = db.insert(incidentEvents).select(sql`
     select e.value ->> '$.id', e.value ->> '$.incidentId', e.value ->> '$.type', e.value ->> '$.actor', e.value ->> '$.visibility', e.value -> '$.data', e.value ->> '$.at'
-    from json_each(${JSON.stringify(events)}) e
+    from json_each(${jsonText(events)}) e
     where exists (select 1 from ${incidents} i where i.id = e.value ->> '$.incidentId' and i.revision = e.value ->> '$.revision')`)
   const outbox = outboxStatements(db, fresh.map(({ incident, events }) => ({ incident, events, revision: incident.revision })))
   // Only the incidents that already held a key are read back; the new ones are what was written.
@@ -156,6 +157,12 @@ export async function findIncident(db: Database, appId: string, id: string): Pro
     .where(and(eq(incidents.appId, appId), eq(incidents.id, id)))
     .limit(1)
   return row
+}
+
+/** The current revision of each of these incidents (those that exist), by primary key. */
+export async function incidentRevisions(db: Database, ids: string[]): Promise<{ id: string; revision: string }[]> {
+  if (ids.length === 0) return []
+  return db.select({ id: incidents.id, revision: incidents.revision }).from(incidents).where(inArray(incidents.id, ids))
 }
 
 /** An incident by id alone: for the reporter, whose token is checked against this id. */
@@ -357,7 +364,7 @@ export async function updateIncidentIfUnchanged(
   // Events land only if the guarded update did: the new revision is ours alone.
   const eventInserts = events.map((event) =>
     db.insert(incidentEvents).select(sql`
-      select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at}
+      select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${jsonText(event.data)}, ${event.at}
       where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
   )
   const outbox = outboxStatements(db, [{ incident: { ...current, ...changes }, events, revision }])

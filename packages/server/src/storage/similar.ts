@@ -14,6 +14,7 @@ export async function incidentsChangedSince(db: Database, appId: string, since: 
       symptoms: incidents.symptoms,
       status: incidents.status,
       category: incidents.category,
+      tier: incidents.tier,
       parentId: incidents.parentId,
       isMajor: incidents.isMajor,
       resolution: incidents.resolution,
