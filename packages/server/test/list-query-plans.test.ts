@@ -117,7 +117,7 @@ describe('the other reads agents and the widget make', () => {
     'metrics: tickets of a partial day': (db) => metricTickets(db, 'app_demo', now - 3_600_000, now, ['L1']),
     'metrics: what changed since the last catch-up': (db) => changedSince(db, 'app_demo', now - 60_000, { updatedAt: now - 30_000, rowid: 5 }, 5_000),
     'metrics: the stored rollups': (db) => readRollupVersions(db, 'app_demo', ['m:2026-11', 'd:20425']),
-    'metrics: the open backlog': (db) => backlogCounts(db, 'app_demo'),
+    'metrics: the open backlog': (db) => backlogCounts(db, 'app_demo', ['L1', 'L2']),
     "the widget's notices": (db) => listOpenMajors(db, 'app_demo', 5),
     'the similar-incident index catching up': (db) => incidentsChangedSince(db, 'app_demo', now - 60_000, 20_000),
   }
