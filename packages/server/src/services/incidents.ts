@@ -18,6 +18,8 @@ export async function listAppIncidents(
   const visible = tiersVisibleTo(agentScope(agent).maxTier)
   const tiers = query.tier ? visible.filter((tier) => tier === query.tier) : visible
   const now = context.now()
+  // A search newest (or oldest) first pages by its place in the search index (storage/incidents.ts).
+  const cursorKind: CursorKind = query.q !== undefined && (query.sort === '-created' || query.sort === 'created') ? 'search' : query.sort
   // One row more than asked tells whether another page exists without a count query.
   const rows = await listIncidents(context.db, agent.appId, {
     filters: {
@@ -33,15 +35,16 @@ export async function listAppIncidents(
       to: query.to === undefined ? undefined : Date.parse(query.to),
     },
     sort: query.sort,
-    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort),
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, cursorKind),
     limit: query.limit + 1,
     now,
   })
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
+  const lastKey = last && (cursorKind === 'search' ? [last.searchRowid ?? 0] : sortKeyOf(last, query.sort))
   return {
     items: page.map((row) => toIncidentSummary(row, now, agent.locale)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, sortKeyOf(last, query.sort)) : null,
+    nextCursor: rows.length > query.limit && lastKey ? encodeCursor(cursorKind, lastKey) : null,
   }
 }
 
@@ -50,22 +53,27 @@ export async function getAppIncident(context: ServiceContext, agent: AgentCaller
   return majorIncidentView(context, await findVisibleIncident(context, scope, id), scope.maxTier, agent.locale)
 }
 
+/** What a cursor continues: a sort, or a search in arrival order. */
+type CursorKind = ListSort | 'search'
+
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */
-function encodeCursor(sort: ListSort, key: CursorValue[]): string {
+function encodeCursor(sort: CursorKind, key: CursorValue[]): string {
   return btoa(JSON.stringify([sort, ...key])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
 // What each sort's key holds, position by position (see sortKeyOf): a cursor must match it exactly.
 const isTime = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value)
 const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 64
-const cursorShapes: Record<ListSort, ((value: unknown) => boolean)[]> = {
+const cursorShapes: Record<CursorKind, ((value: unknown) => boolean)[]> = {
   '-created': [isTime, isId],
   created: [isTime, isId],
   priority: [(value) => typeof value === 'string' && /^P[1-4]$/.test(value), isTime, isId],
   due: [(value) => value === null || isTime(value), isId],
+  // A row's place in the search index (a SQLite rowid).
+  search: [(value) => typeof value === 'number' && Number.isSafeInteger(value) && value > 0],
 }
 
-function decodeCursor(cursor: string, sort: ListSort): CursorValue[] {
+function decodeCursor(cursor: string, sort: CursorKind): CursorValue[] {
   try {
     const decoded: unknown = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
     const shape = cursorShapes[sort]
