@@ -24,7 +24,7 @@ CREATE TABLE `attachments` (
 	FOREIGN KEY (`incident_id`) REFERENCES `incidents`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `attachments_incident` ON `attachments` (`incident_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `attachments_incident` ON `attachments` (`incident_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `attachments_incident_idempotency` ON `attachments` (`incident_id`,`idempotency_key`);--> statement-breakpoint
 CREATE INDEX `attachments_sha256` ON `attachments` (`sha256`);--> statement-breakpoint
 CREATE TABLE `blob_objects` (

@@ -280,7 +280,7 @@ export const attachments = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (table) => [
-    index('attachments_incident').on(table.incidentId, table.createdAt),
+    index('attachments_incident').on(table.incidentId, table.createdAt, table.id),
     uniqueIndex('attachments_incident_idempotency').on(table.incidentId, table.idempotencyKey),
     index('attachments_sha256').on(table.sha256),
   ],
