@@ -1,4 +1,5 @@
 import type { BusinessCalendar, Locale, SlaPolicy } from '@triage/engine'
+import type { Upload } from '../attachments/service.ts'
 import type { ServiceContext } from '../services/context.ts'
 
 /** An app's SLA settings; null parts mean the defaults (DESIGN.md targets, calendar time). */
@@ -35,5 +36,7 @@ export interface AppEnv {
     clientAddress: string
     /** The reporter token, checked against the report in the path (see requireReporterToken). */
     reporterToken: string
+    /** Files sent with a multipart report (http/multipart-body.ts); unset for a JSON body. */
+    uploads?: Upload[]
   }
 }

@@ -16,6 +16,9 @@ const titles: Record<ProblemCode, string> = {
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
   too_many_streams: 'Too many live streams',
+  too_many_attachments: 'Too many attachments',
+  quota_exceeded: 'Storage quota exceeded',
+  storage_unavailable: 'Storage unavailable',
   internal_error: 'Internal error',
 }
 

@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   IncidentEvent,
   IncidentSummary,
   Incident,
@@ -169,13 +170,22 @@ function toIncidentEvent(row: EventRow): IncidentEvent {
   }
 }
 
-/** The enriched ticket; `affected` is how many reports a major incident groups (null for others). */
-export function toIncident(row: IncidentRow, events: EventRow[], similar: SimilarIncident[], now: number, language: Locale, affected: number | null): Incident {
+/** The enriched ticket; `affected` is how many reports a major incident groups (null for others); `attachments` the reporter's files. */
+export function toIncident(
+  row: IncidentRow,
+  events: EventRow[],
+  similar: SimilarIncident[],
+  now: number,
+  language: Locale,
+  affected: number | null,
+  attachments: Attachment[],
+): Incident {
   return {
     ...toIncidentSummary(row, now, language),
     timeline: events.map(toIncidentEvent),
     similar,
     answerDetails: answerDetails(row.answers, { locale: language }),
     affected,
+    attachments,
   }
 }
