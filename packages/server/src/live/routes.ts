@@ -6,7 +6,7 @@ import { requireAgent } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
-import { agentSecurity, idParams, jsonBody, jsonResponse, problemResponse } from '../routes/shared.ts'
+import { agentSecurity, badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse } from '../routes/shared.ts'
 import { incidentFeed } from './incident-feed.ts'
 import { heartbeat, leave } from './presence.ts'
 
@@ -44,12 +44,10 @@ const presenceRoute = createRoute({
   request: { params: idParams, body: jsonBody(presenceUpdateSchema) },
   responses: {
     200: jsonResponse('Who has the ticket open now, the caller included.', incidentPresenceSchema),
-    400: problemResponse('Malformed JSON.'),
+    ...bodyProblems,
     401: auth,
     403: problemResponse('A cookie-signed request from another site.'),
     404: notFound,
-    415: problemResponse('The body is not JSON.'),
-    422: problemResponse('Invalid fields.'),
   },
 })
 
@@ -62,7 +60,7 @@ const leaveRoute = createRoute({
   security: agentSecurity,
   middleware: [requireAgent] as const,
   request: { params: idParams },
-  responses: { 204: { description: 'Gone from its viewers.' }, 401: auth, 403: problemResponse('A cookie-signed request from another site.'), 404: notFound },
+  responses: { 204: { description: 'Gone from its viewers.' }, ...badId, 401: auth, 403: problemResponse('A cookie-signed request from another site.'), 404: notFound },
 })
 
 export interface LiveRouteOptions {
