@@ -3,7 +3,6 @@
  * checked here because it is deterministic (the timings are in bench/).
  */
 import type { SQLWrapper } from 'drizzle-orm'
-import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { agentCategorized } from '../src/storage/classifier-review.ts'
 import { deflectionsByDayQuery } from '../src/storage/deflections.ts'
@@ -14,6 +13,7 @@ import { appPresenceQuery } from '../src/storage/presence.ts'
 import { openViewCounts, resolvedCount } from '../src/storage/queue-counts.ts'
 import type { TestServer } from './harness.ts'
 import { startTestServer } from './harness.ts'
+import { planOf as planOfQuery } from './query-plan.ts'
 
 let server: TestServer
 beforeAll(async () => {
@@ -21,11 +21,8 @@ beforeAll(async () => {
 })
 afterAll(() => server.stop())
 
-/** SQLite's plan for a query, one line per step. */
-async function planOf(query: SQLWrapper): Promise<string> {
-  const rows = await server.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query.getSQL()}`)
-  return rows.map((row) => row.detail).join('\n')
-}
+/** SQLite's plan for a query of the test server's database. */
+const planOf = (query: SQLWrapper) => planOfQuery(server.db, query)
 
 const tiers = ['L1', 'L2'] as ('L1' | 'L2' | 'L3')[]
 
