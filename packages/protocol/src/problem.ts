@@ -31,9 +31,14 @@ export const problemCodes = [
   'forbidden_origin',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'idempotency_key_reused',
   'conflict',
   'rate_limited',
+  'too_many_streams',
+  'too_many_attachments',
+  'quota_exceeded',
+  'storage_unavailable',
   'internal_error',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]

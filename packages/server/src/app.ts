@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
+import { allowedMethods } from './http/allowed-methods.ts'
+import { callerIdentity } from './http/caller-identity.ts'
 import { drainRefusedBody } from './http/body-limit.ts'
 import type { AppEnv } from './http/env.ts'
 import { problem } from './http/problem.ts'
@@ -15,8 +17,10 @@ import { liveRoutes } from './live/routes.ts'
 import { queueRoutes } from './queue/routes.ts'
 import { deflectionRoutes } from './deflections/routes.ts'
 import { metricsSeriesRoutes } from './metrics/series-routes.ts'
+import { attachmentRoutes } from './attachments/routes.ts'
 import { adminRoutes } from './routes/admin.ts'
 import { diagnosticsRoutes } from './routes/diagnostics.ts'
+import { groupingRoutes } from './routes/grouping.ts'
 import { incidentRoutes } from './routes/incidents.ts'
 import { metricsRoutes } from './routes/metrics.ts'
 import { noticeRoutes } from './routes/notices.ts'
@@ -30,7 +34,7 @@ import { ProblemError } from './services/context.ts'
  * they open storage and what they serve beside it.
  */
 export interface AppOptions {
-  /** Public requests per minute for one credential from one address; 0 turns limiting off. Default 120. */
+  /** Public requests per minute for one caller (app, report, or anonymous) from one address; 0 turns limiting off. Default 120. */
   rateLimitPerMinute?: number
   /** Where rate limits count; default: this process's memory, at `rateLimitPerMinute`. */
   rateLimitStore?: RateLimitStore
@@ -50,6 +54,8 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
     c.set('services', services)
     c.set('clientAddress', clientAddress(c))
     await next()
+    // No answer is ever sniffed into another type: a JSON body is never run as a script (#12.9).
+    c.res.headers.set('x-content-type-options', 'nosniff')
   })
 
   // The public API is called from customers' pages. Any origin passes the preflight; the
@@ -74,11 +80,13 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
         store,
         name: path,
         clientAddress: (c) => c.var.clientAddress,
+        identify: callerIdentity,
       }),
     )
   }
 
   app.route('/', reportRoutes(options.follow))
+  app.route('/', attachmentRoutes())
   app.route('/', diagnosticsRoutes())
   app.route('/', noticeRoutes())
   app.route('/', deflectionRoutes())
@@ -86,6 +94,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.route('/', queueRoutes())
   app.route('/', liveRoutes(options.follow))
   app.route('/', incidentRoutes())
+  app.route('/', groupingRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())
   app.route('/', metricsSeriesRoutes())
@@ -122,11 +131,25 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
     info: {
       title: 'Triage API',
       version: '0.1.0',
-      description: 'Incident intake and triage. Errors are RFC 9457 problem details (application/problem+json).',
+      description:
+        'Incident intake and triage. Errors are RFC 9457 problem details (application/problem+json). ' +
+        'A method a path does not take answers 405 with `Allow`. Limits a deployer can rely on: see the README, Security.',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
+    // Relative: the API is wherever this document was served from.
+    servers: [{ url: '/', description: 'This server' }],
   })
 
-  app.notFound((c) => problem('not_found', 404, `No route ${c.req.method} ${new URL(c.req.url).pathname}. See /openapi.json for the API.`))
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname
+    const allowed = allowedMethods(app.routes, path)
+    if (allowed.length > 0) {
+      const refused = problem('method_not_allowed', 405, `${path} does not take ${c.req.method}; it takes ${allowed.join(', ')}. See /openapi.json for the API.`)
+      refused.headers.set('allow', allowed.join(', '))
+      return refused
+    }
+    return problem('not_found', 404, `No route ${c.req.method} ${path}. See /openapi.json for the API.`)
+  })
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) {

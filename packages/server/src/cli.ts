@@ -10,8 +10,11 @@
  *   npm run triage -- keys revoke key_…
  *   npm run triage -- agents invite --email ada@example.com --role l2 [--app app_…] [--name "Ada"]
  *   npm run triage -- agents list [--app app_…]
+ *   npm run triage -- backup --to backups/triage-2026-12-04.db
  */
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { sql } from 'drizzle-orm'
 import { agentInviteSchema } from '@triage/protocol/schemas'
 import { inviteAgent } from './agents/accounts.ts'
 import { toAgent } from './agents/views.ts'
@@ -31,6 +34,7 @@ const usage = `usage: npm run triage -- <command>
   keys create --app APP_ID --publishable [--name NAME]
   keys list --app APP_ID
   keys revoke KEY_ID
+  backup --to FILE   a consistent copy of the whole database, attachments included, while the server runs
   agents invite --email EMAIL --role l1|l2|l3|admin [--app APP_ID] [--name NAME]   a one-time link to set a password
   agents list [--app APP_ID]
   (--app may be left out when there is one app; links start with TRIAGE_PUBLIC_URL, else http://HOST:PORT)`
@@ -63,7 +67,7 @@ interface CliEnv {
   baseUrl: string
 }
 
-async function run(db: Database, argv: string[], env: CliEnv): Promise<string> {
+async function run(db: Database, argv: string[], databaseUrl: string, env: CliEnv): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -74,6 +78,7 @@ async function run(db: Database, argv: string[], env: CliEnv): Promise<string> {
       role: { type: 'string' },
       publishable: { type: 'boolean' },
       email: { type: 'string' },
+      to: { type: 'string' },
     },
   })
   const [noun, verb, target] = positionals
@@ -137,6 +142,14 @@ async function run(db: Database, argv: string[], env: CliEnv): Promise<string> {
       const agents = await listAgents(db, appId)
       return agents.map((agent) => `${agent.id}\t${agent.role}\t${agent.email}\t${agent.name || '-'}\t${toAgent(agent).status}`).join('\n') || '(no agents)'
     }
+    case 'backup': {
+      const to = required(values.to, '--to')
+      if (!databaseUrl.startsWith('file:')) throw new UsageError('backup copies a local database file; a Turso database has its own backups (point-in-time restore)')
+      if (existsSync(to)) throw new UsageError(`${to} exists; back up to a new file`)
+      // One read transaction (WAL: the server keeps writing meanwhile) into a compact new file.
+      await db.run(sql`vacuum into ${to}`)
+      return `backup written to ${to}: incidents, keys, settings and attachments. Restore it by serving it as DATABASE_URL=file:${to}`
+    }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command')
   }
@@ -151,7 +164,7 @@ export async function runCli(
 ): Promise<{ code: number; output: string }> {
   const { db, close } = await openLibsql({ url: databaseUrl, authToken })
   try {
-    return { code: 0, output: await run(db, argv, env) }
+    return { code: 0, output: await run(db, argv, databaseUrl, env) }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) return { code: 2, output: `${error.message}\n\n${usage}` }
     throw error

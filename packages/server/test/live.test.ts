@@ -173,3 +173,29 @@ describe('presence', () => {
     }
   })
 })
+
+describe('stream caps', () => {
+  it('holds one agent to 10 live streams at once, and a closed one frees its slot', async () => {
+    const open = await Promise.all(Array.from({ length: 10 }, () => openStream(lea)))
+    try {
+      const refused = await fetch(`${server.url}/v1/incidents/events`, { headers: { cookie: lea.cookie } })
+      expect(refused.status).toBe(429)
+      expect(refused.headers.get('retry-after')).toBe('5')
+      expect(((await refused.json()) as { code: string }).code).toBe('too_many_streams')
+      // Another agent is not held by Lea's streams.
+      const other = await openStream(sam)
+      other.close()
+      open.pop()?.close()
+      await expect
+        .poll(async () => {
+          const controller = new AbortController()
+          const again = await fetch(`${server.url}/v1/incidents/events`, { headers: { cookie: lea.cookie }, signal: controller.signal })
+          controller.abort()
+          return again.status
+        }, { timeout: 8_000 })
+        .toBe(200)
+    } finally {
+      for (const stream of open) stream.close()
+    }
+  })
+})

@@ -4,7 +4,7 @@ import { requireAdmin, requireAgent } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
-import { agentSecurity, idParams, jsonBody, jsonResponse, problemResponse } from '../routes/shared.ts'
+import { agentSecurity, badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse } from '../routes/shared.ts'
 import { inviteAgent, listAppAgents, listColleagues, patchAgent, reinviteAgent } from './accounts.ts'
 
 const security = agentSecurity
@@ -12,12 +12,8 @@ const errors = {
   401: problemResponse('No session or secret key, or an unknown one.'),
   403: problemResponse('Not an admin; or a cookie-signed request from another site.'),
 }
-const withBody = {
-  400: problemResponse('Malformed JSON.'),
-  415: problemResponse('The body is not JSON.'),
-  422: problemResponse('Invalid fields.'),
-}
-const notFound = { 404: problemResponse('No such agent in this app.') }
+const withBody = bodyProblems
+const notFound = { ...badId, 404: problemResponse('No such agent in this app.') }
 
 const colleaguesRoute = createRoute({
   method: 'get',

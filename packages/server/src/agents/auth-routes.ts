@@ -8,7 +8,7 @@ import { problem } from '../http/problem.ts'
 import { crossSiteRefusal, isSameOrigin } from '../http/same-origin.ts'
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../http/session-cookie.ts'
 import { validationHook } from '../http/validation.ts'
-import { jsonBody, jsonResponse, problemResponse } from '../routes/shared.ts'
+import { bodyProblems, jsonBody, jsonResponse, problemResponse, rateLimited } from '../routes/shared.ts'
 import { acceptInvitation, callerOfSession, invitationInfo, signIn, signOut } from './sessions.ts'
 
 /**
@@ -29,7 +29,8 @@ const setCookie = {
   },
 }
 const crossSite = { 403: problemResponse("A browser request that does not come from this server's pages (CSRF protection).") }
-const tokenParams = z.object({ token: z.string().regex(/^inv_[\w-]{20,100}$/, 'must be the token of an invitation link (inv_…)') })
+/** An invitation link's token (`inv_…`); any other well-formed one is simply unknown (404). */
+const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be the token of an invitation link (inv_…)') })
 
 const signInRoute = createRoute({
   method: 'post',
@@ -45,13 +46,11 @@ const signInRoute = createRoute({
   request: { body: jsonBody(signInRequestSchema) },
   responses: {
     200: { ...jsonResponse('Signed in.', agentSessionSchema), headers: setCookie },
-    400: problemResponse('Malformed JSON.'),
+    ...bodyProblems,
     401: problemResponse('Wrong e-mail or password.'),
     ...crossSite,
     409: problemResponse('The pair opens accounts in several apps: send `appId`, one of `allowed`.'),
-    415: problemResponse('The body is not JSON.'),
-    422: problemResponse('Invalid fields.'),
-    429: problemResponse('Too many failed sign-ins for this e-mail or from this address; see Retry-After.'),
+    429: { ...rateLimited[429], ...problemResponse('Too many failed sign-ins for this e-mail or from this address; wait the seconds in Retry-After.') },
   },
 })
 
@@ -103,12 +102,10 @@ const acceptRoute = createRoute({
   request: { params: tokenParams, body: jsonBody(invitationAcceptSchema) },
   responses: {
     200: { ...jsonResponse('Signed in.', agentSessionSchema), headers: setCookie },
-    400: problemResponse('Malformed JSON, or not an invitation token.'),
+    ...bodyProblems,
     ...crossSite,
     404: problemResponse('Unknown, used or expired.'),
     409: problemResponse('The account was disabled.'),
-    415: problemResponse('The body is not JSON.'),
-    422: problemResponse('A password under 12 characters, or no name.'),
   },
 })
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Database } from '../storage/database.ts'
+import { repairBrokenText } from '../storage/text-repair.ts'
 import { schema } from './schema.ts'
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
@@ -16,11 +17,12 @@ export interface OpenOptions {
 }
 
 /**
- * Opens libSQL and applies pending migrations. A local file runs in WAL mode with
+ * Opens libSQL and applies pending migrations, then the one-time repair of text written before
+ * issue #12 (see text-repair.ts). A local file runs in WAL mode with
  * synchronous=NORMAL: readers never block the writer, and a commit is durable once in the WAL
  * (it survives a process crash; only a power loss may lose the last commits).
  */
-export async function openLibsql(options: OpenOptions): Promise<{ db: Database; close: () => void }> {
+export async function openLibsql(options: OpenOptions): Promise<{ db: Database; close: () => void; repairedText: number }> {
   const local = options.url.startsWith('file:') || options.url === ':memory:'
   if (options.url.startsWith('file:')) {
     const path = options.url.slice('file:'.length)
@@ -38,5 +40,6 @@ export async function openLibsql(options: OpenOptions): Promise<{ db: Database; 
   }
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
-  return { db, close: () => client.close() }
+  const repairedText = await repairBrokenText(db)
+  return { db, close: () => client.close(), repairedText }
 }

@@ -4,7 +4,7 @@ import { requirePublishableKey } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
-import { jsonBody, jsonResponse, problemResponse } from '../routes/shared.ts'
+import { bodyProblems, jsonBody, jsonResponse, problemResponse, rateLimited } from '../routes/shared.ts'
 import { recordDeflection } from './deflections.ts'
 
 const deflectRoute = createRoute({
@@ -21,13 +21,11 @@ const deflectRoute = createRoute({
   request: { body: jsonBody(deflectionCreateSchema) },
   responses: {
     201: jsonResponse('Counted.', deflectionCreatedSchema),
-    400: problemResponse('Malformed JSON.'),
+    ...bodyProblems,
     401: problemResponse('Missing, unknown or revoked publishable key.'),
     403: problemResponse('The Origin is not allowed for this app.'),
     404: problemResponse('No resolved incident with that number and a public note in this app.'),
-    415: problemResponse('The body is not JSON.'),
-    422: problemResponse('Not an incident number.'),
-    429: problemResponse('Too many requests; see Retry-After.'),
+    ...rateLimited,
   },
 })
 

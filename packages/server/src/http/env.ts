@@ -1,4 +1,5 @@
 import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
+import type { Upload } from '../attachments/service.ts'
 import type { AgentCaller } from '../domain/callers.ts'
 import type { ServiceContext } from '../services/context.ts'
 
@@ -12,7 +13,7 @@ export interface AppSla {
 export interface PublicCaller {
   appId: string
   sla: AppSla
-  /** Verifies the app's user hashes; null until an admin reads the app settings. */
+  /** Verifies the app's user hashes (as stored: sealed where sealing is on); null until an admin reads the app settings. */
   identitySecret: string | null
 }
 
@@ -26,5 +27,9 @@ export interface AppEnv {
     agent: AgentCaller
     /** The caller's network address, as this runtime tells it. */
     clientAddress: string
+    /** The reporter token, checked against the report in the path (see requireReporterToken). */
+    reporterToken: string
+    /** Files sent with a multipart report (http/multipart-body.ts); unset for a JSON body. */
+    uploads?: Upload[]
   }
 }

@@ -13,9 +13,14 @@ const titles: Record<ProblemCode, string> = {
   forbidden_origin: 'Origin not allowed',
   forbidden: 'Forbidden',
   not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
   idempotency_key_reused: 'Idempotency key reused',
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
+  too_many_streams: 'Too many live streams',
+  too_many_attachments: 'Too many attachments',
+  quota_exceeded: 'Storage quota exceeded',
+  storage_unavailable: 'Storage unavailable',
   internal_error: 'Internal error',
 }
 

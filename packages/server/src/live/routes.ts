@@ -6,7 +6,11 @@ import { requireAgent } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
-import { agentSecurity, idParams, jsonBody, jsonResponse, problemResponse } from '../routes/shared.ts'
+import { callerId } from '../domain/callers.ts'
+import { problem } from '../http/problem.ts'
+import { streamCaps } from '../http/stream-caps.ts'
+import { addressBucket } from '../security/network-address.ts'
+import { agentSecurity, badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse, rateLimited } from '../routes/shared.ts'
 import { incidentFeed } from './incident-feed.ts'
 import { heartbeat, leave } from './presence.ts'
 
@@ -29,6 +33,7 @@ const eventsRoute = createRoute({
   responses: {
     200: { description: 'The event stream.', content: { 'text/event-stream': { schema: z.string() } } },
     401: auth,
+    429: { ...rateLimited[429], description: 'Too many live streams for this agent (10) or from this address (50) (`too_many_streams`); see Retry-After.' },
   },
 })
 
@@ -44,12 +49,10 @@ const presenceRoute = createRoute({
   request: { params: idParams, body: jsonBody(presenceUpdateSchema) },
   responses: {
     200: jsonResponse('Who has the ticket open now, the caller included.', incidentPresenceSchema),
-    400: problemResponse('Malformed JSON.'),
+    ...bodyProblems,
     401: auth,
     403: problemResponse('A cookie-signed request from another site.'),
     404: notFound,
-    415: problemResponse('The body is not JSON.'),
-    422: problemResponse('Invalid fields.'),
   },
 })
 
@@ -62,8 +65,13 @@ const leaveRoute = createRoute({
   security: agentSecurity,
   middleware: [requireAgent] as const,
   request: { params: idParams },
-  responses: { 204: { description: 'Gone from its viewers.' }, 401: auth, 403: problemResponse('A cookie-signed request from another site.'), 404: notFound },
+  responses: { 204: { description: 'Gone from its viewers.' }, ...badId, 401: auth, 403: problemResponse('A cookie-signed request from another site.'), 404: notFound },
 })
+
+/** Open streams one caller (an agent, or a key) may hold: a few tabs. Per process on Node, per isolate on Workers. */
+export const streamsPerAgent = 10
+/** Seconds a refused stream is told to wait: a slot frees as soon as one of the caller's streams closes. */
+const streamRetryAfter = 5
 
 export interface LiveRouteOptions {
   /** How often storage is read for a stream, in ms. Default 1000. */
@@ -75,7 +83,14 @@ export interface LiveRouteOptions {
 /** The console's live parts: the event stream of the queue, and presence on tickets. */
 export function liveRoutes(options: LiveRouteOptions = {}) {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  const caps = streamCaps({ perReport: streamsPerAgent })
   routes.openapi(eventsRoute, async (c) => {
+    const release = caps.open(`${c.var.agent.appId}:${callerId(c.var.agent)}`, addressBucket(c.var.clientAddress))
+    if (!release) {
+      const refused = problem('too_many_streams', 429, `Too many live streams for you or from this address; close a tab, or retry in ${streamRetryAfter} s.`, { retryAfter: streamRetryAfter })
+      refused.headers.set('retry-after', String(streamRetryAfter))
+      return refused as never
+    }
     const feed = incidentFeed(c.var.services, c.var.agent, {
       lastEventId: c.req.header('last-event-id'),
       pollMs: options.followPollMs ?? 1_000,
@@ -84,7 +99,10 @@ export function liveRoutes(options: LiveRouteOptions = {}) {
     })
     c.header('cache-control', 'no-store')
     return streamSSE(c, async (stream) => {
-      stream.onAbort(() => void feed.return(undefined))
+      stream.onAbort(() => {
+        release()
+        void feed.return(undefined)
+      })
       const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n'), 15_000)
       try {
         // A first line, so the client knows at once that the stream is open.
@@ -95,6 +113,7 @@ export function liveRoutes(options: LiveRouteOptions = {}) {
         await stream.writeSSE({ event: 'end', data: '{}', retry: 1_000 })
       } finally {
         clearInterval(keepAlive)
+        release()
       }
     }) as never
   })

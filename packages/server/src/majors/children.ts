@@ -5,7 +5,7 @@ import { agentScope } from '../services/agent-actions.ts'
 import type { ServiceContext } from '../services/context.ts'
 import { findVisibleIncident, tiersVisibleTo } from '../services/incident-changes.ts'
 import { summaryOf } from '../services/views.ts'
-import { listChildren } from '../storage/children.ts'
+import { groupSpan, latestGroupMembers } from '../storage/groups.ts'
 
 /**
  * The reports grouped under a major incident that the caller may see, newest first, with their
@@ -14,7 +14,8 @@ import { listChildren } from '../storage/children.ts'
 export async function majorChildren(context: ServiceContext, agent: AgentCaller, id: string, limit: number): Promise<ChildIncidentList> {
   const scope = agentScope(agent)
   const major = await findVisibleIncident(context, scope, id)
-  const { items, total } = await listChildren(context.db, major.id, tiersVisibleTo(scope.maxTier), limit)
+  const tiers = tiersVisibleTo(scope.maxTier)
+  const [items, span] = await Promise.all([latestGroupMembers(context.db, major.appId, major.id, tiers, limit), groupSpan(context.db, major.appId, major.id, tiers)])
   return {
     items: items.map((child) => ({
       id: child.id,
@@ -25,6 +26,6 @@ export async function majorChildren(context: ServiceContext, agent: AgentCaller,
       summary: summaryOf(child.symptoms),
       createdAt: new Date(child.createdAt).toISOString(),
     })),
-    total,
+    total: span.reports,
   }
 }

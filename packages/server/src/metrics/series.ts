@@ -51,7 +51,7 @@ export async function metricsSeries(context: ServiceContext, agent: AgentCaller,
     readSummaries(context, appId, days.map(dayKey), tiers),
     deflectionsByDay(context.db, appId, from, to, tiers),
     agentCategorized(context.db, appId, from, to, tiers),
-    backlogCounts(context.db, appId),
+    backlogCounts(context.db, appId, tiers),
   ])
 
   // Each day's parts, one per tier it has tickets of.

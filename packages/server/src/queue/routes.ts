@@ -6,7 +6,7 @@ import { limitBody, requireJsonBody } from '../http/json-body.ts'
 import { problemBody } from '../http/problem.ts'
 import { validationHook } from '../http/validation.ts'
 import { majorChildren } from '../majors/children.ts'
-import { agentSecurity, idParams, jsonBody, jsonResponse, problemResponse } from '../routes/shared.ts'
+import { agentSecurity, badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse } from '../routes/shared.ts'
 import { bulkAction, queueCounts } from './queue-service.ts'
 
 const auth = problemResponse('No session or secret key, or an unknown one.')
@@ -37,11 +37,9 @@ const bulkRoute = createRoute({
   request: { body: jsonBody(bulkActionSchema) },
   responses: {
     200: jsonResponse('One outcome per id.', bulkResultSchema),
-    400: problemResponse('Malformed JSON.'),
+    ...bodyProblems,
     401: auth,
     403: problemResponse('A cookie-signed request from another site.'),
-    415: problemResponse('The body is not JSON.'),
-    422: problemResponse('Invalid fields (1 to 100 distinct ids).'),
   },
 })
 
@@ -57,7 +55,7 @@ const childrenRoute = createRoute({
   request: { params: idParams, query: childIncidentQuerySchema },
   responses: {
     200: jsonResponse('The reports (none for an incident that is not major).', childIncidentListSchema),
-    400: problemResponse('A bad limit.'),
+    400: problemResponse('A bad limit, or an id that is not one the API gives.'),
     401: auth,
     404: problemResponse('No such incident that the caller may see.'),
   },

@@ -10,10 +10,12 @@ describe('queue views', () => {
   })
 
   it('reads mine as assigned to the caller, and the others by their one rule', () => {
-    expect(viewFilters('mine', 'agt_me')).toMatchObject({ assignee: 'agt_me' })
-    expect(viewFilters('unassigned', 'agt_me')).toMatchObject({ unassigned: true })
-    expect(viewFilters('at_risk', 'agt_me')).toMatchObject({ sla: 'at_risk' })
-    expect(viewFilters('breached', 'agt_me')).toMatchObject({ sla: 'breached' })
-    expect(viewFilters('major', 'agt_me')).toMatchObject({ major: true })
+    expect(viewFilters('mine', 'agt_me')).toMatchObject({ open: true, assignee: 'agt_me' })
+    expect(viewFilters('unassigned', 'agt_me')).toMatchObject({ open: true, unassigned: true })
+    expect(viewFilters('at_risk', 'agt_me')).toMatchObject({ open: true, sla: 'at_risk' })
+    expect(viewFilters('breached', 'agt_me')).toMatchObject({ open: true, sla: 'breached' })
+    expect(viewFilters('major', 'agt_me')).toMatchObject({ open: true, major: true })
+    expect(viewFilters('waiting', 'agt_me')).toMatchObject({ status: 'pending_reporter' })
+    expect(viewFilters('resolved', 'agt_me')).toMatchObject({ status: 'resolved' })
   })
 })

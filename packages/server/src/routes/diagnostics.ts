@@ -4,11 +4,11 @@ import { requirePublishableKey } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validationHook } from '../http/validation.ts'
 import { diagnose } from '../services/diagnostics.ts'
-import { jsonResponse, problemResponse } from './shared.ts'
+import { jsonResponse, problemResponse, rateLimited } from './shared.ts'
 
 const diagnosticsRoute = createRoute({
   method: 'get',
-  path: '/v1/diagnostics',
+  path: '/v1/diagnostics', operationId: 'diagnose',
   tags: ['Reports'],
   summary: 'Guided diagnosis before reporting',
   description:
@@ -22,6 +22,7 @@ const diagnosticsRoute = createRoute({
     400: problemResponse('Missing or too long symptoms.'),
     401: problemResponse('Missing, unknown or revoked publishable key.'),
     403: problemResponse('The Origin is not allowed for this app.'),
+    ...rateLimited,
   },
 })
 

@@ -23,7 +23,7 @@ import {
 } from '../services/agent-actions.ts'
 import { getAppIncident, listAppIncidents } from '../services/incidents.ts'
 import { messageAffected } from '../majors/affected-update.ts'
-import { agentSecurity, idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
+import { agentSecurity, badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse } from './shared.ts'
 
 const security = agentSecurity
 const auth = problemResponse('Missing, unknown or revoked secret key.')
@@ -31,7 +31,7 @@ const notFound = problemResponse('No such incident that this key may see (other 
 
 const listRoute = createRoute({
   method: 'get',
-  path: '/v1/incidents',
+  path: '/v1/incidents', operationId: 'listIncidents',
   tags: ['Incidents'],
   summary: "List the app's incidents",
   description:
@@ -50,19 +50,19 @@ const listRoute = createRoute({
 
 const getRoute = createRoute({
   method: 'get',
-  path: '/v1/incidents/{id}',
+  path: '/v1/incidents/{id}', operationId: 'getIncident',
   tags: ['Incidents'],
   summary: 'The enriched ticket',
   description: "Everything about one incident: the reporter's words and answers, captured context, the engine's reasoning, SLA clocks and the full timeline.",
   security,
   middleware: [requireAgent] as const,
   request: { params: idParams },
-  responses: { 200: jsonResponse('The incident.', incidentSchema), 401: auth, 404: notFound },
+  responses: { 200: jsonResponse('The incident.', incidentSchema), ...badId, 401: auth, 404: notFound },
 })
 
 const patchRoute = createRoute({
   method: 'patch',
-  path: '/v1/incidents/{id}',
+  path: '/v1/incidents/{id}', operationId: 'patchIncident',
   tags: ['Incidents'],
   summary: 'Correct kind, category, impact, urgency or assignee',
   description: 'Priority is recomputed from impact × urgency. A category correction is recorded as agent-sourced; the engine learns from it.',
@@ -71,19 +71,19 @@ const patchRoute = createRoute({
   request: { params: idParams, body: jsonBody(incidentPatchSchema) },
   responses: {
     200: jsonResponse('The corrected incident.', incidentSchema),
-    400: problemResponse('Malformed JSON.'),
+    ...bodyProblems,
     401: auth,
     404: notFound,
     409: problemResponse('Assignment is not possible in the current status.'),
-    422: problemResponse('Invalid fields.'),
   },
 })
 
 /** The routes that move an incident along its lifecycle share their shape. */
-function actionRoute<S extends Parameters<typeof jsonBody>[0]>(name: string, summary: string, description: string, schema: S, bodyRequired = true) {
+function actionRoute<S extends Parameters<typeof jsonBody>[0]>(name: string, operationId: string, summary: string, description: string, schema: S, bodyRequired = true) {
   return createRoute({
     method: 'post',
     path: `/v1/incidents/{id}/${name}`,
+    operationId,
     tags: ['Incidents'],
     summary,
     description,
@@ -92,27 +92,26 @@ function actionRoute<S extends Parameters<typeof jsonBody>[0]>(name: string, sum
     request: { params: idParams, body: jsonBody(schema, bodyRequired) },
     responses: {
       200: jsonResponse('The incident after the change.', incidentSchema),
-      400: problemResponse('Malformed JSON.'),
+      ...bodyProblems,
       401: auth,
       404: notFound,
       409: problemResponse('Not allowed from the current status; `allowed` lists where it can go.'),
-      415: problemResponse('The body is not JSON.'),
-      422: problemResponse('Invalid fields.'),
     },
   })
 }
 
 const messageRoute = actionRoute(
   'messages',
+  'replyToReporter',
   'Reply to the reporter or leave an internal note',
   'A public message is shown to the reporter; the first one meets the first-response target and moves a new incident to in_progress. `awaitReporter: true` puts it in pending_reporter. An internal message is for agents only. ' +
     'On a major incident, `toAffected: true` sends one public update to every affected reporter: it is written on each open report grouped under it too (the major\'s event says how many in `data.affected`).',
   agentMessageCreateSchema,
 )
-const escalateRoute = actionRoute('escalate', 'Escalate to a higher tier', 'L1 → L2 → L3, with the reason on the record. Never resolves or closes.', escalateRequestSchema)
-const resolveRoute = actionRoute('resolve', 'Resolve', '`resolution` stays internal; `publicNote` is what the reporter reads.', resolveRequestSchema)
-const closeRoute = actionRoute('close', 'Close a resolved incident', 'Only resolved incidents close.', reasonRequestSchema, false)
-const reopenRoute = actionRoute('reopen', 'Reopen a resolved or closed incident', 'Back to in_progress.', reasonRequestSchema, false)
+const escalateRoute = actionRoute('escalate', 'escalateIncident', 'Escalate to a higher tier', 'L1 → L2 → L3, with the reason on the record. Never resolves or closes.', escalateRequestSchema)
+const resolveRoute = actionRoute('resolve', 'resolveIncident', 'Resolve', '`resolution` stays internal; `publicNote` is what the reporter reads.', resolveRequestSchema)
+const closeRoute = actionRoute('close', 'closeIncident', 'Close a resolved incident', 'Only resolved incidents close.', reasonRequestSchema, false)
+const reopenRoute = actionRoute('reopen', 'reopenIncident', 'Reopen a resolved or closed incident', 'Back to in_progress.', reasonRequestSchema, false)
 
 /** The agent API: secret keys, one app's incidents, up to the key's tier. */
 export function incidentRoutes() {

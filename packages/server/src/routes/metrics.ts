@@ -8,7 +8,7 @@ import { agentSecurity, jsonResponse, problemResponse } from './shared.ts'
 
 const metricsRoute = createRoute({
   method: 'get',
-  path: '/v1/metrics',
+  path: '/v1/metrics', operationId: 'getMetrics',
   tags: ['Metrics'],
   summary: 'How the team keeps its promises',
   description:

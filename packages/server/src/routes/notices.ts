@@ -5,7 +5,7 @@ import { requirePublishableKey } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { validationHook } from '../http/validation.ts'
 import { listNotices } from '../services/notices.ts'
-import { jsonResponse, problemResponse } from './shared.ts'
+import { jsonResponse, problemResponse, rateLimited } from './shared.ts'
 
 const listNoticesRoute = createRoute({
   method: 'get',
@@ -25,6 +25,7 @@ const listNoticesRoute = createRoute({
     400: problemResponse('An unknown query parameter or a too long locale.'),
     401: problemResponse('Missing, unknown or revoked publishable key.'),
     403: problemResponse('The Origin is not allowed for this app.'),
+    ...rateLimited,
   },
 })
 

@@ -6,6 +6,7 @@ import type {
   AppSettingsPatch,
   Webhook,
   WebhookCreate,
+  WebhookCreated,
   WebhookDelivery,
 } from '@triage/protocol'
 import { defaultSlaPolicy } from '@triage/engine'
@@ -15,9 +16,9 @@ import { randomToken } from '../security/crypto.ts'
 import { generateKey } from '../security/keys.ts'
 import { ensureIdentitySecret, findApp, findKey, insertKey, listKeys, revokeKey, updateApp } from '../storage/apps.ts'
 import type { DeliveryRow, WebhookRow } from '../storage/webhooks.ts'
-import { disableWebhook, findWebhook, insertWebhook, listDeliveries, listWebhooks } from '../storage/webhooks.ts'
+import { disableWebhook, findWebhook, insertWebhook, listDeliveries, listWebhooks, setWebhookSecret } from '../storage/webhooks.ts'
 import type { ServiceContext } from './context.ts'
-import { ProblemError } from './context.ts'
+import { ProblemError, secretsOf } from './context.ts'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms))
@@ -31,7 +32,7 @@ export async function getAppSettings(context: ServiceContext, agent: AgentCaller
     allowedOrigins: app.allowedOrigins,
     slaPolicy: { ...defaultSlaPolicy, ...app.slaPolicy },
     businessHours: app.businessHours,
-    identitySecret: app.identitySecret ?? (await ensureIdentitySecret(context.db, app.id)),
+    identitySecret: await secretsOf(context).open(app.identitySecret ?? (await ensureIdentitySecret(context.db, app.id, await secretsOf(context).seal(`idsec_${randomToken(24)}`)))),
   }
 }
 
@@ -75,25 +76,37 @@ export async function revokeAppKey(context: ServiceContext, agent: AgentCaller, 
 }
 
 function toWebhook(row: WebhookRow): Webhook {
-  return { id: row.id, url: row.url, events: row.events, secret: row.secret, createdAt: iso(row.createdAt), disabledAt: isoOrNull(row.disabledAt) }
+  return { id: row.id, url: row.url, events: row.events, createdAt: iso(row.createdAt), disabledAt: isoOrNull(row.disabledAt) }
 }
 
+const newWebhookSecret = () => `whsec_${randomToken(24)}`
+
+/** The app's active webhooks, without their secrets: those are shown once, at creation or rotation. */
 export async function listAppWebhooks(context: ServiceContext, agent: AgentCaller): Promise<Webhook[]> {
   return (await listWebhooks(context.db, agent.appId)).map(toWebhook)
 }
 
-export async function createAppWebhook(context: ServiceContext, agent: AgentCaller, request: WebhookCreate): Promise<Webhook> {
+export async function createAppWebhook(context: ServiceContext, agent: AgentCaller, request: WebhookCreate): Promise<WebhookCreated> {
+  const secret = newWebhookSecret()
   const row: WebhookRow = {
     id: newId('whk', context.now()),
     appId: agent.appId,
     url: request.url,
     events: request.events ?? [],
-    secret: `whsec_${randomToken(24)}`,
+    secret: await secretsOf(context).seal(secret),
     createdAt: context.now(),
     disabledAt: null,
   }
   await insertWebhook(context.db, row)
-  return toWebhook(row)
+  return { ...toWebhook(row), secret }
+}
+
+/** A new signing secret for a webhook, shown this once; every delivery from now on is signed with it. */
+export async function rotateWebhookSecret(context: ServiceContext, agent: AgentCaller, id: string): Promise<WebhookCreated> {
+  await appWebhook(context, agent, id)
+  const secret = newWebhookSecret()
+  await setWebhookSecret(context.db, agent.appId, id, await secretsOf(context).seal(secret))
+  return { ...toWebhook(await appWebhook(context, agent, id)), secret }
 }
 
 async function appWebhook(context: ServiceContext, agent: AgentCaller, id: string): Promise<WebhookRow> {

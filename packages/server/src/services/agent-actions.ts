@@ -28,7 +28,7 @@ export function agentScope(agent: AgentCaller): Extract<Scope, { maxTier: Tier }
   return { appId: agent.appId, maxTier: maxTierOf[agent.role] }
 }
 
-/** The incident after an agent's change, as that agent reads it. */
+/** The incident after an agent's change, as that agent reads it (similar incidents up to their tier, in their language). */
 const view = (context: ServiceContext, row: IncidentRow, agent: AgentCaller) => incidentView(context, row, agentScope(agent).maxTier, agent.locale)
 
 /**

@@ -1,7 +1,8 @@
 import type { Classifier } from '@triage/engine'
 import { restoreClassifier, seedClassifier } from '@triage/engine'
 import type { Database } from '../storage/database.ts'
-import { classifierVersion, loadClassifierState, saveClassifierState } from '../storage/classifiers.ts'
+import { classifierStates } from '../db/schema.ts'
+import { appStateVersion, loadAppState, saveAppState } from '../storage/app-states.ts'
 import type { ServiceContext } from './context.ts'
 import { defaultCachedApps } from './context.ts'
 
@@ -29,12 +30,12 @@ export async function classifierFor(context: ServiceContext, appId: string): Pro
     cache.set(appId, cached)
   }
   if (cached && now - cached.checkedAt < recheckMs) return cached.classifier
-  const version = (await classifierVersion(context.db, appId)) ?? 0
+  const version = (await appStateVersion(context.db, classifierStates, appId)) ?? 0
   if (cached && cached.version === version) {
     cached.checkedAt = now
     return cached.classifier
   }
-  const stored = version === 0 ? undefined : await loadClassifierState(context.db, appId)
+  const stored = version === 0 ? undefined : await loadAppState(context.db, classifierStates, appId)
   const classifier = stored ? restoreClassifier(stored.state) : seedClassifier()
   cache.set(appId, { classifier, version: stored?.updatedAt ?? 0, checkedAt: now })
   for (const oldest of cache.keys()) {
@@ -52,6 +53,6 @@ export async function learnCorrection(context: ServiceContext, appId: string, te
   const classifier = await classifierFor(context, appId)
   classifier.learn(text, category)
   const now = context.now()
-  await saveClassifierState(context.db, appId, JSON.stringify(classifier.toJSON()), now)
+  await saveAppState(context.db, classifierStates, appId, JSON.stringify(classifier.toJSON()), now)
   caches.get(context.db)?.set(appId, { classifier, version: now, checkedAt: now })
 }

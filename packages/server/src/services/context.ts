@@ -1,5 +1,8 @@
 import type { Problem, ProblemCode } from '@triage/protocol'
 import type { SignInThrottleOptions } from '../agents/sign-in-throttle.ts'
+import type { BlobStore } from '../storage/blob-store.ts'
+import type { SecretBox } from '../security/sealing.ts'
+import { secretBox } from '../security/sealing.ts'
 import type { Database } from '../storage/database.ts'
 
 /** What every service function needs: storage, the reporter-token secret and a clock. */
@@ -24,6 +27,12 @@ export interface ServiceContext {
   cachedApps?: number
   /** Whether this runtime e-mails reporters agents' replies (SMTP is set up); default false. */
   sendsEmail?: boolean
+  /** Where attachment bytes live: the database on Node, R2 on Workers; none: attachments answer 503. */
+  blobs?: BlobStore
+  /** Attachment bytes one app may store, in bytes (`TRIAGE_ATTACHMENT_QUOTA_MB`); default 1 GiB. */
+  attachmentQuotaBytes?: number
+  /** Seals stored webhook and identity secrets (see sealing.ts); absent: stored in clear. */
+  secrets?: SecretBox
   /**
    * The server's public base URL (`TRIAGE_PUBLIC_URL`, e.g. `https://triage.example.com`): invitation
    * links start with it, and its origin passes the console's CSRF check behind a proxy. Unset: the
@@ -41,6 +50,16 @@ export interface AgentAuthOptions {
   /** Failed sign-ins allowed per e-mail and per address in a window (see agents/sign-in-throttle.ts). */
   signInThrottle: SignInThrottleOptions
 }
+
+const unsealed = secretBox(undefined)
+
+/** The context's secret box, or the one that stores in clear. */
+export function secretsOf(context: ServiceContext): SecretBox {
+  return context.secrets ?? unsealed
+}
+
+/** The default of `ServiceContext.attachmentQuotaBytes`: 1 GiB per app. */
+export const defaultAttachmentQuotaBytes = 1024 * 1024 * 1024
 
 /** The default of `ServiceContext.cachedApps`. */
 export const defaultCachedApps = 32

@@ -14,7 +14,8 @@ export interface DiagnosticsQuery {
 /**
  * Guided diagnosis before a report is sent: the likely category (or the one picked), its
  * questions in the reporter's language, and resolved incidents of the same app whose public
- * note may fix the problem at once — only what agents wrote for reporters is shown.
+ * note may fix the problem at once — only what agents wrote for reporters is shown, and never
+ * from a security incident.
  */
 export async function diagnose(context: ServiceContext, appId: string, query: DiagnosticsQuery): Promise<DiagnosticsResult> {
   const locale = languageOf(query.locale)
@@ -32,8 +33,10 @@ export async function diagnose(context: ServiceContext, appId: string, query: Di
     return wire
   })
 
-  const { index } = await similarIndexFor(context, appId)
-  const similar = index.search(query.symptoms, { limit: 3, onlyPublic: true }).map((match) => ({
+  // A security incident's note was written for the one reporter whose account or data it was about.
+  const { index, details } = await similarIndexFor(context, appId)
+  const accept = (id: string) => details.get(id)?.category !== 'security'
+  const similar = index.search(query.symptoms, { limit: 3, onlyPublic: true, accept }).map((match) => ({
     number: match.number,
     publicNote: match.publicResolution ?? '',
     score: Math.round(match.score * 1000) / 1000,

@@ -1,4 +1,4 @@
-import type { Incident, IncidentList, IncidentListQuery, Tier } from '@triage/protocol'
+import type { Incident, IncidentList, IncidentListQuery } from '@triage/protocol'
 import { callerId } from '../domain/callers.ts'
 import type { AgentCaller } from '../http/env.ts'
 import { viewFilters } from '../queue/views.ts'
@@ -7,11 +7,9 @@ import { listIncidents, sortKeyOf } from '../storage/incidents.ts'
 import { agentScope } from './agent-actions.ts'
 import type { ServiceContext } from './context.ts'
 import { ProblemError } from './context.ts'
-import { findVisibleIncident } from './incident-changes.ts'
-import { incidentView } from './incident-view.ts'
+import { findVisibleIncident, tiersVisibleTo } from './incident-changes.ts'
+import { majorIncidentView } from './major-group.ts'
 import { toIncidentSummary } from './views.ts'
-
-const tiersUpTo: Record<Tier, Tier[]> = { L1: ['L1'], L2: ['L1', 'L2'], L3: ['L1', 'L2', 'L3'] }
 
 /** One page of the incidents an agent may see, filtered and sorted; `nextCursor` continues it. */
 export async function listAppIncidents(
@@ -19,9 +17,8 @@ export async function listAppIncidents(
   agent: AgentCaller,
   query: IncidentListQuery & { sort: ListSort; limit: number },
 ): Promise<IncidentList> {
-  const scope = agentScope(agent)
-  const maxTier = 'maxTier' in scope ? scope.maxTier : 'L3'
-  const tiers = query.tier ? tiersUpTo[maxTier].filter((tier) => tier === query.tier) : tiersUpTo[maxTier]
+  const visible = tiersVisibleTo(agentScope(agent).maxTier)
+  const tiers = query.tier ? visible.filter((tier) => tier === query.tier) : visible
   const now = context.now()
   const view = query.view ? viewFilters(query.view, callerId(agent)) : undefined
   // A view's rule and the query's own filter both apply: `view=mine&assignee=x` holds nothing unless x is me.
@@ -29,11 +26,15 @@ export async function listAppIncidents(
   if (view && (contradicts(view.assignee, query.assignee) || contradicts(view.sla, query.sla) || (query.status !== undefined && !view.statuses.includes(query.status)))) {
     return { items: [], nextCursor: null }
   }
+  // A search newest (or oldest) first pages by its place in the search index (storage/incidents.ts).
+  const cursorKind: CursorKind = query.q !== undefined && (query.sort === '-created' || query.sort === 'created') ? 'search' : query.sort
   // One row more than asked tells whether another page exists without a count query.
   const rows = await listIncidents(context.db, agent.appId, {
     filters: {
-      ...view,
-      status: query.status,
+      open: view?.open,
+      unassigned: view?.unassigned,
+      major: view?.major,
+      status: query.status ?? view?.status,
       kind: query.kind,
       category: query.category,
       priority: query.priority,
@@ -45,32 +46,49 @@ export async function listAppIncidents(
       to: query.to === undefined ? undefined : Date.parse(query.to),
     },
     sort: query.sort,
-    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, query.sort),
+    after: query.cursor === undefined ? undefined : decodeCursor(query.cursor, cursorKind),
     limit: query.limit + 1,
     now,
   })
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
+  const lastKey = last && (cursorKind === 'search' ? [last.searchRowid ?? 0] : sortKeyOf(last, query.sort))
   return {
     items: page.map((row) => toIncidentSummary(row, now, agent.locale)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, sortKeyOf(last, query.sort)) : null,
+    nextCursor: rows.length > query.limit && lastKey ? encodeCursor(cursorKind, lastKey) : null,
   }
 }
 
 export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
   const scope = agentScope(agent)
-  return incidentView(context, await findVisibleIncident(context, scope, id), scope.maxTier, agent.locale)
+  return majorIncidentView(context, await findVisibleIncident(context, scope, id), scope.maxTier, agent.locale)
 }
 
+/** What a cursor continues: a sort, or a search in arrival order. */
+type CursorKind = ListSort | 'search'
+
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */
-function encodeCursor(sort: ListSort, key: CursorValue[]): string {
+function encodeCursor(sort: CursorKind, key: CursorValue[]): string {
   return btoa(JSON.stringify([sort, ...key])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-function decodeCursor(cursor: string, sort: ListSort): CursorValue[] {
+// What each sort's key holds, position by position (see sortKeyOf): a cursor must match it exactly.
+const isTime = (value: unknown) => typeof value === 'number' && Number.isSafeInteger(value)
+const isId = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= 64
+const cursorShapes: Record<CursorKind, ((value: unknown) => boolean)[]> = {
+  '-created': [isTime, isId],
+  created: [isTime, isId],
+  priority: [(value) => typeof value === 'string' && /^P[1-4]$/.test(value), isTime, isId],
+  due: [(value) => value === null || isTime(value), isId],
+  // A row's place in the search index (a SQLite rowid).
+  search: [(value) => typeof value === 'number' && Number.isSafeInteger(value) && value > 0],
+}
+
+function decodeCursor(cursor: string, sort: CursorKind): CursorValue[] {
   try {
     const decoded: unknown = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
-    if (Array.isArray(decoded) && decoded[0] === sort && decoded.slice(1).every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
+    const shape = cursorShapes[sort]
+    if (Array.isArray(decoded) && decoded[0] === sort && decoded.length === shape.length + 1 && shape.every((fits, index) => fits(decoded[index + 1]))) {
       return decoded.slice(1) as CursorValue[]
     }
   } catch {

@@ -1,10 +1,10 @@
 import type { Metrics } from '@triage/protocol'
 import { appMetrics as metricsOfWindow } from '../metrics/app-metrics.ts'
-import type { AgentCaller } from '../domain/callers.ts'
-import { agentScope } from './agent-actions.ts'
 import type { ServiceContext } from './context.ts'
-import { tiersVisibleTo } from './incident-changes.ts'
 import { ProblemError } from './context.ts'
+import type { AgentCaller } from '../http/env.ts'
+import { agentScope } from './agent-actions.ts'
+import { tiersVisibleTo } from './incident-changes.ts'
 
 const dayMs = 86_400_000
 
@@ -15,9 +15,10 @@ const dayMs = 86_400_000
  */
 export async function appMetrics(context: ServiceContext, agent: AgentCaller, range: { from?: string; to?: string }): Promise<Metrics> {
   const { appId, maxTier } = agentScope(agent)
+  const tiers = tiersVisibleTo(maxTier)
   const now = context.now()
   const to = range.to ? Date.parse(range.to) : now
   const from = range.from ? Date.parse(range.from) : to - 30 * dayMs
-  if (from >= to) throw new ProblemError('validation_failed', 400, '`from` must be before `to`.')
-  return metricsOfWindow(context, appId, from, to, tiersVisibleTo(maxTier))
+  if (from >= to) throw new ProblemError('validation_failed', 400, '`from` must be before `to`.', { errors: [{ path: 'from', message: 'must be before `to`' }] })
+  return metricsOfWindow(context, appId, from, to, tiers)
 }

@@ -10,12 +10,12 @@ import { insertIncidentOnce, listReporterIncidents } from '../storage/incidents.
 import type { PublicCaller } from '../http/env.ts'
 import { classifierFor } from './classifiers.ts'
 import type { GroupingPlan } from './grouping.ts'
-import { forgetPlanned, groupedEvent, openGroup, planGrouping } from './grouping.ts'
+import { attachMembers, forgetPlanned, groupCandidatesFor, groupedEvent, openGroup, planGrouping } from './grouping.ts'
 import { noticeToJoin } from './notices.ts'
 import { firstEvents, newIncident } from './new-incident.ts'
 import type { ServiceContext } from './context.ts'
 import { authorizeReporter, reporterView } from './reporter-actions.ts'
-import { ProblemError } from './context.ts'
+import { ProblemError, secretsOf } from './context.ts'
 import { toReportCreated } from './views.ts'
 
 export interface CreatedReport {
@@ -48,7 +48,7 @@ export async function createReport(
   // Secrets the reporter pasted (or the page leaked into the context) never reach storage.
   const symptoms = redactText(input.symptoms)
   const { user, ...pageContext } = input.context ?? {}
-  const reporterUserId = await verifiedUserId(identitySecret, user)
+  const reporterUserId = await verifiedUserId(identitySecret === null ? null : await secretsOf(context).open(identitySecret), user)
   // The hash proved who the reporter is; it is not kept. The user id stays in the context.
   const captured = redactValue(user && typeof user === 'object' && 'id' in user ? { ...pageContext, user: { id: String(user.id), verified: reporterUserId !== null } } : pageContext)
   const redacted = [...symptoms.found, ...captured.found]
@@ -59,8 +59,17 @@ export async function createReport(
     { classifier: await classifierFor(context, appId) },
   )
   const grouping: GroupingPlan = major
-    ? { joins: { parentId: major.id, reason: 'the reporter said "me too" to the known problem' } }
-    : await planGrouping(context, { id, appId, symptoms: symptoms.text, category: reasoning.category.value, createdAt: now })
+    ? { joins: { parentId: major.id, reason: 'the reporter said "me too" to the known problem', memberIds: [] } }
+    : await planGrouping(context, {
+        id,
+        appId,
+        symptoms: symptoms.text,
+        category: reasoning.category.value,
+        kind: reasoning.kind.value,
+        url: typeof captured.value.url === 'string' ? captured.value.url : undefined,
+        answers: input.answers ?? {},
+        createdAt: now,
+      })
   const events = firstEvents(reasoning, now, { status: 'new', ...(redacted.length > 0 ? { redacted } : {}) })
   if (grouping.joins) events.push({ id: newId('evt', now), at: now, ...groupedEvent(grouping.joins.parentId, grouping.joins.reason) })
   const stored = await insertIncidentOnce(
@@ -92,6 +101,9 @@ export async function createReport(
     return replay(context, stored, requestHash)
   }
   if (grouping.opens) await openGroup(context, stored, grouping.opens, sla)
+  else if (grouping.joins && grouping.joins.memberIds.length > 0) await attachMembers(context, appId, grouping.joins.parentId, grouping.joins.memberIds, grouping.joins.reason)
+  // A "me too" joined without grouping's decision: counted in its group at once all the same.
+  if (major) (await groupCandidatesFor(context, appId, Infinity)).update(stored, context.now())
   return { report: toReportCreated(stored, await reporterTokenFor(context.reporterSecret, stored.id), context.sendsEmail), replayed: false }
 }
 
@@ -148,7 +160,8 @@ async function verifiedUserId(identitySecret: string | null, user: unknown): Pro
  * hash; each with its reporter token, so this device can follow it.
  */
 export async function listUserReports(context: ServiceContext, caller: PublicCaller, userId: string, hash: string): Promise<ReportList> {
-  if (!(await isUserHash(caller.identitySecret, userId, hash))) {
+  const identitySecret = caller.identitySecret === null ? null : await secretsOf(context).open(caller.identitySecret)
+  if (!(await isUserHash(identitySecret, userId, hash))) {
     throw new ProblemError('forbidden', 403, 'This user hash does not match the user id. Sign the id on your server with the app’s identity secret (hex HMAC-SHA256).')
   }
   const rows = await listReporterIncidents(context.db, caller.appId, userId, 100)

@@ -31,6 +31,8 @@ interface AppIndex {
   details: Map<string, IncidentDetail>
   /** What major-incident grouping looks at: the window's open reports, not the whole history. */
   groupCandidates: GroupCandidates
+  /** The version of the app's grouping lessons the candidates apply (see grouping-lessons.ts). */
+  lessonsVersion: number
   /** The read of storage in flight, which concurrent requests share (Node only, see similarIndexFor). */
   syncing: Promise<void> | undefined
   /** When the latest read of storage started, while it runs (ms). */
@@ -110,6 +112,7 @@ function appIndex(context: ServiceContext, appId: string): AppIndex {
     syncedTo: 0,
     details: new Map(),
     groupCandidates: createGroupCandidates({ windowMs: groupingWindowMs }),
+    lessonsVersion: -1,
     syncing: undefined,
     syncStartedAt: undefined,
     syncedAt: -Infinity,

@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   IncidentEvent,
   IncidentSummary,
   Incident,
@@ -116,7 +117,9 @@ export function toReportView(row: IncidentRow, publicEvents: EventRow[], policy?
 
 /** A category's one name in a language; an app's own category id reads as its words. */
 export function categoryLabel(category: string, language: Locale): string {
-  return categoryNames[language][category] ?? category.replaceAll('_', ' ')
+  // Own names only: an app's category named `__proto__` or `constructor` is words, not the object's.
+  const names = categoryNames[language]
+  return (Object.hasOwn(names, category) ? names[category] : undefined) ?? category.replaceAll('_', ' ')
 }
 
 export function toIncidentSummary(row: IncidentRow, now: number, language: Locale = 'en'): IncidentSummary {
@@ -169,13 +172,22 @@ function toIncidentEvent(row: EventRow): IncidentEvent {
   }
 }
 
-/** The enriched ticket; `affected` is how many reports a major incident groups (null for others). */
-export function toIncident(row: IncidentRow, events: EventRow[], similar: SimilarIncident[], now: number, language: Locale, affected: number | null): Incident {
+/** The enriched ticket; `affected` is how many reports a major incident groups (null for others); `attachments` the reporter's files. */
+export function toIncident(
+  row: IncidentRow,
+  events: EventRow[],
+  similar: SimilarIncident[],
+  now: number,
+  language: Locale,
+  affected: number | null,
+  attachments: Attachment[],
+): Incident {
   return {
     ...toIncidentSummary(row, now, language),
     timeline: events.map(toIncidentEvent),
     similar,
     answerDetails: answerDetails(row.answers, { locale: language }),
     affected,
+    attachments,
   }
 }

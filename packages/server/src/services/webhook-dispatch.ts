@@ -2,6 +2,7 @@ import { signWebhook } from '../security/webhook-signature.ts'
 import type { DueDelivery } from '../storage/webhooks.ts'
 import { claimDelivery, dueDeliveries, recordAttempt } from '../storage/webhooks.ts'
 import type { ServiceContext } from './context.ts'
+import { secretsOf } from './context.ts'
 import type { TransportOptions, WebhookPost } from './webhook-transport.ts'
 import { webhookTransport } from './webhook-transport.ts'
 
@@ -35,7 +36,7 @@ export async function dispatchWebhooks(context: ServiceContext, options: Dispatc
   await Promise.all(
     due.map(async (delivery) => {
       if (!(await claimDelivery(context.db, delivery, context.now() + timeoutMs * 2))) return
-      const outcome = await attempt(send, delivery, context.now(), timeoutMs)
+      const outcome = await attempt(send, { ...delivery, secret: await secretsOf(context).open(delivery.secret) }, context.now(), timeoutMs)
       const now = context.now()
       if (outcome.ok) {
         report.delivered++

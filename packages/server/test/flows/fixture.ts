@@ -1,5 +1,7 @@
 import { hashPassword } from '../../src/agents/passwords.ts'
 import { insertAgent, updateAgent } from '../../src/storage/agents.ts'
+import { generateKey } from '../../src/security/keys.ts'
+import { insertKey } from '../../src/storage/apps.ts'
 import type { Database } from '../../src/storage/database.ts'
 import { insertAppWithKeys, insertReportedIncident } from '../harness.ts'
 
@@ -14,13 +16,15 @@ export interface FlowApp {
  * One app per group of flows: each counts its own incident numbers from 1 and has its own
  * rate-limit budget, so the groups cannot disturb each other's assertions.
  */
-export const flowApps = ['core', 'firstBurst', 'bigBurst', 'retries', 'sweep', 'limits', 'bodies', 'people'] as const
+export const flowApps = ['core', 'firstBurst', 'bigBurst', 'retries', 'sweep', 'limits', 'bodies', 'attachments', 'people'] as const
 export type FlowAppName = (typeof flowApps)[number]
 
 export interface FlowFixture {
   apps: Record<FlowAppName, FlowApp>
   /** In the `sweep` app: reported 30 days ago, its first-response and resolution targets long passed. */
   overdueId: string
+  /** An `l1` secret key of the `attachments` app: it sees L1 incidents only. */
+  attachmentsL1Key: string
   /** In the `people` app: an l2 agent who signs in with this e-mail and password. */
   agent: { email: string; password: string; name: string }
 }
@@ -38,8 +42,10 @@ export async function seedFlowFixture(db: Database, now = Date.now()): Promise<F
   }
 
   const overdueId = await insertReportedIncident(db, apps.sweep.appId, 'The invoice export page shows an empty table since yesterday', now - 30 * 24 * 3_600_000)
+  const attachmentsL1Key = generateKey('secret')
+  await insertKey(db, { appId: apps.attachments.appId, kind: 'secret', role: 'l1', name: 'Flows: attachments L1', key: attachmentsL1Key }, now)
   const agent = { email: 'ada@flows.example', password: 'correct horse battery staple', name: 'Ada' }
   const row = await insertAgent(db, { appId: apps.people.appId, email: agent.email, name: agent.name, role: 'l2' }, now)
   await updateAgent(db, row.id, { passwordHash: await hashPassword(agent.password) })
-  return { apps, overdueId, agent }
+  return { apps, overdueId, attachmentsL1Key, agent }
 }

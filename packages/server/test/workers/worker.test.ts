@@ -26,3 +26,8 @@ it('serves the console at /console from the ASSETS binding, through the Worker, 
   expect(target.build).toMatch(/env\.ASSETS\b/)
   await expectConsoleServed(target.url, target.console)
 })
+
+it('keeps attachment bytes in the ATTACHMENTS R2 bucket of wrangler.toml (simulated locally by wrangler)', () => {
+  expect(target.output()).toMatch(/env\.ATTACHMENTS \(triage-attachments\)\s+R2 Bucket/)
+  expect(target.output()).not.toContain('No ATTACHMENTS binding')
+})

@@ -62,5 +62,4 @@ CREATE TABLE `sign_in_failures` (
 );
 --> statement-breakpoint
 CREATE INDEX `incidents_app_agent_category` ON `incidents` (`app_id`,`tier`,`created_at`) WHERE "incidents"."category_source" = 'agent';--> statement-breakpoint
-CREATE INDEX `incidents_app_unclosed` ON `incidents` (`app_id`,`status`,`tier`) WHERE "incidents"."status" <> 'closed';--> statement-breakpoint
-CREATE INDEX `incidents_app_unclosed_created` ON `incidents` (`app_id`,`created_at`,`id`) WHERE "incidents"."status" <> 'closed';
+CREATE INDEX `incidents_resolved_tier` ON `incidents` (`app_id`,`tier`) WHERE "incidents"."status" = 'resolved';
