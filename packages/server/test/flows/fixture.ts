@@ -1,4 +1,4 @@
-import type { Database } from '../../src/storage/database.ts'
+import type { Database } from '../../src/db/database.ts'
 import { insertAppWithKeys, insertReportedIncident } from '../harness.ts'
 
 export interface FlowApp {
