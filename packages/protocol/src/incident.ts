@@ -1,3 +1,4 @@
+import type { Attachment } from './attachment.ts'
 import type { DiagnosticAnswer, ReportContact, ReportContext } from './report.ts'
 import type {
   CategorySource,
@@ -97,6 +98,8 @@ export interface Incident {
   answerDetails: AnswerDetail[]
   /** For a major incident: how many reports it groups, "me too"s included (null otherwise). */
   affected: number | null
+  /** The reporter's files, oldest first; download one with `GET /v1/incidents/:id/attachments/:attachmentId`. */
+  attachments: Attachment[]
 }
 
 /**
@@ -139,7 +142,7 @@ export interface SimilarIncident {
 }
 
 /** An incident in a list: the ticket without its timeline and similar incidents. */
-export type IncidentSummary = Omit<Incident, 'timeline' | 'similar' | 'answerDetails' | 'affected' | 'group'>
+export type IncidentSummary = Omit<Incident, 'timeline' | 'similar' | 'answerDetails' | 'affected' | 'group' | 'attachments'>
 
 /** `GET /v1/incidents`. */
 export interface IncidentList {

@@ -34,6 +34,9 @@ export const problemCodes = [
   'conflict',
   'rate_limited',
   'too_many_streams',
+  'too_many_attachments',
+  'quota_exceeded',
+  'storage_unavailable',
   'internal_error',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]

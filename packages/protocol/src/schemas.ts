@@ -34,6 +34,8 @@ import type {
 } from './actions.ts'
 import type { AnswerDetail, IncidentList, IncidentSummary, Incident, IncidentEvent, MajorIncidentGroup, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
 import type { Notice, NoticeList } from './notice.ts'
+import type { Attachment, AttachmentCreated } from './attachment.ts'
+import { attachmentContentTypes } from './attachment.ts'
 import { limits } from './limits.ts'
 import type { Problem } from './problem.ts'
 import { problemCodes } from './problem.ts'
@@ -155,6 +157,17 @@ const tier = z.enum(tiers)
 const level = z.enum(levels)
 const kind = z.enum(incidentKinds)
 
+export const attachmentCreatedSchema = z
+  .object({
+    id: z.string().meta({ example: 'att_01jf3k8q2w9x7v6t5r4e3d2c1b' }),
+    name: z.string().meta({ example: 'screenshot.png' }),
+    contentType: z.enum(attachmentContentTypes),
+    size: z.number().int().nonnegative().meta({ example: 48213 }),
+  })
+  .meta({ id: 'AttachmentCreated' }) satisfies z.ZodType<AttachmentCreated>
+
+export const attachmentSchema = attachmentCreatedSchema.extend({ createdAt: isoDate }).meta({ id: 'Attachment' }) satisfies z.ZodType<Attachment>
+
 export const reportCreatedSchema = z
   .object({
     id: z.string(),
@@ -166,6 +179,7 @@ export const reportCreatedSchema = z
     createdAt: isoDate,
     summary: z.string().meta({ example: 'The invoice export button does nothing' }),
     emailUpdates: z.boolean(),
+    attachments: z.array(attachmentCreatedSchema).optional().meta({ description: 'The files sent with the report (multipart/form-data only).' }),
   })
   .meta({ id: 'ReportCreated' }) satisfies z.ZodType<ReportCreated>
 
@@ -289,7 +303,14 @@ export const answerDetailSchema = z.object({
 }) satisfies z.ZodType<AnswerDetail>
 
 export const incidentSchema = incidentSummarySchema
-  .extend({ timeline: z.array(incidentEventSchema), similar: z.array(similarIncidentSchema), answerDetails: z.array(answerDetailSchema), affected: z.number().int().nullable(), group: majorIncidentGroupSchema.optional() })
+  .extend({
+    timeline: z.array(incidentEventSchema),
+    similar: z.array(similarIncidentSchema),
+    answerDetails: z.array(answerDetailSchema),
+    affected: z.number().int().nullable(),
+    group: majorIncidentGroupSchema.optional(),
+    attachments: z.array(attachmentSchema),
+  })
   .meta({ id: 'Incident' }) satisfies z.ZodType<Incident>
 
 export const incidentListSchema = z

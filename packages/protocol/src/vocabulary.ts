@@ -48,6 +48,8 @@ export const eventTypes = [
   'ungrouped',
   /** An agent merged one major incident into another. */
   'merged',
+  /** The reporter attached a file; its metadata (never its bytes) is the event's `attachment`. */
+  'attached',
 ] as const
 export type EventType = (typeof eventTypes)[number]
 

@@ -11,6 +11,7 @@ import { rateLimit } from './http/rate-limit.ts'
 import type { RateLimitStore } from './http/rate-limit-store.ts'
 import { memoryRateLimitStore } from './http/rate-limit-store.ts'
 import { validationHook } from './http/validation.ts'
+import { attachmentRoutes } from './attachments/routes.ts'
 import { adminRoutes } from './admin/routes.ts'
 import { diagnosticsRoutes } from './diagnostics/routes.ts'
 import { groupingRoutes } from './grouping/routes.ts'
@@ -79,6 +80,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   }
 
   app.route('/', reportRoutes(options.follow))
+  app.route('/', attachmentRoutes())
   app.route('/', diagnosticsRoutes())
   app.route('/', noticeRoutes())
   app.route('/', incidentRoutes())

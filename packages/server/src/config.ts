@@ -33,6 +33,8 @@ export interface NodeConfig {
   streamsPerAddress?: number | undefined
   /** Slow clients (see ServerTimeouts). */
   timeouts?: Partial<ServerTimeouts>
+  /** Attachment bytes each app may store (`TRIAGE_ATTACHMENT_QUOTA_MB`, default 1024 MB). */
+  attachmentQuotaBytes?: number | undefined
 }
 
 /** A setting that cannot work (a bad PORT, a limit that is not a number…): the message names it and says what to set. */
@@ -66,6 +68,16 @@ export function readSimilarIndexLimit(value: string | undefined): number | undef
   return limit
 }
 
+/** `TRIAGE_ATTACHMENT_QUOTA_MB` (Node and Workers): whole megabytes (MiB) of attachments per app, or unset for 1024. */
+export function readAttachmentQuota(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const megabytes = Number(value)
+  if (!Number.isInteger(megabytes) || megabytes < 0) {
+    throw new ConfigError(`TRIAGE_ATTACHMENT_QUOTA_MB must be a whole number of megabytes per app (0 refuses every file), not "${value}".`)
+  }
+  return megabytes * 1024 * 1024
+}
+
 export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
   const port = Number(env['PORT'] ?? 8787)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -97,6 +109,7 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
       requestMs: positiveWhole(env, 'TRIAGE_REQUEST_TIMEOUT_MS', 'milliseconds'),
       idleMs: positiveWhole(env, 'TRIAGE_IDLE_TIMEOUT_MS', 'milliseconds'),
     },
+    attachmentQuotaBytes: readAttachmentQuota(env['TRIAGE_ATTACHMENT_QUOTA_MB']),
   }
 }
 

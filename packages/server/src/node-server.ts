@@ -13,6 +13,8 @@ import { dispatchWebhooks } from './jobs/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
 import type { ServiceContext } from './domain/context.ts'
 import type { Database } from './db/database.ts'
+import { leasedBlobs } from './storage/blob-leases.ts'
+import { databaseBlobs } from './storage/blobs-sql.ts'
 import { secretBox } from './security/sealing.ts'
 import { sealStoredSecrets } from './storage/sealed-secrets.ts'
 
@@ -42,7 +44,17 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   })
   const secrets = secretBox(config.secret)
   await sealStoredSecrets(db, secrets)
-  const services: ServiceContext = { db, reporterSecret: secret, now, similarIndexLimit: config.similarIndexLimit, sendsEmail: config.smtpUrl !== undefined, secrets }
+  const services: ServiceContext = {
+    db,
+    reporterSecret: secret,
+    now,
+    similarIndexLimit: config.similarIndexLimit,
+    sendsEmail: config.smtpUrl !== undefined,
+    secrets,
+    // Attachment bytes in the database file itself: see storage/blobs-sql.ts for why.
+    blobs: leasedBlobs(db, databaseBlobs(db)),
+    attachmentQuotaBytes: config.attachmentQuotaBytes,
+  }
   const app = createApp(
     services,
     {
@@ -74,6 +86,8 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services, { allowPrivateNetworks: config.webhookPrivateNetworks ?? false }), config.webhookIntervalMs) : () => {}
   // A lease in the database keeps several Node processes on one database from sweeping together.
   const stopSweeper = config.slaSweepIntervalMs > 0 ? everyInterval(() => sweepSla(services), config.slaSweepIntervalMs) : () => {}
+  // With the sweep: attachment bytes an upload stored but never wrote its row for, once their lease is over.
+  const stopCollector = config.slaSweepIntervalMs > 0 ? everyInterval(() => services.blobs?.collect() ?? Promise.resolve(0), 60_000) : () => {}
   const stopNotifier = notifier ? everyInterval(() => notifyReporters(services, notifier), config.notifyIntervalMs ?? 5_000) : () => {}
   const { port } = server.address() as AddressInfo
   return {
@@ -85,6 +99,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
       new Promise<void>((resolve, reject) => {
         stopDispatcher()
         stopSweeper()
+        stopCollector()
         stopNotifier()
         notifier?.close()
         server.close((error) => {

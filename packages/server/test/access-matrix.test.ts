@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppSettings, DiagnosticsResult, Incident, IncidentList, Metrics, ReportCreated, ReportView } from '@triage/protocol'
+import type { AppSettings, AttachmentCreated, DiagnosticsResult, Incident, IncidentList, Metrics, ReportCreated, ReportView } from '@triage/protocol'
 import type { CredentialKind, World } from './contract/fixtures.ts'
 import { buildWorld, credentialHeaders, credentialKinds } from './contract/fixtures.ts'
 import type { TestServer } from './harness.ts'
-import { getAs, postReport, startTestServer } from './harness.ts'
+import { tinyPng } from './fixtures/images.ts'
+import { getAs, postReport, startTestServer, uploadFile } from './harness.ts'
 
 // The access matrix (#12): every route × every kind of credential, as a table. A cell is either
 // `ok` (past the access check: 2xx, or a 409 of the lifecycle) or the refusal it must get. Cells
@@ -19,6 +20,8 @@ interface Target {
   path: string
   method: string
   body?: unknown
+  /** A multipart body instead of JSON (file uploads). */
+  form?: () => FormData
   headers?: Record<string, string>
   /** The report a `reporter token` credential stands for (default: the world's report). */
   report?: ReportCreated
@@ -47,6 +50,27 @@ afterAll(() => server.stop())
 
 // Unlike the world's reports, so the tickets the matrix makes do not crowd its similar incidents.
 const fresh = async (symptoms = 'A ticket of the matrix about calendar sync') => (await (await postReport(server, server.publishableKey, { symptoms })).json()) as ReportCreated
+
+/** A form with one small PNG in `file`, as an upload sends it. */
+const pngForm = () => {
+  const form = new FormData()
+  form.append('file', new Blob([tinyPng()], { type: 'image/png' }), 'matrix.png')
+  return form
+}
+
+/** The download path of one attachment of `report` (uploaded once, with its own token, for the whole row). */
+function attachmentOf(report: () => ReportCreated): () => Promise<string> {
+  let path: Promise<string> | undefined
+  return () =>
+    (path ??= (async () => {
+      const { id, reporterToken } = report()
+      const stored = (await (await uploadFile(server, id, reporterToken, { bytes: tinyPng(), name: 'matrix.png', type: 'image/png' })).json()) as AttachmentCreated
+      return `/v1/incidents/${id}/attachments/${stored.id}`
+    })())
+}
+const attachmentOfL1 = attachmentOf(() => world.report)
+const attachmentOfL3 = attachmentOf(() => world.l3Report)
+const attachmentOfB = attachmentOf(() => world.reportB)
 
 // Whole rows of outcomes, by the kind of route.
 const refusedAll = { none: 401, 'publishable A': 401, 'publishable B': 401, 'reporter token': 401, 'reporter token of another report': 401 } as const
@@ -115,6 +139,14 @@ const rows: Row[] = [
     },
     expect: reporter,
   })),
+  {
+    route: 'POST /v1/reports/{id}/attachments',
+    target: async () => {
+      const report = await fresh()
+      return { method: 'POST', path: `/v1/reports/${report.id}/attachments`, form: pngForm, report }
+    },
+    expect: reporter,
+  },
   // Secret keys: the agent API, up to each key's tier.
   {
     route: 'GET /v1/incidents',
@@ -129,6 +161,13 @@ const rows: Row[] = [
   { route: 'GET /v1/incidents/{id} (L1, with similar)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.report.id}` }), expect: agentOfA, check: similarShowsL3From3Up },
   { route: 'GET /v1/incidents/{id} (L3)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.l3Report.id}` }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 } },
   { route: 'GET /v1/incidents/{id} (app B)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.reportB.id}` }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 'ok', 'admin B': 'ok' } },
+  { route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (L1)', target: async () => ({ method: 'GET', path: await attachmentOfL1() }), expect: agentOfA },
+  { route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (L3)', target: async () => ({ method: 'GET', path: await attachmentOfL3() }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 } },
+  {
+    route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (app B)',
+    target: async () => ({ method: 'GET', path: await attachmentOfB() }),
+    expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 'ok', 'admin B': 'ok' },
+  },
   ...([
     ['PATCH', '', { urgency: 'high' }],
     ['POST', '/messages', { body: 'on it', visibility: 'internal' }],
@@ -198,7 +237,8 @@ describe('access matrix: every route × every credential', () => {
     const controller = new AbortController()
     const headers: Record<string, string> = { ...target.headers, ...headersFor(credential, target) }
     if (target.body !== undefined) headers['content-type'] = 'application/json'
-    const response = await fetch(`${server.url}${target.path}`, { method: target.method, headers, body: target.body === undefined ? undefined : JSON.stringify(target.body), signal: controller.signal })
+    const sent = target.form ? target.form() : target.body === undefined ? undefined : JSON.stringify(target.body)
+    const response = await fetch(`${server.url}${target.path}`, { method: target.method, headers, body: sent, signal: controller.signal })
     const expected = row.expect[credential]
     const outcome: Outcome | number = [401, 403, 404].includes(response.status) ? (response.status as Outcome) : response.status < 300 || response.status === 409 ? 'ok' : response.status
     if (outcome !== expected) throw new Error(`${row.route} as ${credential}: expected ${expected}, got ${response.status} ${await response.text()}`)
@@ -209,7 +249,9 @@ describe('access matrix: every route × every credential', () => {
       controller.abort()
       return
     }
-    const body: unknown = response.status === 204 ? undefined : await response.json()
+    // A file download's body is bytes, not JSON.
+    const json = response.status !== 204 && (response.headers.get('content-type') ?? '').includes('json')
+    const body: unknown = json ? await response.json() : await response.arrayBuffer()
     if (outcome === 'ok' && response.status < 300) await row.check?.(body, credential)
   })
 })

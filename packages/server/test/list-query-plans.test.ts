@@ -18,6 +18,9 @@ import { changedSince, metricTickets, readRollupVersions } from '../src/storage/
 import { backlogCounts } from '../src/storage/metrics.ts'
 import { listOpenMajors } from '../src/storage/notices.ts'
 import { incidentsChangedSince } from '../src/storage/similar.ts'
+import { attachmentTotals, findAttachment, findAttachmentByKey, listAttachments } from '../src/storage/attachments.ts'
+import { leasedBlobs } from '../src/storage/blob-leases.ts'
+import { databaseBlobs } from '../src/storage/blobs-sql.ts'
 import type { TestServer } from './harness.ts'
 import { startTestServer } from './harness.ts'
 
@@ -120,6 +123,11 @@ describe('the other reads agents and the widget make', () => {
     'metrics: the open backlog': (db) => backlogCounts(db, 'app_demo', ['L1', 'L2']),
     "the widget's notices": (db) => listOpenMajors(db, 'app_demo', 5),
     'the similar-incident index catching up': (db) => incidentsChangedSince(db, 'app_demo', now - 60_000, 20_000),
+    "an incident's attachments": (db) => listAttachments(db, 'inc_x'),
+    'one attachment to download': (db) => findAttachment(db, 'inc_x', 'att_x'),
+    "an upload's idempotency key": (db) => findAttachmentByKey(db, 'inc_x', 'key-1'),
+    "a report's and its app's attachment totals": (db) => attachmentTotals(db, 'app_demo', 'inc_x'),
+    'collecting attachment bytes nothing points to': (db) => leasedBlobs(db, databaseBlobs(db)).collect(),
   }
   for (const [name, read] of Object.entries(reads)) {
     it(`${name}: an index seek, no scan and no sort`, async () => {

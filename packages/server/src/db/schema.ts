@@ -5,7 +5,7 @@
  * apart and each app's queries touch only its own rows.
  */
 import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 
@@ -258,5 +258,86 @@ export const metricSync = sqliteTable('metric_sync', {
   syncedTo: integer('synced_to').notNull(),
 })
 
-export const schema = { apps, apiKeys, incidents, incidentEvents, webhooks, webhookDeliveries, classifierStates, groupingStates, settings, metricRollups, metricSync }
+/**
+ * The reporter's files (see src/attachments/). A row is written in the same batch as the bytes it
+ * points to, so an attachment is listed only once it is whole. Bytes are addressed by their
+ * SHA-256: the same file sent twice is stored once.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    appId: text('app_id').notNull().references(() => apps.id),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    /** The client's Idempotency-Key: a retried upload answers the attachment it made. */
+    idempotencyKey: text('idempotency_key'),
+    name: text('name').notNull(),
+    /** Decided from the bytes (src/attachments/file-type.ts), never from what the client said. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    /** Hex SHA-256 of the stored bytes: where they are (attachment_chunks or the R2 object). */
+    sha256: text('sha256').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [
+    index('attachments_incident').on(table.incidentId, table.createdAt, table.id),
+    uniqueIndex('attachments_incident_idempotency').on(table.incidentId, table.idempotencyKey),
+    index('attachments_sha256').on(table.sha256),
+  ],
+)
+
+/**
+ * The bytes of attachments on Node (libSQL): one row per MiB of a file, so a download streams a
+ * chunk at a time and never holds a whole file or the event loop for long. In the database file,
+ * beside the incidents, so a copy of the data directory is a complete backup (README, Storage).
+ */
+export const attachmentChunks = sqliteTable(
+  'attachment_chunks',
+  {
+    sha256: text('sha256').notNull(),
+    part: integer('part').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sha256, table.part] })],
+)
+
+/** Each app's attachment bytes, counted as uploaded (a file sent twice counts twice): its quota. */
+export const attachmentUsage = sqliteTable('attachment_usage', {
+  appId: text('app_id').primaryKey(),
+  bytes: integer('bytes').notNull(),
+})
+
+/**
+ * On Workers, the R2 objects' bookkeeping (src/storage/blobs-r2.ts): an upload holds a lease on its
+ * object until `check_at`; an object is deleted only once no attachment points to it and no lease
+ * holds it, and `deleting` keeps uploads of the same bytes away while it goes.
+ */
+export const blobObjects = sqliteTable(
+  'blob_objects',
+  {
+    sha256: text('sha256').primaryKey(),
+    state: text('state', { enum: ['live', 'deleting'] }).notNull(),
+    /** When to check whether it is still referenced; null: it was, at the last check. */
+    checkAt: integer('check_at'),
+  },
+  (table) => [index('blob_objects_check').on(table.checkAt).where(sql`${table.checkAt} is not null`)],
+)
+
+export const schema = {
+  apps,
+  apiKeys,
+  incidents,
+  incidentEvents,
+  webhooks,
+  webhookDeliveries,
+  classifierStates,
+  groupingStates,
+  settings,
+  metricRollups,
+  metricSync,
+  attachments,
+  attachmentChunks,
+  attachmentUsage,
+  blobObjects,
+}
 export type Schema = typeof schema

@@ -1,3 +1,4 @@
+import type { BlobStore } from '../storage/blob-store.ts'
 import type { SecretBox } from '../security/sealing.ts'
 import { secretBox } from '../security/sealing.ts'
 import type { Database } from '../db/database.ts'
@@ -24,6 +25,10 @@ export interface ServiceContext {
   cachedApps?: number
   /** Whether this runtime e-mails reporters agents' replies (SMTP is set up); default false. */
   sendsEmail?: boolean
+  /** Where attachment bytes live: the database on Node, R2 on Workers; none: attachments answer 503. */
+  blobs?: BlobStore
+  /** Attachment bytes one app may store, in bytes (`TRIAGE_ATTACHMENT_QUOTA_MB`); default 1 GiB. */
+  attachmentQuotaBytes?: number
   /** Seals stored webhook and identity secrets (see sealing.ts); absent: stored in clear. */
   secrets?: SecretBox
 }
@@ -34,6 +39,9 @@ const unsealed = secretBox(undefined)
 export function secretsOf(context: ServiceContext): SecretBox {
   return context.secrets ?? unsealed
 }
+
+/** The default of `ServiceContext.attachmentQuotaBytes`: 1 GiB per app. */
+export const defaultAttachmentQuotaBytes = 1024 * 1024 * 1024
 
 /** The default of `ServiceContext.cachedApps`. */
 export const defaultCachedApps = 32

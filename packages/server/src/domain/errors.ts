@@ -18,6 +18,16 @@ export type DomainErrorCode =
   | 'invalid_parameter'
   /** An idempotency key that already made something else. */
   | 'idempotency_key_reused'
+  /** Too big: a file, a report's files. */
+  | 'too_large'
+  /** A kind of content this server does not take (a file type). */
+  | 'unsupported_type'
+  /** More attachments than a report may have. */
+  | 'too_many_attachments'
+  /** The app's storage quota is used up. */
+  | 'quota_exceeded'
+  /** A store this needs is missing or busy now: try again, or configure it. */
+  | 'unavailable'
 
 /** Details a refusal carries for the caller: fields in error, where a lifecycle can go. */
 export type DomainErrorDetails = Partial<Pick<Problem, 'errors' | 'allowed'>>

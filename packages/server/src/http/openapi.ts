@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { limits } from '@triage/protocol'
 import { problemSchema } from '@triage/protocol/schemas'
 
 /** An error response in the OpenAPI document. */
@@ -40,3 +41,11 @@ export const rateLimited = {
     headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' as const, minimum: 1 } } },
   },
 }
+
+/** The optional Idempotency-Key of a create: the same key answers what the first request made. */
+export const idempotencyKeyHeader = z
+  .string()
+  .min(1)
+  .max(limits.idempotencyKeyChars)
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, e.g. a UUID')
+  .optional()

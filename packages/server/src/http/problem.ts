@@ -17,6 +17,9 @@ const titles: Record<ProblemCode, string> = {
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
   too_many_streams: 'Too many live streams',
+  too_many_attachments: 'Too many attachments',
+  quota_exceeded: 'Storage quota exceeded',
+  storage_unavailable: 'Storage unavailable',
   internal_error: 'Internal error',
 }
 
@@ -45,6 +48,11 @@ const domainProblems: Record<DomainErrorCode, { status: number; code: ProblemCod
   invalid_input: { status: 422, code: 'validation_failed' },
   invalid_parameter: { status: 400, code: 'validation_failed' },
   idempotency_key_reused: { status: 422, code: 'idempotency_key_reused' },
+  too_large: { status: 413, code: 'payload_too_large' },
+  unsupported_type: { status: 415, code: 'unsupported_media_type' },
+  too_many_attachments: { status: 422, code: 'too_many_attachments' },
+  quota_exceeded: { status: 413, code: 'quota_exceeded' },
+  unavailable: { status: 503, code: 'storage_unavailable' },
 }
 
 /** A service's refusal as problem+json. */

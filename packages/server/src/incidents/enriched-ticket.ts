@@ -1,6 +1,8 @@
 import type { Locale } from '@triage/engine'
 import type { Incident, IncidentStatus, SimilarIncident, Tier } from '@triage/protocol'
 import type { IncidentRow } from '../storage/incidents.ts'
+import { toAttachment } from '../attachments/views.ts'
+import { listAttachments } from '../storage/attachments.ts'
 import { listEvents } from '../storage/incidents.ts'
 import { countChildren } from '../storage/notices.ts'
 import type { ServiceContext } from '../domain/context.ts'
@@ -33,10 +35,15 @@ export async function similarTo(context: ServiceContext, incident: IncidentRow, 
 
 /**
  * The enriched ticket an agent up to `maxTier` reads, in their language: the incident, its whole
- * timeline, the similar past incidents they may see, the answers in words, and for a major
- * incident how many reports it groups.
+ * timeline, the similar past incidents they may see, the answers in words, its attachments, and
+ * for a major incident how many reports it groups.
  */
 export async function incidentView(context: ServiceContext, row: IncidentRow, maxTier: Tier, locale: Locale = 'en'): Promise<Incident> {
-  const [events, similar, affected] = await Promise.all([listEvents(context.db, row.id), similarTo(context, row, maxTier), row.isMajor ? countChildren(context.db, row.id) : null])
-  return toIncident(row, events, similar, context.now(), locale, affected)
+  const [events, similar, affected, attachments] = await Promise.all([
+    listEvents(context.db, row.id),
+    similarTo(context, row, maxTier),
+    row.isMajor ? countChildren(context.db, row.id) : null,
+    listAttachments(context.db, row.id),
+  ])
+  return toIncident(row, events, similar, context.now(), locale, affected, attachments.map(toAttachment))
 }

@@ -1,5 +1,5 @@
 /** What agents read of incidents: the list's summaries and the enriched ticket, as the wire shapes them. */
-import type { IncidentEvent, IncidentSummary, Incident, Reasoning, ReportContext, SimilarIncident } from '@triage/protocol'
+import type { Attachment, IncidentEvent, IncidentSummary, Incident, Reasoning, ReportContext, SimilarIncident } from '@triage/protocol'
 import type { Locale } from '@triage/engine'
 import { answerDetails } from '@triage/engine'
 import type { SlaClock } from '@triage/protocol'
@@ -79,13 +79,22 @@ function toIncidentEvent(row: EventRow): IncidentEvent {
   }
 }
 
-/** The enriched ticket; `affected` is how many reports a major incident groups (null for others). */
-export function toIncident(row: IncidentRow, events: EventRow[], similar: SimilarIncident[], now: number, language: Locale, affected: number | null): Incident {
+/** The enriched ticket; `affected` is how many reports a major incident groups (null for others); `attachments` the reporter's files. */
+export function toIncident(
+  row: IncidentRow,
+  events: EventRow[],
+  similar: SimilarIncident[],
+  now: number,
+  language: Locale,
+  affected: number | null,
+  attachments: Attachment[],
+): Incident {
   return {
     ...toIncidentSummary(row, now, language),
     timeline: events.map(toIncidentEvent),
     similar,
     answerDetails: answerDetails(row.answers, { locale: language }),
     affected,
+    attachments,
   }
 }

@@ -5,8 +5,11 @@ import { reasonRequestSchema, reporterMessageCreateSchema, reportCreatedSchema, 
 import { requirePublishableKey, requireReporterToken } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.ts'
+import { limitJsonOrMultipartBody, multipartAsJson, multipartOverheadBytes } from '../http/multipart-body.ts'
+import { multipartFileBody, uploadLimits } from '../attachments/routes.ts'
+import { createReportWithAttachments } from '../attachments/service.ts'
 import { validationHook } from '../http/validation.ts'
-import { bodyProblems, idParams, jsonBody, jsonResponse, problemResponse, rateLimited } from '../http/openapi.ts'
+import { bodyProblems, idempotencyKeyHeader, idParams, jsonBody, jsonResponse, problemResponse, rateLimited } from '../http/openapi.ts'
 import { confirmReport, postReporterMessage, reopenReport } from './reporter-actions.ts'
 import type { FollowHub } from './follow-hub.ts'
 import { followHub } from './follow-hub.ts'
@@ -17,6 +20,9 @@ import type { StreamCapOptions } from '../http/stream-caps.ts'
 import { streamCaps } from '../http/stream-caps.ts'
 import { addressBucket } from '../security/network-address.ts'
 
+/** A report with its files: the JSON, the files' 25 MB, and their multipart envelope. */
+const reportFormBytes = limits.bodyBytes + limits.reportAttachmentBytes + multipartOverheadBytes
+
 const createReportRoute = createRoute({
   method: 'post',
   path: '/v1/reports', operationId: 'createReport',
@@ -24,13 +30,14 @@ const createReportRoute = createRoute({
   summary: 'File a report',
   description:
     'Logs what the reporter wrote as an incident, triages it, and answers its number and reporter token. ' +
-    'Send an Idempotency-Key to make retries safe: the same key answers the same incident.',
+    'Send an Idempotency-Key to make retries safe: the same key answers the same incident. ' +
+    'A screenshot (or any attachment) may come with the report itself: send `multipart/form-data` with the ReportCreate JSON in a field ' +
+    '`report` and up to 10 files in fields `file`; the answer lists them in `attachments`. Every file is checked before the report is ' +
+    `written, so a refused file leaves no report behind. ${uploadLimits}`,
   security: [{ publishableKey: [] }],
-  middleware: [requirePublishableKey, limitBody, requireJsonBody] as const,
+  middleware: [requirePublishableKey, limitJsonOrMultipartBody(reportFormBytes), multipartAsJson('report', reportFormBytes), requireJsonBody] as const,
   request: {
-    headers: z.object({
-      'idempotency-key': z.string().min(1).max(limits.idempotencyKeyChars).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, e.g. a UUID').optional(),
-    }),
+    headers: z.object({ 'idempotency-key': idempotencyKeyHeader }),
     body: jsonBody(reportCreateSchema),
   },
   responses: {
@@ -38,9 +45,19 @@ const createReportRoute = createRoute({
     ...bodyProblems,
     401: problemResponse('Missing, unknown or revoked publishable key.'),
     403: problemResponse('The Origin is not allowed for this app.'),
-    422: problemResponse('The body does not match the schema, or the Idempotency-Key was used for another body.'),
+    413: problemResponse('The JSON is over 64 KB, or its files pass their limits (see above).'),
+    415: problemResponse('The body is neither JSON nor multipart/form-data, or a file type is not accepted.'),
+    422: problemResponse('The body does not match the schema, more than 10 files, or the Idempotency-Key was used for another body.'),
+    503: problemResponse('Files were sent and this server has no attachment storage (a Worker without its R2 binding).'),
     ...rateLimited,
   },
+})
+
+// The same report as multipart/form-data with its files. Added after createRoute, whose typing of
+// the JSON body wants every media type's schema to be zod's; the validators skip it and
+// multipartAsJson has turned such a body into the JSON by the time they run.
+Object.assign(createReportRoute.request.body.content, {
+  'multipart/form-data': multipartFileBody('', { report: { type: 'string', description: 'The ReportCreate JSON.', contentMediaType: 'application/json' } }, ['report']).content['multipart/form-data'],
 })
 
 const getReportRoute = createRoute({
@@ -151,12 +168,9 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
   const routes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   routes.openapi(createReportRoute, async (c) => {
-    const { report, replayed } = await createReport(
-      c.var.services,
-      c.var.publicCaller,
-      c.req.valid('json'),
-      c.req.valid('header')['idempotency-key'] ?? null,
-    )
+    const args = [c.var.services, c.var.publicCaller, c.req.valid('json'), c.req.valid('header')['idempotency-key'] ?? null] as const
+    const { uploads } = c.var
+    const { report, replayed } = uploads ? await createReportWithAttachments(...args, uploads) : await createReport(...args)
     if (replayed) c.header('idempotent-replayed', 'true')
     return c.json(report, 201)
   })
