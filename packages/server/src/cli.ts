@@ -13,10 +13,10 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
-import { openLibsql } from './db/libsql.ts'
+import { openLibsql } from './storage/open-libsql.ts'
 import { generateKey } from './security/keys.ts'
 import { findApp, findKey, insertApp, insertKey, listApps, listKeys, revokeKey } from './storage/apps.ts'
-import type { Database } from './storage/database.ts'
+import type { Database } from './db/database.ts'
 
 const usage = `usage: npm run triage -- <command>
   apps create --name NAME [--origin URL ...]   a new app (tenant) with a publishable key

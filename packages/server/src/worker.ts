@@ -21,13 +21,13 @@ import { schema } from './db/schema.ts'
 import { secretBox } from './security/sealing.ts'
 import type { RateLimitBinding, RateLimitStore } from './http/rate-limit-store.ts'
 import { bindingRateLimitStore } from './http/rate-limit-store.ts'
-import type { ServiceContext } from './services/context.ts'
-import { sweepSla } from './services/sla-sweep.ts'
-import { dispatchWebhooks } from './services/webhook-dispatch.ts'
+import type { ServiceContext } from './domain/context.ts'
+import { sweepSla } from './jobs/sla-sweep.ts'
+import { dispatchWebhooks } from './jobs/webhook-dispatch.ts'
+import type { Database } from './db/database.ts'
 import type { R2BucketBinding } from './storage/blobs-r2.ts'
 import { r2Blobs } from './storage/blobs-r2.ts'
 import { leasedBlobs } from './storage/blob-leases.ts'
-import type { Database } from './storage/database.ts'
 
 export interface WorkerEnv {
   DB?: AnyD1Database

@@ -8,7 +8,7 @@
  * The work goes a day at a time and gives the event loop back in between, so catching up on a
  * long history (the first call on an old database) never holds other requests for long.
  */
-import type { ServiceContext } from '../services/context.ts'
+import type { ServiceContext } from '../domain/context.ts'
 import type { ChangePosition, RollupRow } from '../storage/metric-rollups.ts'
 import { changedSince, metricTickets, readRollupData, readRollupVersions, replaceRollups, rollupsSyncedTo, setRollupsSyncedTo } from '../storage/metric-rollups.ts'
 import type { PeriodKey } from './periods.ts'

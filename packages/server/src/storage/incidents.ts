@@ -4,15 +4,13 @@ import type { IncidentStatus } from '@triage/protocol'
 import { incidentEvents, incidents, openStatuses } from '../db/schema.ts'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 import { groupCommit } from './group-commit.ts'
 import { jsonText } from './json-text.ts'
 import { outboxStatements } from './outbox.ts'
 
-export type IncidentRow = typeof incidents.$inferSelect
-export type EventRow = typeof incidentEvents.$inferSelect
-export type NewIncident = Omit<IncidentRow, 'number'>
-export type NewEvent = Omit<EventRow, 'incidentId'>
+import type { EventRow, IncidentRow, NewEvent, NewIncident } from './incident-rows.ts'
+export type { EventRow, IncidentRow, NewEvent, NewIncident } from './incident-rows.ts'
 
 export interface IncidentWrite {
   incident: NewIncident

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt } from 'drizzle-orm'
 import { incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /**
  * An app's incidents changed after `since` (ms), oldest change first: what a search index must catch

@@ -1,6 +1,6 @@
 import { generateKey } from '../../src/security/keys.ts'
 import { insertKey } from '../../src/storage/apps.ts'
-import type { Database } from '../../src/storage/database.ts'
+import type { Database } from '../../src/db/database.ts'
 import { insertAppWithKeys, insertReportedIncident } from '../harness.ts'
 
 export interface FlowApp {
