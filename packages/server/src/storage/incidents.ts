@@ -391,34 +391,60 @@ export async function listEvents(db: Database, incidentId: string, visibility?: 
   return db.select().from(incidentEvents).where(condition).orderBy(asc(incidentEvents.at), sql`rowid`)
 }
 
+/** One guarded change: the incident as read, what changes, the events it writes, its new revision. */
+export interface IncidentUpdate {
+  current: IncidentRow
+  changes: Partial<Omit<IncidentRow, 'id' | 'appId' | 'number' | 'revision'>>
+  events: NewEvent[]
+  revision: string
+}
+
 /**
  * Applies a change to an incident and appends its events in one transaction, only if the
- * incident is still at `expectedRevision` (nobody changed it since it was read).
+ * incident is still at `current.revision` (nobody changed it since it was read).
  *
  * @returns the changed incident, or undefined when another change came first (read it again and retry)
  */
 export async function updateIncidentIfUnchanged(
   db: Database,
   current: IncidentRow,
-  changes: Partial<Omit<IncidentRow, 'id' | 'appId' | 'number' | 'revision'>>,
+  changes: IncidentUpdate['changes'],
   events: NewEvent[],
   revision: string,
 ): Promise<IncidentRow | undefined> {
-  const update = db
-    .update(incidents)
-    .set({ ...changes, revision })
-    .where(and(eq(incidents.id, current.id), eq(incidents.revision, current.revision)))
-  // Events land only if the guarded update did: the new revision is ours alone.
-  const eventInserts = events.map((event) =>
-    db.insert(incidentEvents).select(sql`
-      select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${jsonText(event.data)}, ${event.at}
-      where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
-  )
-  const outbox = outboxStatements(db, [{ incident: { ...current, ...changes }, events, revision }])
-  await db.batch([update, ...eventInserts, ...outbox])
-  incidentsChanged(db, [current.appId])
-  const stored = await findIncidentById(db, current.id)
-  return stored?.revision === revision ? stored : undefined
+  const [stored] = await updateIncidentsIfUnchanged(db, [{ current, changes, events, revision }])
+  return stored
+}
+
+/**
+ * Many guarded changes in one transaction (a major incident's reports resolved together): each
+ * lands only if its incident is still at the revision it was read at, with its events and
+ * webhook deliveries; the others are left for the caller to read again.
+ *
+ * @returns per update, the changed incident, or undefined when another change came first
+ */
+export async function updateIncidentsIfUnchanged(db: Database, updates: IncidentUpdate[]): Promise<(IncidentRow | undefined)[]> {
+  if (updates.length === 0) return []
+  const statements = updates.flatMap(({ current, changes, events, revision }) => {
+    const update = db
+      .update(incidents)
+      .set({ ...changes, revision })
+      .where(and(eq(incidents.id, current.id), eq(incidents.revision, current.revision)))
+    // Events land only if the guarded update did: the new revision is ours alone.
+    const eventInserts = events.map((event) =>
+      db.insert(incidentEvents).select(sql`
+        select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${jsonText(event.data)}, ${event.at}
+        where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
+    )
+    return [update, ...eventInserts, ...outboxStatements(db, [{ incident: { ...current, ...changes }, events, revision }])]
+  })
+  await db.batch(statements as unknown as Parameters<Database['batch']>[0])
+  incidentsChanged(db, updates.map(({ current }) => current.appId))
+  const stored = new Map((await incidentsByIds(db, updates.map(({ current }) => current.id))).map((row) => [row.id, row]))
+  return updates.map(({ current, revision }) => {
+    const row = stored.get(current.id)
+    return row?.revision === revision ? row : undefined
+  })
 }
 
 /** A verified reporter's incidents in one app, newest first. */
