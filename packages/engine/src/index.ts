@@ -2,6 +2,8 @@
  * @triage/engine — the triage logic, pure TypeScript with no I/O: runs in Node, Workers and browsers.
  */
 export { guessCategory, triage } from './triage.ts'
+export { nextStatus, transitions } from './lifecycle.ts'
+export type { LifecycleAction, LifecycleOutcome } from './lifecycle.ts'
 export type { GuessOptions, TriageInput, TriageOptions } from './triage.ts'
 export { categorize } from './categorize.ts'
 export type { CategoryDecision } from './categorize.ts'
@@ -33,6 +35,7 @@ export {
   emptyGroupWords,
   explainGroup,
   groupingDefaults,
+  majorIncidentWindowMs,
   groupProfile,
   outageConcepts,
   reportSignature,

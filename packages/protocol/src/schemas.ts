@@ -406,7 +406,7 @@ export const splitRequestSchema = z
 
 export const mergeRequestSchema = z
   .strictObject({
-    from: z.string({ error: 'is required: the id of the major incident to merge into this one' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'must be a major incident id' }),
+    from: z.string({ error: 'is required: the id of the major incident to merge into this one' }).trim().min(1, { error: 'must be a major incident id' }).max(64).regex(/\S/, { error: 'must be a major incident id' }),
     reason: filledText(limits.messageChars, 'must not be empty; leave it out to give no reason').optional(),
   })
   .meta({ id: 'MergeRequest' }) satisfies z.ZodType<MergeRequest>

@@ -5,29 +5,26 @@ import { allowedMethods } from './http/allowed-methods.ts'
 import { callerIdentity } from './http/caller-identity.ts'
 import { drainRefusedBody } from './http/body-limit.ts'
 import type { AppEnv } from './http/env.ts'
-import { problem } from './http/problem.ts'
+import { domainProblem, HttpProblem, problem } from './http/problem.ts'
 import type { RateLimitOptions } from './http/rate-limit.ts'
 import { rateLimit } from './http/rate-limit.ts'
 import type { RateLimitStore } from './http/rate-limit-store.ts'
 import { memoryRateLimitStore } from './http/rate-limit-store.ts'
 import { validationHook } from './http/validation.ts'
-import { agentRoutes } from './agents/agent-routes.ts'
-import { authRoutes } from './agents/auth-routes.ts'
+import { agentRoutes, authRoutes } from './agents/routes.ts'
 import { liveRoutes } from './live/routes.ts'
-import { queueRoutes } from './queue/routes.ts'
 import { deflectionRoutes } from './deflections/routes.ts'
-import { metricsSeriesRoutes } from './metrics/series-routes.ts'
 import { attachmentRoutes } from './attachments/routes.ts'
-import { adminRoutes } from './routes/admin.ts'
-import { diagnosticsRoutes } from './routes/diagnostics.ts'
-import { groupingRoutes } from './routes/grouping.ts'
-import { incidentRoutes } from './routes/incidents.ts'
-import { metricsRoutes } from './routes/metrics.ts'
-import { noticeRoutes } from './routes/notices.ts'
-import type { ReportRouteOptions } from './routes/reports.ts'
-import { reportRoutes } from './routes/reports.ts'
-import type { ServiceContext } from './services/context.ts'
-import { ProblemError } from './services/context.ts'
+import { adminRoutes } from './admin/routes.ts'
+import { diagnosticsRoutes } from './diagnostics/routes.ts'
+import { groupingRoutes } from './grouping/routes.ts'
+import { incidentRoutes, queueRoutes } from './incidents/routes.ts'
+import { metricsRoutes, metricsSeriesRoutes } from './metrics/routes.ts'
+import { noticeRoutes } from './notices/routes.ts'
+import type { ReportRouteOptions } from './reports/routes.ts'
+import { reportRoutes } from './reports/routes.ts'
+import type { ServiceContext } from './domain/context.ts'
+import { DomainError } from './domain/errors.ts'
 
 /**
  * The Triage API as one Hono app, the same on Node and Workers: the entries only differ in how
@@ -152,11 +149,8 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   })
 
   app.onError((error, c) => {
-    if (error instanceof ProblemError) {
-      const refused = problem(error.code, error.status, error.detail, error.extra)
-      if (error.extra.retryAfter !== undefined) refused.headers.set('retry-after', String(error.extra.retryAfter))
-      return refused
-    }
+    if (error instanceof DomainError) return domainProblem(error)
+    if (error instanceof HttpProblem) return problem(error.code, error.status, error.detail, error.extra)
     if (error instanceof HTTPException && error.status < 500) {
       const code = ({ 400: 'malformed_json', 413: 'payload_too_large', 415: 'unsupported_media_type' } as const)[error.status as 400 | 413 | 415]
       return problem(code ?? 'validation_failed', error.status, error.message)

@@ -19,13 +19,13 @@ import { agentInviteSchema } from '@triage/protocol/schemas'
 import { inviteAgent } from './agents/accounts.ts'
 import { toAgent } from './agents/views.ts'
 import { readPublicUrl } from './config.ts'
-import { openLibsql } from './db/libsql.ts'
-import type { ServiceContext } from './services/context.ts'
-import { ProblemError } from './services/context.ts'
+import { openLibsql } from './storage/open-libsql.ts'
+import type { ServiceContext } from './domain/context.ts'
+import { DomainError } from './domain/errors.ts'
 import { listAgents } from './storage/agents.ts'
 import { generateKey } from './security/keys.ts'
 import { findApp, findKey, insertApp, insertKey, listApps, listKeys, revokeKey } from './storage/apps.ts'
-import type { Database } from './storage/database.ts'
+import type { Database } from './db/database.ts'
 
 const usage = `usage: npm run triage -- <command>
   apps create --name NAME [--origin URL ...]   a new app (tenant) with a publishable key
@@ -133,7 +133,7 @@ async function run(db: Database, argv: string[], databaseUrl: string, env: CliEn
         const invitation = await inviteAgent(context, appId, parsed.data, env.baseUrl)
         return `agent ${invitation.agent.id} (${invitation.agent.role}) invited: ${invitation.agent.email}\nlink to set a password (one time, until ${invitation.expiresAt}):\n${invitation.inviteUrl}`
       } catch (error) {
-        if (error instanceof ProblemError) throw new UsageError(error.detail)
+        if (error instanceof DomainError) throw new UsageError(error.detail)
         throw error
       }
     }

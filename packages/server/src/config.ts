@@ -1,4 +1,4 @@
-import type { AgentAuthOptions } from './services/context.ts'
+import type { AgentAuthOptions } from './domain/context.ts'
 
 /** Server configuration from the environment; every knob has a default that works on a fresh clone. */
 export interface NodeConfig {

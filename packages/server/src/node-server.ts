@@ -8,17 +8,17 @@ import { ensureDemoAgent } from './agents/demo-agent.ts'
 import { demoAppId, ensureDemoApp, reporterSecret } from './bootstrap.ts'
 import type { NodeConfig, ServerTimeouts } from './config.ts'
 import { defaultServerTimeouts } from './config.ts'
-import { openLibsql } from './db/libsql.ts'
-import { notifyReporters, startNotificationCursor } from './services/notifications.ts'
-import { sweepSla } from './services/sla-sweep.ts'
-import { dispatchWebhooks } from './services/webhook-dispatch.ts'
+import { openLibsql } from './storage/open-libsql.ts'
+import { notifyReporters, startNotificationCursor } from './jobs/notifications.ts'
+import { sweepSla } from './jobs/sla-sweep.ts'
+import { dispatchWebhooks } from './jobs/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
-import { serveConsole } from './console/console-routes.ts'
+import { serveConsole } from './console/routes.ts'
 import { consoleFilesIn } from './console/node-files.ts'
-import type { ServiceContext } from './services/context.ts'
+import type { ServiceContext } from './domain/context.ts'
+import type { Database } from './db/database.ts'
 import { leasedBlobs } from './storage/blob-leases.ts'
 import { databaseBlobs } from './storage/blobs-sql.ts'
-import type { Database } from './storage/database.ts'
 import { secretBox } from './security/sealing.ts'
 import { sealStoredSecrets } from './storage/sealed-secrets.ts'
 
@@ -76,7 +76,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   serveConsole(app, consoleFilesIn(config.consoleDir))
 
   // nodemailer is loaded only when e-mail is on, so the Workers bundle and plain starts never carry it.
-  const notifier = config.smtpUrl ? (await import('./notify/smtp.ts')).createSmtpNotifier(config.smtpUrl, config.notifyFrom) : undefined
+  const notifier = config.smtpUrl ? (await import('./jobs/email/smtp.ts')).createSmtpNotifier(config.smtpUrl, config.notifyFrom) : undefined
   if (notifier) await startNotificationCursor(services)
 
   const { idleMs, ...serverOptions } = serverTimeouts(config.timeouts)

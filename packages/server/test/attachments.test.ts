@@ -15,7 +15,7 @@ import type { AttachmentCreated, Incident, IncidentList, ReportCreated, WebhookP
 import { eraseIncidentAttachments } from '../src/attachments/service.ts'
 import { runCli } from '../src/cli.ts'
 import { stripMetadata } from '../src/attachments/metadata.ts'
-import { dispatchWebhooks } from '../src/services/webhook-dispatch.ts'
+import { dispatchWebhooks } from '../src/jobs/webhook-dispatch.ts'
 import { chunkBytes } from '../src/storage/blobs-sql.ts'
 import { cameraMake, cameraSerial, containsBytes, jpegWithGps, plainJpeg, tinyPng } from './fixtures/images.ts'
 import type { TestServer } from './harness.ts'

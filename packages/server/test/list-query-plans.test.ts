@@ -11,7 +11,7 @@
 import { drizzle } from 'drizzle-orm/sqlite-proxy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { schema } from '../src/db/schema.ts'
-import type { Database } from '../src/storage/database.ts'
+import type { Database } from '../src/db/database.ts'
 import type { ListQuery } from '../src/storage/incidents.ts'
 import { findIncident, listEvents, listIncidentsQuery } from '../src/storage/incidents.ts'
 import { changedSince, metricTickets, readRollupVersions } from '../src/storage/metric-rollups.ts'

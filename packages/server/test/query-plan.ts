@@ -1,6 +1,6 @@
 import type { SQLWrapper } from 'drizzle-orm'
 import { sql } from 'drizzle-orm'
-import type { Database } from '../src/storage/database.ts'
+import type { Database } from '../src/db/database.ts'
 
 /** SQLite's plan for a query, one line per step: what the query-plan tests hold to an index. */
 export async function planOf(db: Database, query: SQLWrapper): Promise<string> {

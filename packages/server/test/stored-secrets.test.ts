@@ -6,7 +6,7 @@ import { secretBox } from '../src/security/sealing.ts'
 import { verifyWebhook } from '../src/security/webhook-signature.ts'
 import { sealStoredSecrets } from '../src/storage/sealed-secrets.ts'
 import { insertWebhook } from '../src/storage/webhooks.ts'
-import { dispatchWebhooks } from '../src/services/webhook-dispatch.ts'
+import { dispatchWebhooks } from '../src/jobs/webhook-dispatch.ts'
 import type { TestServer } from './harness.ts'
 import { getAs, postReport, sendAs, startTestServer } from './harness.ts'
 

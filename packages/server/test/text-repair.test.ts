@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { openLibsql } from '../src/db/libsql.ts'
+import { openLibsql } from '../src/storage/open-libsql.ts'
 import { findIncident, listEvents } from '../src/storage/incidents.ts'
 import { insertApp } from '../src/storage/apps.ts'
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiKeyCreated, ReportCreated, Webhook, WebhookCreated, WebhookDelivery, WebhookPayload } from '@triage/protocol'
 import { verifyWebhook } from '../src/security/webhook-signature.ts'
-import { dispatchWebhooks, retryDelaysMs } from '../src/services/webhook-dispatch.ts'
+import { dispatchWebhooks, retryDelaysMs } from '../src/jobs/webhook-dispatch.ts'
 import type { TestServer } from './harness.ts'
 import { createAgentKey, createOtherApp, getAs, postReport, sendAs, startTestServer } from './harness.ts'
 

@@ -239,6 +239,11 @@ export const en = {
     reopened: '{actor} reopened it',
     grouped: '{actor} grouped it under a major incident',
     announced: '{actor} set the public title',
+    ungrouped: '{actor} took it out of its major incident',
+    ungroupedReport: '{actor} took {report} out of this major incident',
+    merged: '{actor} merged it into another major incident',
+    mergedFrom: '{actor} merged another major incident into this one ({count} reports)',
+    attached: '{actor} attached a file',
   },
   actor: { reporter: 'The reporter', triage: 'Triage', system: 'Triage', sla: 'The SLA clock' },
 

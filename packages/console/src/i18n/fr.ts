@@ -229,6 +229,11 @@ export const fr: Strings = {
     reopened: '{actor} l’a rouvert',
     grouped: '{actor} l’a rattaché à un incident majeur',
     announced: '{actor} a écrit le titre public',
+    ungrouped: '{actor} l’a sorti de son incident majeur',
+    ungroupedReport: '{actor} a sorti {report} de cet incident majeur',
+    merged: '{actor} l’a fusionné dans un autre incident majeur',
+    mergedFrom: '{actor} a fusionné un autre incident majeur dans celui-ci ({count} signalements)',
+    attached: '{actor} a joint un fichier',
   },
   actor: { reporter: 'Le demandeur', triage: 'Triage', system: 'Triage', sla: 'Le délai SLA' },
 

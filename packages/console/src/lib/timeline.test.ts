@@ -35,4 +35,16 @@ describe('timeline entries in words', () => {
       title: 'The reporter wrote', body: '<img src=x onerror=alert(1)>', internalBody: null,
     })
   })
+
+  it('words the grouping corrections and attachments, with the reason or the file name as the body', () => {
+    expect(describeEvent(event('ungrouped', 'Ada', { parentId: 'inc_1', reason: 'another outage' }), en, names)).toEqual({
+      title: 'Ada took it out of its major incident', body: 'another outage', internalBody: null,
+    })
+    expect(describeEvent(event('ungrouped', 'Ada', { reportId: 'inc_2', report: 'T-000042' }), en, names).title).toBe('Ada took T-000042 out of this major incident')
+    expect(describeEvent(event('merged', 'Ada', { into: 'inc_3' }), en, names).title).toBe('Ada merged it into another major incident')
+    expect(describeEvent(event('merged', 'Ada', { from: 'inc_4', reports: 3 }), fr, names).title).toBe('Ada a fusionné un autre incident majeur dans celui-ci (3 signalements)')
+    expect(describeEvent(event('attached', 'reporter', { attachment: { id: 'att_1', name: 'screen.png', contentType: 'image/png', size: 1200 } }), en, names)).toEqual({
+      title: 'The reporter attached a file', body: 'screen.png', internalBody: null,
+    })
+  })
 })

@@ -44,6 +44,22 @@ export function describeEvent(event: IncidentEvent, strings: Strings, names: { c
       return { title: fill(strings.event.announced, words), body: text(data['publicTitle']), internalBody: null }
     case 'grouped':
       return { title: fill(strings.event.grouped, words), body: text(data['reason']), internalBody: null }
+    case 'ungrouped':
+      return {
+        title: typeof data['report'] === 'string' ? fill(strings.event.ungroupedReport, { ...words, report: data['report'] }) : fill(strings.event.ungrouped, words),
+        body: text(data['reason']),
+        internalBody: null,
+      }
+    case 'merged':
+      return {
+        title: typeof data['from'] === 'string' ? fill(strings.event.mergedFrom, { ...words, count: String(data['reports'] ?? 0) }) : fill(strings.event.merged, words),
+        body: text(data['reason']),
+        internalBody: null,
+      }
+    case 'attached': {
+      const attachment = data['attachment']
+      return { title: fill(strings.event.attached, words), body: typeof attachment === 'object' && attachment !== null ? text((attachment as { name?: unknown }).name) : null, internalBody: null }
+    }
     default:
       return plain(fill(strings.event[event.type] ?? event.type, words))
   }

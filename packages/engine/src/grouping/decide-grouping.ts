@@ -56,6 +56,12 @@ export type GroupingDecision =
 export const groupingDefaults = { minReports: 5, minSimilarity: 0.47, minAffinity: 0.5 } satisfies Required<GroupingOptions>
 
 /**
+ * The major-incident rule's window: `minReports` similar reports within it open a major incident
+ * (5 in 10 minutes). The one definition; the server's in-memory candidates use it too.
+ */
+export const majorIncidentWindowMs = 10 * 60_000
+
+/**
  * Whether a new report belongs to an outage, from its similarity to the recent clusters of reports
  * (see `createGroupCandidates`): it joins the most similar cluster from `minSimilarity` on,
  * bridging into it the other similar clusters close enough to it. A cluster that is a major

@@ -1,6 +1,6 @@
 import type { DiagnosticAnswer, IncidentKind } from '@triage/protocol'
 import type { GroupingDecision, GroupingOptions, ScoredCluster } from './decide-grouping.ts'
-import { decideGrouping, groupingDefaults } from './decide-grouping.ts'
+import { decideGrouping, groupingDefaults, majorIncidentWindowMs } from './decide-grouping.ts'
 import type { GroupExplanation, GroupWords } from './explain-group.ts'
 import { countGroupWords, emptyGroupWords, explainGroup, summaryOf } from './explain-group.ts'
 import type { GroupingLessons, LessonMatches } from './grouping-lessons.ts'
@@ -37,8 +37,8 @@ export interface CandidateIncident {
 }
 
 export interface GroupCandidatesOptions extends GroupingOptions {
-  /** How long a report stays a candidate after it was created, in ms (grouping's window). */
-  windowMs: number
+  /** How long a report stays a candidate after it was created, in ms (grouping's window); default majorIncidentWindowMs. */
+  windowMs?: number
   /** Added to the similarity when the report's category is the cluster's main one: a weak signal, not a gate. Default 0.03. */
   categoryBonus?: number
   /** Added when the report and the cluster both say many people are hit. Default 0.03. */
@@ -136,13 +136,14 @@ export interface GroupCandidates {
  * many reports an outage already has.
  *
  * @example
- * const candidates = createGroupCandidates({ windowMs: 10 * 60_000 })
+ * const candidates = createGroupCandidates() // the major-incident window: 10 minutes
  * const decision = candidates.plan({ id: 'r_1', text: 'Login is stuck loading', createdAt: Date.now(), category: 'access' })
  */
 const recentIds = 1024
 
-export function createGroupCandidates(options: GroupCandidatesOptions): GroupCandidates {
+export function createGroupCandidates(options: GroupCandidatesOptions = {}): GroupCandidates {
   const opts = {
+    windowMs: options.windowMs ?? majorIncidentWindowMs,
     minReports: options.minReports ?? groupingDefaults.minReports,
     minSimilarity: options.minSimilarity ?? groupingDefaults.minSimilarity,
     minAffinity: options.minAffinity ?? groupingDefaults.minAffinity,
@@ -170,7 +171,7 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
   let arrivalsHead = 0
 
   function expire(now: number): void {
-    const windowStart = now - options.windowMs
+    const windowStart = now - opts.windowMs
     while (arrivalsHead < arrivals.length && (arrivals[arrivalsHead] as { createdAt: number }).createdAt < windowStart) {
       const { id } = arrivals[arrivalsHead++] as { id: string }
       const cluster = clusters.get(clusterOf.get(id) ?? '')
@@ -432,7 +433,7 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
     const plainOf = similarClusters(signature.features, floor)
     // An agent's merge taught that groups like another one are the same outage: look near that one too.
     if (matches && matches.size > 0) for (const partner of lessons?.partners(matches) ?? []) for (const [cluster] of similarClusters(partner, floor)) if (!plainOf.has(cluster)) plainOf.set(cluster, 0)
-    const windowStart = now - options.windowMs
+    const windowStart = now - opts.windowMs
     const taught = matches !== undefined && matches.size > 0
     for (const [cluster, plain] of plainOf) {
       const id = cluster.id
@@ -570,7 +571,7 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
           if (cluster) dropCluster(cluster)
           return
         }
-        if (cluster || incident.createdAt < now - options.windowMs) return
+        if (cluster || incident.createdAt < now - opts.windowMs) return
         // A major incident met before any of its members (e.g. after a restart): its own words, which name its members', stand for them.
         const seeded = newCluster(incident.id, incident.id, incident.createdAt)
         const signature = signatureOf(groupingReportOf(incident))
@@ -588,7 +589,7 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
       }
       const current = clusterOf.get(incident.id)
       const currentCluster = current === undefined ? undefined : clusters.get(current)
-      if (!open || incident.createdAt < now - options.windowMs) {
+      if (!open || incident.createdAt < now - opts.windowMs) {
         unfold(incident.id)
         return
       }
@@ -620,7 +621,7 @@ export function createGroupCandidates(options: GroupCandidatesOptions): GroupCan
     },
     prune(now) {
       expire(now)
-      const windowStart = now - options.windowMs
+      const windowStart = now - opts.windowMs
       for (const cluster of [...clusters.values()]) {
         if (cluster.majorId === null) for (const member of [...cluster.loose.values()]) if (member.createdAt < windowStart) unfold(member.id)
         // A major incident's members are few in memory (its profile's); they go with it once no report joined it within the window.

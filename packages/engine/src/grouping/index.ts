@@ -1,5 +1,5 @@
 /** Major-incident grouping: reports of one outage, in whatever words and language, become one parent incident. */
-export { decideGrouping, groupingDefaults } from './decide-grouping.ts'
+export { decideGrouping, groupingDefaults, majorIncidentWindowMs } from './decide-grouping.ts'
 export type { GroupingDecision, GroupingOptions, ScoredCluster } from './decide-grouping.ts'
 export { createGroupCandidates } from './group-candidates.ts'
 export type { CandidateIncident, GroupCandidates, GroupCandidatesOptions, GroupingReport } from './group-candidates.ts'

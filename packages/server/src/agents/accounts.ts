@@ -4,11 +4,11 @@
  */
 import type { AgentInvitation, AgentInvite, AgentList, AgentPatch, ColleagueList } from '@triage/protocol'
 import type { AgentCaller } from '../domain/callers.ts'
-import type { ServiceContext } from '../services/context.ts'
-import { ProblemError } from '../services/context.ts'
+import type { ServiceContext } from '../domain/context.ts'
+import { DomainError } from '../domain/errors.ts'
 import type { AgentRow } from '../storage/agents.ts'
 import { deleteAgentSessions, findAgent, findAgentByEmail, insertAgent, listAgents, replaceInvitation, updateAgent } from '../storage/agents.ts'
-import type { Database } from '../storage/database.ts'
+import type { Database } from '../db/database.ts'
 import { newInvitationToken } from './sessions.ts'
 import { toAgent, toColleague } from './views.ts'
 
@@ -38,7 +38,7 @@ async function invitationFor(context: ServiceContext, agent: AgentRow, baseUrl: 
 export async function inviteAgent(context: ServiceContext, appId: string, invite: AgentInvite, baseUrl: string): Promise<AgentInvitation> {
   const taken = async () => {
     const existing = await findAgentByEmail(context.db, appId, invite.email)
-    return existing && new ProblemError('conflict', 409, `${invite.email} already has an account in this app (${existing.id}). Send a new link with POST /v1/admin/agents/${existing.id}/invitation.`)
+    return existing && new DomainError('conflict', `${invite.email} already has an account in this app (${existing.id}). Send a new link with POST /v1/admin/agents/${existing.id}/invitation.`)
   }
   const before = await taken()
   if (before) throw before
@@ -54,14 +54,14 @@ export async function inviteAgent(context: ServiceContext, appId: string, invite
 
 async function agentOfApp(db: Database, appId: string, id: string): Promise<AgentRow> {
   const agent = await findAgent(db, appId, id)
-  if (!agent) throw new ProblemError('not_found', 404, `No agent ${id} in this app. List them with GET /v1/admin/agents.`)
+  if (!agent) throw new DomainError('not_found', `No agent ${id} in this app. List them with GET /v1/admin/agents.`)
   return agent
 }
 
 /** A new link for an existing agent (not signed up yet, or who forgot their password); earlier links stop working. */
 export async function reinviteAgent(context: ServiceContext, appId: string, id: string, baseUrl: string): Promise<AgentInvitation> {
   const agent = await agentOfApp(context.db, appId, id)
-  if (agent.disabledAt !== null) throw new ProblemError('conflict', 409, `${agent.email} is disabled: enable the account first (PATCH /v1/admin/agents/${id} {"disabled": false}).`)
+  if (agent.disabledAt !== null) throw new DomainError('conflict', `${agent.email} is disabled: enable the account first (PATCH /v1/admin/agents/${id} {"disabled": false}).`)
   return invitationFor(context, agent, baseUrl)
 }
 
@@ -78,7 +78,7 @@ export async function listColleagues(context: ServiceContext, appId: string): Pr
 export async function patchAgent(context: ServiceContext, admin: AgentCaller, id: string, patch: AgentPatch): Promise<ReturnType<typeof toAgent>> {
   const agent = await agentOfApp(context.db, admin.appId, id)
   if (admin.agentId === id && (patch.disabled === true || (patch.role !== undefined && patch.role !== 'admin'))) {
-    throw new ProblemError('conflict', 409, 'You cannot disable yourself or give up your own admin role: ask another admin.')
+    throw new DomainError('conflict', 'You cannot disable yourself or give up your own admin role: ask another admin.')
   }
   const fields: Parameters<typeof updateAgent>[2] = {}
   if (patch.name !== undefined) fields.name = patch.name
@@ -97,7 +97,7 @@ export async function checkAssignee(context: ServiceContext, appId: string, assi
   if (typeof assignee !== 'string' || !assignee.startsWith('agt_')) return
   const agent = await findAgent(context.db, appId, assignee)
   if (!agent || agent.disabledAt !== null || agent.passwordHash === null) {
-    throw new ProblemError('validation_failed', 422, `The body is invalid: assignee ${assignee} is not an active agent of this app (see GET /v1/agents).`, {
+    throw new DomainError('invalid_input', `The body is invalid: assignee ${assignee} is not an active agent of this app (see GET /v1/agents).`, {
       errors: [{ path: 'assignee', message: 'is not an active agent of this app' }],
     })
   }

@@ -1,5 +1,5 @@
 import { findAgentByEmail, insertAgent, updateAgent } from '../storage/agents.ts'
-import type { Database } from '../storage/database.ts'
+import type { Database } from '../db/database.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
 
 export interface DemoAgent {

@@ -6,8 +6,8 @@ import type { AgentSession, InvitationAccept, InvitationInfo, SignInRequest } fr
 import type { Locale } from '@triage/engine'
 import type { AgentCaller } from '../domain/callers.ts'
 import { randomToken, sha256 } from '../security/crypto.ts'
-import type { AgentAuthOptions, ServiceContext } from '../services/context.ts'
-import { ProblemError } from '../services/context.ts'
+import type { AgentAuthOptions, ServiceContext } from '../domain/context.ts'
+import { DomainError } from '../domain/errors.ts'
 import {
   acceptInvitation as storeAcceptance,
   deleteExpiredAuth,
@@ -58,7 +58,7 @@ export async function signIn(context: ServiceContext, request: SignInRequest, ad
   const keys = throttleKeys(request.email, address)
   const held = await signInHeldFor(db, [keys.account, keys.address], options.signInThrottle, context.now())
   if (held !== undefined) {
-    throw new ProblemError('rate_limited', 429, `Too many failed sign-ins for this e-mail or from this network. Try again in ${held} s.`, { retryAfter: held })
+    throw new DomainError('throttled', `Too many failed sign-ins for this e-mail or from this network. Try again in ${held} s.`, { retryAfter: held })
   }
   const candidates = (await signInCandidates(db, request.email, maxCandidates)).filter((candidate) => request.appId === undefined || candidate.agent.appId === request.appId)
   if (candidates.length === 0) await spendVerificationTime(request.password)
@@ -69,10 +69,10 @@ export async function signIn(context: ServiceContext, request: SignInRequest, ad
   const [match, ...others] = matches
   if (!match) {
     await recordSignInFailure(db, [keys.account, keys.address], options.signInThrottle, context.now())
-    throw new ProblemError('invalid_credentials', 401, 'This e-mail and password do not match an account that can sign in. Check them, or ask your admin for a new invitation link.')
+    throw new DomainError('invalid_credentials', 'This e-mail and password do not match an account that can sign in. Check them, or ask your admin for a new invitation link.')
   }
   if (others.length > 0) {
-    throw new ProblemError('conflict', 409, 'This e-mail and password open accounts in several apps: sign in again with appId, one of `allowed`.', {
+    throw new DomainError('conflict', 'This e-mail and password open accounts in several apps: sign in again with appId, one of `allowed`.', {
       allowed: matches.map((candidate) => candidate.agent.appId),
     })
   }
@@ -110,12 +110,12 @@ export async function callerOfSession(context: ServiceContext, token: string, lo
 }
 
 const invitationGone = () =>
-  new ProblemError('not_found', 404, 'This invitation link is unknown, already used or expired. Ask your Triage admin for a new one.')
+  new DomainError('not_found', 'This invitation link is unknown, already used or expired. Ask your Triage admin for a new one.')
 
 async function pendingInvitation(context: ServiceContext, token: string) {
   const found = await findInvitation(context.db, await sha256(token))
   if (!found || found.invitation.expiresAt <= context.now()) throw invitationGone()
-  if (found.agent.disabledAt !== null) throw new ProblemError('conflict', 409, 'This account is disabled. Ask your Triage admin to enable it.')
+  if (found.agent.disabledAt !== null) throw new DomainError('conflict', 'This account is disabled. Ask your Triage admin to enable it.')
   return found
 }
 
@@ -130,7 +130,7 @@ export async function acceptInvitation(context: ServiceContext, token: string, r
   const { agent, appName } = await pendingInvitation(context, token)
   const name = request.name ?? agent.name
   if (name === '') {
-    throw new ProblemError('validation_failed', 422, 'The body is invalid: name is required: say how colleagues will see you.', { errors: [{ path: 'name', message: 'is required' }] })
+    throw new DomainError('invalid_input', 'The body is invalid: name is required: say how colleagues will see you.', { errors: [{ path: 'name', message: 'is required' }] })
   }
   const passwordHash = await hashPassword(request.password)
   const options = agentAuthOptions(context)

@@ -10,19 +10,13 @@
  * password, so the lockout cannot be used to confirm a guess. A success clears the e-mail's count.
  * @see https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html#protect-against-automated-attacks
  */
+import type { SignInThrottleOptions } from '../domain/context.ts'
 import { addressBucket } from '../security/network-address.ts'
 import type { FailureCount } from '../storage/sign-in-failures.ts'
 import { addFailures, clearFailures, readFailures } from '../storage/sign-in-failures.ts'
-import type { Database } from '../storage/database.ts'
+import type { Database } from '../db/database.ts'
 
-export interface SignInThrottleOptions {
-  /** Failed sign-ins for one e-mail within the window before it is held. Default 5. */
-  perAccount: number
-  /** Failed sign-ins from one client address (an IPv6 /64) within the window before it is held. Default 20. */
-  perAddress: number
-  /** Default 15 minutes. */
-  windowMs: number
-}
+export type { SignInThrottleOptions }
 
 export const defaultSignInThrottle = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 } as const satisfies SignInThrottleOptions
 

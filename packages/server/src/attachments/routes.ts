@@ -6,9 +6,9 @@ import { requireReporterToken, requireAgent } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitMultipartBody, multipartOverheadBytes, readMultipart, uploadsOf } from '../http/multipart-body.ts'
 import { validationHook } from '../http/validation.ts'
-import { agentSecurity, badId, idempotencyKeyHeader, idParams, jsonResponse, problemResponse, rateLimited } from '../routes/shared.ts'
-import { ProblemError } from '../services/context.ts'
-import { agentScope } from '../services/agent-actions.ts'
+import { agentSecurity, badId, idempotencyKeyHeader, idParams, jsonResponse, problemResponse, rateLimited } from '../http/openapi.ts'
+import { HttpProblem } from '../http/problem.ts'
+import { agentScope } from '../domain/visibility.ts'
 import { contentDisposition } from './file-name.ts'
 import type { Upload } from './service.ts'
 import { attachToReport, openAttachment } from './service.ts'
@@ -103,7 +103,7 @@ async function readOneFile(request: Request, maxBytes: number): Promise<Upload> 
   const files = uploadsOf(await readMultipart(request, maxBytes), 'file')
   const [file] = files
   if (!file || files.length > 1) {
-    throw new ProblemError('validation_failed', 422, `Send exactly one file in a field named file (${files.length} were sent). Attach several with one request each.`)
+    throw new HttpProblem('validation_failed', 422, `Send exactly one file in a field named file (${files.length} were sent). Attach several with one request each.`)
   }
   return file
 }

@@ -8,13 +8,14 @@ import type { BlobStore } from '../storage/blob-store.ts'
 import { BlobBusyError } from '../storage/blob-leases.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { findIncidentById } from '../storage/incidents.ts'
-import type { ServiceContext } from '../services/context.ts'
-import { defaultAttachmentQuotaBytes, ProblemError } from '../services/context.ts'
-import type { Scope } from '../services/incident-changes.ts'
-import { findVisibleIncident } from '../services/incident-changes.ts'
-import { authorizeReporter } from '../services/reporter-actions.ts'
-import type { CreatedReport } from '../services/reports.ts'
-import { createReport } from '../services/reports.ts'
+import type { ServiceContext } from '../domain/context.ts'
+import { defaultAttachmentQuotaBytes } from '../domain/context.ts'
+import { DomainError } from '../domain/errors.ts'
+import type { Scope } from '../domain/visibility.ts'
+import { findVisibleIncident } from '../incidents/changes.ts'
+import { authorizeReporter } from '../reports/reporter-actions.ts'
+import type { CreatedReport } from '../reports/service.ts'
+import { createReport } from '../reports/service.ts'
 import { cleanFileName } from './file-name.ts'
 import { fileTypeOf } from './file-type.ts'
 import { stripMetadata } from './metadata.ts'
@@ -39,7 +40,7 @@ const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10)
 
 function blobsOf(context: ServiceContext): BlobStore {
   if (!context.blobs) {
-    throw new ProblemError('storage_unavailable', 503, 'This server has no storage for attachments: on Workers, bind an R2 bucket as ATTACHMENTS (see the README). The report itself can still be sent without files.')
+    throw new DomainError('unavailable', 'This server has no storage for attachments: on Workers, bind an R2 bucket as ATTACHMENTS (see the README). The report itself can still be sent without files.')
   }
   return context.blobs
 }
@@ -54,30 +55,30 @@ function limitsOf(context: ServiceContext) {
  */
 export async function checkUpload(upload: Upload): Promise<CheckedFile> {
   const name = cleanFileName(upload.name, 'attachment')
-  if (upload.bytes.byteLength === 0) throw new ProblemError('validation_failed', 422, `The file ${name} is empty. Attach the file again.`)
+  if (upload.bytes.byteLength === 0) throw new DomainError('invalid_input', `The file ${name} is empty. Attach the file again.`)
   if (upload.bytes.byteLength > limits.attachmentBytes) {
-    throw new ProblemError('payload_too_large', 413, `The file ${name} is ${megabytes(upload.bytes.byteLength)}; each file may be at most ${megabytes(limits.attachmentBytes)}. Send a smaller one (crop the screenshot, or send the end of the log).`)
+    throw new DomainError('too_large', `The file ${name} is ${megabytes(upload.bytes.byteLength)}; each file may be at most ${megabytes(limits.attachmentBytes)}. Send a smaller one (crop the screenshot, or send the end of the log).`)
   }
   const type = fileTypeOf(upload.bytes, upload.declaredType)
   if (!type.ok) {
-    throw new ProblemError('unsupported_media_type', 415, `The file ${name} is refused: ${type.reason}. Attach PNG, JPEG, WebP or GIF images, PDF documents, or plain-text logs.`)
+    throw new DomainError('unsupported_type', `The file ${name} is refused: ${type.reason}. Attach PNG, JPEG, WebP or GIF images, PDF documents, or plain-text logs.`)
   }
   const bytes = stripMetadata(upload.bytes, type.contentType)
-  if (!bytes) throw new ProblemError('unsupported_media_type', 415, `The file ${name} starts like a ${type.contentType} but is damaged. Save it again, or attach a screenshot of it.`)
+  if (!bytes) throw new DomainError('unsupported_type', `The file ${name} starts like a ${type.contentType} but is damaged. Save it again, or attach a screenshot of it.`)
   return { name, contentType: type.contentType, bytes, sha256: await sha256HexOfBytes(bytes) }
 }
 
 /** Why a file does not fit in what the report and the app have stored: the precise refusal. */
-function refusal(totals: { files: number; bytes: number; appBytes: number }, size: number, context: ServiceContext): ProblemError | undefined {
+function refusal(totals: { files: number; bytes: number; appBytes: number }, size: number, context: ServiceContext): DomainError | undefined {
   const bounds = limitsOf(context)
   if (totals.files >= bounds.filesPerReport) {
-    return new ProblemError('too_many_attachments', 422, `This report already has ${totals.files} files, the most a report can have (${bounds.filesPerReport}). Keep the ones that show the problem best.`)
+    return new DomainError('too_many_attachments', `This report already has ${totals.files} files, the most a report can have (${bounds.filesPerReport}). Keep the ones that show the problem best.`)
   }
   if (totals.bytes + size > bounds.bytesPerReport) {
-    return new ProblemError('payload_too_large', 413, `This report already has ${megabytes(totals.bytes)} of files; with this one (${megabytes(size)}) it would pass the ${megabytes(bounds.bytesPerReport)} a report can hold. Send a smaller file.`)
+    return new DomainError('too_large', `This report already has ${megabytes(totals.bytes)} of files; with this one (${megabytes(size)}) it would pass the ${megabytes(bounds.bytesPerReport)} a report can hold. Send a smaller file.`)
   }
   if (totals.appBytes + size > bounds.bytesPerApp) {
-    return new ProblemError('quota_exceeded', 413, `This app has used ${megabytes(totals.appBytes)} of its ${megabytes(bounds.bytesPerApp)} of attachment storage. Send the report without the file, and ask the app's Triage admin to erase old incidents' data or raise TRIAGE_ATTACHMENT_QUOTA_MB.`)
+    return new DomainError('quota_exceeded', `This app has used ${megabytes(totals.appBytes)} of its ${megabytes(bounds.bytesPerApp)} of attachment storage. Send the report without the file, and ask the app's Triage admin to erase old incidents' data or raise TRIAGE_ATTACHMENT_QUOTA_MB.`)
   }
   return undefined
 }
@@ -85,7 +86,7 @@ function refusal(totals: { files: number; bytes: number; appBytes: number }, siz
 /** The same key with the same file answers the first upload; with another file it is refused. */
 function replayOf(stored: AttachmentRow, file: CheckedFile): { attachment: AttachmentCreated; replayed: true } {
   if (stored.sha256 !== file.sha256 || stored.name !== file.name) {
-    throw new ProblemError('idempotency_key_reused', 422, 'This Idempotency-Key already attached another file to this report. Use a new key for a new file.')
+    throw new DomainError('idempotency_key_reused', 'This Idempotency-Key already attached another file to this report. Use a new key for a new file.')
   }
   return { attachment: toAttachmentCreated(stored), replayed: true }
 }
@@ -126,7 +127,7 @@ async function storeAttachment(context: ServiceContext, incident: IncidentRow, f
   try {
     stored = await insertAttachmentOnce(db, blobs, { row, content: file, incident, event, revision: newId('rev', now) }, limitsOf(context))
   } catch (error) {
-    if (error instanceof BlobBusyError) throw new ProblemError('storage_unavailable', 503, 'The same file is being deleted from storage right now. Send it again in a minute.')
+    if (error instanceof BlobBusyError) throw new DomainError('unavailable', 'The same file is being deleted from storage right now. Send it again in a minute.')
     throw error
   }
   if (stored?.id === row.id) return { attachment: toAttachmentCreated(stored), replayed: false }
@@ -135,8 +136,8 @@ async function storeAttachment(context: ServiceContext, incident: IncidentRow, f
   // long pause) the bytes' lease ran out and they were collected.
   const tooMuchNow = refusal(await attachmentTotals(db, incident.appId, incident.id), row.size, context)
   if (tooMuchNow) throw tooMuchNow
-  if (!(await findIncidentById(db, incident.id))) throw new ProblemError('not_found', 404, 'This report no longer exists; its data was erased.')
-  throw new ProblemError('storage_unavailable', 503, 'The file could not be stored this time. Send it again (with the same Idempotency-Key).')
+  if (!(await findIncidentById(db, incident.id))) throw new DomainError('not_found', 'This report no longer exists; its data was erased.')
+  throw new DomainError('unavailable', 'The file could not be stored this time. Send it again (with the same Idempotency-Key).')
 }
 
 /**
@@ -168,7 +169,7 @@ export async function createReportWithAttachments(
 ): Promise<CreatedReport> {
   const bounds = limitsOf(context)
   if (uploads.length > bounds.filesPerReport) {
-    throw new ProblemError('too_many_attachments', 422, `This report has ${uploads.length} files; a report can have at most ${bounds.filesPerReport}. Keep the ones that show the problem best.`)
+    throw new DomainError('too_many_attachments', `This report has ${uploads.length} files; a report can have at most ${bounds.filesPerReport}. Keep the ones that show the problem best.`)
   }
   blobsOf(context)
   const files: CheckedFile[] = []
@@ -199,7 +200,7 @@ export interface AttachmentDownload {
 export async function openAttachment(context: ServiceContext, scope: Scope, incidentId: string, attachmentId: string): Promise<AttachmentDownload> {
   const incident = await findVisibleIncident(context, scope, incidentId)
   const attachment = await findAttachment(context.db, incident.id, attachmentId)
-  if (!attachment) throw new ProblemError('not_found', 404, `No attachment ${attachmentId} on incident ${incidentId}. The enriched ticket lists its attachments.`)
+  if (!attachment) throw new DomainError('not_found', `No attachment ${attachmentId} on incident ${incidentId}. The enriched ticket lists its attachments.`)
   const body = await blobsOf(context).open(attachment.sha256, attachment.size)
   if (!body) throw new Error(`the bytes of attachment ${attachment.id} (${attachment.sha256}) are missing from ${context.blobs?.kind} storage`)
   return { attachment, body }

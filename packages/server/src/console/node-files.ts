@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { ConsoleFiles } from './console-routes.ts'
-import { contentTypeOf } from './console-routes.ts'
+import type { ConsoleFiles } from './routes.ts'
+import { contentTypeOf } from './routes.ts'
 
 /** Where `npm run build` writes the console (rollup.config.mjs), and what wrangler.toml serves. */
 export const consoleDist = fileURLToPath(new URL('../../../console/dist/', import.meta.url))

@@ -4,8 +4,8 @@ import { requirePublishableKey } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
-import { bodyProblems, jsonBody, jsonResponse, problemResponse, rateLimited } from '../routes/shared.ts'
-import { recordDeflection } from './deflections.ts'
+import { bodyProblems, jsonBody, jsonResponse, problemResponse, rateLimited } from '../http/openapi.ts'
+import { recordDeflection } from './service.ts'
 
 const deflectRoute = createRoute({
   method: 'post',

@@ -1,4 +1,22 @@
-import type { Locale } from '@triage/engine'
+/**
+ * Who is asking, as the services see it. The HTTP layer authenticates (keys, tokens, sessions) and
+ * hands the services one of these; the CLI and background jobs build them directly.
+ */
+import type { BusinessCalendar, Locale, SlaPolicy } from '@triage/engine'
+
+/** An app's SLA settings; null parts mean the defaults (docs/design.md targets, calendar time). */
+export interface AppSla {
+  policy: SlaPolicy | null
+  calendar: BusinessCalendar | null
+}
+
+/** The caller as authenticated by a publishable key: the app's page. */
+export interface PublicCaller {
+  appId: string
+  sla: AppSla
+  /** Verifies the app's user hashes (as stored: sealed where sealing is on); null until an admin reads the app settings. */
+  identitySecret: string | null
+}
 
 /**
  * The caller of the agent API: a signed-in agent (session cookie) or a secret key, of one app.

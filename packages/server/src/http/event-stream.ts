@@ -1,4 +1,4 @@
-import type { Follower, FollowHub } from '../services/follow.ts'
+import type { Follower, FollowHub } from '../reports/follow-hub.ts'
 
 const encoder = new TextEncoder()
 

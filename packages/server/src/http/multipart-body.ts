@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory'
 import type { Upload } from '../attachments/service.ts'
-import { ProblemError } from '../services/context.ts'
+import { HttpProblem } from './problem.ts'
 import { discardBody, readBounded } from './body-limit.ts'
 import type { AppEnv } from './env.ts'
 import { limitBody } from './json-body.ts'
@@ -27,7 +27,7 @@ export function isMultipart(contentType: string | undefined): boolean {
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`
 
 const tooLarge = (maxBytes: number) =>
-  new ProblemError('payload_too_large', 413, `The upload is over ${megabytes(maxBytes)}. Each file may be at most 10 MB, and a report's files 25 MB together: send a smaller file.`)
+  new HttpProblem('payload_too_large', 413, `The upload is over ${megabytes(maxBytes)}. Each file may be at most 10 MB, and a report's files 25 MB together: send a smaller file.`)
 
 /**
  * For upload routes, from the headers alone, before any credential is checked or byte read: the
@@ -63,20 +63,20 @@ function declaredWithin(maxBytes: number) {
  */
 export async function readMultipart(request: Request, maxBytes: number): Promise<FormPart[]> {
   const contentType = request.headers.get('content-type') ?? ''
-  if (!request.body) throw new ProblemError('validation_failed', 422, 'The body is empty. Send the file in a multipart/form-data field named file.')
+  if (!request.body) throw new HttpProblem('validation_failed', 422, 'The body is empty. Send the file in a multipart/form-data field named file.')
   let bytes: Uint8Array<ArrayBuffer> | undefined
   try {
     bytes = await readBounded(request.body, maxBytes, uploadDrainBytes)
   } catch {
     // The client went away mid-upload: nothing was stored, and no one is left to answer.
-    throw new ProblemError('validation_failed', 400, 'The upload was cut off before its end. Send the file again (with the same Idempotency-Key).')
+    throw new HttpProblem('validation_failed', 400, 'The upload was cut off before its end. Send the file again (with the same Idempotency-Key).')
   }
   if (!bytes) throw tooLarge(maxBytes)
   try {
     return parseMultipart(bytes, contentType)
   } catch (error) {
     if (!(error instanceof MalformedMultipart)) throw error
-    throw new ProblemError('validation_failed', 400, `The multipart/form-data body is malformed: ${error.message}. Let your HTTP client build it, e.g. FormData in a browser or curl -F file=@screenshot.png.`)
+    throw new HttpProblem('validation_failed', 400, `The multipart/form-data body is malformed: ${error.message}. Let your HTTP client build it, e.g. FormData in a browser or curl -F file=@screenshot.png.`)
   }
 }
 
@@ -85,7 +85,7 @@ export function uploadsOf(parts: FormPart[], field: string): Upload[] {
   return parts
     .filter((part) => part.name === field)
     .map((part) => {
-      if (part.filename === undefined) throw new ProblemError('validation_failed', 422, `The field ${field} holds text; it takes a file (a part with a filename).`)
+      if (part.filename === undefined) throw new HttpProblem('validation_failed', 422, `The field ${field} holds text; it takes a file (a part with a filename).`)
       return { name: part.filename, declaredType: part.contentType, bytes: part.body }
     })
 }

@@ -9,10 +9,9 @@
  */
 import type { IncidentStreamEvent, Tier } from '@triage/protocol'
 import type { AgentCaller } from '../domain/callers.ts'
-import { agentScope } from '../services/agent-actions.ts'
-import type { ServiceContext } from '../services/context.ts'
-import { tiersVisibleTo } from '../services/incident-changes.ts'
-import { toIncidentSummary } from '../services/views.ts'
+import type { ServiceContext } from '../domain/context.ts'
+import { agentScope, tiersVisibleTo } from '../domain/visibility.ts'
+import { toIncidentSummary } from '../incidents/views.ts'
 import type { FeedPosition } from '../storage/incident-feed.ts'
 import { changesSince, escalatedFrom } from '../storage/incident-feed.ts'
 import type { PresenceRow } from '../storage/presence.ts'

@@ -6,9 +6,9 @@
 import type { IncidentPresence } from '@triage/protocol'
 import type { AgentCaller } from '../domain/callers.ts'
 import { callerId } from '../domain/callers.ts'
-import { agentScope } from '../services/agent-actions.ts'
-import type { ServiceContext } from '../services/context.ts'
-import { findVisibleIncident } from '../services/incident-changes.ts'
+import { agentScope } from '../domain/visibility.ts'
+import type { ServiceContext } from '../domain/context.ts'
+import { findVisibleIncident } from '../incidents/changes.ts'
 import type { PresenceRow } from '../storage/presence.ts'
 import { deletePresence, deleteStalePresence, presenceOn, upsertPresence } from '../storage/presence.ts'
 

@@ -10,7 +10,7 @@ import { callerId } from '../domain/callers.ts'
 import { problem } from '../http/problem.ts'
 import { streamCaps } from '../http/stream-caps.ts'
 import { addressBucket } from '../security/network-address.ts'
-import { agentSecurity, badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse, rateLimited } from '../routes/shared.ts'
+import { agentSecurity, badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse, rateLimited } from '../http/openapi.ts'
 import { incidentFeed } from './incident-feed.ts'
 import { heartbeat, leave } from './presence.ts'
 

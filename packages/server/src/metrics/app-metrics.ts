@@ -1,5 +1,5 @@
 import type { Metrics, MetricsGroup, Tier } from '@triage/protocol'
-import type { ServiceContext } from '../services/context.ts'
+import type { ServiceContext } from '../domain/context.ts'
 import { backlogCounts } from '../storage/metrics.ts'
 import { metricTickets } from '../storage/metric-rollups.ts'
 import { dayKey, dayOf, planWindow } from './periods.ts'

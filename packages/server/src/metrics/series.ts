@@ -6,11 +6,10 @@
  */
 import type { MetricsDay, MetricsSeries, Tier } from '@triage/protocol'
 import type { AgentCaller } from '../domain/callers.ts'
-import { agentScope } from '../services/agent-actions.ts'
-import type { ServiceContext } from '../services/context.ts'
-import { ProblemError } from '../services/context.ts'
-import { tiersVisibleTo } from '../services/incident-changes.ts'
-import { categoryLabel } from '../services/views.ts'
+import type { ServiceContext } from '../domain/context.ts'
+import { DomainError } from '../domain/errors.ts'
+import { agentScope, tiersVisibleTo } from '../domain/visibility.ts'
+import { categoryLabel } from '../incidents/views.ts'
 import { agentCategorized } from '../storage/classifier-review.ts'
 import { deflectionsByDay } from '../storage/deflections.ts'
 import { backlogCounts } from '../storage/metrics.ts'
@@ -27,9 +26,9 @@ export const maxSeriesDays = 366
 export function seriesDays(range: { from?: string; to?: string }, now: number): { first: number; last: number } {
   const last = range.to === undefined ? dayOf(now) : dayOf(Date.parse(range.to))
   const first = range.from === undefined ? last - 29 : dayOf(Date.parse(range.from))
-  if (first > last) throw new ProblemError('validation_failed', 400, '`from` must not be after `to`.', { errors: [{ path: 'from', message: 'must not be after `to`' }] })
+  if (first > last) throw new DomainError('invalid_parameter', '`from` must not be after `to`.', { errors: [{ path: 'from', message: 'must not be after `to`' }] })
   if (last - first + 1 > maxSeriesDays) {
-    throw new ProblemError('validation_failed', 400, `A series covers at most ${maxSeriesDays} days; ask for a shorter range.`, { errors: [{ path: 'from', message: `at most ${maxSeriesDays} days before \`to\`` }] })
+    throw new DomainError('invalid_parameter', `A series covers at most ${maxSeriesDays} days; ask for a shorter range.`, { errors: [{ path: 'from', message: `at most ${maxSeriesDays} days before \`to\`` }] })
   }
   return { first, last }
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm'
 import { agentInvitations, agents, agentSessions, apps } from '../db/schema.ts'
 import { newId } from '../ids.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 export type AgentRow = typeof agents.$inferSelect
 export type AgentRole = AgentRow['role']

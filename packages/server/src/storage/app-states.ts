@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { classifierStates, groupingStates } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /** A per-app state table: one JSON document per app, what its agents' corrections taught (the classifier's, grouping's). */
 export type AppStateTable = typeof classifierStates | typeof groupingStates

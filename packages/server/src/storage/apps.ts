@@ -5,7 +5,7 @@ import { newId } from '../ids.ts'
 import type { KeyKind } from '../security/keys.ts'
 import { hashKey } from '../security/keys.ts'
 import { randomToken } from '../security/crypto.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 import { forgetCachedKeys } from './keys.ts'
 
 export interface NewApp {

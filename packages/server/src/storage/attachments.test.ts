@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { insertAppWithKeys, insertReportedIncident } from '../../test/harness.ts'
-import { openLibsql } from '../db/libsql.ts'
+import { openLibsql } from './open-libsql.ts'
 import { newId } from '../ids.ts'
 import type { AttachmentRow } from './attachments.ts'
 import { insertAttachmentOnce } from './attachments.ts'
 import { leasedBlobs } from './blob-leases.ts'
 import { databaseBlobs } from './blobs-sql.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 let db: Database
 let close: () => void

@@ -6,12 +6,12 @@
 import { sql } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { insertAppWithKeys, insertReportedIncident } from '../../test/harness.ts'
-import { openLibsql } from '../db/libsql.ts'
+import { openLibsql } from './open-libsql.ts'
 import { attachments } from '../db/schema.ts'
 import { BlobBusyError, leasedBlobs } from './blob-leases.ts'
 import type { BlobLease } from './blob-store.ts'
 import { databaseBlobs } from './blobs-sql.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 let db: Database
 let close: () => void

@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm'
 import { sql } from 'drizzle-orm'
 import { attachments, blobObjects } from '../db/schema.ts'
 import type { BlobBackend, BlobLease, BlobStore, ContentBytes } from './blob-store.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /** A deletion in flight holds these bytes: an upload of the same bytes must wait for it to end. */
 export class BlobBusyError extends Error {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { attachmentChunks } from '../db/schema.ts'
 import type { BlobBackend, ContentBytes } from './blob-store.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /** Bytes per row of attachment_chunks: a write or a read holds the event loop for one at most. */
 export const chunkBytes = 1024 * 1024

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { Tier } from '@triage/protocol'
 import { incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /**
  * The tickets of an app created in [from, to), of some tiers, whose category an agent set: when

@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { Tier } from '@triage/protocol'
 import { deflections, incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 export type NewDeflection = typeof deflections.$inferInsert
 

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, max, min, sql } from 'drizzle-orm'
 import type { Tier } from '@triage/protocol'
 import { incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /** The reports of a major incident among the given tiers (a major incident merged into it is no report). */
 function membersOf(appId: string, parentId: string, tiers: readonly Tier[]) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, gt, gte, inArray, or, sql } from 'drizzle-orm'
 import { incidentEvents, incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /** Where a read of changes stopped: the last row's `updated_at` and rowid (in the index, so ties keep an order). */
 export interface FeedPosition {

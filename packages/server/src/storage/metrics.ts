@@ -1,7 +1,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm'
 import type { Tier } from '@triage/protocol'
 import { incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /** Open tickets of an app's tiers by status and tier. */
 export async function backlogCounts(db: Database, appId: string, tiers: Tier[]) {

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm'
 import { incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /**
  * An app's open major incidents, newest first: the widget's notices. The condition is the partial

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
 import type { WebhookPayload } from '@triage/protocol'
 import { incidents, webhookDeliveries, webhooks } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 import { jsonText } from './json-text.ts'
-import type { IncidentRow, NewEvent } from './incidents.ts'
+import type { IncidentRow, NewEvent } from './incident-rows.ts'
 
 /** The incident as a webhook payload shows it: what integrations route on. */
 export type IncidentSnapshot = Pick<IncidentRow, 'id' | 'appId' | 'status' | 'priority' | 'tier' | 'category' | 'kind'>

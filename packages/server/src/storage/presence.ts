@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm'
 import type { Tier } from '@triage/protocol'
 import { agentPresence, incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 export type PresenceRow = typeof agentPresence.$inferSelect
 

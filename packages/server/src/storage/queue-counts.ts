@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import type { IncidentCounts, Tier } from '@triage/protocol'
 import { incidents, openStatuses } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 import { atRisk, breached } from './incidents.ts'
 
 const countOf = (condition: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`.mapWith(Number)

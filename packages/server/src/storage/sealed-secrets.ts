@@ -2,7 +2,7 @@ import { and, eq, isNotNull } from 'drizzle-orm'
 import { apps, webhooks } from '../db/schema.ts'
 import type { SecretBox } from '../security/sealing.ts'
 import { isSealed } from '../security/sealing.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /**
  * At start: seals the webhook and identity secrets still stored in clear (written before sealing,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 import { readSetting, setSetting } from './settings.ts'
 
 /** Set once the repair has run, so later starts skip the scan. */

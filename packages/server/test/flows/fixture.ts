@@ -2,7 +2,7 @@ import { hashPassword } from '../../src/agents/passwords.ts'
 import { insertAgent, updateAgent } from '../../src/storage/agents.ts'
 import { generateKey } from '../../src/security/keys.ts'
 import { insertKey } from '../../src/storage/apps.ts'
-import type { Database } from '../../src/storage/database.ts'
+import type { Database } from '../../src/db/database.ts'
 import { insertAppWithKeys, insertReportedIncident } from '../harness.ts'
 
 export interface FlowApp {

@@ -29,6 +29,7 @@ const incident = {
   similar: [{ id: 'inc_0', number: 'INC-000000', score: 0.8, status: 'resolved', resolution: hostile, publicNote: hostile }],
   answerDetails: [{ questionId: 'impact', question: hostile, value: hostile, answer: hostile }],
   affected: null,
+  attachments: [],
 } satisfies Incident
 
 const host = document.createElement('div')
