@@ -61,11 +61,14 @@ const changesPerRead = 2_000
 export function followHub(context: ServiceContext, options: FollowHubOptions) {
   const keepAliveMs = options.keepAliveMs ?? 15_000
   const reports = new Map<string, Followed>()
-  /** Per followed app: changes at or after this `updated_at` are checked at the next poll. */
+  /** Per followed app: changes at or after this `updated_at` are checked at the next settling poll. */
   const checkedFrom = new Map<string, number>()
+  /** Per followed app: the last change read, where a poll for this process's own writes goes on from. */
+  const readUpTo = new Map<string, { updatedAt: number; rowid: number }>()
   let timer: ReturnType<typeof setInterval> | undefined
   let polling: Promise<void> | undefined
   let again = false
+  let settleNext = false
   let lastKeepAlive = Date.now()
   let unsubscribe: (() => void) | undefined
 
@@ -100,24 +103,33 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
     }
   }
 
-  async function poll(): Promise<void> {
+  /**
+   * Reads what changed in the followed apps. A settling poll (the timer's) reads the last
+   * `settleMs` again, for writes of other processes that committed late; a poll for this
+   * process's own writes (the change signal) goes on from the last change read, so a burst of
+   * 10,000 changes is read once, not once per commit for five seconds. A local write that commits
+   * behind a newer one is still found by the next settling poll, within `pollMs`.
+   */
+  async function poll(settle: boolean): Promise<void> {
     const startedAt = context.now()
     const changed: string[] = []
     for (const [appId, from] of checkedFrom) {
-      let after: { updatedAt: number; rowid: number } | undefined
+      const upTo = settle ? undefined : readUpTo.get(appId)
+      let after = upTo
       let newest = from
       for (;;) {
-        const rows = await revisionsChangedSince(context.db, appId, from, after, changesPerRead)
+        const rows = await revisionsChangedSince(context.db, appId, upTo?.updatedAt ?? from, after, changesPerRead)
         for (const row of rows) {
           newest = Math.max(newest, row.updatedAt)
           const followed = reports.get(row.id)
           if (followed && followed.latest?.version !== row.revision) changed.push(row.id)
         }
         const last = rows[rows.length - 1]
+        if (last) after = { updatedAt: last.updatedAt, rowid: last.rowid }
         if (!last || rows.length < changesPerRead) break
-        after = { updatedAt: last.updatedAt, rowid: last.rowid }
       }
-      checkedFrom.set(appId, Math.max(from, Math.min(newest, startedAt) - settleMs))
+      if (after) readUpTo.set(appId, after)
+      if (settle) checkedFrom.set(appId, Math.max(from, Math.min(newest, startedAt) - settleMs))
     }
     if (changed.length > 0) {
       const updates = await buildMany([...new Set(changed)])
@@ -144,12 +156,15 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
   }
 
   /** Runs a check now, or right after the one running: never two at once, none lost. */
-  function check(): void {
+  function check(settle = false): void {
+    settleNext ||= settle
     if (polling) {
       again = true
       return
     }
-    polling = poll()
+    const settling = settleNext
+    settleNext = false
+    polling = poll(settling)
       .catch((error: unknown) => console.error('following reports failed:', error))
       .finally(() => {
         polling = undefined
@@ -164,7 +179,10 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
     const followed = reports.get(id)
     if (!followed?.followers.delete(follower) || followed.followers.size > 0) return
     reports.delete(id)
-    if (![...reports.values()].some((other) => other.appId === followed.appId)) checkedFrom.delete(followed.appId)
+    if (![...reports.values()].some((other) => other.appId === followed.appId)) {
+      checkedFrom.delete(followed.appId)
+      readUpTo.delete(followed.appId)
+    }
     if (reports.size === 0) {
       if (timer !== undefined) clearInterval(timer)
       timer = undefined
@@ -191,7 +209,7 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
       if (followed.latest?.version !== incident.revision) followed.latest = (await buildOne(id)) ?? followed.latest
       deliver(followed)
       if (timer === undefined) {
-        timer = setInterval(check, options.pollMs)
+        timer = setInterval(() => check(true), options.pollMs)
         // Open streams keep a Node server alive by themselves; the poll timer need not.
         ;(timer as { unref?: () => void }).unref?.()
         // This process's writes are heard at once; on Workers a write belongs to another request.
