@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createTriage, memoryStorage, newIdempotencyKey, TriageError } from '@triage/sdk'
 import type { ReportCreate, TriageClient, TriageOptions } from '@triage/sdk'
-import { fakeApi, problem } from './testing/fake-api.ts'
-import type { FakeApi } from './testing/fake-api.ts'
+import { fakeApi, problem } from '@triage/testing/fake-api'
+import type { FakeApi } from '@triage/testing/fake-api'
 
 const clients: TriageClient[] = []
 function client(api: FakeApi, options: Partial<TriageOptions> = {}) {

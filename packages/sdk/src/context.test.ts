@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { createTriageCore, memoryStorage } from '@triage/sdk'
 import type { ReportContext, ReportCreate } from '@triage/sdk'
-import { fakeApi } from './testing/fake-api.ts'
+import { fakeApi } from '@triage/testing/fake-api'
 
 afterEach(() => history.replaceState(null, '', '/'))
 

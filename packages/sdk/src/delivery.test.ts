@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createTriage, createTriageCore, memoryStorage, TriageError } from '@triage/sdk'
 import type { ReportCreated, TriageCore, TriageStorage } from '@triage/sdk'
-import { fakeApi, problem } from './testing/fake-api.ts'
+import { fakeApi, problem } from '@triage/testing/fake-api'
 
 const retry = { attempts: 2, baseDelayMs: 1 }
 const clients: TriageCore[] = []

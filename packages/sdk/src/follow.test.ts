@@ -3,8 +3,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import type { ReportView } from '@triage/protocol'
 import type { TriageError } from './errors.ts'
 import { followReport } from './follow.ts'
-import { fakeApi, viewOf } from './testing/fake-api.ts'
-import type { FakeApi } from './testing/fake-api.ts'
+import { fakeApi, viewOf } from '@triage/testing/fake-api'
+import type { FakeApi } from '@triage/testing/fake-api'
 
 afterEach(() => vi.unstubAllGlobals())
 

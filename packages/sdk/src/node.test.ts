@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { createTriage, createTriageCore } from '@triage/sdk'
 import { breadcrumbs } from '@triage/sdk/breadcrumbs'
 import type { ReportCreate } from '@triage/sdk'
-import { fakeApi } from './testing/fake-api.ts'
+import { fakeApi } from '@triage/testing/fake-api'
 
 describe('in Node', () => {
   test('has no window, and reports with what Node can tell (no page, no viewport)', async () => {

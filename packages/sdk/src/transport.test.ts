@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest'
 import { TriageError } from './errors.ts'
-import { json, problem } from './testing/fake-api.ts'
+import { json, problem } from '@triage/testing/fake-api'
 import { send } from './transport.ts'
 
 const answering = (response: () => Response): typeof fetch => async () => response()

@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
 import type { ReportCreate } from '@triage/sdk'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { byTestId, choose, cleanup, findTestId, mountWidget, type, waitFor } from './testing/dom.ts'
-import { createdReport, fakeApi, json, problem, reportView } from './testing/fake-api.ts'
+import { createdReport, fakeApi, json, problem, reportView } from '@triage/testing/fake-api'
+import { waitFor } from '@triage/testing/wait-for'
+import { byTestId, choose, cleanup, findTestId, mountWidget, type } from './testing/dom.ts'
 
 afterEach(() => {
   cleanup()
   vi.restoreAllMocks()
 })
 
-async function openWidget(options: Parameters<typeof mountWidget>[0] = {}) {
-  const api = fakeApi()
+/** A widget on a fake server of its own, or on `api` (the same server seen on a later visit). */
+async function openWidget(options: Parameters<typeof mountWidget>[0] = {}, api = fakeApi()) {
   const widget = mountWidget({ locale: 'en', fetch: api.fetch, ...options })
   widget.handle.open()
   const symptoms = await findTestId<HTMLTextAreaElement>(widget.shadow, 'triage-symptoms')
@@ -247,11 +248,11 @@ describe('the journey', () => {
   })
 
   test('"My reports" lists the reports of this browser across visits, each with its first words and date; an opened one shows its number once', async () => {
-    const { shadow, symptoms } = await openWidget()
+    const { api, shadow, symptoms } = await openWidget()
     await toReview(shadow, symptoms)
     byTestId(shadow, 'triage-send').click()
     await findTestId(shadow, 'triage-number')
-    const again = await openWidget()
+    const again = await openWidget({}, api)
     again.shadow.querySelector<HTMLButtonElement>('.actions button')?.click()
     const list = await findTestId(again.shadow, 'triage-reports')
     expect(list.textContent).toContain('INC-000001')

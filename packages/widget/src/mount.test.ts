@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest'
-import { accessibleName, byTestId, cleanup, mountWidget, press, waitFor } from './testing/dom.ts'
+import { waitFor } from '@triage/testing/wait-for'
+import { accessibleName, byTestId, cleanup, mountWidget, press } from './testing/dom.ts'
 
 afterEach(cleanup)
 

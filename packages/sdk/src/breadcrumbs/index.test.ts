@@ -4,7 +4,7 @@ import { createTriageCore, memoryStorage } from '@triage/sdk'
 import type { ReportCreate, TriageCore } from '@triage/sdk'
 import { breadcrumbs } from '@triage/sdk/breadcrumbs'
 import type { BreadcrumbsIntegration, BreadcrumbsOptions } from '@triage/sdk/breadcrumbs'
-import { fakeApi, json } from '../testing/fake-api.ts'
+import { fakeApi, json } from '@triage/testing/fake-api'
 
 let triage: TriageCore | undefined
 let crumbs: BreadcrumbsIntegration

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { IncidentList } from '@triage/protocol'
-import type { EphemeralServer } from '@triage/server'
-import { startEphemeralServer } from '@triage/server'
+import type { EphemeralServer } from '@triage/testing/ephemeral-server'
+import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 import { createTriage, createTriageCore, memoryStorage, TriageError } from '@triage/sdk'
 import type { ReportView } from '@triage/sdk'
 
