@@ -1,4 +1,4 @@
-import { batch, computed, signal } from '@preact/signals'
+import { batch, computed, signal } from '@preact/signals-core'
 import type { DiagnosticsResult, MyReport, Notice, ReportContact, ReportCreate, ReportCreated, ReportView, SimilarResolution, TriageUser } from '@triage/sdk'
 import { createTriage, newIdempotencyKey, TriageError } from '@triage/sdk'
 import type { ContextPart } from './context-parts.ts'

@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/locale.ts'
 import type { Position } from '../options.ts'
-import { launcherCss } from './launcher-css.ts'
+import launcherCss from './launcher.css?raw'
 
 /** The widget's place in the page: its element, shadow root, launcher and the panel's container. */
 export interface HostParts {

@@ -1,10 +1,10 @@
-import { effect, signal } from '@preact/signals'
+import { effect, signal } from '@preact/signals-core'
 import { h, render } from 'preact'
 import { Panel } from '../components/panel.tsx'
 import { addStyles } from '../core/host.ts'
 import type { PanelStrings, Strings } from '../i18n/index.ts'
 import { createWidgetState } from '../state.ts'
-import { css } from '../styles.ts'
+import css from '../components/panel.css?raw'
 import type { AttachPanel } from './attach-type.ts'
 import type { FollowScreens } from './follow-type.ts'
 
