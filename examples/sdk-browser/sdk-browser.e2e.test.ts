@@ -79,7 +79,7 @@ describe('the SDK browser example', () => {
     expect(filed.context).toMatchObject({ url: `${siteUrl}/`, appVersion: '1.4.0', environment: 'example' })
     const crumbs = (filed.context.breadcrumbs ?? []).map((crumb) => `${crumb.type}: ${crumb.message}`)
     expect(crumbs).toContain('click: button#export "Export my notes"')
-    expect(crumbs).toContain('http: GET /api/notes/export?format=csv&token=[Filtered] 404')
+    expect(crumbs).toContain('http: GET /api/notes/export?format=csv&token=[redacted:token] 404')
     expect(crumbs).toContain('console: Export failed with 404')
 
     // An agent asks a question: the page hears it over the event stream.
