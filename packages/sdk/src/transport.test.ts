@@ -47,6 +47,15 @@ describe('send', () => {
     expect(error?.detail).toContain('Check the connection')
   })
 
+  test("keeps the network's own error as the cause, and names the report's idempotency key", async () => {
+    const offline = new TypeError('Failed to fetch')
+    const error = await failure(send(transport(async () => Promise.reject(offline)), { method: 'POST', path: '/v1/reports', headers: { 'idempotency-key': 'key-1' }, body: {} }))
+    expect(error?.cause).toBe(offline)
+    expect(error?.idempotencyKey).toBe('key-1')
+    const refused = await failure(send(transport(answering(() => problem(422, 'validation_failed', 'no'))), { method: 'POST', path: '/v1/reports', headers: { 'idempotency-key': 'key-2' } }))
+    expect(refused).toMatchObject({ code: 'validation_failed', idempotencyKey: 'key-2' })
+  })
+
   test('a 2xx that is not JSON is an invalid_response, not retried', async () => {
     const error = await failure(get(answering(() => new Response('hello', { status: 200 }))))
     expect(error).toMatchObject({ code: 'invalid_response', retryable: false })

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import type { ReportCreate } from '@triage/sdk'
+import { createTriage, memoryStorage } from '@triage/sdk'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createdReport, fakeApi, json, problem, reportView } from '@triage/testing/fake-api'
 import { waitFor } from '@triage/testing/wait-for'
@@ -30,9 +31,12 @@ describe('the journey', () => {
   test('offers a resolved incident after a few words; "Yes" thanks, counts the deflection and files nothing', async () => {
     const onDeflect = vi.fn()
     const { api, shadow, symptoms } = await openWidget({ onDeflect })
+    // One word asks nothing: past the typing pause (fake timers), still no request.
+    vi.useFakeTimers()
     type(symptoms, 'locked')
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    vi.advanceTimersByTime(1_000)
     expect(reportRequests(api)).toHaveLength(0)
+    vi.useRealTimers()
     type(symptoms, 'I am locked out of my account')
     const suggestion = await findTestId(shadow, 'triage-suggestion')
     expect(suggestion.textContent).toContain('This may solve it: Reset your password from the sign-in page. (INC-000042)')
@@ -262,6 +266,39 @@ describe('the journey', () => {
     await findTestId(again.shadow, 'triage-number')
     expect(again.shadow.textContent?.split('INC-000001')).toHaveLength(2)
     expect(heading(again.shadow)).toBe('The export button does nothing')
+  })
+
+  test("rides on the app's own client: its context and beforeSend, no second set of listeners, and never closes it", async () => {
+    const api = fakeApi()
+    const beforeSend = (report: ReportCreate): ReportCreate => ({ ...report, answers: { ...report.answers, plan: 'pro' } })
+    const listening = vi.spyOn(window, 'addEventListener')
+    const app = createTriage({ endpoint: 'https://triage.test', key: 'pk_test', fetch: api.fetch, storage: memoryStorage(), app: { version: '9.9.9' }, beforeSend })
+    const ownListeners = listening.mock.calls.length
+    const { handle, shadow, symptoms } = await openWidget({ client: app }, api)
+    expect(listening.mock.calls.slice(ownListeners).filter(([type]) => type === 'online' || type === 'pagehide')).toEqual([])
+    await toReview(shadow, symptoms)
+    byTestId<HTMLInputElement>(shadow, 'triage-context-url').click()
+    byTestId(shadow, 'triage-send').click()
+    expect((await findTestId(shadow, 'triage-number')).textContent).toBe('INC-000001')
+    expect(created(api)).toMatchObject({ answers: { plan: 'pro' }, context: { appVersion: '9.9.9' } })
+    // What the reporter unticked stays out, whatever the app's beforeSend.
+    expect(created(api)?.context?.url).toBeUndefined()
+    handle.destroy()
+    await expect(app.report({ symptoms: 'The app still reports' })).resolves.toMatchObject({ number: 'INC-000002' })
+    app.close()
+  })
+
+  test('tells the app of a fault that is not a TriageError (onError), and the reporter that nothing was sent', async () => {
+    const onError = vi.fn()
+    const fault = new Error('the app’s beforeSend crashed')
+    const app = createTriage({ endpoint: 'https://triage.test', key: 'pk_test', fetch: fakeApi().fetch, storage: memoryStorage(), beforeSend: () => { throw fault } })
+    const { shadow, symptoms } = await openWidget({ client: app, onError })
+    await toReview(shadow, symptoms)
+    byTestId(shadow, 'triage-send').click()
+    await waitFor(() => onError.mock.calls.length > 0)
+    expect(onError).toHaveBeenCalledWith(fault)
+    expect(byTestId(shadow, 'triage-error').textContent).toBe('Your report was not sent.')
+    app.close()
   })
 
   test('tells of a known problem on opening; "Me too" files one report that joins it', async () => {

@@ -1,3 +1,4 @@
+import { attachTo } from './core/attach-to.ts'
 import { createHost } from './core/host.ts'
 import { countDeflection } from './deflections.ts'
 import { resolveStrings } from './i18n/index.ts'
@@ -18,7 +19,7 @@ import { followScreens } from './panel/follow.ts'
  * @example
  * const widget = mount({ key: 'pk_demo', endpoint: 'https://triage.example.com', locale: 'fr', onSubmit: (report) => console.log(report.number) })
  * widget.identify({ id: 'u_42', name: 'Ada Lovelace', email: 'ada@example.com' })
- * widget.attachTo(document.querySelector('#help')!)
+ * widget.attachTo('#help')
  */
 export function mount(options: WidgetOptions): WidgetHandle {
   if (!options.key) throw new TypeError('Triage: mount() needs your publishable key, e.g. mount({ key: "pk_…", endpoint })')
@@ -35,10 +36,6 @@ export function mount(options: WidgetOptions): WidgetHandle {
   })
   return {
     ...panel,
-    attachTo(element) {
-      const open = () => panel.open()
-      element.addEventListener('click', open)
-      return () => element.removeEventListener('click', open)
-    },
+    attachTo: (target) => attachTo(target, panel.open),
   }
 }

@@ -2,7 +2,7 @@ import type { WidgetOptions } from './options.ts'
 import { toPosition } from './options.ts'
 
 /** The options a script tag can give: no callbacks, no string overrides. */
-export type ScriptOptions = Pick<WidgetOptions, 'key' | 'endpoint' | 'locale' | 'position' | 'color'>
+export type ScriptOptions = Pick<WidgetOptions, 'key' | 'endpoint' | 'locale' | 'color'> & Required<Pick<WidgetOptions, 'position'>>
 
 /**
  * The widget's options from its script tag's data attributes:

@@ -29,6 +29,7 @@ const acrossTheEdge = [
   'packages/widget/src/panel/jsx-bridge.ts',
   'packages/widget/src/steps/report.tsx',
   'packages/widget/src/steps/my-reports.tsx',
+  'packages/widget/src/steps/notice.tsx',
   'packages/widget/src/steps/failure-line.tsx',
   'packages/widget/src/script-tag.ts',
   'packages/widget/src/script-config.ts',
@@ -77,7 +78,7 @@ describe.each(['en', 'fr'])('widget-follow-%s.js', (locale) => {
   it("reads the panel's state and words by names kept whole in both files", () => {
     // Built apart, the follow-up screens read the panel's state and words: each name they use
     // must survive both builds unshortened, or they would read nothing there.
-    const sources = ['report.tsx', 'my-reports.tsx'].map((file) => readFileSync(join(import.meta.dirname, '../src/steps', file), 'utf8')).join('\n')
+    const sources = ['report.tsx', 'my-reports.tsx', 'notice.tsx'].map((file) => readFileSync(join(import.meta.dirname, '../src/steps', file), 'utf8')).join('\n')
     const read = new Set([...sources.matchAll(/\b(?:state|strings)\.(\w+)/g)].map((match) => match[1] ?? ''))
     expect(read.size).toBeGreaterThan(20)
     for (const name of read) {

@@ -178,6 +178,7 @@ const triage = createTriage({ endpoint: 'https://triage.example.com', key: 'pk_d
 export async function send(): Promise<string> {
   try {
     const report = await triage.report({ symptoms: 'The export button does nothing' })
+    if (report.status === 'queued') return report.idempotencyKey
     report.follow((view) => console.log(view.status))
     return report.number
   } catch (error) {
