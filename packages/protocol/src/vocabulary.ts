@@ -1,6 +1,6 @@
 /**
  * The domain words shared by every part, from database column to UI string key.
- * See shared DESIGN.md: lifecycle, ITIL impact × urgency, tiers.
+ * See docs/design.md: lifecycle, ITIL impact × urgency, tiers.
  */
 
 export const incidentStatuses = ['new', 'in_progress', 'pending_reporter', 'resolved', 'closed'] as const

@@ -1,7 +1,7 @@
 import type { BusinessCalendar, Locale, SlaPolicy } from '@triage/engine'
 import type { ServiceContext } from '../services/context.ts'
 
-/** An app's SLA settings; null parts mean the defaults (DESIGN.md targets, calendar time). */
+/** An app's SLA settings; null parts mean the defaults (docs/design.md targets, calendar time). */
 export interface AppSla {
   policy: SlaPolicy | null
   calendar: BusinessCalendar | null

@@ -1,7 +1,7 @@
 import type { IncidentStatus, Tier } from '@triage/protocol'
 
 /**
- * The incident lifecycle: the one place that decides status changes (shared DESIGN.md).
+ * The incident lifecycle: the one place that decides status changes (docs/design.md, "Lifecycle").
  *
  *   new ──> in_progress <──> pending_reporter
  *     \          │

@@ -10,8 +10,8 @@ export type PanelHandle = Omit<WidgetHandle, 'attachTo'>
  */
 export type PanelOptions = Omit<WidgetOptions, 'onDeflect'> & { onDeflect?: ((deflection: Omit<Deflection, 'count'>) => void) | undefined }
 
-/** What `widget-panel.js` hands to the loader: renders the panel into the launcher's shadow root. */
+/** What `widget-panel-<locale>.js` hands to the loader: renders the panel into the launcher's shadow root. */
 export type AttachPanel = (parts: HostParts, options: PanelOptions) => PanelHandle
 
-/** The event `widget-panel.js` dispatches on its own `<script>` element, `detail` being its {@link AttachPanel}. */
+/** The event `widget-panel-<locale>.js` dispatches on its own `<script>` element, `detail` being its {@link AttachPanel}. */
 export const panelEvent = 'triage:panel'
