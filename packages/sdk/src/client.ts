@@ -105,6 +105,8 @@ export interface TriageClient extends TriageCore {
    * }
    */
   myReports(): Promise<MyReport[]>
+  /** The app's publishable key this client reports with. */
+  readonly key: string
   /** The integrations the client was created with (a widget riding on it previews their context). */
   readonly integrations: readonly TriageIntegration[]
 }
@@ -202,6 +204,7 @@ export function createTriage(options: TriageOptions): TriageClient {
     confirm: (reportId, { token, reason } = {}) => act(reportId, 'confirm', { reason }, token),
     reopen: (reportId, { token, reason } = {}) => act(reportId, 'reopen', { reason }, token),
 
+    key: options.key,
     integrations: options.integrations ?? [],
 
     async myReports() {

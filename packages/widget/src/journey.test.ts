@@ -274,6 +274,7 @@ describe('the journey', () => {
     const listening = vi.spyOn(window, 'addEventListener')
     const app = createTriage({ endpoint: 'https://triage.test', key: 'pk_test', fetch: api.fetch, storage: memoryStorage(), app: { version: '9.9.9' }, beforeSend })
     const ownListeners = listening.mock.calls.length
+    // mount({ client }): no key, no endpoint, the client's own.
     const { handle, shadow, symptoms } = await openWidget({ client: app }, api)
     expect(listening.mock.calls.slice(ownListeners).filter(([type]) => type === 'online' || type === 'pagehide')).toEqual([])
     await toReview(shadow, symptoms)

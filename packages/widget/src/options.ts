@@ -13,11 +13,8 @@ export interface Deflection {
   count: number
 }
 
-export interface WidgetOptions {
-  /** The app's publishable key (`pk_…`). Required. */
-  key: string
-  /** Base URL of the Triage API, e.g. `https://triage.example.com`. Required. */
-  endpoint: string
+/** Everything but where the widget reports: how it looks, speaks and tells your app. */
+export interface WidgetSettings {
   /** A BCP 47 tag (`fr`, `fr-CA`, `en-GB`). Default: `navigator.language`; English when unknown. */
   locale?: string
   /** Default: `bottom-right`. */
@@ -26,14 +23,6 @@ export interface WidgetOptions {
   color?: string
   /** Replaces any visible string of the chosen locale. */
   strings?: StringOverrides
-  /**
-   * Your app's SDK client (`createTriage`), to report through it: its context, `beforeSend`,
-   * storage, integrations and `locale` (give it the widget's, for the questions and notices), one
-   * set of listeners for both; its `onSent` hears of reports the offline queue delivers later.
-   * The widget never closes it.
-   * Default: a client of the widget's own, from `key`, `endpoint`, `integrations` and `fetch`.
-   */
-  client?: TriageClient
   /** Called after a report is created (also when the offline queue delivers it later). */
   onSubmit?: (report: ReportCreated) => void
   /** Called when a followed report changes status, with its new view. */
@@ -50,11 +39,37 @@ export interface WidgetOptions {
    * queued report the server refused for good, a followed report whose token stopped working.
    */
   onError?: (error: unknown) => void
-  /** SDK integrations, e.g. `breadcrumbs()` from `@triage/sdk/breadcrumbs` (shown as "recent activity"). With `client`, its own. */
+  /** SDK integrations, e.g. `breadcrumbs()` from `@triage/sdk/breadcrumbs` (shown as "recent activity"). Not used with `client` (its own are). */
   integrations?: TriageIntegration[]
   /** A fetch implementation for the SDK. Default: the global one. Not used with `client`. */
   fetch?: typeof fetch
 }
+
+/**
+ * The widget's options: where it reports, with its settings. Either your publishable key and the
+ * API's base URL (the widget makes its own SDK client), or your app's own SDK client.
+ */
+export type WidgetOptions = WidgetSettings &
+  (
+    | {
+        /** The app's publishable key (`pk_…`). Required without `client`. */
+        key: string
+        /** Base URL of the Triage API, e.g. `https://triage.example.com`. Required without `client`. */
+        endpoint: string
+        client?: undefined
+      }
+    | {
+        /**
+         * Your app's SDK client (`createTriage`), to report through it: its key, context,
+         * `beforeSend`, storage, integrations and `locale` (give it the widget's, for the questions
+         * and notices), one set of listeners for both; its `onSent` hears of reports the offline
+         * queue delivers later. The widget never closes it.
+         */
+        client: TriageClient
+        key?: undefined
+        endpoint?: undefined
+      }
+  )
 
 /** What `prefill` fills in; the reporter can still change it. */
 export interface Prefill {

@@ -61,9 +61,9 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   // The app's client when it gave one (its context, beforeSend, storage and language, one set of
   // listeners; its `onSent` hears of queued reports), else the widget's own, in the widget's
   // language, which shows a queued report's ticket once the queue delivers it.
-  const client =
-    options.client ??
-    createTriage({ endpoint: options.endpoint, key: options.key, locale, fetch: options.fetch, integrations: options.integrations, onError: options.onError, onSent: created })
+  const client = options.client
+    ? options.client
+    : createTriage({ endpoint: options.endpoint, key: options.key, locale, fetch: options.fetch, integrations: options.integrations, onError: options.onError, onSent: created })
 
   /** Makes one move of the journey (transitions.ts decides where it leads). */
   function go(move: Move): void {

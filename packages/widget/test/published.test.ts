@@ -187,9 +187,13 @@ export async function send(): Promise<string> {
   }
 }
 export const sameClient = typeof createFromOneFile === typeof createTriage
+// The widget on the app's own client.
+export const onAppClient: WidgetHandle = mount({ client: triage, onOpen: () => {}, onError: (error: unknown) => console.error(error) })
 
 // @ts-expect-error: the endpoint is required
 createTriage({ key: 'pk_demo' })
 // @ts-expect-error: a handle has no such method
 widget.openPanel()
+// @ts-expect-error: a key and an endpoint, or a client
+mount({ locale: 'fr' })
 `

@@ -5,9 +5,12 @@ import type { WidgetHandle, WidgetOptions } from '@triage/widget'
 
 const mounted: WidgetHandle[] = []
 
-/** Mounts a widget with test defaults (a fake API of its own: no test reaches the network); `cleanup()` removes it. */
+/**
+ * Mounts a widget with test defaults (a fake API of its own: no test reaches the network), or on
+ * the app's `client` when given one; `cleanup()` removes it.
+ */
 export function mountWidget(options: Partial<WidgetOptions> = {}) {
-  const handle = mount({ key: 'pk_test', endpoint: 'https://triage.test', fetch: fakeApi().fetch, ...options })
+  const handle = mount((options.client ? options : { key: 'pk_test', endpoint: 'https://triage.test', fetch: fakeApi().fetch, ...options }) as WidgetOptions)
   mounted.push(handle)
   const hosts = document.querySelectorAll('triage-widget')
   const shadow = hosts[hosts.length - 1]?.shadowRoot
