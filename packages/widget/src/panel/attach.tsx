@@ -6,13 +6,7 @@ import type { PanelStrings, Strings } from '../i18n/index.ts'
 import { createWidgetState } from '../state.ts'
 import css from '../components/panel.css?raw'
 import type { AttachPanel } from './attach-type.ts'
-import type { FollowScreens } from './follow-type.ts'
-
-/** The screens after a report exists, with all the words they need once they have arrived. */
-export interface LoadedFollow {
-  screens: FollowScreens['screens']
-  strings: Strings
-}
+import type { FollowScreens, LoadedFollow } from './follow-type.ts'
 
 /**
  * The panel in the launcher's language: `strings` is that dictionary, with the app's overrides when
