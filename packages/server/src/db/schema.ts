@@ -14,7 +14,7 @@ export const apps = sqliteTable('apps', {
   name: text('name').notNull(),
   /** JSON array of origins (`https://shop.example`) allowed to use the publishable key; empty: any. */
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
-  /** SLA targets per priority (minutes); null: the defaults of docs/design.md. */
+  /** SLA targets per priority (minutes); null: the defaults of docs/design.md ("SLA defaults"). */
   slaPolicy: text('sla_policy', { mode: 'json' }).$type<SlaPolicy>(),
   /** Opening hours and holidays SLA clocks count in; null: calendar time. */
   businessHours: text('business_hours', { mode: 'json' }).$type<BusinessCalendar>(),
