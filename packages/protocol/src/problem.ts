@@ -37,6 +37,7 @@ export const problemCodes = [
   'too_many_attachments',
   'quota_exceeded',
   'storage_unavailable',
+  'erased',
   'internal_error',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]

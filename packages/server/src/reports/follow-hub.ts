@@ -54,9 +54,10 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
   let polling: Promise<void> | undefined
   let lastKeepAlive = Date.now()
 
+  /** The report's current state; undefined once it is gone or its data erased (its follows then end). */
   async function build(id: string): Promise<ReportUpdate | undefined> {
     const incident = await findIncidentById(context.db, id)
-    if (!incident) return undefined
+    if (!incident || incident.erasedAt !== null) return undefined
     const view = await reporterView(context, incident)
     return { version: incident.revision, view, json: JSON.stringify(view) }
   }
@@ -78,7 +79,16 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
       for (const { id, revision } of await incidentRevisions(context.db, ids.slice(start, start + revisionsPerQuery))) {
         const followed = reports.get(id)
         if (!followed || followed.latest?.version === revision) continue
-        followed.latest = (await build(id)) ?? followed.latest
+        const latest = await build(id)
+        if (!latest) {
+          // Erased: nothing more of it is sent, and the stream ends (a reconnect is told 410).
+          for (const follower of [...followed.followers.keys()]) {
+            remove(id, follower)
+            follower.end()
+          }
+          continue
+        }
+        followed.latest = latest
         deliver(followed)
       }
     }

@@ -68,6 +68,15 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
   // Incidents changed in the same millisecond as the last sync are read again; re-adding is harmless.
   const limit = context.similarIndexLimit ?? defaultSimilarIndexLimit
   for (const row of await incidentsChangedSince(context.db, appId, entry.syncedTo - 1, limit)) {
+    entry.syncedTo = Math.max(entry.syncedTo, row.updatedAt)
+    if (row.erasedAt !== null) {
+      // Erased: nothing of what the reporter wrote may come back as a similar incident, a
+      // deflection or a grouping candidate (issue #19).
+      entry.index.remove(row.id)
+      entry.details.delete(row.id)
+      entry.groupCandidates.remove(row.id)
+      continue
+    }
     const resolved = row.status === 'resolved' || row.status === 'closed'
     entry.index.add({
       id: row.id,
@@ -90,7 +99,6 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
       resolution: row.resolution,
       publicNote: row.publicNote,
     })
-    entry.syncedTo = Math.max(entry.syncedTo, row.updatedAt)
   }
   // Over the limit, the least recently changed go. Changes skipped because more than `limit` came
   // since the last sync are all older than the ones read, so their stale entries go first.
