@@ -384,13 +384,13 @@ export const reasonRequestSchema = z
   .meta({ id: 'ReasonRequest' }) satisfies z.ZodType<ReasonRequest>
 
 export const splitRequestSchema = z
-  .strictObject({ reason: z.string().trim().min(1, { error: 'must not be empty; leave it out to give no reason' }).max(limits.messageChars).optional() })
+  .strictObject({ reason: filledText(limits.messageChars, 'must not be empty; leave it out to give no reason').optional() })
   .meta({ id: 'SplitRequest' }) satisfies z.ZodType<SplitRequest>
 
 export const mergeRequestSchema = z
   .strictObject({
-    from: z.string({ error: 'is required: the id of the major incident to merge into this one' }).trim().min(1, { error: 'must be a major incident id' }).max(64),
-    reason: z.string().trim().min(1, { error: 'must not be empty; leave it out to give no reason' }).max(limits.messageChars).optional(),
+    from: z.string({ error: 'is required: the id of the major incident to merge into this one' }).trim().min(1, { error: 'must be a major incident id' }).max(64).regex(/\S/, { error: 'must be a major incident id' }),
+    reason: filledText(limits.messageChars, 'must not be empty; leave it out to give no reason').optional(),
   })
   .meta({ id: 'MergeRequest' }) satisfies z.ZodType<MergeRequest>
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DiagnosticsResult, Incident, IncidentList, Problem, ReportCreated, ReportView } from '@triage/protocol'
 import type { TestServer } from './harness.ts'
-import { getAs, postReport, startTestServer } from './harness.ts'
+import { getAs, postReport, sendAs, startTestServer } from './harness.ts'
 
 let server: TestServer
 beforeAll(async () => {
@@ -119,4 +119,13 @@ describe('tampered cursors (#12.3)', () => {
       expect(((await response.json()) as Problem).code).toBe('validation_failed')
     }
   })
+})
+
+it('names an app category that shares a name with an object property as its own words (constructor, __proto__, toString)', async () => {
+  const created = (await (await postReport(server, server.publishableKey, { symptoms: 'A category named like a property' })).json()) as ReportCreated
+  for (const category of ['constructor', '__proto__', 'toString']) {
+    const patched = await sendAs(server, 'PATCH', `/v1/incidents/${created.id}`, server.secretKey, { category })
+    expect(patched.status).toBe(200)
+    expect(await patched.json()).toMatchObject({ category, categoryLabel: category.replaceAll('_', ' ') })
+  }
 })

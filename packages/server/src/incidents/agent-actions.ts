@@ -14,7 +14,7 @@ import type { ServiceContext } from '../domain/context.ts'
 import { DomainError } from '../domain/errors.ts'
 import type { Change } from './changes.ts'
 import { agentScope } from '../domain/visibility.ts'
-import { appSla, changeIncident, statusAfter, statusEvents } from './changes.ts'
+import { appSla, changeIncident, changeIncidents, statusAfter, statusEvents } from './changes.ts'
 import { formatNumber } from '../ids.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { openChildren } from '../storage/incidents.ts'
@@ -80,11 +80,11 @@ function resolveChange(incident: IncidentRow, actor: string, request: ResolveReq
 /** Resolving a major incident resolves every report grouped under it: each reporter is told together. */
 async function resolveChildren(context: ServiceContext, agent: AgentCaller, parent: IncidentRow, request: ResolveRequest): Promise<void> {
   const resolution = `Resolved with major incident ${formatNumber(parent.number)}: ${request.resolution}`
-  for (const child of await openChildren(context.db, parent.id)) {
-    await changeIncident(context, { appId: parent.appId, maxTier: 'L3' }, child.id, (incident) =>
-      incident.status === 'resolved' || incident.status === 'closed' ? { fields: {}, events: [] } : resolveChange(incident, agent.name, { ...request, resolution }, context.now()),
-    )
-  }
+  const children = (await openChildren(context.db, parent.id)).map((child) => child.id)
+  // Together, fifty to a transaction: ten thousand reports of one outage are told in seconds, not minutes.
+  await changeIncidents(context, { appId: parent.appId, maxTier: 'L3' }, children, (incident) =>
+    incident.status === 'resolved' || incident.status === 'closed' ? { fields: {}, events: [] } : resolveChange(incident, agent.name, { ...request, resolution }, context.now()),
+  )
 }
 
 export async function closeIncident(context: ServiceContext, agent: AgentCaller, id: string, request: ReasonRequest): Promise<Incident> {

@@ -5,7 +5,8 @@ import type { AppSla } from '../domain/callers.ts'
 import { newId } from '../ids.ts'
 import { findApp } from '../storage/apps.ts'
 import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
-import { findIncident, findIncidentById, updateIncidentIfUnchanged } from '../storage/incidents.ts'
+import type { IncidentUpdate } from '../storage/incidents.ts'
+import { findIncident, findIncidentById, incidentsByIds, updateIncidentIfUnchanged, updateIncidentsIfUnchanged } from '../storage/incidents.ts'
 import type { ServiceContext } from '../domain/context.ts'
 import { DomainError } from '../domain/errors.ts'
 import type { Scope } from '../domain/visibility.ts'
@@ -74,6 +75,51 @@ export async function changeIncident(
     if (updated) return updated
   }
   throw new DomainError('conflict', 'This incident is changing right now. Read it again and retry.')
+}
+
+/** Incidents changed together per transaction: a few hundred statements, well within a D1 batch. */
+const incidentsPerBatch = 50
+
+/**
+ * `changeIncident` for many incidents of one app at once (a major incident's reports resolved
+ * together): each is read, decided and written as it would be alone, but fifty go to storage in
+ * one transaction. One changed by someone else in between is done again on its own.
+ *
+ * @returns how many incidents changed
+ */
+export async function changeIncidents(
+  context: ServiceContext,
+  scope: Extract<Scope, { maxTier: Tier }>,
+  ids: readonly string[],
+  decide: (incident: IncidentRow) => Change,
+): Promise<number> {
+  let changed = 0
+  for (let start = 0; start < ids.length; start += incidentsPerBatch) {
+    const rows = (await incidentsByIds(context.db, ids.slice(start, start + incidentsPerBatch))).filter(
+      (row) => row.appId === scope.appId && isVisibleTo(row, scope.maxTier),
+    )
+    const updates: IncidentUpdate[] = []
+    for (const incident of rows) {
+      const change = decide(incident)
+      if (change.events.length === 0 && Object.keys(change.fields).length === 0) continue
+      const now = context.now()
+      Object.assign(change.fields, await slaPauseFields(context, incident, change.fields.status, now))
+      const events: NewEvent[] = change.events.map((event) => ({ ...event, id: newId('evt', now), at: now }))
+      updates.push({ current: incident, changes: { ...change.fields, updatedAt: now }, events, revision: newId('rev', now) })
+    }
+    const results = await updateIncidentsIfUnchanged(context.db, updates)
+    for (const [index, stored] of results.entries()) {
+      const update = updates[index]
+      if (stored) changed++
+      else if (update) {
+        // Changed meanwhile: read again and decide again, alone.
+        const before = update.current.revision
+        const after = await changeIncident(context, scope, update.current.id, decide)
+        if (after.revision !== before) changed++
+      }
+    }
+  }
+  return changed
 }
 
 /** An app's SLA settings (policy and business hours); defaults where it has none. */

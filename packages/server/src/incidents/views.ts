@@ -26,7 +26,9 @@ export function slaClock(dueAt: number | null, riskAt: number | null, metAt: num
 
 /** A category's one name in a language; an app's own category id reads as its words. */
 export function categoryLabel(category: string, language: Locale): string {
-  return categoryNames[language][category] ?? category.replaceAll('_', ' ')
+  // Own keys only: an app's category may be called `constructor` (found by the contract fuzz).
+  const names: Record<string, string> = categoryNames[language]
+  return Object.hasOwn(names, category) ? (names[category] as string) : category.replaceAll('_', ' ')
 }
 
 export function toIncidentSummary(row: IncidentRow, now: number, language: Locale = 'en'): IncidentSummary {

@@ -1,7 +1,10 @@
 import type { ReportView } from '@triage/protocol'
-import { findIncidentById, incidentRevisions } from '../storage/incidents.ts'
 import type { ServiceContext } from '../domain/context.ts'
+import { onIncidentsChanged } from '../storage/change-signal.ts'
+import { findIncidentById, incidentsByIds, publicEventsOf, revisionsChangedSince } from '../storage/incidents.ts'
+import { appSla } from '../incidents/changes.ts'
 import { authorizeReporter, reporterView } from './reporter-actions.ts'
+import { toReportView } from './views.ts'
 
 /** One state of a followed report, serialized once for every follower. */
 export interface ReportUpdate {
@@ -21,7 +24,7 @@ export interface Follower {
 }
 
 export interface FollowHubOptions {
-  /** How often followed reports are checked for a new revision, in ms. */
+  /** How often the followed apps are checked for changes made elsewhere (another process), in ms. */
   pollMs: number
   /** How long one follow lasts; clients reconnect (bounded streams suit proxies and Workers). */
   maxMs: number
@@ -30,36 +33,64 @@ export interface FollowHubOptions {
 }
 
 interface Followed {
+  appId: string
   /** The latest state read, shared by every follower of the report. */
   latest: ReportUpdate | undefined
   followers: Map<Follower, { seen: string | undefined; until: number }>
 }
 
-// Revisions are read by primary key, 100 ids a query: D1 binds at most 100 parameters.
-const revisionsPerQuery = 100
+/**
+ * A write takes its `updated_at` a moment before it commits, so each check reads changes again
+ * this far back; a change seen twice is sent once (its revision is the one already sent).
+ */
+const settleMs = 5_000
+const changesPerRead = 2_000
 
 /**
- * Live follow for many followers at the cost of few: every followed report is checked with one
- * indexed read of its revision per poll, however many followers it has (ids batched 100 to a
- * query), and its view is built and serialized once per change, not once per follower. One timer
- * serves all followers' polls and keep-alives. Followers are plain callbacks, so a stream holds
- * no generator, timer or listener of its own.
+ * Live follow whose cost does not grow with idle followers. What changed is found per app, with
+ * one seek of the `(app_id, updated_at)` index per check, however many reports and followers the
+ * app has: 10,000 people following an outage cost one small read a second while nothing happens.
+ * This process's own writes are heard at once (storage's change signal), so they reach followers
+ * without waiting for the next check. The views of the changed reports are read in bulk and built
+ * and serialized once per change, not once per follower. Followers are plain callbacks, so a
+ * stream holds no generator, timer or listener of its own.
  *
- * On Workers, where I/O belongs to the request that started it, make one hub per request.
+ * On Workers, where I/O belongs to the request that started it, make one hub per request: it then
+ * checks its own report only, and hears no other request's writes.
  */
 export function followHub(context: ServiceContext, options: FollowHubOptions) {
   const keepAliveMs = options.keepAliveMs ?? 15_000
   const reports = new Map<string, Followed>()
+  /** Per followed app: changes at or after this `updated_at` are checked at the next poll. */
+  const checkedFrom = new Map<string, number>()
   let timer: ReturnType<typeof setInterval> | undefined
   let polling: Promise<void> | undefined
+  let again = false
   let lastKeepAlive = Date.now()
+  let unsubscribe: (() => void) | undefined
 
   /** The report's current state; undefined once it is gone or its data erased (its follows then end). */
-  async function build(id: string): Promise<ReportUpdate | undefined> {
+  async function buildOne(id: string): Promise<ReportUpdate | undefined> {
     const incident = await findIncidentById(context.db, id)
     if (!incident || incident.erasedAt !== null) return undefined
     const view = await reporterView(context, incident)
     return { version: incident.revision, view, json: JSON.stringify(view) }
+  }
+
+  /** The views of many changed reports: three reads per hundred, however many changed. */
+  async function buildMany(ids: string[]): Promise<Map<string, ReportUpdate>> {
+    const updates = new Map<string, ReportUpdate>()
+    const rows = await incidentsByIds(context.db, ids)
+    const events = await publicEventsOf(context.db, ids)
+    const policies = new Map<string, Awaited<ReturnType<typeof appSla>>['policy']>()
+    for (const row of rows) {
+      // Erased: nothing of it is built, so nothing of it is sent (poll ends its streams).
+      if (row.erasedAt !== null) continue
+      if (!policies.has(row.appId)) policies.set(row.appId, (await appSla(context, row.appId)).policy)
+      const view = toReportView(row, events.get(row.id) ?? [], policies.get(row.appId) ?? undefined, context.sendsEmail)
+      updates.set(row.id, { version: row.revision, view, json: JSON.stringify(view) })
+    }
+    return updates
   }
 
   function deliver(followed: Followed): void {
@@ -73,25 +104,44 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
   }
 
   async function poll(): Promise<void> {
-    const now = Date.now()
-    const ids = [...reports.keys()]
-    for (let start = 0; start < ids.length; start += revisionsPerQuery) {
-      for (const { id, revision } of await incidentRevisions(context.db, ids.slice(start, start + revisionsPerQuery))) {
+    const startedAt = context.now()
+    const changed: string[] = []
+    for (const [appId, from] of checkedFrom) {
+      let after: { updatedAt: number; rowid: number } | undefined
+      let newest = from
+      for (;;) {
+        const rows = await revisionsChangedSince(context.db, appId, from, after, changesPerRead)
+        for (const row of rows) {
+          newest = Math.max(newest, row.updatedAt)
+          const followed = reports.get(row.id)
+          if (followed && followed.latest?.version !== row.revision) changed.push(row.id)
+        }
+        const last = rows[rows.length - 1]
+        if (!last || rows.length < changesPerRead) break
+        after = { updatedAt: last.updatedAt, rowid: last.rowid }
+      }
+      checkedFrom.set(appId, Math.max(from, Math.min(newest, startedAt) - settleMs))
+    }
+    if (changed.length > 0) {
+      const ids = [...new Set(changed)]
+      const updates = await buildMany(ids)
+      for (const id of ids) {
         const followed = reports.get(id)
-        if (!followed || followed.latest?.version === revision) continue
-        const latest = await build(id)
-        if (!latest) {
-          // Erased: nothing more of it is sent, and the stream ends (a reconnect is told 410).
+        if (!followed) continue
+        const update = updates.get(id)
+        if (!update) {
+          // Erased (or gone): nothing more of it is sent, and the stream ends (a reconnect is told 410).
           for (const follower of [...followed.followers.keys()]) {
             remove(id, follower)
             follower.end()
           }
           continue
         }
-        followed.latest = latest
+        followed.latest = update
         deliver(followed)
       }
     }
+    const now = Date.now()
     const keepAlive = now - lastKeepAlive >= keepAliveMs
     if (keepAlive) lastKeepAlive = now
     for (const [id, followed] of reports) {
@@ -106,12 +156,20 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
     }
   }
 
-  function tick(): void {
-    // A poll slower than the interval is not stacked under the next one.
-    polling ??= poll()
+  /** Runs a check now, or right after the one running: never two at once, none lost. */
+  function check(): void {
+    if (polling) {
+      again = true
+      return
+    }
+    polling = poll()
       .catch((error: unknown) => console.error('following reports failed:', error))
       .finally(() => {
         polling = undefined
+        if (again) {
+          again = false
+          check()
+        }
       })
   }
 
@@ -119,9 +177,12 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
     const followed = reports.get(id)
     if (!followed?.followers.delete(follower) || followed.followers.size > 0) return
     reports.delete(id)
-    if (reports.size === 0 && timer !== undefined) {
-      clearInterval(timer)
+    if (![...reports.values()].some((other) => other.appId === followed.appId)) checkedFrom.delete(followed.appId)
+    if (reports.size === 0) {
+      if (timer !== undefined) clearInterval(timer)
       timer = undefined
+      unsubscribe?.()
+      unsubscribe = undefined
     }
   }
 
@@ -136,14 +197,24 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
     async follow(id: string, reporterToken: string, follower: Follower, since?: string): Promise<() => void> {
       const incident = await authorizeReporter(context, id, reporterToken)
       let followed = reports.get(id)
-      if (!followed) reports.set(id, (followed = { latest: undefined, followers: new Map() }))
+      if (!followed) reports.set(id, (followed = { appId: incident.appId, latest: undefined, followers: new Map() }))
       followed.followers.set(follower, { seen: since, until: Date.now() + options.maxMs })
-      if (followed.latest?.version !== incident.revision) followed.latest = (await build(id)) ?? followed.latest
+      // Changes from now on are checked: what happened before is in the state sent below.
+      if (!checkedFrom.has(incident.appId)) checkedFrom.set(incident.appId, incident.updatedAt)
+      if (followed.latest?.version !== incident.revision) followed.latest = (await buildOne(id)) ?? followed.latest
       deliver(followed)
       if (timer === undefined) {
-        timer = setInterval(tick, options.pollMs)
+        timer = setInterval(check, options.pollMs)
         // Open streams keep a Node server alive by themselves; the poll timer need not.
         ;(timer as { unref?: () => void }).unref?.()
+        // This process's writes are heard at once; on Workers a write belongs to another request.
+        if (!context.requestBoundIo) {
+          unsubscribe = onIncidentsChanged(context.db, (appIds) => {
+            for (const appId of appIds) {
+              if (checkedFrom.has(appId)) return check()
+            }
+          })
+        }
       }
       return () => remove(id, follower)
     },

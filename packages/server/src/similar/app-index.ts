@@ -5,6 +5,7 @@ import { formatNumber } from '../ids.ts'
 import type { Database } from '../db/database.ts'
 import { incidentsChangedSince } from '../storage/similar.ts'
 import type { ServiceContext } from '../domain/context.ts'
+import { yieldToEventLoop } from '../event-loop.ts'
 import { defaultCachedApps } from '../domain/context.ts'
 
 /** What answers and grouping need beyond the index: kept beside it, current as of the last sync. */
@@ -61,13 +62,29 @@ const lostSyncMs = 10_000
  */
 export const defaultSimilarIndexLimit = 20_000
 
+/** Rows read, and folded in, between two turns of the event loop. */
+const rowsPerPage = 1_000
+
 
 async function sync(context: ServiceContext, appId: string, entry: AppIndex): Promise<void> {
   const now = context.now()
   entry.groupCandidates.prune(now)
   // Incidents changed in the same millisecond as the last sync are read again; re-adding is harmless.
   const limit = context.similarIndexLimit ?? defaultSimilarIndexLimit
-  for (const row of await incidentsChangedSince(context.db, appId, entry.syncedTo - 1, limit)) {
+  // Read newest first, a page at a time with the event loop given back between pages (a new
+  // process reads up to `limit` rows: whole seconds of work in one go), then folded in oldest
+  // first, so the most recently changed stay last in `details` (the least recent go first).
+  const changed: Awaited<ReturnType<typeof incidentsChangedSince>> = []
+  for (;;) {
+    const last = changed[changed.length - 1]
+    const page = await incidentsChangedSince(context.db, appId, entry.syncedTo - 1, Math.min(rowsPerPage, limit - changed.length), last && { updatedAt: last.updatedAt, rowid: last.rowid })
+    changed.push(...page)
+    if (page.length < rowsPerPage || changed.length >= limit) break
+    await yieldToEventLoop()
+  }
+  changed.reverse()
+  for (const [index, row] of changed.entries()) {
+    if (index > 0 && index % rowsPerPage === 0) await yieldToEventLoop()
     entry.syncedTo = Math.max(entry.syncedTo, row.updatedAt)
     if (row.erasedAt !== null) {
       // Erased: nothing of what the reporter wrote may come back as a similar incident, a

@@ -71,11 +71,6 @@ export async function incidentsLeftToErase(db: Database, ids: string[]): Promise
   return rows.map((row) => row.id)
 }
 
-/** The incidents themselves, for a batch. */
-export function incidentsByIds(db: Database, ids: string[]): Promise<IncidentRow[]> {
-  return db.select().from(incidents).where(sql`${incidents.id} in (select value from json_each(${jsonText(ids)}))`)
-}
-
 /** Every major incident each of these reports was ever grouped under (a split one no longer points to it): those quote their first report. */
 export async function majorsOf(db: Database, ids: string[]): Promise<{ incidentId: string; parentId: string }[]> {
   return db.all<{ incidentId: string; parentId: string }>(sql`

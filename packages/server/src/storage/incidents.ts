@@ -1,10 +1,11 @@
 import type { SQL } from 'drizzle-orm'
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
 import type { IncidentStatus } from '@triage/protocol'
 import { incidentEvents, incidents, openStatuses } from '../db/schema.ts'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
 import type { Database } from '../db/database.ts'
+import { incidentsChanged } from './change-signal.ts'
 import { groupCommit } from './group-commit.ts'
 import { jsonText } from './json-text.ts'
 import { outboxStatements } from './outbox.ts'
@@ -117,6 +118,7 @@ export async function insertIncidentsOnce(db: Database, writes: IncidentWrite[])
     .from(incidents)
     .where(keyConditions.length === 0 ? sql`0` : and(or(...keyConditions), notInArray(incidents.id, fresh.map(({ incident }) => incident.id))))
   const [inserted, ...rest] = await db.batch([insert, ...(events.length > 0 ? [eventInsert] : []), ...outbox, holders])
+  incidentsChanged(db, fresh.map(({ incident }) => incident.appId))
   const numbers = new Map(inserted.map((row) => [row.id, row.number]))
   const byKey = new Map((rest[rest.length - 1] as IncidentRow[]).map((row) => [`${row.appId} ${row.idempotencyKey}`, row]))
   const byId = new Map<string, IncidentRow>()
@@ -161,6 +163,53 @@ export async function findIncident(db: Database, appId: string, id: string): Pro
 export async function incidentRevisions(db: Database, ids: string[]): Promise<{ id: string; revision: string }[]> {
   if (ids.length === 0) return []
   return db.select({ id: incidents.id, revision: incidents.revision }).from(incidents).where(inArray(incidents.id, ids))
+}
+
+/**
+ * An app's incidents changed at or after `since` (by `updated_at`), a page at a time in the order
+ * of the `(app_id, updated_at)` index (rowid breaks ties and is in that index), with their
+ * revisions: a seek of that index, whatever the app's history.
+ */
+export async function revisionsChangedSince(
+  db: Database,
+  appId: string,
+  since: number,
+  after: { updatedAt: number; rowid: number } | undefined,
+  limit: number,
+): Promise<{ id: string; revision: string; updatedAt: number; rowid: number }[]> {
+  const position = after ? or(gt(incidents.updatedAt, after.updatedAt), and(eq(incidents.updatedAt, after.updatedAt), gt(sql`${incidents}.rowid`, after.rowid))) : undefined
+  return db
+    .select({ id: incidents.id, revision: incidents.revision, updatedAt: incidents.updatedAt, rowid: sql<number>`${incidents}.rowid` })
+    .from(incidents)
+    .where(and(eq(incidents.appId, appId), gte(incidents.updatedAt, since), position))
+    .orderBy(asc(incidents.updatedAt), sql`${incidents}.rowid`)
+    .limit(limit)
+}
+
+// Reads by id go 100 ids to a statement: D1 binds at most 100 parameters.
+const idsPerQuery = 100
+
+/** Incidents by id (those that exist), 100 ids a query. */
+export async function incidentsByIds(db: Database, ids: readonly string[]): Promise<IncidentRow[]> {
+  const rows: IncidentRow[] = []
+  for (let start = 0; start < ids.length; start += idsPerQuery) {
+    rows.push(...(await db.select().from(incidents).where(inArray(incidents.id, ids.slice(start, start + idsPerQuery)))))
+  }
+  return rows
+}
+
+/** The public timelines of several incidents, each in order, 100 incidents a query. */
+export async function publicEventsOf(db: Database, ids: readonly string[]): Promise<Map<string, EventRow[]>> {
+  const byIncident = new Map<string, EventRow[]>(ids.map((id) => [id, []]))
+  for (let start = 0; start < ids.length; start += idsPerQuery) {
+    const rows = await db
+      .select()
+      .from(incidentEvents)
+      .where(and(inArray(incidentEvents.incidentId, ids.slice(start, start + idsPerQuery)), eq(incidentEvents.visibility, 'public')))
+      .orderBy(asc(incidentEvents.incidentId), asc(incidentEvents.at), sql`rowid`)
+    for (const row of rows) byIncident.get(row.incidentId)?.push(row)
+  }
+  return byIncident
 }
 
 /** An incident by id alone: for the reporter, whose token is checked against this id. */
@@ -342,33 +391,60 @@ export async function listEvents(db: Database, incidentId: string, visibility?: 
   return db.select().from(incidentEvents).where(condition).orderBy(asc(incidentEvents.at), sql`rowid`)
 }
 
+/** One guarded change: the incident as read, what changes, the events it writes, its new revision. */
+export interface IncidentUpdate {
+  current: IncidentRow
+  changes: Partial<Omit<IncidentRow, 'id' | 'appId' | 'number' | 'revision'>>
+  events: NewEvent[]
+  revision: string
+}
+
 /**
  * Applies a change to an incident and appends its events in one transaction, only if the
- * incident is still at `expectedRevision` (nobody changed it since it was read).
+ * incident is still at `current.revision` (nobody changed it since it was read).
  *
  * @returns the changed incident, or undefined when another change came first (read it again and retry)
  */
 export async function updateIncidentIfUnchanged(
   db: Database,
   current: IncidentRow,
-  changes: Partial<Omit<IncidentRow, 'id' | 'appId' | 'number' | 'revision'>>,
+  changes: IncidentUpdate['changes'],
   events: NewEvent[],
   revision: string,
 ): Promise<IncidentRow | undefined> {
-  const update = db
-    .update(incidents)
-    .set({ ...changes, revision })
-    .where(and(eq(incidents.id, current.id), eq(incidents.revision, current.revision)))
-  // Events land only if the guarded update did: the new revision is ours alone.
-  const eventInserts = events.map((event) =>
-    db.insert(incidentEvents).select(sql`
-      select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${jsonText(event.data)}, ${event.at}
-      where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
-  )
-  const outbox = outboxStatements(db, [{ incident: { ...current, ...changes }, events, revision }])
-  await db.batch([update, ...eventInserts, ...outbox])
-  const stored = await findIncidentById(db, current.id)
-  return stored?.revision === revision ? stored : undefined
+  const [stored] = await updateIncidentsIfUnchanged(db, [{ current, changes, events, revision }])
+  return stored
+}
+
+/**
+ * Many guarded changes in one transaction (a major incident's reports resolved together): each
+ * lands only if its incident is still at the revision it was read at, with its events and
+ * webhook deliveries; the others are left for the caller to read again.
+ *
+ * @returns per update, the changed incident, or undefined when another change came first
+ */
+export async function updateIncidentsIfUnchanged(db: Database, updates: IncidentUpdate[]): Promise<(IncidentRow | undefined)[]> {
+  if (updates.length === 0) return []
+  const statements = updates.flatMap(({ current, changes, events, revision }) => {
+    const update = db
+      .update(incidents)
+      .set({ ...changes, revision })
+      .where(and(eq(incidents.id, current.id), eq(incidents.revision, current.revision)))
+    // Events land only if the guarded update did: the new revision is ours alone.
+    const eventInserts = events.map((event) =>
+      db.insert(incidentEvents).select(sql`
+        select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${jsonText(event.data)}, ${event.at}
+        where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
+    )
+    return [update, ...eventInserts, ...outboxStatements(db, [{ incident: { ...current, ...changes }, events, revision }])]
+  })
+  await db.batch(statements as unknown as Parameters<Database['batch']>[0])
+  incidentsChanged(db, updates.map(({ current }) => current.appId))
+  const stored = new Map((await incidentsByIds(db, updates.map(({ current }) => current.id))).map((row) => [row.id, row]))
+  return updates.map(({ current, revision }) => {
+    const row = stored.get(current.id)
+    return row?.revision === revision ? row : undefined
+  })
 }
 
 /** A verified reporter's incidents in one app, newest first. */
