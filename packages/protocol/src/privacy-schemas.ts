@@ -30,7 +30,8 @@ export const reporterExportQuerySchema = z
     userId: userId.optional(),
     cursor: z.string().min(1).max(200).meta({ description: 'nextCursor of the previous page.' }).optional(),
   })
-  .refine(oneSubject, oneSubjectError)
+  // OpenAPI cannot say "exactly one" of two query parameters: the route says it in words.
+  .refine(oneSubject, { ...oneSubjectError, path: ['userId'] })
 
 export const exportedAttachmentSchema = attachmentSchema
   .extend({ href: z.string().meta({ example: '/v1/incidents/inc_01…/attachments/att_01…' }) })

@@ -33,6 +33,7 @@ const exportRoute = createRoute({
   tags: ['Privacy'],
   summary: "Export one person's data (right of access)",
   description:
+    'Give exactly one of `email` and `userId`. ' +
     "Everything the app holds about one person, found by the e-mail address they left (compared without case) or their verified user id: each incident's " +
     'symptoms, answers, contact and context, its public timeline (their messages, the agents’ public replies) and its files’ metadata with a link to download them. ' +
     'Oldest first, 100 incidents a page: pass `nextCursor` back as `cursor`. Each export is on the audit trail. See docs/privacy.md.',
