@@ -47,9 +47,14 @@ export async function insertErasureJob(db: Database, job: ErasureJobRow, audit: 
   await db.batch([db.insert(erasureJobs).values(job), ...(audit.length > 0 ? [auditInsert(db, audit)] : [])])
 }
 
-/** Erasures not finished yet, oldest first. */
-export function unfinishedErasureJobs(db: Database, limit: number) {
-  return db.select().from(erasureJobs).where(isNull(erasureJobs.finishedAt)).orderBy(asc(erasureJobs.requestedAt)).limit(limit)
+/** Erasures not finished yet (of one app, or all), oldest first. */
+export function unfinishedErasureJobs(db: Database, limit: number, appId?: string) {
+  return db
+    .select()
+    .from(erasureJobs)
+    .where(and(isNull(erasureJobs.finishedAt), appId === undefined ? undefined : eq(erasureJobs.appId, appId)))
+    .orderBy(asc(erasureJobs.requestedAt))
+    .limit(limit)
 }
 
 export async function finishErasureJob(db: Database, id: string, now: number): Promise<void> {
