@@ -62,7 +62,7 @@ export async function finishErasureJob(db: Database, id: string, now: number): P
 }
 
 /**
- * Of these incidents, the ones an erasure has left to do, in their order: not yet erased, or with
+ * Of these incidents, the ones an erasure has left to do (json_each reads them in their order, no sort): not yet erased, or with
  * attachments still stored (the rows are rewritten first, the files deleted right after).
  */
 export async function incidentsLeftToErase(db: Database, ids: string[]): Promise<string[]> {
@@ -71,8 +71,7 @@ export async function incidentsLeftToErase(db: Database, ids: string[]): Promise
   const rows = await db.all<{ id: string }>(sql`
     select value as id from json_each(${list})
     where exists (select 1 from ${incidents} i where i.id = value and i.erased_at is null)
-      or exists (select 1 from ${attachments} a where a.incident_id = value)
-    order by key`)
+      or exists (select 1 from ${attachments} a where a.incident_id = value)`)
   return rows.map((row) => row.id)
 }
 
