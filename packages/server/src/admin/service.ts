@@ -27,6 +27,11 @@ const iso = (ms: number) => new Date(ms).toISOString()
 
 /** Who changed what in the app's administration, on the audit trail. */
 const audited = (context: ServiceContext, agent: AgentCaller, record: AuditRecord) => recordAudit(context, agent.appId, actorOfAgent(agent), record)
+/**
+ * Where a webhook points, for the audit trail: its origin only. Some receivers take their secret in
+ * the path or query (a chat's incoming-webhook URL), and the trail can never forget what it holds.
+ */
+const urlOrigin = (url: string) => new URL(url).origin
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms))
 
 export async function getAppSettings(context: ServiceContext, agent: AgentCaller): Promise<AppSettings> {
@@ -109,7 +114,7 @@ export async function createAppWebhook(context: ServiceContext, agent: AgentCall
     disabledAt: null,
   }
   await insertWebhook(context.db, row)
-  await audited(context, agent, { action: 'webhook.created', details: { webhookId: row.id, url: row.url, events: row.events } })
+  await audited(context, agent, { action: 'webhook.created', details: { webhookId: row.id, origin: urlOrigin(row.url), events: row.events } })
   return { ...toWebhook(row), secret }
 }
 
@@ -118,7 +123,7 @@ export async function rotateWebhookSecret(context: ServiceContext, agent: AgentC
   const webhook = await appWebhook(context, agent, id)
   const secret = newWebhookSecret()
   await setWebhookSecret(context.db, agent.appId, id, await secretsOf(context).seal(secret))
-  await audited(context, agent, { action: 'webhook.secret_rotated', details: { webhookId: id, url: webhook.url } })
+  await audited(context, agent, { action: 'webhook.secret_rotated', details: { webhookId: id, origin: urlOrigin(webhook.url) } })
   return { ...toWebhook(await appWebhook(context, agent, id)), secret }
 }
 
@@ -131,7 +136,7 @@ async function appWebhook(context: ServiceContext, agent: AgentCaller, id: strin
 export async function disableAppWebhook(context: ServiceContext, agent: AgentCaller, id: string): Promise<Webhook> {
   const webhook = await appWebhook(context, agent, id)
   await disableWebhook(context.db, agent.appId, id, context.now())
-  if (webhook.disabledAt === null) await audited(context, agent, { action: 'webhook.stopped', details: { webhookId: id, url: webhook.url } })
+  if (webhook.disabledAt === null) await audited(context, agent, { action: 'webhook.stopped', details: { webhookId: id, origin: urlOrigin(webhook.url) } })
   return toWebhook(await appWebhook(context, agent, id))
 }
 
