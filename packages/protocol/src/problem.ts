@@ -37,6 +37,7 @@ export const problemCodes = [
   'too_many_attachments',
   'quota_exceeded',
   'storage_unavailable',
+  'erased',
   'internal_error',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]
@@ -62,6 +63,7 @@ export const problemTitles: Record<ProblemCode, string> = {
   too_many_attachments: 'Too many attachments',
   quota_exceeded: 'Storage quota exceeded',
   storage_unavailable: 'Storage unavailable',
+  erased: 'Erased',
   internal_error: 'Internal error',
 }
 

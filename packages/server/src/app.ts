@@ -18,6 +18,7 @@ import { groupingRoutes } from './grouping/routes.ts'
 import { incidentRoutes } from './incidents/routes.ts'
 import { metricsRoutes } from './metrics/routes.ts'
 import { noticeRoutes } from './notices/routes.ts'
+import { privacyRoutes } from './privacy/routes.ts'
 import type { ReportRouteOptions } from './reports/routes.ts'
 import { reportRoutes } from './reports/routes.ts'
 import type { ServiceContext } from './domain/context.ts'
@@ -87,6 +88,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.route('/', groupingRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())
+  app.route('/', privacyRoutes())
 
   app.get('/healthz', (c) => c.json({ ok: true }))
 

@@ -106,6 +106,7 @@ const statedInWords = [
   /^from$/, // `from` comes before `to`
   /^notice$/, // a "me too" names one of the app's known problems (GET /v1/notices)
   /^publicTitle$/, // a public title is for a major incident only
+  /^userId$/, // an export names its person by exactly one of email and userId
 ]
 
 /**

@@ -28,6 +28,8 @@ export type DomainErrorCode =
   | 'quota_exceeded'
   /** A store this needs is missing or busy now: try again, or configure it. */
   | 'unavailable'
+  /** What was asked for existed, but its personal data was erased (a reporter's request, or retention). */
+  | 'erased'
 
 /** Details a refusal carries for the caller: fields in error, where a lifecycle can go. */
 export type DomainErrorDetails = Partial<Pick<Problem, 'errors' | 'allowed'>>

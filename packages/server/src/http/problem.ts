@@ -27,6 +27,8 @@ const domainProblems: Record<DomainErrorCode, { status: number; code: ProblemCod
   too_many_attachments: { status: 422, code: 'too_many_attachments' },
   quota_exceeded: { status: 413, code: 'quota_exceeded' },
   unavailable: { status: 503, code: 'storage_unavailable' },
+  // Gone for good, and the client should stop asking (RFC 9110 §15.5.11).
+  erased: { status: 410, code: 'erased' },
 }
 
 /** A service's refusal as problem+json. */

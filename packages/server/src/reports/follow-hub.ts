@@ -72,9 +72,10 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
   let lastKeepAlive = Date.now()
   let unsubscribe: (() => void) | undefined
 
+  /** The report's current state; undefined once it is gone or its data erased (its follows then end). */
   async function buildOne(id: string): Promise<ReportUpdate | undefined> {
     const incident = await findIncidentById(context.db, id)
-    if (!incident) return undefined
+    if (!incident || incident.erasedAt !== null) return undefined
     const view = await reporterView(context, incident)
     return { version: incident.revision, view, json: JSON.stringify(view) }
   }
@@ -86,6 +87,8 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
     const events = await publicEventsOf(context.db, ids)
     const policies = new Map<string, Awaited<ReturnType<typeof appSla>>['policy']>()
     for (const row of rows) {
+      // Erased: nothing of it is built, so nothing of it is sent (poll ends its streams).
+      if (row.erasedAt !== null) continue
       if (!policies.has(row.appId)) policies.set(row.appId, (await appSla(context, row.appId)).policy)
       const view = toReportView(row, events.get(row.id) ?? [], policies.get(row.appId) ?? undefined, context.sendsEmail)
       updates.set(row.id, { version: row.revision, view, json: JSON.stringify(view) })
@@ -132,10 +135,20 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
       if (settle) checkedFrom.set(appId, Math.max(from, Math.min(newest, startedAt) - settleMs))
     }
     if (changed.length > 0) {
-      const updates = await buildMany([...new Set(changed)])
-      for (const [id, update] of updates) {
+      const ids = [...new Set(changed)]
+      const updates = await buildMany(ids)
+      for (const id of ids) {
         const followed = reports.get(id)
         if (!followed) continue
+        const update = updates.get(id)
+        if (!update) {
+          // Erased (or gone): nothing more of it is sent, and the stream ends (a reconnect is told 410).
+          for (const follower of [...followed.followers.keys()]) {
+            remove(id, follower)
+            follower.end()
+          }
+          continue
+        }
         followed.latest = update
         deliver(followed)
       }
