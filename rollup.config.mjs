@@ -5,9 +5,11 @@ import nodeResolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import { dts } from 'rollup-plugin-dts'
 import esbuild from 'rollup-plugin-esbuild'
+import { transform } from 'esbuild'
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { consoleAssets } from './scripts/console-assets.mjs'
-import { widgetPrivateProperties } from './scripts/widget-private-properties.mjs'
 
 const exportConditions = ['@triage/source', 'browser', 'module', 'import', 'default']
 
@@ -22,25 +24,59 @@ const noZod = {
   },
 }
 
-/** pure_getters: no getter of ours or Preact's has side effects, so unused reads may go. */
-const terserOptions = { ecma: 2020, compress: { passes: 2, pure_getters: true }, format: { comments: false, ascii_only: true } }
+const terserOptions = { ecma: 2020, compress: { passes: 2 }, format: { comments: false, ascii_only: true } }
+
+/**
+ * The script-tag files (loader, panels, follow-up chunks) are our own modules in an IIFE, so terser
+ * may treat them as ES modules (strict code, top-level names private) and drop parameters no caller
+ * reads (nothing reads a function's `length`): −8 B on widget.js, −18 B on each panel, −9 B on the
+ * follow-up chunks. Not for the SDK fixtures, which stand for an app's own bundler settings.
+ */
+const scriptTagTerserOptions = { ...terserOptions, module: true, compress: { ...terserOptions.compress, keep_fargs: false } }
+
+/**
+ * The property names private to a script-tag panel, from the checked-in list
+ * `packages/widget/mangle.json` (as preactjs/signals keeps its `mangle.json`): the dictionary's keys,
+ * the state's members and Preact's class-component hooks, ~300 B of gzip in full. A listed name is
+ * shortened everywhere in a panel at once, so none may cross its edge; `test/panel-build.test.ts`
+ * checks that every one is gone from the built panels and that none is read across an edge.
+ */
+const mangleList = JSON.parse(readFileSync(new URL('packages/widget/mangle.json', import.meta.url), 'utf8'))
+const panelPrivateNames = [...mangleList.dictionary, ...mangleList.state, ...mangleList.preact]
 
 /**
  * The panels' compression, measured on them (the loader and the SDK gain nothing from it):
  * unsafe_methods turns `{ m: function () {} }` into `{ m() {} }`, which cannot be `new`ed (nothing
  * constructs an object's function); inline: 1 and no sequences rewrite less, which gzip rewards;
- * and the property names private to a panel are shortened.
+ * a third pass (−7 B); and the listed private property names are shortened.
  */
 const panelTerserOptions = {
-  ...terserOptions,
-  compress: { ...terserOptions.compress, unsafe_methods: true, inline: 1, sequences: false },
-  // The dictionary keys and state members no other file sees, shortened (see the script).
-  mangle: { properties: { regex: (await widgetPrivateProperties()).regex } },
+  ...scriptTagTerserOptions,
+  compress: { ...scriptTagTerserOptions.compress, passes: 3, unsafe_methods: true, inline: 1, sequences: false },
+  mangle: { properties: { regex: new RegExp(`^(?:${panelPrivateNames.join('|')})$`) } },
+}
+
+/**
+ * `import css from './panel.css?raw'`: a stylesheet written readable, as one minified string.
+ * esbuild keeps the space after a custom property's colon; CSS parsers drop it (CSS Syntax 3,
+ * "consume a declaration"), so it goes too. Tests (vite) read the same import unminified.
+ */
+const cssText = {
+  name: 'css-text',
+  resolveId: (source, importer) => (source.endsWith('.css?raw') && importer ? resolve(dirname(importer), source) : null),
+  async load(id) {
+    if (!id.endsWith('.css?raw')) return null
+    const path = id.slice(0, -'?raw'.length)
+    this.addWatchFile(path)
+    const { code } = await transform(readFileSync(path, 'utf8'), { loader: 'css', minify: true })
+    return `export default ${JSON.stringify(code.trim().replace(/(--[\w-]+):\s+/g, '$1:'))}`
+  },
 }
 
 /** `minifySyntax` for the widget's script-tag files: esbuild's syntax folding before terser saves ~20 B gzip there. */
 const plugins = ({ minifySyntax = false } = {}) => [
   noZod,
+  cssText,
   nodeResolve({ browser: true, exportConditions, extensions: ['.mjs', '.js', '.json', '.ts', '.tsx'] }),
   esbuild({ target: 'es2020', minifySyntax }),
 ]
@@ -85,17 +121,6 @@ const declarations = (input, file, external = () => false) => ({
   plugins: [dts({ respectExternal: true, tsconfig: 'tsconfig.json' })],
 })
 
-/**
- * The widget renders from one `effect` (panel/attach.tsx) and uses no hooks, so it needs neither
- * `@preact/signals`' per-component integration nor `preact/hooks`, whose only effect on import is
- * to install option hooks into Preact. Marked free of side effects, they drop out of the build:
- * what is left of `@preact/signals` is its `signal`, `computed`, `effect` and `batch` (−1.8 KB gzip),
- * and the ESM build no longer patches the host app's own Preact.
- */
-const widgetTreeshake = {
-  moduleSideEffects: (id) => !/[\\/]node_modules[\\/](@preact[\\/]signals[\\/]|preact[\\/]hooks[\\/])/.test(id),
-}
-
 export default [
   // The agents' console, served at /console: its own ES modules (the screens past the queue load
   // when first opened), stylesheet and page. Nothing here reaches the widget or the SDK, and the
@@ -119,14 +144,12 @@ export default [
   ].map(([input, file]) => ({
     input: `packages/widget/src/${input}`,
     output: { file: `packages/widget/dist/${file}`, format: 'iife' },
-    treeshake: widgetTreeshake,
-    plugins: [...(file.startsWith('widget-follow-') ? [jsxBridge] : []), ...plugins({ minifySyntax: true }), terser(file === 'widget.js' ? terserOptions : panelTerserOptions)],
+    plugins: [...(file.startsWith('widget-follow-') ? [jsxBridge] : []), ...plugins({ minifySyntax: true }), terser(file === 'widget.js' ? scriptTagTerserOptions : panelTerserOptions)],
   })),
   {
     input: 'packages/widget/src/index.ts',
     output: { file: 'packages/widget/dist/index.js', format: 'es' },
     external: widgetExternal,
-    treeshake: widgetTreeshake,
     plugins: plugins(),
   },
   {

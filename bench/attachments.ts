@@ -6,7 +6,7 @@ import { statSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { startEphemeralServer } from '../packages/server/src/ephemeral.ts'
+import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 
 const rounds = Number(process.argv[2] ?? 8)
 const sizes = [100 * 1024, 1024 * 1024, 10 * 1024 * 1024]

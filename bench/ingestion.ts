@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { reportBodies } from './report-bodies.ts'
@@ -251,6 +251,8 @@ try {
         connections,
         seconds,
         cores: availableParallelism(),
+        // How shared the machine was while measuring (1, 5, 15 min): CPU µs per report holds up better than req/s.
+        loadAverage: loadavg().map((load) => Math.round(load * 10) / 10),
         date: new Date().toISOString(),
         node: process.version,
       },

@@ -18,7 +18,7 @@
  */
 import { createClient } from '@libsql/client'
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs'
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os'
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
@@ -58,7 +58,7 @@ const publishableKey = 'pk_benchscale000000000000000000'
 const secretKey = 'sk_benchscale00000000000000000000'
 const resultsFile = fileURLToPath(new URL('./scale-results.json', import.meta.url))
 
-log(`bench:scale — ${incidents.toLocaleString('en-US')} incidents, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
+log(`bench:scale — ${incidents.toLocaleString('en-US')} incidents, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} at the start`)
 log(`seeding ${databaseUrl}${existsSync(values.texts) ? ` with texts from ${values.texts}` : ' (no texts file: built-in phrasings)'}`)
 const seeded = await seedHistory({ databaseUrl, incidents, publishableKey, secretKey, textsCsv: values.texts, now: Date.now(), log })
 log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${incidents.toLocaleString('en-US')} incidents, ${seeded.events.toLocaleString('en-US')} events`)
@@ -159,8 +159,21 @@ try {
   const resolveCallMs = performance.now() - resolvedAt
   const times = await Promise.race([seenResolved, delay(60_000).then(() => [] as number[])])
   const fanout = percentiles(times.map((at) => at - resolvedAt))
-  const followers = { count: set.open, idleCpuPercent, fanoutP99Ms: times.length === 0 ? null : fanout.p99, fanoutP50Ms: times.length === 0 ? null : fanout.p50, resolveCallMs: Math.round(resolveCallMs), rssMb: server.rssMb() }
-  log(`  resolving ${majors.length} major incidents took ${followers.resolveCallMs} ms; ${times.length} of ${set.open} followers saw it: p50 ${followers.fanoutP50Ms} ms, p99 ${followers.fanoutP99Ms} ms`)
+  // Resolving a major incident writes each of its reports: the end-to-end figure includes those
+  // writes; the lag is each follower's own, from its report's change to its screen.
+  const lag = percentiles(set.lagsOf('resolved'))
+  const followers = {
+    count: set.open,
+    idleCpuPercent,
+    fanoutP99Ms: times.length === 0 ? null : fanout.p99,
+    fanoutP50Ms: times.length === 0 ? null : fanout.p50,
+    lagP50Ms: times.length === 0 ? null : lag.p50,
+    lagP99Ms: times.length === 0 ? null : lag.p99,
+    resolveCallMs: Math.round(resolveCallMs),
+    rssMb: server.rssMb(),
+  }
+  log(`  resolving ${majors.length} major incidents took ${followers.resolveCallMs} ms; ${times.length} of ${set.open} followers saw it: p50 ${followers.fanoutP50Ms} ms, p99 ${followers.fanoutP99Ms} ms after the first call`)
+  log(`  from each report's change to its follower: p50 ${followers.lagP50Ms} ms, p99 ${followers.lagP99Ms} ms`)
   set.close()
   probe.close()
 
@@ -177,7 +190,8 @@ try {
     intake,
     followers,
     spike,
-    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    // The load average says how shared the machine was: figures from a busy one are upper bounds.
+    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadavg().map((load) => Math.round(load * 10) / 10) },
     date: new Date().toISOString(),
   }
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`)

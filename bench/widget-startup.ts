@@ -6,7 +6,7 @@
 // - first open: the click task that renders the dialog the first time;
 // - longest task: the longest main-thread task from navigation to the open dialog, page included.
 import { chromium } from 'playwright-core'
-import { startEphemeralServer } from '@triage/server'
+import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 import { en } from '../packages/widget/src/i18n/en.ts'
 
 const runs = Number(process.env['RUNS'] ?? 15)

@@ -15,7 +15,7 @@ const serverPath = (file: string) => file.slice(server.length)
 
 /** Where HTTP is allowed: the middleware itself, each feature's routes, and the entries that assemble the app. */
 const speaksHttp = (file: string) =>
-  /^http\//.test(serverPath(file)) || /(^|\/)routes\.ts$/.test(serverPath(file)) || ['app.ts', 'node.ts', 'node-server.ts', 'worker.ts', 'static-pages.ts', 'ephemeral.ts', 'index.ts'].includes(serverPath(file))
+  /^http\//.test(serverPath(file)) || /(^|\/)routes\.ts$/.test(serverPath(file)) || ['app.ts', 'node.ts', 'node-server.ts', 'worker.ts', 'static-pages.ts', 'index.ts'].includes(serverPath(file))
 
 const violations = (rule: (edge: ImportEdge) => boolean) => edges.filter(rule).map((edge) => `${edge.from} → ${edge.to}`)
 

@@ -7,9 +7,9 @@ import { isAbsolute, join, relative, sep } from 'node:path'
 
 /**
  * Everything the build reads besides rollup's own module graph: the browser packages' sources
- * (all files, so a new file counts, and rollup.config.mjs's name mangling reads protocol and SDK
- * sources that no bundle imports), the build scripts and configuration, and every package.json
- * and the lockfile (exports, size budgets, dependency versions).
+ * (all files, so a new file counts), the widget's list of names to shorten (`mangle.json`), the
+ * build scripts and configuration, and every package.json and the lockfile (exports, size budgets,
+ * dependency versions).
  */
 export function inputRoots(root: string): string[] {
   const workspaces = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces
@@ -18,6 +18,7 @@ export function inputRoots(root: string): string[] {
     'packages/sdk/src',
     'packages/widget/src',
     'packages/console/src',
+    'packages/widget/mangle.json',
     'scripts',
     'rollup.config.mjs',
     'tsconfig.json',

@@ -16,6 +16,11 @@ export interface FollowerSet {
   refused: Record<string, number>
   /** Resolves with the times (performance.now()) each stream first saw `status`. */
   whenStatus: (status: string) => Promise<number[]>
+  /**
+   * Per follower, ms from its report's change (the view's updatedAt, written by the server on this
+   * machine's clock) to the moment the follower read it: the fan-out alone, without the writes.
+   */
+  lagsOf: (status: string) => number[]
   close: () => void
 }
 
@@ -25,10 +30,13 @@ export async function openFollowers(url: string, followers: Follower[], log: (li
   const sockets: IncomingMessage[] = []
   const refused: Record<string, number> = {}
   const firstSeen = new Map<string, number[]>()
+  const lags = new Map<string, number[]>()
   const waiters: { status: string; resolve: (times: number[]) => void }[] = []
   let open = 0
 
-  const seen = (status: string) => {
+  const seen = (status: string, updatedAt: string) => {
+    const lag = Date.now() - Date.parse(updatedAt)
+    lags.set(status, [...(lags.get(status) ?? []), lag])
     const at = performance.now()
     const times = firstSeen.get(status) ?? []
     times.push(at)
@@ -58,7 +66,7 @@ export async function openFollowers(url: string, followers: Follower[], log: (li
             buffer = buffer.slice(end + 2)
             const data = /^data: (.*)$/m.exec(message)?.[1]
             if (!data || !/^event: report$/m.test(message)) continue
-            const view = JSON.parse(data) as { status: string }
+            const view = JSON.parse(data) as { status: string; updatedAt: string }
             if (first) {
               first = false
               open++
@@ -66,7 +74,7 @@ export async function openFollowers(url: string, followers: Follower[], log: (li
             }
             if (view.status !== status) {
               status = view.status
-              seen(view.status)
+              seen(view.status, view.updatedAt)
             }
           }
         })
@@ -95,6 +103,7 @@ export async function openFollowers(url: string, followers: Follower[], log: (li
         if (times.length === open && open > 0) resolve(times)
         else waiters.push({ status, resolve })
       }),
+    lagsOf: (status) => lags.get(status) ?? [],
     close: () => {
       for (const socket of sockets) socket.destroy()
       agent.destroy()

@@ -24,7 +24,10 @@ export interface BenchServer {
 
 export async function startBenchServer(options: { databaseUrl: string; publishableKey: string; secretKey: string; eventLoopFile: string; env?: Record<string, string> }): Promise<BenchServer> {
   const started = performance.now()
-  const child = spawn(process.execPath, ['--import', probe, serverEntry], {
+  // BENCH_NODE_ARGS adds Node flags to the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see
+  // where a run's CPU goes (stop() then lets the server exit on SIGINT so the profile is written).
+  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, '--import', probe, serverEntry], {
     env: {
       ...process.env,
       PORT: '0',
@@ -91,6 +94,10 @@ export async function startBenchServer(options: { databaseUrl: string; publishab
       process.off('exit', killOnExit)
       if (child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise((resolve) => child.once('exit', resolve))
+      if (nodeArgs.length > 0) {
+        child.kill('SIGINT')
+        if (await Promise.race([exited.then(() => true), delay(10_000).then(() => false)])) return
+      }
       child.kill('SIGKILL')
       await exited
     },

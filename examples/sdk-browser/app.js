@@ -54,16 +54,14 @@ $('report').addEventListener('submit', async (event) => {
   try {
     const report = await triage.report({ symptoms: form.symptoms.value, contact: email ? { email } : undefined })
     form.reset()
-    say(`Thank you: your ticket is ${report.number}.`)
-    follow(report)
-  } catch (error) {
-    if (error instanceof TriageError && error.code === 'queued') {
-      form.reset()
-      say('You are offline: your report is saved and will be sent when you are back online.')
-    } else {
-      // Keep what was typed: the reporter fixes it or tries again.
-      say(error instanceof TriageError ? error.detail : 'Something went wrong; please try again.')
+    if (report.status === 'queued') say('You are offline: your report is saved and will be sent when you are back online.')
+    else {
+      say(`Thank you: your ticket is ${report.number}.`)
+      follow(report)
     }
+  } catch (error) {
+    // Keep what was typed: the reporter fixes it or tries again.
+    say(error instanceof TriageError ? error.detail : 'Something went wrong; please try again.')
   }
   void showMyReports()
 })

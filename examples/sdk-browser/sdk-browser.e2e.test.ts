@@ -7,8 +7,9 @@ import type { Browser } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Incident, IncidentList } from '@triage/protocol'
-import type { EphemeralServer } from '@triage/server'
-import { startEphemeralServer } from '@triage/server'
+import type { EphemeralServer } from '@triage/testing/ephemeral-server'
+import { built } from '@triage/testing/built'
+import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 
 // The SDK as a page without a bundler uses it: Chromium loads the example from its own origin,
 // imports the built `sdk.js`, and talks to the real API on another origin (CORS, EventSource).
@@ -29,7 +30,7 @@ beforeAll(async () => {
         return send(200, 'text/html; charset=utf-8', page)
       }
       if (path === '/app.js') return send(200, 'text/javascript', await readFile(file('app.js'), 'utf8'))
-      if (path === '/sdk.js') return send(200, 'text/javascript', await readFile(file('../../packages/sdk/dist/sdk.js'), 'utf8'))
+      if (path === '/sdk.js') return send(200, 'text/javascript', built('sdk', 'sdk.js'))
       return send(404, 'application/json', '{"error":"not found"}')
     }
     serve().catch(() => send(500, 'text/plain', 'error'))
@@ -78,7 +79,7 @@ describe('the SDK browser example', () => {
     expect(filed.context).toMatchObject({ url: `${siteUrl}/`, appVersion: '1.4.0', environment: 'example' })
     const crumbs = (filed.context.breadcrumbs ?? []).map((crumb) => `${crumb.type}: ${crumb.message}`)
     expect(crumbs).toContain('click: button#export "Export my notes"')
-    expect(crumbs).toContain('http: GET /api/notes/export?format=csv&token=[Filtered] 404')
+    expect(crumbs).toContain('http: GET /api/notes/export?format=csv&token=[redacted:token] 404')
     expect(crumbs).toContain('console: Export failed with 404')
 
     // An agent asks a question: the page hears it over the event stream.

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { IncidentList } from '@triage/protocol'
-import type { EphemeralServer } from '@triage/server'
-import { startEphemeralServer } from '@triage/server'
+import type { EphemeralServer } from '@triage/testing/ephemeral-server'
+import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 
 // The example as a user runs it: `node examples/sdk-node/report.ts`, on the SDK that
 // `npm run build` made (dist), against the real server.

@@ -27,10 +27,13 @@ try {
       // Scrubbed like any context (tokens, keys, card numbers) before it is sent.
       context: { job: 'export-invoices', stack: failure.stack },
     })
-    console.log(`Reported as ${report.number} (priority ${report.priority}, ${report.status}).`)
+    if (report.status === 'queued') {
+      // In Node the offline queue lives in memory: a short script cannot wait for the network to
+      // come back, so it says so (a long-lived server would call triage.flush() later).
+      console.error(`Could not reach ${endpoint}: the report waits in memory and is lost when this script ends.`)
+      process.exitCode = 1
+    } else console.log(`Reported as ${report.number} (priority ${report.priority}, ${report.status}).`)
   } catch (reportError) {
-    // In Node the offline queue lives in memory: a short script cannot wait for the network to
-    // come back, so it says so (a long-lived server would call triage.flush() later).
     if (reportError instanceof TriageError) console.error(`Could not report it (${reportError.code}): ${reportError.detail}`)
     else console.error(reportError)
     process.exitCode = 1

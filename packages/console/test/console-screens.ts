@@ -1,7 +1,7 @@
 // The console's screens, walked as an agent does: the layout and accessibility test checks each,
 // and `npm run screenshots` photographs them (the same walk, so the pictures show what is tested).
 import type { Page } from 'playwright-core'
-import type { EphemeralServer } from '@triage/server'
+import type { EphemeralServer } from '@triage/testing/ephemeral-server'
 import type { Strings } from '../src/i18n/en.ts'
 import type { ConsoleWorld } from './console-world.ts'
 import { password } from './console-e2e.ts'

@@ -2,7 +2,7 @@
 // (axe, layout) and photographed (`npm run screenshots`) on it. Reports filed "earlier" go through
 // the server's clock, so SLA clocks are at risk or breached and the dashboard has days to chart.
 import type { ApiKeyCreated, Incident, IncidentList, ReportCreated } from '@triage/protocol'
-import type { EphemeralServer } from '@triage/server'
+import type { EphemeralServer } from '@triage/testing/ephemeral-server'
 
 /** A clock the server reads, which a seed can set back to file reports "hours ago". */
 export function adjustableClock() {

@@ -39,6 +39,7 @@ export {
   groupProfile,
   outageConcepts,
   reportSignature,
+  reportTerms,
   restoreGroupingLessons,
   routeOf,
   signatureSimilarity,
@@ -63,8 +64,8 @@ export type {
   ScoredCluster,
   SignatureInput,
 } from './grouping/index.ts'
-export { breachChecklist, breachNotificationHours, detectBreach } from './breach/index.ts'
-export type { BreachDecision, BreachInput } from './breach/index.ts'
+export { breachChecklist, breachChecklistLabels, breachNotificationHours, breachProgress, detectBreach } from './breach/index.ts'
+export type { BreachDecision, BreachInput, BreachProgress, BreachTick } from './breach/index.ts'
 export { categorizeWithClassifier, contextSignals } from './categorize.ts'
 export type { ContextSignal, TextClassifier } from './categorize.ts'
 export { createClassifier, defaultClassifierOptions, restoreClassifier } from './classifier/index.ts'

@@ -1,8 +1,8 @@
 import type { IncidentStatus, Tier } from '@triage/protocol'
 
 /**
- * The incident lifecycle: the one place that decides status changes (docs/design.md). Pure, so
- * the server, the console and tests all ask the same rule.
+ * The incident lifecycle: the one place that decides status changes (docs/design.md, "Lifecycle").
+ * Pure, so the server, the console and tests all ask the same rule.
  *
  *   new ──> in_progress <──> pending_reporter
  *     \          │

@@ -2,7 +2,7 @@ import type { DiagnosticAnswer, Level, Priority } from '@triage/protocol'
 
 /**
  * ITIL impact × urgency matrix (rows: impact, columns: urgency).
- * @see docs/design.md "Priority: impact × urgency"
+ * @see docs/design.md "Priority: impact × urgency (ITIL)"
  */
 const matrix: Record<Level, Record<Level, Priority>> = {
   high: { high: 'P1', medium: 'P2', low: 'P3' },

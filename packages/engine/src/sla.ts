@@ -10,7 +10,7 @@ export interface SlaTarget {
 
 export type SlaPolicy = Record<Priority, SlaTarget>
 
-/** Defaults from docs/design.md: P1 1 h / 4 h · P2 2 h / 8 h · P3 3 h / 24 h · P4 3 h / 72 h. */
+/** Defaults from docs/design.md ("SLA defaults"): P1 1 h / 4 h · P2 2 h / 8 h · P3 3 h / 24 h · P4 3 h / 72 h. */
 export const defaultSlaPolicy: SlaPolicy = {
   P1: { firstResponseMinutes: 60, resolutionMinutes: 4 * 60 },
   P2: { firstResponseMinutes: 2 * 60, resolutionMinutes: 8 * 60 },

@@ -29,6 +29,11 @@ export interface AppSettings {
    * result as `userHash`: that user's reports then follow them across devices. Keep it server-side.
    */
   identitySecret: string
+  /**
+   * Closed incidents are anonymized this many days after they closed (their reporter's words,
+   * contact, context and files erased; numbers, times and internal notes kept). null: kept forever.
+   */
+  retentionDays: number | null
 }
 
 /** `PATCH /v1/admin/app`. New SLA settings apply to tickets created from then on. */
@@ -38,6 +43,8 @@ export interface AppSettingsPatch {
   /** Targets to change, per priority; others keep theirs. */
   slaPolicy?: Partial<Record<'P1' | 'P2' | 'P3' | 'P4', SlaTargetSetting>>
   businessHours?: BusinessHoursSetting | null
+  /** Anonymize closed incidents this many days after they closed (1–3650); null turns it off. */
+  retentionDays?: number | null
 }
 
 export interface ApiKeyInfo {

@@ -1,6 +1,7 @@
 import type { Attachment } from './attachment.ts'
 import type { DiagnosticAnswer, ReportContact, ReportContext } from './report.ts'
 import type {
+  BreachChecklistItem,
   CategorySource,
   EventType,
   IncidentKind,
@@ -91,6 +92,12 @@ export interface Incident {
   updatedAt: string
   resolvedAt: string | null
   closedAt: string | null
+  /**
+   * Set once the reporter's personal data was erased (their request, or the app's retention):
+   * what they wrote, their contact and context read `[erased]`; numbers, categories, times and
+   * agents' internal notes remain (docs/privacy.md).
+   */
+  erasedAt?: string
   timeline: IncidentEvent[]
   /** Past incidents that look like this one ("this looks like INC-000812, fixed by …"). */
   similar: SimilarIncident[]
@@ -100,6 +107,8 @@ export interface Incident {
   affected: number | null
   /** The reporter's files, oldest first; download one with `GET /v1/incidents/:id/attachments/:attachmentId`. */
   attachments: Attachment[]
+  /** For a suspected personal-data breach: the 72-hour deadline and the checklist agents tick. */
+  breach?: BreachRecord
 }
 
 /**
@@ -142,10 +151,36 @@ export interface SimilarIncident {
 }
 
 /** An incident in a list: the ticket without its timeline and similar incidents. */
-export type IncidentSummary = Omit<Incident, 'timeline' | 'similar' | 'answerDetails' | 'affected' | 'group' | 'attachments'>
+export type IncidentSummary = Omit<Incident, 'timeline' | 'similar' | 'answerDetails' | 'affected' | 'group' | 'attachments' | 'breach'>
 
 /** `GET /v1/incidents`. */
 export interface IncidentList {
   items: IncidentSummary[]
   nextCursor: string | null
+}
+
+/** One item of a suspected breach's checklist, and who ticked it last. */
+export interface BreachCheck {
+  item: BreachChecklistItem
+  /** The item in the agent's language. */
+  label: string
+  done: boolean
+  /** The agent who last ticked or unticked it (null: nobody yet), and when (ISO 8601). */
+  by: string | null
+  at: string | null
+}
+
+/**
+ * A suspected personal-data breach, on its enriched ticket: when the supervisory authority must be
+ * told (GDPR art. 33: 72 hours after the report), and what agents have done about it.
+ */
+export interface BreachRecord {
+  /** ISO 8601: 72 hours after the report came in. */
+  notifyBy: string
+  /**
+   * `open`: the authority is not notified and there is time; `overdue`: past `notifyBy` without it;
+   * `notified`: ticked before `notifyBy`; `notified_late`: ticked after.
+   */
+  state: 'open' | 'overdue' | 'notified' | 'notified_late'
+  checklist: BreachCheck[]
 }

@@ -39,8 +39,45 @@ export const problemCodes = [
   'too_many_attachments',
   'quota_exceeded',
   'storage_unavailable',
+  'erased',
   'internal_error',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]
 
 export const problemMediaType = 'application/problem+json'
+
+/** Each code's title: the problem type's short, stable summary (docs/problems.md). */
+export const problemTitles: Record<ProblemCode, string> = {
+  malformed_json: 'Malformed JSON',
+  unsupported_media_type: 'Unsupported media type',
+  validation_failed: 'Validation failed',
+  payload_too_large: 'Payload too large',
+  missing_key: 'Missing API key',
+  invalid_key: 'Invalid API key',
+  invalid_credentials: 'Wrong e-mail or password',
+  session_expired: 'Session expired',
+  forbidden_origin: 'Origin not allowed',
+  forbidden: 'Forbidden',
+  not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
+  idempotency_key_reused: 'Idempotency key reused',
+  conflict: 'Conflict',
+  rate_limited: 'Too many requests',
+  too_many_streams: 'Too many live streams',
+  too_many_attachments: 'Too many attachments',
+  quota_exceeded: 'Storage quota exceeded',
+  storage_unavailable: 'Storage unavailable',
+  erased: 'Erased',
+  internal_error: 'Internal error',
+}
+
+/**
+ * An RFC 9457 problem body, the one shape of every error answer: the server's, and the fake API's
+ * in tests. `type` is a stable relative URI documented in docs/problems.md.
+ * @example
+ * problemBody('not_found', 404, 'No report with this id. Check the id you were given.')
+ * // { type: '/problems/not-found', title: 'Not found', status: 404, detail: '…', code: 'not_found' }
+ */
+export function problemBody(code: ProblemCode, status: number, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type: `/problems/${code.replace(/_/g, '-')}`, title: problemTitles[code], status, detail, code, ...extra }
+}

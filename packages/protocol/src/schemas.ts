@@ -32,7 +32,7 @@ import type {
   ResolveRequest,
   SplitRequest,
 } from './actions.ts'
-import type { AnswerDetail, IncidentList, IncidentSummary, Incident, IncidentEvent, MajorIncidentGroup, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
+import type { AnswerDetail, BreachRecord, IncidentList, IncidentSummary, Incident, IncidentEvent, MajorIncidentGroup, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
 import type { Notice, NoticeList } from './notice.ts'
 import type {
   Agent,
@@ -74,6 +74,7 @@ import type {
   ReportView,
 } from './report.ts'
 import {
+  breachChecklistItems,
   categorySources,
   eventTypes,
   incidentKinds,
@@ -296,6 +297,7 @@ export const incidentSummarySchema = z
     updatedAt: isoDate,
     resolvedAt: isoDate.nullable(),
     closedAt: isoDate.nullable(),
+    erasedAt: isoDate.optional().meta({ description: "Set once the reporter's personal data was erased (their request or the app's retention); the erased fields read `[erased]`." }),
   })
   .meta({ id: 'IncidentSummary' }) satisfies z.ZodType<IncidentSummary>
 
@@ -326,6 +328,16 @@ export const answerDetailSchema = z.object({
   answer: z.string(),
 }) satisfies z.ZodType<AnswerDetail>
 
+export const breachRecordSchema = z
+  .object({
+    notifyBy: isoDate.meta({ description: 'Notify the supervisory authority by then: 72 hours after the report (GDPR art. 33).' }),
+    state: z.enum(['open', 'overdue', 'notified', 'notified_late']),
+    checklist: z.array(
+      z.object({ item: z.enum(breachChecklistItems), label: z.string(), done: z.boolean(), by: z.string().nullable(), at: isoDate.nullable() }),
+    ),
+  })
+  .meta({ id: 'BreachRecord' }) satisfies z.ZodType<BreachRecord>
+
 export const incidentSchema = incidentSummarySchema
   .extend({
     timeline: z.array(incidentEventSchema),
@@ -334,6 +346,7 @@ export const incidentSchema = incidentSummarySchema
     affected: z.number().int().nullable(),
     group: majorIncidentGroupSchema.optional(),
     attachments: z.array(attachmentSchema),
+    breach: breachRecordSchema.optional().meta({ description: 'For a suspected personal-data breach: the 72-hour deadline and the checklist (tick it with POST /v1/incidents/{id}/breach).' }),
   })
   .meta({ id: 'Incident' }) satisfies z.ZodType<Incident>
 
@@ -496,6 +509,7 @@ export const appSettingsSchema = z
     slaPolicy: priorityTargets,
     businessHours: businessHoursSchema.nullable(),
     identitySecret: z.string(),
+    retentionDays: z.number().int().nullable().meta({ description: 'Closed incidents are anonymized this many days after they closed; null: kept forever.' }),
   })
   .meta({ id: 'AppSettings' }) satisfies z.ZodType<AppSettings>
 
@@ -505,8 +519,16 @@ export const appSettingsPatchSchema = z
     allowedOrigins: z.array(origin).max(50).optional(),
     slaPolicy: priorityTargets.partial().strict().optional(),
     businessHours: businessHoursInputSchema.nullable().optional(),
+    retentionDays: z
+      .number()
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'must be at least 1 day (null turns retention off)' })
+      .max(3650, { error: 'must be at most 3650 days (10 years; null turns retention off)' })
+      .nullable()
+      .meta({ description: 'Anonymize closed incidents this many days after they closed (see docs/privacy.md); null turns it off.' })
+      .optional(),
   })
-  .refine((patch) => Object.keys(patch).length > 0, { error: 'must change name, allowedOrigins, slaPolicy or businessHours' })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'must change name, allowedOrigins, slaPolicy, businessHours or retentionDays' })
   .meta({ minProperties: 1 })
   .meta({ id: 'AppSettingsPatch' }) satisfies z.ZodType<AppSettingsPatch>
 

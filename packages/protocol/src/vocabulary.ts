@@ -50,8 +50,19 @@ export const eventTypes = [
   'merged',
   /** The reporter attached a file; its metadata (never its bytes) is the event's `attachment`. */
   'attached',
+  /** The reporter's personal data was erased (`reason`: `request` or `retention`): integrations erase their copies. */
+  'erased',
+  /** An agent ticked (or unticked) an item of a suspected breach's checklist (`item`, `done`). */
+  'breach_checked',
 ] as const
 export type EventType = (typeof eventTypes)[number]
 
 export const messageVisibilities = ['public', 'internal'] as const
 export type MessageVisibility = (typeof messageVisibilities)[number]
+
+/**
+ * What an agent ticks on a suspected personal-data breach (GDPR art. 33–34): contained, its scope
+ * assessed, the supervisory authority notified (within 72 hours), the people affected notified.
+ */
+export const breachChecklistItems = ['contained', 'scope_assessed', 'authority_notified', 'people_notified'] as const
+export type BreachChecklistItem = (typeof breachChecklistItems)[number]

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest'
+import { created } from '@triage/testing/created'
 import { createTriage, memoryStorage, newIdempotencyKey, TriageError } from '@triage/sdk'
 import type { ReportCreate, TriageClient, TriageOptions } from '@triage/sdk'
-import { fakeApi, problem } from './testing/fake-api.ts'
-import type { FakeApi } from './testing/fake-api.ts'
+import { fakeApi, problem } from '@triage/testing/fake-api'
+import type { FakeApi } from '@triage/testing/fake-api'
 
 const clients: TriageClient[] = []
 function client(api: FakeApi, options: Partial<TriageOptions> = {}) {
@@ -19,11 +20,15 @@ const sentBody = (api: FakeApi) => api.posts()[0]?.body as ReportCreate
 describe('report', () => {
   test('sends the idempotency key and publishable key, and resolves with the ticket and its actions', async () => {
     const api = fakeApi()
-    const report = await client(api).report({ symptoms: 'The export button does nothing', answers: { impact: 'team' }, category: 'bug' })
+    const report = await created(client(api).report({ symptoms: 'The export button does nothing', answers: { impact: 'team' }, category: 'bug' }))
     expect(report).toMatchObject({ id: 'inc_1', number: 'INC-000001', status: 'new', reporterToken: 'rt_token_1' })
     expect(typeof report.follow).toBe('function')
-    // The actions live on the prototype: the report serialises to the server's answer alone.
+    // The actions are functions: the report serialises to the server's answer alone…
     expect(JSON.parse(JSON.stringify(report))).toEqual(api.reports.values().next().value?.report)
+    // …and a copy keeps them.
+    const copy = { ...report, seen: true }
+    expect(typeof copy.follow).toBe('function')
+    await expect(copy.reply('Still there?')).resolves.toMatchObject({ status: 'in_progress' })
     const [post] = api.posts()
     expect(post?.headers.get('x-triage-key')).toBe('pk_test')
     expect(post?.headers.get('idempotency-key')).toMatch(/^[\x21-\x7e]{16,}$/)
@@ -51,7 +56,7 @@ describe('report', () => {
   test("scrubs the app's own context and lets it override what was captured", async () => {
     const api = fakeApi()
     await client(api).report({ symptoms: 'x', context: { appVersion: 'from-call', order: { id: 'o_1', apiKey: 'k' }, note: 'Bearer abc123def456ghi789' } })
-    expect(sentBody(api).context).toMatchObject({ appVersion: 'from-call', order: { id: 'o_1', apiKey: '[Filtered]' }, note: 'Bearer [Filtered]' })
+    expect(sentBody(api).context).toMatchObject({ appVersion: 'from-call', order: { id: 'o_1', apiKey: '[redacted:api_key]' }, note: 'Bearer [redacted:token]' })
   })
 
   test('beforeSend sees the scrubbed report and may change it', async () => {
@@ -62,7 +67,7 @@ describe('report', () => {
       return { ...report, context: { ...report.context, tenant: 'acme' }, category: 'billing' }
     }
     await client(api, { beforeSend }).report({ symptoms: 'x', context: { session: 'abc' } })
-    expect(seen[0]?.context?.['session']).toBe('[Filtered]')
+    expect(seen[0]?.context?.['session']).toBe('[redacted:token]')
     expect(sentBody(api)).toMatchObject({ category: 'billing', context: { tenant: 'acme' } })
   })
 
@@ -104,7 +109,7 @@ describe("the reporter's actions", () => {
   test('reply, confirm and reopen send the reporter token kept when the report was made', async () => {
     const api = fakeApi()
     const triage = client(api)
-    const report = await triage.report({ symptoms: 'x' })
+    const report = await created(triage.report({ symptoms: 'x' }))
     await expect(report.reply('It happens in Firefox too.')).resolves.toMatchObject({ status: 'in_progress' })
     await expect(triage.confirm(report.id, { reason: 'fixed' })).resolves.toMatchObject({ status: 'closed' })
     await expect(triage.reopen(report.id)).resolves.toMatchObject({ status: 'in_progress' })
@@ -120,7 +125,7 @@ describe("the reporter's actions", () => {
   test('a reply whose answer was lost is not sent twice', async () => {
     const api = fakeApi()
     const triage = client(api)
-    const report = await triage.report({ symptoms: 'x' })
+    const report = await created(triage.report({ symptoms: 'x' }))
     api.interrupt('network')
     await expect(report.reply('once')).rejects.toMatchObject({ code: 'network_error' })
     expect(api.requests.filter((request) => request.path.endsWith('/messages'))).toHaveLength(1)
@@ -136,7 +141,7 @@ describe("the reporter's actions", () => {
   test('getReport uses the kept token, or the one given', async () => {
     const api = fakeApi()
     const triage = client(api)
-    const report = await triage.report({ symptoms: 'x' })
+    const report = await created(triage.report({ symptoms: 'x' }))
     await expect(triage.getReport(report.id)).resolves.toMatchObject({ id: 'inc_1', tier: 'L1' })
     await expect(triage.getReport(report.id, 'rt_wrong')).rejects.toMatchObject({ code: 'not_found', status: 404 })
   })
@@ -147,7 +152,7 @@ describe('myReports', () => {
     const api = fakeApi()
     const storage = memoryStorage()
     const triage = client(api, { storage })
-    const first = await triage.report({ symptoms: 'first' })
+    const first = await created(triage.report({ symptoms: 'first' }))
     await triage.report({ symptoms: 'second' })
     api.setStatus(first.id, 'resolved')
     expect((await triage.myReports()).map((report) => report.status === 'queued' ? report.symptoms : `${report.number} ${report.status}`)).toEqual([
@@ -163,7 +168,7 @@ describe('myReports', () => {
   test('shows the last status seen when the server is out of reach', async () => {
     const api = fakeApi()
     const triage = client(api)
-    const report = await triage.report({ symptoms: 'x' })
+    const report = await created(triage.report({ symptoms: 'x' }))
     api.setStatus(report.id, 'pending_reporter')
     await triage.getReport(report.id)
     api.down = true
@@ -192,14 +197,20 @@ describe('close', () => {
   test('stops following and removes the listeners', async () => {
     const api = fakeApi()
     const triage = client(api)
-    const report = await triage.report({ symptoms: 'x' })
+    const report = await created(triage.report({ symptoms: 'x' }))
     const onUpdate = vi.fn()
-    triage.follow(report.id, onUpdate, { pollMs: 5 })
-    await vi.waitFor(() => expect(onUpdate).toHaveBeenCalledTimes(1))
-    triage.close()
-    const requests = api.requests.length
-    await new Promise((resolve) => setTimeout(resolve, 30))
-    dispatchEvent(new Event('online'))
-    expect(api.requests.length).toBe(requests)
+    vi.useFakeTimers()
+    try {
+      triage.follow(report.id, onUpdate, { pollMs: 5 })
+      await vi.waitFor(() => expect(onUpdate).toHaveBeenCalledTimes(1))
+      triage.close()
+      const requests = api.requests.length
+      // A poll still running would come within the time advanced.
+      await vi.advanceTimersByTimeAsync(1_000)
+      dispatchEvent(new Event('online'))
+      expect(api.requests.length).toBe(requests)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

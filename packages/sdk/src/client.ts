@@ -1,11 +1,12 @@
 import type { DeflectionCreated, DiagnosticsResult, NoticeList, ReportCreate, ReportCreated, ReportList, ReportView } from '@triage/protocol'
 import type { ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
+import type { TriageIntegration } from './integration.ts'
 import { buildCore } from './core.ts'
 import { TriageError } from './errors.ts'
 import type { TriageUser } from './prepare.ts'
 import type { FollowOptions } from './follow.ts'
 import { followReport } from './follow.ts'
-import type { MyReport, SentReport } from './report-book.ts'
+import type { MyReport, QueuedReport, SentReport } from './report-book.ts'
 import { createReportBook } from './report-book.ts'
 import { withRetry } from './retry.ts'
 import { defaultStorage } from './storage.ts'
@@ -24,7 +25,8 @@ export interface ActionOptions {
 
 /**
  * A created report: the server's answer (`number`, `reporterToken`, `status`…) with what the
- * reporter can do next. The methods sit on the prototype: the object serialises to the answer alone.
+ * reporter can do next. The methods are its own properties, so a copy (`{ ...report }`) keeps
+ * them, and JSON leaves them out: the object serialises to the answer alone.
  */
 export interface Report extends ReportCreated {
   /** @see TriageClient.follow */
@@ -36,13 +38,13 @@ export interface Report extends ReportCreated {
 
 export interface TriageClient extends TriageCore {
   /**
-   * Files a report; see {@link TriageCore.report}. Resolves with a {@link Report}: the created
-   * ticket and its actions.
+   * Files a report; see {@link TriageCore.report}. Resolves with a {@link Report}, the created
+   * ticket and its actions, or with the report queued on this device (`status: 'queued'`).
    * @example
    * const report = await triage.report({ symptoms: 'The export button does nothing' })
-   * const stop = report.follow((view) => render(view))
+   * if (report.status !== 'queued') report.follow((view) => render(view))
    */
-  report(input: ReportCreate, options?: ReportOptions): Promise<Report>
+  report(input: ReportCreate, options?: ReportOptions): Promise<Report | QueuedReport>
   /**
    * The reporter's view of a report, once; the token defaults to the one this browser kept.
    * @example
@@ -113,6 +115,10 @@ export interface TriageClient extends TriageCore {
    * }
    */
   myReports(): Promise<MyReport[]>
+  /** The app's publishable key this client reports with. */
+  readonly key: string
+  /** The integrations the client was created with (a widget riding on it previews their context). */
+  readonly integrations: readonly TriageIntegration[]
 }
 
 /**
@@ -139,13 +145,13 @@ export function createTriage(options: TriageOptions): TriageClient {
 
   function withActions(answer: ReportCreated): Report {
     const token = answer.reporterToken
-    const actions: Omit<Report, keyof ReportCreated> = {
+    return {
+      ...answer,
       follow: (onUpdate) => client.follow(answer.id, onUpdate, { token }),
       reply: (text) => client.reply(answer.id, text, { token }),
       confirm: (reason) => client.confirm(answer.id, { token, reason }),
       reopen: (reason) => client.reopen(answer.id, { token, reason }),
     }
-    return Object.assign(Object.create(actions) as Report, answer)
   }
 
   function tokenOf(reportId: string, token: string | undefined): string {
@@ -179,7 +185,10 @@ export function createTriage(options: TriageOptions): TriageClient {
       identified = user
       core.identify(user)
     },
-    report: async (input, reportOptions) => withActions(await core.report(input, reportOptions)),
+    async report(input, reportOptions) {
+      const answer = await core.report(input, reportOptions)
+      return answer.status === 'queued' ? answer : withActions(answer)
+    },
     getReport: async (reportId, token) => seen(await core.getReport(reportId, tokenOf(reportId, token))),
 
     diagnose(symptoms, { category } = {}) {
@@ -207,6 +216,9 @@ export function createTriage(options: TriageOptions): TriageClient {
     reply: (reportId, text, { token } = {}) => act(reportId, 'messages', { body: text }, token),
     confirm: (reportId, { token, reason } = {}) => act(reportId, 'confirm', { reason }, token),
     reopen: (reportId, { token, reason } = {}) => act(reportId, 'reopen', { reason }, token),
+
+    key: options.key,
+    integrations: options.integrations ?? [],
 
     async myReports() {
       const user = identified

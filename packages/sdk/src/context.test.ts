@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { createTriageCore, memoryStorage } from '@triage/sdk'
 import type { ReportContext, ReportCreate } from '@triage/sdk'
-import { fakeApi } from './testing/fake-api.ts'
+import { fakeApi } from '@triage/testing/fake-api'
 
 afterEach(() => history.replaceState(null, '', '/'))
 
@@ -19,7 +19,7 @@ describe('captured context', () => {
     history.replaceState(null, '', '/invoices/42?tab=pdf&access_token=ya29.secret&sig=abc')
     const context = await sentContext({ app: { version: '2.4.1', environment: 'staging' }, locale: 'fr-FR' })
     expect(context).toEqual({
-      url: `${location.origin}/invoices/42?tab=pdf&access_token=[Filtered]&sig=[Filtered]`,
+      url: `${location.origin}/invoices/42?tab=pdf&access_token=[redacted:token]&sig=[redacted:secret]`,
       userAgent: navigator.userAgent,
       locale: 'fr-FR',
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

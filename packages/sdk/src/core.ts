@@ -8,6 +8,7 @@ import type { TriageUser } from './prepare.ts'
 import { prepareReport } from './prepare.ts'
 import type { Queue } from './queue.ts'
 import { createQueue } from './queue.ts'
+import type { QueuedReport } from './report-book.ts'
 import type { RetryOptions, RetryPolicy } from './retry.ts'
 import { retryPolicy, withRetry } from './retry.ts'
 import type { TriageStorage } from './storage.ts'
@@ -47,7 +48,7 @@ export interface TriageCoreOptions {
 }
 
 export interface ReportOptions {
-  /** Reuse to make a retried report count once; default: a new random key per call. */
+  /** Reuse to make a retried report count once; default: a new random key per call. A queued report keeps its key. */
   idempotencyKey?: string
 }
 
@@ -61,21 +62,21 @@ export interface TriageCore {
    */
   identify(user: TriageUser | null): void
   /**
-   * Files a report with the page's context, scrubbed. Resolves only with a created report.
-   * When the server cannot be reached (offline, or still failing after the retries) the report
-   * is saved and the promise rejects with a `TriageError` of code `queued`: it will be sent once,
-   * by itself, when the browser is back online or on the next page load (or by `flush()`).
-   * Other failures reject with the server's code (`validation_failed`…) and are not queued.
+   * Files a report with the page's context, scrubbed. Resolves with the created report, or, when
+   * the server cannot be reached (offline, or still failing after the retries), with the report
+   * safely saved on this device (`status: 'queued'`): it will be sent once, by itself, when the
+   * browser is back online or on the next page load (or by `flush()`), and `onSent` hears of it.
+   * Other failures reject with a `TriageError` of the server's code (`validation_failed`…) and
+   * are not queued; so does a report the device could not save (`network_error`).
    * @example
    * try {
    *   const report = await triage.report({ symptoms: 'The export button does nothing' })
-   *   show(`Ticket ${report.number}`)
+   *   show(report.status === 'queued' ? 'Saved: it will be sent when you are back online.' : `Ticket ${report.number}`)
    * } catch (error) {
-   *   if (error instanceof TriageError && error.code === 'queued') show('Saved: it will be sent when you are back online.')
-   *   else show(error instanceof TriageError ? error.detail : 'Something went wrong.')
+   *   show(error instanceof TriageError ? error.detail : 'Something went wrong.')
    * }
    */
-  report(input: ReportCreate, options?: ReportOptions): Promise<ReportCreated>
+  report(input: ReportCreate, options?: ReportOptions): Promise<ReportCreated | QueuedReport>
   /**
    * The reporter's view of a report, once, opened with its reporter token.
    * @example
@@ -121,7 +122,7 @@ export interface CoreParts {
  * Builds the core; `onCreated` hears of every report created, sent now or from the queue.
  * Shared by both factories.
  */
-export function buildCore(options: TriageCoreOptions, onCreated: (report: ReportCreated, fromQueue: boolean) => void): CoreParts {
+export function buildCore(options: TriageCoreOptions, onCreated: (report: ReportCreated, fromQueue?: true) => void): CoreParts {
   const { endpoint, key, integrations = [] } = options
   const transport = { endpoint, fetch: options.fetch }
   const retry = retryPolicy(options.retry)
@@ -146,17 +147,15 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
       // Saved before it is sent: if the page closes mid-request, the next load sends it (same key).
       const saved = queue.put(item)
       try {
-        if (globalThis.navigator?.onLine === false) throw new TriageError('network_error', 0, 'The browser is offline.')
+        if (globalThis.navigator?.onLine === false) throw new TriageError('network_error', 0, 'The browser is offline.', { idempotencyKey })
         const created = await delivery.deliver(item)
-        onCreated(created, false)
+        onCreated(created)
         // The server answers again: send what waited.
         void delivery.flush()
         return created
       } catch (error) {
         if (!saved || !(error instanceof TriageError) || !error.retryable) throw error
-        const queued = new TriageError('queued', 0, 'It is saved on this device and will be sent once the connection is back.')
-        queued.idempotencyKey = item.key
-        throw queued
+        return { status: 'queued', idempotencyKey: item.key, symptoms: body.symptoms, queuedAt: item.at }
       }
     },
 

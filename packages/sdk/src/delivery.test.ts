@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createTriage, createTriageCore, memoryStorage, TriageError } from '@triage/sdk'
-import type { ReportCreated, TriageCore, TriageStorage } from '@triage/sdk'
-import { fakeApi, problem } from './testing/fake-api.ts'
+import type { QueuedReport, ReportCreated, TriageCore, TriageStorage } from '@triage/sdk'
+import { fakeApi, problem } from '@triage/testing/fake-api'
 
 const retry = { attempts: 2, baseDelayMs: 1 }
 const clients: TriageCore[] = []
@@ -17,17 +17,20 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-const queuedError = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as TriageError)
+/** How `report()` settled: the report it resolved with (queued, here), or the error it rejected with. */
+type Outcome = Partial<QueuedReport> & Partial<Pick<TriageError, 'code' | 'detail'>>
+const outcome = (promise: Promise<unknown>) => promise.then((answer) => answer as Outcome, (error: unknown) => error as Outcome)
 
 describe('offline queue', () => {
   test('keeps a report the server could not get, and a new client over the same storage (a reload) sends it once', async () => {
     const storage = memoryStorage()
     const api = fakeApi()
     api.down = true
-    const error = await queuedError(client({ fetch: api.fetch, storage }).report({ symptoms: 'Export fails' }))
-    expect(error).toBeInstanceOf(TriageError)
-    expect(error).toMatchObject({ code: 'queued', status: 0 })
-    expect(error?.detail).toContain('will be sent')
+    const queued = await outcome(client({ fetch: api.fetch, storage }).report({ symptoms: 'Export fails' }))
+    // Safely saved, so not a failure: it resolves with the report as it waits.
+    expect(queued).not.toBeInstanceOf(Error)
+    expect(queued).toMatchObject({ status: 'queued', symptoms: 'Export fails' })
+    expect(queued?.queuedAt).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(api.posts()).toHaveLength(retry.attempts)
     expect(JSON.parse(storage.getItem('triage:queue:pk_test') ?? '[]')).toHaveLength(1)
 
@@ -41,13 +44,13 @@ describe('offline queue', () => {
     // Every attempt, before and after the reload, carried the key made when the report was.
     const keys = new Set(api.posts().map((request) => request.headers.get('idempotency-key')))
     expect(keys.size).toBe(1)
-    expect(error?.idempotencyKey).toBe([...keys][0])
+    expect(queued?.idempotencyKey).toBe([...keys][0])
   })
 
   test('uses localStorage by default in a browser', async () => {
     const api = fakeApi()
     api.down = true
-    await queuedError(client({ fetch: api.fetch }).report({ symptoms: 'Export fails' }))
+    await outcome(client({ fetch: api.fetch }).report({ symptoms: 'Export fails' }))
     expect(JSON.parse(localStorage.getItem('triage:queue:pk_test') ?? '[]')).toMatchObject([{ body: { symptoms: 'Export fails' } }])
     api.down = false
     await client({ fetch: api.fetch }).flush()
@@ -57,8 +60,8 @@ describe('offline queue', () => {
   test('queues at once without trying when the browser says it is offline', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
     const api = fakeApi()
-    const error = await queuedError(client({ fetch: api.fetch }).report({ symptoms: 'No network' }))
-    expect(error?.code).toBe('queued')
+    const queued = await outcome(client({ fetch: api.fetch }).report({ symptoms: 'No network' }))
+    expect(queued?.status).toBe('queued')
     expect(api.requests).toHaveLength(0)
   })
 
@@ -66,7 +69,7 @@ describe('offline queue', () => {
     const api = fakeApi()
     api.down = true
     const triage = client({ fetch: api.fetch })
-    await queuedError(triage.report({ symptoms: 'Offline for a while' }))
+    await outcome(triage.report({ symptoms: 'Offline for a while' }))
     api.down = false
     dispatchEvent(new Event('online'))
     await vi.waitFor(() => expect(api.reports.size).toBe(1))
@@ -77,7 +80,7 @@ describe('offline queue', () => {
     const api = fakeApi()
     const triage = client({ fetch: api.fetch })
     api.down = true
-    await queuedError(triage.report({ symptoms: 'first' }))
+    await outcome(triage.report({ symptoms: 'first' }))
     api.down = false
     await triage.report({ symptoms: 'second' })
     await vi.waitFor(() => expect(api.reports.size).toBe(2))
@@ -88,13 +91,13 @@ describe('offline queue', () => {
     const api = fakeApi()
     const triage = client({ fetch: api.fetch })
     api.down = true
-    const error = await queuedError(triage.report({ symptoms: 'Closing the tab' }))
+    const queued = await outcome(triage.report({ symptoms: 'Closing the tab' }))
     api.down = false
     dispatchEvent(new Event('pagehide'))
     await vi.waitFor(() => expect(api.reports.size).toBe(1))
     const last = api.requests.at(-1)
     expect(last?.keepalive).toBe(true)
-    expect(last?.headers.get('idempotency-key')).toBe(error?.idempotencyKey)
+    expect(last?.headers.get('idempotency-key')).toBe(queued?.idempotencyKey)
     expect(last?.headers.get('x-triage-key')).toBe('pk_test')
   })
 
@@ -103,8 +106,8 @@ describe('offline queue', () => {
     const api = fakeApi()
     api.down = true
     const offline = client({ fetch: api.fetch, storage })
-    await queuedError(offline.report({ symptoms: 'refused' }))
-    await queuedError(offline.report({ symptoms: 'accepted' }))
+    await outcome(offline.report({ symptoms: 'refused' }))
+    await outcome(offline.report({ symptoms: 'accepted' }))
     api.down = false
     api.interrupt(() => problem(422, 'validation_failed', 'symptoms: too long'))
     const errors: TriageError[] = []
@@ -120,8 +123,8 @@ describe('offline queue', () => {
     const api = fakeApi()
     api.down = true
     const triage = client({ fetch: api.fetch, storage })
-    await queuedError(triage.report({ symptoms: 'one' }))
-    await queuedError(triage.report({ symptoms: 'two' }))
+    await outcome(triage.report({ symptoms: 'one' }))
+    await outcome(triage.report({ symptoms: 'two' }))
     api.down = false
     api.interrupt(() => problem(503, 'internal_error', 'busy'), () => problem(503, 'internal_error', 'busy'))
     const before = api.requests.length
@@ -132,7 +135,7 @@ describe('offline queue', () => {
   test('does not queue what the server refused (a 4xx): the caller gets the problem', async () => {
     const api = fakeApi()
     api.interrupt(() => problem(401, 'invalid_key', 'This publishable key is unknown.'))
-    const error = await queuedError(client({ fetch: api.fetch }).report({ symptoms: 'x' }))
+    const error = await outcome(client({ fetch: api.fetch }).report({ symptoms: 'x' }))
     expect(error).toMatchObject({ code: 'invalid_key', status: 401, detail: 'This publishable key is unknown.' })
     expect(localStorage.getItem('triage:queue:pk_test')).toBeNull()
   })
@@ -147,7 +150,7 @@ describe('offline queue', () => {
     }
     const api = fakeApi()
     api.down = true
-    const error = await queuedError(client({ fetch: api.fetch, storage: full }).report({ symptoms: 'x' }))
+    const error = await outcome(client({ fetch: api.fetch, storage: full }).report({ symptoms: 'x' }))
     expect(error?.code).toBe('network_error')
   })
 
@@ -163,8 +166,8 @@ describe('offline queue', () => {
     const api = fakeApi()
     api.down = true
     const triage = client({ fetch: api.fetch, storage })
-    await queuedError(triage.report({ symptoms: 'same' }, { idempotencyKey: 'key-1' }))
-    await queuedError(triage.report({ symptoms: 'same' }, { idempotencyKey: 'key-1' }))
+    await outcome(triage.report({ symptoms: 'same' }, { idempotencyKey: 'key-1' }))
+    await outcome(triage.report({ symptoms: 'same' }, { idempotencyKey: 'key-1' }))
     expect(JSON.parse(storage.getItem('triage:queue:pk_test') ?? '[]')).toHaveLength(1)
   })
 
@@ -173,7 +176,7 @@ describe('offline queue', () => {
     const triage = client({ fetch: api.fetch })
     api.down = true
     history.replaceState(null, '', '/first-page')
-    await queuedError(triage.report({ symptoms: 'same' }, { idempotencyKey: 'key-2' }))
+    await outcome(triage.report({ symptoms: 'same' }, { idempotencyKey: 'key-2' }))
     api.down = false
     history.replaceState(null, '', '/second-page')
     await triage.report({ symptoms: 'same' }, { idempotencyKey: 'key-2' })
@@ -188,7 +191,7 @@ describe('offline queue', () => {
     api.down = true
     const triage = createTriage({ endpoint: 'https://triage.test', key: 'pk_test', retry, fetch: api.fetch, storage })
     clients.push(triage)
-    await queuedError(triage.report({ symptoms: 'Printer on fire' }))
+    await outcome(triage.report({ symptoms: 'Printer on fire' }))
     expect(await triage.myReports()).toMatchObject([{ status: 'queued', symptoms: 'Printer on fire' }])
     api.down = false
     await triage.flush()

@@ -52,10 +52,7 @@ export function createDelivery(options: DeliveryOptions) {
       queue.remove(item.key)
       return created
     } catch (error) {
-      if (error instanceof TriageError) {
-        error.idempotencyKey = item.key
-        if (!error.retryable) queue.remove(item.key)
-      }
+      if (error instanceof TriageError && !error.retryable) queue.remove(item.key)
       throw error
     } finally {
       inFlight.delete(item.key)

@@ -3,10 +3,13 @@ import { afterEach, describe, expect, test, vi } from 'vitest'
 import type { ReportView } from '@triage/protocol'
 import type { TriageError } from './errors.ts'
 import { followReport } from './follow.ts'
-import { fakeApi, viewOf } from './testing/fake-api.ts'
-import type { FakeApi } from './testing/fake-api.ts'
+import { fakeApi, viewOf } from '@triage/testing/fake-api'
+import type { FakeApi } from '@triage/testing/fake-api'
 
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
 
 async function created(api: FakeApi) {
   await api.fetch('https://triage.test/v1/reports', { method: 'POST', body: '{"symptoms":"x"}', headers: { 'idempotency-key': 'k1' } })
@@ -52,9 +55,11 @@ describe('followReport, polling', () => {
   test('ends with onError when the token no longer opens the report', async () => {
     const api = fakeApi()
     const report = await created(api)
+    // Fake timers: a poll that would come later comes within the time advanced below.
+    vi.useFakeTimers()
     const { errors } = follow(api, report.id, 'rt_wrong')
     await vi.waitFor(() => expect(errors).toMatchObject([{ code: 'not_found', status: 404 }]))
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    await vi.advanceTimersByTimeAsync(1_000)
     expect(api.requests).toHaveLength(1)
   })
 
@@ -71,11 +76,12 @@ describe('followReport, polling', () => {
   test('stops asking once unsubscribed', async () => {
     const api = fakeApi()
     const report = await created(api)
+    vi.useFakeTimers()
     const { views, stop } = follow(api, report.id, report.reporterToken)
     await vi.waitFor(() => expect(views).toHaveLength(1))
     stop()
     const asked = api.requests.length
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    await vi.advanceTimersByTimeAsync(1_000)
     expect(api.requests.length).toBe(asked)
   })
 

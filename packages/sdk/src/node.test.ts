@@ -1,16 +1,17 @@
 // Node, no DOM: server-side reporting. Importing the SDK touches no browser global.
 import { describe, expect, test } from 'vitest'
+import { created } from '@triage/testing/created'
 import { createTriage, createTriageCore } from '@triage/sdk'
 import { breadcrumbs } from '@triage/sdk/breadcrumbs'
 import type { ReportCreate } from '@triage/sdk'
-import { fakeApi } from './testing/fake-api.ts'
+import { fakeApi } from '@triage/testing/fake-api'
 
 describe('in Node', () => {
   test('has no window, and reports with what Node can tell (no page, no viewport)', async () => {
     expect(typeof window).toBe('undefined')
     const api = fakeApi()
     const triage = createTriageCore({ endpoint: 'https://triage.test', key: 'pk_test', fetch: api.fetch, app: { version: '1.0.0', environment: 'worker' } })
-    const report = await triage.report({ symptoms: 'Nightly export job failed' })
+    const report = await created(triage.report({ symptoms: 'Nightly export job failed' }))
     expect(report.number).toBe('INC-000001')
     const { context } = api.posts()[0]?.body as ReportCreate
     expect(context).toEqual({
@@ -26,7 +27,7 @@ describe('in Node', () => {
     const api = fakeApi()
     api.down = true
     const triage = createTriage({ endpoint: 'https://triage.test', key: 'pk_test', fetch: api.fetch, retry: { attempts: 1, baseDelayMs: 1 } })
-    await expect(triage.report({ symptoms: 'queued in Node' })).rejects.toMatchObject({ code: 'queued' })
+    await expect(triage.report({ symptoms: 'queued in Node' })).resolves.toMatchObject({ status: 'queued' })
     api.down = false
     expect(await triage.flush()).toEqual({ sent: 1, pending: 0 })
   })

@@ -9,7 +9,10 @@ export interface TriageUser {
   id: string
   name?: string
   email?: string
-  /** HMAC-SHA256 of `id` under your app's secret, computed on your server (verification comes later). */
+  /**
+   * HMAC-SHA256 of `id` under your app's secret, computed on your server: with it the server trusts
+   * `id` (a verified user, whose reports `myReports()` brings from every device).
+   */
   userHash?: string
 }
 

@@ -19,11 +19,8 @@ const failing = (...errors: TriageError[]) => {
   return attempt
 }
 const network = () => new TriageError('network_error', 0, 'offline')
-const status = (code: number, retryAfterMs?: number) => {
-  const error = new TriageError(code >= 500 ? 'internal_error' : code === 429 ? 'rate_limited' : 'validation_failed', code, `answered ${code}`)
-  error.retryAfterMs = retryAfterMs
-  return error
-}
+const status = (code: number, retryAfterMs?: number) =>
+  new TriageError(code >= 500 ? 'internal_error' : code === 429 ? 'rate_limited' : 'validation_failed', code, `answered ${code}`, { retryAfterMs })
 const fast = retryPolicy({ attempts: 4, baseDelayMs: 1 })
 
 describe('withRetry', () => {

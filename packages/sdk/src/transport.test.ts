@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest'
 import { TriageError } from './errors.ts'
-import { json, problem } from './testing/fake-api.ts'
+import { json, problem } from '@triage/testing/fake-api'
 import { send } from './transport.ts'
 
 const answering = (response: () => Response): typeof fetch => async () => response()
@@ -45,6 +45,15 @@ describe('send', () => {
     const error = await failure(get(async () => Promise.reject(new TypeError('Failed to fetch'))))
     expect(error).toMatchObject({ code: 'network_error', status: 0, retryable: true })
     expect(error?.detail).toContain('Check the connection')
+  })
+
+  test("keeps the network's own error as the cause, and names the report's idempotency key", async () => {
+    const offline = new TypeError('Failed to fetch')
+    const error = await failure(send(transport(async () => Promise.reject(offline)), { method: 'POST', path: '/v1/reports', headers: { 'idempotency-key': 'key-1' }, body: {} }))
+    expect(error?.cause).toBe(offline)
+    expect(error?.idempotencyKey).toBe('key-1')
+    const refused = await failure(send(transport(answering(() => problem(422, 'validation_failed', 'no'))), { method: 'POST', path: '/v1/reports', headers: { 'idempotency-key': 'key-2' } }))
+    expect(refused).toMatchObject({ code: 'validation_failed', idempotencyKey: 'key-2' })
   })
 
   test('a 2xx that is not JSON is an invalid_response, not retried', async () => {

@@ -29,10 +29,12 @@ const readJson = async (response: Response): Promise<unknown> => {
 
 /**
  * Sends one request and turns every failure into a `TriageError`: `network_error` when the server
- * was not reached, else the server's problem code, status and Retry-After. Answers 2xx and 304
- * responses, their body unread.
+ * was not reached (the fetch error as its `cause`), else the server's problem code, status and
+ * Retry-After; a report's error names its idempotency key. Answers 2xx and 304 responses, their
+ * body unread.
  */
 export async function sendRaw(transport: Transport, { method, path, headers, body, signal, keepalive }: Request): Promise<Response> {
+  const idempotencyKey = headers['idempotency-key']
   let response: Response
   try {
     // Looked up now, not at creation: a fetch wrapped later (by breadcrumbs, or the app) is used.
@@ -45,18 +47,15 @@ export async function sendRaw(transport: Transport, { method, path, headers, bod
       keepalive,
     })
   } catch (cause) {
-    throw new TriageError('network_error', 0, `Could not reach ${transport.endpoint} (${cause}). Check the connection and try again.`)
+    throw new TriageError('network_error', 0, `Could not reach ${transport.endpoint} (${cause}). Check the connection and try again.`, { cause, idempotencyKey })
   }
   if (response.ok || response.status === 304) return response
   const problem = (await readJson(response).catch(() => undefined)) as Problem | undefined
-  const error = new TriageError(
-    problem?.code ?? (response.status >= 500 ? 'internal_error' : 'invalid_response'),
-    response.status,
-    problem?.detail ?? `The server answered ${response.status}.`,
+  throw new TriageError(problem?.code ?? (response.status >= 500 ? 'internal_error' : 'invalid_response'), response.status, problem?.detail ?? `The server answered ${response.status}.`, {
     problem,
-  )
-  error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'))
-  throw error
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    idempotencyKey,
+  })
 }
 
 /** Sends one request and answers its JSON body. */

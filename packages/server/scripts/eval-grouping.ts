@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { Incident, ReportCreated } from '@triage/protocol'
-import { startEphemeralServer } from '../src/ephemeral.ts'
+import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 import type { GroupedReport } from './grouping-metrics.ts'
 import { bcubedScores, pairScores } from './grouping-metrics.ts'
 

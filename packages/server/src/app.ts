@@ -21,6 +21,7 @@ import { groupingRoutes } from './grouping/routes.ts'
 import { incidentRoutes, queueRoutes } from './incidents/routes.ts'
 import { metricsRoutes, metricsSeriesRoutes } from './metrics/routes.ts'
 import { noticeRoutes } from './notices/routes.ts'
+import { privacyRoutes } from './privacy/routes.ts'
 import type { ReportRouteOptions } from './reports/routes.ts'
 import { reportRoutes } from './reports/routes.ts'
 import type { ServiceContext } from './domain/context.ts'
@@ -97,6 +98,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.route('/', metricsSeriesRoutes())
   app.route('/', authRoutes())
   app.route('/', agentRoutes())
+  app.route('/', privacyRoutes())
 
   app.get('/healthz', (c) => c.json({ ok: true }))
 

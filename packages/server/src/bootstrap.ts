@@ -48,3 +48,18 @@ export async function ensureDemoApp(
   }
   return { publishableKey, secretKey, created }
 }
+
+/**
+ * A new app (tenant) with a publishable key and an `admin` secret key, written through storage:
+ * what `triage apps create` and a key for its admin do, in one call, for tests and embedding.
+ * @example
+ * const { appId, publishableKey, secretKey } = await insertAppWithKeys(server.db, 'Acme Notes', ['https://notes.acme.example'])
+ */
+export async function insertAppWithKeys(db: Database, name: string, allowedOrigins: string[] = [], now = Date.now()) {
+  const appId = await insertApp(db, { name, allowedOrigins }, now)
+  const publishableKey = generateKey('publishable')
+  const secretKey = generateKey('secret')
+  const publishableKeyId = await insertKey(db, { appId, kind: 'publishable', name: `${name} page`, key: publishableKey }, now)
+  const secretKeyId = await insertKey(db, { appId, kind: 'secret', role: 'admin', name: `${name} admin`, key: secretKey }, now)
+  return { appId, publishableKey, secretKey, publishableKeyId, secretKeyId }
+}

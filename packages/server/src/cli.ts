@@ -11,8 +11,10 @@
  *   npm run triage -- agents invite --email ada@example.com --role l2 [--app app_…] [--name "Ada"]
  *   npm run triage -- agents list [--app app_…]
  *   npm run triage -- backup --to backups/triage-2026-12-04.db
+ *   npm run triage -- reporters export --app app_… --email ada@example.com --to ada.json
  */
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import { agentInviteSchema } from '@triage/protocol/schemas'
@@ -26,6 +28,9 @@ import { listAgents } from './storage/agents.ts'
 import { generateKey } from './security/keys.ts'
 import { findApp, findKey, insertApp, insertKey, listApps, listKeys, revokeKey } from './storage/apps.ts'
 import type { Database } from './db/database.ts'
+import type { ReporterExport, ReporterSubject } from '@triage/protocol'
+import { reporterSecret } from './bootstrap.ts'
+import { exportReporter } from './privacy/export.ts'
 
 const usage = `usage: npm run triage -- <command>
   apps create --name NAME [--origin URL ...]   a new app (tenant) with a publishable key
@@ -35,6 +40,8 @@ const usage = `usage: npm run triage -- <command>
   keys list --app APP_ID
   keys revoke KEY_ID
   backup --to FILE   a consistent copy of the whole database, attachments included, while the server runs
+  reporters export --app APP_ID (--email EMAIL | --user-id USER_ID) --to FILE
+                     everything the app holds about one person (right of access), as JSON; on the audit trail
   agents invite --email EMAIL --role l1|l2|l3|admin [--app APP_ID] [--name NAME]   a one-time link to set a password
   agents list [--app APP_ID]
   (--app may be left out when there is one app; links start with TRIAGE_PUBLIC_URL, else http://HOST:PORT)`
@@ -79,6 +86,7 @@ async function run(db: Database, argv: string[], databaseUrl: string, env: CliEn
       publishable: { type: 'boolean' },
       email: { type: 'string' },
       to: { type: 'string' },
+      'user-id': { type: 'string' },
     },
   })
   const [noun, verb, target] = positionals
@@ -150,9 +158,34 @@ async function run(db: Database, argv: string[], databaseUrl: string, env: CliEn
       await db.run(sql`vacuum into ${to}`)
       return `backup written to ${to}: incidents, keys, settings and attachments. Restore it by serving it as DATABASE_URL=file:${to}`
     }
+    case 'reporters export': {
+      const appId = required(values.app, '--app')
+      const to = required(values.to, '--to')
+      if ((values.email === undefined) === (values['user-id'] === undefined)) throw new UsageError('give exactly one of --email and --user-id')
+      if (!(await findApp(db, appId))) throw new UsageError(`no app ${appId}; see: npm run triage -- apps list`)
+      if (existsSync(to)) throw new UsageError(`${to} exists; export to a new file`)
+      const subject = values.email !== undefined ? { email: values.email } : { userId: values['user-id'] ?? '' }
+      const exported = await exportAll(db, appId, subject)
+      // Personal data: readable by this user only.
+      writeFileSync(to, `${JSON.stringify(exported, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
+      return `${exported.incidents.length} incident(s) of this person exported to ${to} (recorded in the audit trail as cli:${userInfo().username})`
+    }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command')
   }
+}
+
+/** Every page of one person's export (privacy/export.ts), as one document, under the CLI user's name. */
+async function exportAll(db: Database, appId: string, subject: ReporterSubject): Promise<Omit<ReporterExport, 'nextCursor'>> {
+  const context: ServiceContext = { db, reporterSecret: await reporterSecret(db, process.env['TRIAGE_SECRET'] || undefined), now: Date.now }
+  const caller = { appId, actor: { name: `cli:${userInfo().username}`, id: null } }
+  let page = await exportReporter(context, caller, subject)
+  const incidents = [...page.incidents]
+  while (page.nextCursor !== null) {
+    page = await exportReporter(context, caller, subject, page.nextCursor)
+    incidents.push(...page.incidents)
+  }
+  return { subject: page.subject, app: page.app, exportedAt: page.exportedAt, incidents }
 }
 
 /** Runs one CLI command; exported for tests. */

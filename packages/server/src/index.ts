@@ -1,13 +1,12 @@
 /**
  * @triage/server — the Triage API. Entries: `src/node.ts` (Node, `npm start`) and `src/worker.ts`
- * (Cloudflare Workers). This module is for embedding and tests.
+ * (Cloudflare Workers). This module is for embedding (tests start it with `@triage/testing`).
  */
 export { createApp } from './app.ts'
 export type { TriageApp } from './app.ts'
 export { startNodeServer } from './node-server.ts'
 export type { RunningServer } from './node-server.ts'
-export { startEphemeralServer } from './ephemeral.ts'
-export type { EphemeralServer } from './ephemeral.ts'
+export { insertAppWithKeys } from './bootstrap.ts'
 export { readNodeConfig } from './config.ts'
 export type { NodeConfig } from './config.ts'
 export { openLibsql } from './storage/open-libsql.ts'

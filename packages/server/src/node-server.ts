@@ -11,6 +11,7 @@ import { defaultServerTimeouts } from './config.ts'
 import { openLibsql } from './storage/open-libsql.ts'
 import { notifyReporters, startNotificationCursor } from './jobs/notifications.ts'
 import { sweepSla } from './jobs/sla-sweep.ts'
+import { sweepRetention } from './jobs/retention-sweep.ts'
 import { dispatchWebhooks } from './jobs/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
 import { serveConsole } from './console/routes.ts'
@@ -98,6 +99,8 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   const stopSweeper = config.slaSweepIntervalMs > 0 ? everyInterval(() => sweepSla(services), config.slaSweepIntervalMs) : () => {}
   // With the sweep: attachment bytes an upload stored but never wrote its row for, once their lease is over.
   const stopCollector = config.slaSweepIntervalMs > 0 ? everyInterval(() => services.blobs?.collect() ?? Promise.resolve(0), 60_000) : () => {}
+  // Retention and erasures cut short: a minute's delay changes nothing for either.
+  const stopRetention = config.slaSweepIntervalMs > 0 ? everyInterval(() => sweepRetention(services), 60_000) : () => {}
   const stopNotifier = notifier ? everyInterval(() => notifyReporters(services, notifier), config.notifyIntervalMs ?? 5_000) : () => {}
   const { port } = server.address() as AddressInfo
   return {
@@ -111,6 +114,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
         stopDispatcher()
         stopSweeper()
         stopCollector()
+        stopRetention()
         stopNotifier()
         notifier?.close()
         server.close((error) => {

@@ -25,6 +25,7 @@ import type { RateLimitBinding, RateLimitStore } from './http/rate-limit-store.t
 import { bindingRateLimitStore } from './http/rate-limit-store.ts'
 import type { ServiceContext } from './domain/context.ts'
 import { sweepSla } from './jobs/sla-sweep.ts'
+import { sweepRetention } from './jobs/retention-sweep.ts'
 import { dispatchWebhooks } from './jobs/webhook-dispatch.ts'
 import type { Database } from './db/database.ts'
 import type { R2BucketBinding } from './storage/blobs-r2.ts'
@@ -151,11 +152,12 @@ export default {
     return response
   },
 
-  /** The Cron Trigger in wrangler.toml: the same SLA sweep and webhook retries Node runs on intervals. */
+  /** The Cron Trigger in wrangler.toml: the same SLA sweep, webhook retries and privacy sweep Node runs on intervals. */
   async scheduled(_controller: unknown, env: WorkerEnv): Promise<void> {
     const { services } = await runtimeFor(env)
     // Awaited rather than left to waitUntil, so a failure marks the run as failed in Cloudflare's log.
     // Collecting deletes R2 objects that no attachment points to once their upload's lease is over.
-    await Promise.all([sweepSla(services), dispatchWebhooks(services), services.blobs?.collect()])
+    // The privacy sweep (retention, erasures cut short) queues `incident.erased` deliveries: sent right after.
+    await Promise.all([sweepSla(services), sweepRetention(services).then(() => dispatchWebhooks(services)), dispatchWebhooks(services), services.blobs?.collect()])
   },
 }

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AgentInvitation, AppSettings, AttachmentCreated, BulkResult, DiagnosticsResult, Incident, IncidentList, Metrics, MetricsSeries, ReportCreated, ReportView } from '@triage/protocol'
+import type { AgentInvitation, AppSettings, AttachmentCreated, AuditList, BulkResult, DiagnosticsResult, Incident, IncidentList, Metrics, MetricsSeries, ReportCreated, ReporterExport, ReportView } from '@triage/protocol'
 import type { CredentialKind, World } from './contract/fixtures.ts'
 import { buildWorld, credentialHeaders, credentialKinds } from './contract/fixtures.ts'
 import type { TestServer } from './harness.ts'
@@ -282,6 +282,42 @@ const rows: Row[] = [
   { route: 'POST /v1/admin/webhooks/{id}/rotate-secret', target: async () => ({ method: 'POST', path: `/v1/admin/webhooks/${world.webhook.id}/rotate-secret` }), expect: adminOfA },
   { route: 'GET /v1/admin/webhooks/{id}/deliveries', target: async () => ({ method: 'GET', path: `/v1/admin/webhooks/${world.webhook.id}/deliveries` }), expect: adminOfA },
   { route: 'DELETE /v1/admin/webhooks/{id}', target: async () => ({ method: 'DELETE', path: `/v1/admin/webhooks/${world.webhook.id}` }), expect: adminOfA },
+  // Privacy (#19): a person's data is their app's only, and so is the trail of who touched it.
+  {
+    route: 'GET /v1/admin/reporters/export',
+    target: async () => {
+      const email = `export-${crypto.randomUUID()}@example.com`
+      await postReport(server, server.publishableKey, { symptoms: 'A matrix report to export', contact: { email } })
+      return { method: 'GET', path: `/v1/admin/reporters/export?email=${encodeURIComponent(email)}` }
+    },
+    expect: adminAnyApp,
+    check: (body, credential) => expect((body as ReporterExport).incidents.length).toBe(credential === 'admin B' ? 0 : 1),
+  },
+  {
+    route: 'POST /v1/admin/reporters/erase',
+    target: async () => {
+      const email = `erase-${crypto.randomUUID()}@example.com`
+      await postReport(server, server.publishableKey, { symptoms: 'A matrix report to erase', contact: { email } })
+      return { method: 'POST', path: '/v1/admin/reporters/erase', body: { email } }
+    },
+    expect: adminAnyApp,
+    check: (body, credential) => expect(body).toEqual({ incidents: credential === 'admin B' ? 0 : 1 }),
+  },
+  {
+    route: 'GET /v1/admin/audit',
+    target: async () => ({ method: 'GET', path: '/v1/admin/audit?limit=200' }),
+    expect: adminAnyApp,
+    check: (body, credential) => {
+      const about = (body as AuditList).items.map((entry) => entry.incidentId).filter((id) => id !== null && tiers.has(id))
+      if (credential === 'admin B') expect(about).toEqual([])
+    },
+  },
+  {
+    // A suspected breach is an L3 ticket: below L3 and in app B it does not exist.
+    route: 'POST /v1/incidents/{id}/breach',
+    target: async () => ({ method: 'POST', path: `/v1/incidents/${(await fresh('Someone logged into my account and my personal data leaked')).id}/breach`, body: { item: 'contained', done: true } }),
+    expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 },
+  },
 ]
 
 /** The credential's headers, with `reporter token` standing for the target's own report. */

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
+import type { AuditList, ReporterExport } from '@triage/protocol'
 import { runCli } from '../src/cli.ts'
 import { readNodeConfig } from '../src/config.ts'
 import { startNodeServer } from '../src/node-server.ts'
@@ -76,6 +77,43 @@ it('invites an agent from the command line: a one-time link that sets a password
     })
     expect(accepted.status).toBe(200)
     expect(((await accepted.json()) as { agent: { name: string; role: string } }).agent).toMatchObject({ name: 'Lea', role: 'l2' })
+  } finally {
+    await server.close()
+  }
+})
+
+it("exports one person's reports to a file readable by its owner only, and records it in the audit trail as the CLI user", async () => {
+  const apps = await runCli(['apps', 'list'], databaseUrl)
+  const appId = /^(app_\S+)\tAcme Notes/m.exec(apps.output)?.[1] ?? ''
+  const key = await runCli(['keys', 'create', '--app', appId, '--publishable'], databaseUrl)
+  const publishableKey = /publishable key: (pk_\S+)/.exec(key.output)?.[1] ?? ''
+  const admin = /: (sk_\S+)/.exec((await runCli(['keys', 'create', '--app', appId, '--role', 'admin'], databaseUrl)).output)?.[1] ?? ''
+  const server = await startNodeServer({ ...readNodeConfig({ DATABASE_URL: databaseUrl, PORT: '0' }) })
+  try {
+    for (const [symptoms, email] of [
+      ['Sync drops my notes', 'Lena@Example.com'],
+      ['Sharing a notebook fails', 'lena@example.com'],
+      ['Search is slow', 'someone@example.com'],
+    ]) {
+      const report = await fetch(`${server.url}/v1/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-triage-key': publishableKey, origin: 'https://notes.acme.example' },
+        body: JSON.stringify({ symptoms, contact: { email } }),
+      })
+      expect(report.status).toBe(201)
+    }
+    const file = join(folder, 'lena.json')
+    const result = await runCli(['reporters', 'export', '--app', appId, '--email', 'lena@example.com', '--to', file], databaseUrl)
+    expect(result).toEqual({ code: 0, output: expect.stringContaining(`2 incident(s) of this person exported to ${file}`) })
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as ReporterExport
+    expect(exported.incidents.map((incident) => incident.symptoms)).toEqual(['Sync drops my notes', 'Sharing a notebook fails'])
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    // An existing file is never overwritten, and one person is named once.
+    expect((await runCli(['reporters', 'export', '--app', appId, '--email', 'lena@example.com', '--to', file], databaseUrl)).code).toBe(2)
+    expect((await runCli(['reporters', 'export', '--app', appId, '--to', join(folder, 'x.json')], databaseUrl)).output).toContain('exactly one of --email and --user-id')
+
+    const trail = (await (await fetch(`${server.url}/v1/admin/audit?actor=${encodeURIComponent(`cli:${userInfo().username}`)}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as AuditList
+    expect(trail.items.map((entry) => [entry.action, entry.incidentId])).toEqual(exported.incidents.map((incident) => ['reporter.exported', incident.id]).reverse())
   } finally {
     await server.close()
   }

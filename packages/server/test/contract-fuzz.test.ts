@@ -112,6 +112,7 @@ const statedInWords = [
   /^ids$/, // a bulk action names each incident once
   /^assignee$/, // an agent id (`agt_…`) must be an active agent of the app
   /^name$/, // an invitation without a name from the admin needs one
+  /^userId$/, // an export names its person by exactly one of email and userId
 ]
 
 /**

@@ -5,21 +5,13 @@ import { newId } from '../src/ids.ts'
 import { firstEvents, newIncident } from '../src/reports/new-incident.ts'
 import type { Database } from '../src/db/database.ts'
 import { insertIncidentsOnce } from '../src/storage/incidents.ts'
+import { insertAppWithKeys } from '../src/bootstrap.ts'
 import { generateKey } from '../src/security/keys.ts'
-import { insertApp, insertKey } from '../src/storage/apps.ts'
+import { insertKey } from '../src/storage/apps.ts'
 import type { RunningServer } from '../src/node-server.ts'
-export { startEphemeralServer as startTestServer } from '../src/ephemeral.ts'
-export type { EphemeralServer as TestServer } from '../src/ephemeral.ts'
-
-/** An app with a publishable key and an `admin` secret key, written through storage. */
-export async function insertAppWithKeys(db: Database, name: string, allowedOrigins: string[] = [], now = Date.now()) {
-  const appId = await insertApp(db, { name, allowedOrigins }, now)
-  const publishableKey = generateKey('publishable')
-  const secretKey = generateKey('secret')
-  const publishableKeyId = await insertKey(db, { appId, kind: 'publishable', name: `${name} page`, key: publishableKey }, now)
-  const secretKeyId = await insertKey(db, { appId, kind: 'secret', role: 'admin', name: `${name} admin`, key: secretKey }, now)
-  return { appId, publishableKey, secretKey, publishableKeyId, secretKeyId }
-}
+export { insertAppWithKeys } from '../src/bootstrap.ts'
+export { startEphemeralServer as startTestServer } from '@triage/testing/ephemeral-server'
+export type { EphemeralServer as TestServer } from '@triage/testing/ephemeral-server'
 
 /** A second tenant with its own keys, to prove apps never see each other. */
 export function createOtherApp(server: RunningServer, allowedOrigins: string[] = []) {

@@ -21,6 +21,8 @@ import { incidentsChangedSince } from '../src/storage/similar.ts'
 import { attachmentTotals, findAttachment, findAttachmentByKey, listAttachments } from '../src/storage/attachments.ts'
 import { leasedBlobs } from '../src/storage/blob-leases.ts'
 import { databaseBlobs } from '../src/storage/blobs-sql.ts'
+import { listAuditEntries } from '../src/storage/audit.ts'
+import { closedBefore, incidentsLeftToErase, majorsOf, reporterIncidentIds, reporterIncidents, unfinishedErasureJobs } from '../src/storage/erasure.ts'
 import type { TestServer } from './harness.ts'
 import { startTestServer } from './harness.ts'
 
@@ -128,6 +130,31 @@ describe('the other reads agents and the widget make', () => {
     "an upload's idempotency key": (db) => findAttachmentByKey(db, 'inc_x', 'key-1'),
     "a report's and its app's attachment totals": (db) => attachmentTotals(db, 'app_demo', 'inc_x'),
     'collecting attachment bytes nothing points to': (db) => leasedBlobs(db, databaseBlobs(db)).collect(),
+  }
+  for (const [name, read] of Object.entries(reads)) {
+    it(`${name}: an index seek, no scan and no sort`, async () => {
+      const statements = await statementsOf(read)
+      expect(statements.length).toBeGreaterThan(0)
+      for (const statement of statements) {
+        const plan = await planOf(statement)
+        expect(problemsOf(plan), `${name}\n${statement.sql}\n${plan.join('\n')}`).toEqual([])
+      }
+    })
+  }
+})
+
+describe('the privacy reads (#19): exports, erasures, retention, the audit trail', () => {
+  const reads: Record<string, (db: Database) => Promise<unknown>> = {
+    "a person's export by e-mail, a page": (db) => reporterIncidents(db, 'app_demo', { email: 'Ada@Example.com' }, [now, 'inc_x'], 101),
+    "a person's export by verified user id": (db) => reporterIncidents(db, 'app_demo', { userId: 'u-1' }, undefined, 101),
+    "a person's incidents to erase": (db) => reporterIncidentIds(db, 'app_demo', { email: 'ada@example.com' }),
+    'what an erasure has left to do': (db) => incidentsLeftToErase(db, ['inc_x', 'inc_y']),
+    'the major incidents that quote a report': (db) => majorsOf(db, ['inc_x', 'inc_y']),
+    'erasures cut short': (db) => unfinishedErasureJobs(db, 10, 'app_demo'),
+    'closed incidents past retention': (db) => closedBefore(db, 'app_demo', now - 30 * 86_400_000, 500),
+    'the audit trail, a page': (db) => listAuditEntries(db, 'app_demo', {}, [now, 7], 51),
+    "the audit trail of one actor, from/to": (db) => listAuditEntries(db, 'app_demo', { actor: 'Sam', from: now - 86_400_000, to: now }, undefined, 51),
+    "the audit trail of one incident and actor": (db) => listAuditEntries(db, 'app_demo', { incidentId: 'inc_x', actor: 'Sam' }, undefined, 51),
   }
   for (const [name, read] of Object.entries(reads)) {
     it(`${name}: an index seek, no scan and no sort`, async () => {

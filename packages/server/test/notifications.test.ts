@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net'
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import type { ReportCreated } from '@triage/protocol'
+import { latestEventSeq } from '../src/storage/notifications.ts'
+import { readSetting } from '../src/storage/settings.ts'
 import type { TestServer } from './harness.ts'
 import { postReport, sendAs, startTestServer } from './harness.ts'
 
@@ -60,7 +62,9 @@ it('e-mails the reporter agents’ public replies and the resolution, in their l
   await sendAs(server, 'POST', `/v1/incidents/${created.id}/resolve`, server.secretKey, { resolution: 'restarted pdf-service', publicNote: 'Corrigé : réessayez.' })
 
   await waitForMail(2)
-  await new Promise((resolve) => setTimeout(resolve, 300))
+  // No mail may come later: the notifier has read the event log to its end (its cursor is past
+  // the last event), so what it sent is all it will send for these events.
+  await vi.waitFor(async () => expect(await readSetting(server.db, 'notify_cursor')).toBe(String(await latestEventSeq(server.db))), { timeout: 5_000 })
   expect(inbox.map((mail) => mail.subject)).toEqual([`[${created.number}] Nouvelle réponse à votre signalement`, `[${created.number}] Votre signalement est résolu`])
   expect(inbox.every((mail) => mail.to === 'zoe@example.fr')).toBe(true)
   expect(inbox[0]?.text).toContain('Bonjour Zoé,')

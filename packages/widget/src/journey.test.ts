@@ -1,16 +1,18 @@
 // @vitest-environment happy-dom
 import type { ReportCreate } from '@triage/sdk'
+import { createTriage, memoryStorage } from '@triage/sdk'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { byTestId, choose, cleanup, findTestId, mountWidget, type, waitFor } from './testing/dom.ts'
-import { createdReport, fakeApi, json, problem, reportView } from './testing/fake-api.ts'
+import { createdReport, fakeApi, json, problem, reportView } from '@triage/testing/fake-api'
+import { waitFor } from '@triage/testing/wait-for'
+import { byTestId, choose, cleanup, findTestId, mountWidget, type } from './testing/dom.ts'
 
 afterEach(() => {
   cleanup()
   vi.restoreAllMocks()
 })
 
-async function openWidget(options: Parameters<typeof mountWidget>[0] = {}) {
-  const api = fakeApi()
+/** A widget on a fake server of its own, or on `api` (the same server seen on a later visit). */
+async function openWidget(options: Parameters<typeof mountWidget>[0] = {}, api = fakeApi()) {
   const widget = mountWidget({ locale: 'en', fetch: api.fetch, ...options })
   widget.handle.open()
   const symptoms = await findTestId<HTMLTextAreaElement>(widget.shadow, 'triage-symptoms')
@@ -29,9 +31,12 @@ describe('the journey', () => {
   test('offers a resolved incident after a few words; "Yes" thanks, counts the deflection and files nothing', async () => {
     const onDeflect = vi.fn()
     const { api, shadow, symptoms } = await openWidget({ onDeflect })
+    // One word asks nothing: past the typing pause (fake timers), still no request.
+    vi.useFakeTimers()
     type(symptoms, 'locked')
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    vi.advanceTimersByTime(1_000)
     expect(reportRequests(api)).toHaveLength(0)
+    vi.useRealTimers()
     type(symptoms, 'I am locked out of my account')
     const suggestion = await findTestId(shadow, 'triage-suggestion')
     expect(suggestion.textContent).toContain('This may solve it: Reset your password from the sign-in page. (INC-000042)')
@@ -250,11 +255,11 @@ describe('the journey', () => {
   })
 
   test('"My reports" lists the reports of this browser across visits, each with its first words and date; an opened one shows its number once', async () => {
-    const { shadow, symptoms } = await openWidget()
+    const { api, shadow, symptoms } = await openWidget()
     await toReview(shadow, symptoms)
     byTestId(shadow, 'triage-send').click()
     await findTestId(shadow, 'triage-number')
-    const again = await openWidget()
+    const again = await openWidget({}, api)
     again.shadow.querySelector<HTMLButtonElement>('.actions button')?.click()
     const list = await findTestId(again.shadow, 'triage-reports')
     expect(list.textContent).toContain('INC-000001')
@@ -264,6 +269,40 @@ describe('the journey', () => {
     await findTestId(again.shadow, 'triage-number')
     expect(again.shadow.textContent?.split('INC-000001')).toHaveLength(2)
     expect(heading(again.shadow)).toBe('The export button does nothing')
+  })
+
+  test("rides on the app's own client: its context and beforeSend, no second set of listeners, and never closes it", async () => {
+    const api = fakeApi()
+    const beforeSend = (report: ReportCreate): ReportCreate => ({ ...report, answers: { ...report.answers, plan: 'pro' } })
+    const listening = vi.spyOn(window, 'addEventListener')
+    const app = createTriage({ endpoint: 'https://triage.test', key: 'pk_test', fetch: api.fetch, storage: memoryStorage(), app: { version: '9.9.9' }, beforeSend })
+    const ownListeners = listening.mock.calls.length
+    // mount({ client }): no key, no endpoint, the client's own.
+    const { handle, shadow, symptoms } = await openWidget({ client: app }, api)
+    expect(listening.mock.calls.slice(ownListeners).filter(([type]) => type === 'online' || type === 'pagehide')).toEqual([])
+    await toReview(shadow, symptoms)
+    byTestId<HTMLInputElement>(shadow, 'triage-context-url').click()
+    byTestId(shadow, 'triage-send').click()
+    expect((await findTestId(shadow, 'triage-number')).textContent).toBe('INC-000001')
+    expect(created(api)).toMatchObject({ answers: { plan: 'pro' }, context: { appVersion: '9.9.9' } })
+    // What the reporter unticked stays out, whatever the app's beforeSend.
+    expect(created(api)?.context?.url).toBeUndefined()
+    handle.destroy()
+    await expect(app.report({ symptoms: 'The app still reports' })).resolves.toMatchObject({ number: 'INC-000002' })
+    app.close()
+  })
+
+  test('tells the app of a fault that is not a TriageError (onError), and the reporter that nothing was sent', async () => {
+    const onError = vi.fn()
+    const fault = new Error('the app’s beforeSend crashed')
+    const app = createTriage({ endpoint: 'https://triage.test', key: 'pk_test', fetch: fakeApi().fetch, storage: memoryStorage(), beforeSend: () => { throw fault } })
+    const { shadow, symptoms } = await openWidget({ client: app, onError })
+    await toReview(shadow, symptoms)
+    byTestId(shadow, 'triage-send').click()
+    await waitFor(() => onError.mock.calls.length > 0)
+    expect(onError).toHaveBeenCalledWith(fault)
+    expect(byTestId(shadow, 'triage-error').textContent).toBe('Your report was not sent.')
+    app.close()
   })
 
   test('tells of a known problem on opening; "Me too" files one report that joins it', async () => {

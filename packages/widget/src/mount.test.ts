@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, test } from 'vitest'
-import { accessibleName, byTestId, cleanup, mountWidget, press, waitFor } from './testing/dom.ts'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { waitFor } from '@triage/testing/wait-for'
+import { accessibleName, byTestId, cleanup, mountWidget, press } from './testing/dom.ts'
 
 afterEach(cleanup)
 
@@ -50,10 +51,44 @@ describe('mount', () => {
     handle.close()
     await waitFor(() => dialogOf(shadow) === null)
     detach()
+    // Rendering waits for no timer (one effect renders at once): fake timers prove nothing comes later.
+    vi.useFakeTimers()
+    try {
+      help.click()
+      vi.runAllTimers()
+      expect(dialogOf(shadow)).toBeNull()
+    } finally {
+      vi.useRealTimers()
+      help.remove()
+    }
+  })
+
+  test('attachTo takes a CSS selector too, and throws when it matches nothing', async () => {
+    const { handle, shadow } = mountWidget()
+    const help = document.body.appendChild(document.createElement('a'))
+    help.id = 'help'
+    const detach = handle.attachTo('#help')
     help.click()
-    await new Promise((resolve) => setTimeout(resolve, 20))
-    expect(dialogOf(shadow)).toBeNull()
+    await waitFor(() => dialogOf(shadow))
+    detach()
     help.remove()
+    expect(() => handle.attachTo('#nowhere')).toThrow(TypeError)
+  })
+
+  test('tells the app when the panel opens and closes, whichever way', async () => {
+    const onOpen = vi.fn()
+    const onClose = vi.fn()
+    const { handle, shadow } = mountWidget({ onOpen, onClose })
+    expect(onOpen).not.toHaveBeenCalled()
+    byTestId(shadow, 'triage-launcher').click()
+    await waitFor(() => dialogOf(shadow))
+    expect(onOpen).toHaveBeenCalledOnce()
+    press(byTestId(shadow, 'triage-symptoms'), 'Escape')
+    await waitFor(() => dialogOf(shadow) === null)
+    expect(onClose).toHaveBeenCalledOnce()
+    handle.open()
+    handle.close()
+    expect([onOpen.mock.calls.length, onClose.mock.calls.length]).toEqual([2, 2])
   })
 
   test('closes on Escape and gives the focus back to the launcher', async () => {

@@ -1,3 +1,4 @@
+import { attachTo } from './core/attach-to.ts'
 import { createHost } from './core/host.ts'
 import { countDeflection } from './deflections.ts'
 import { resolveStrings } from './i18n/index.ts'
@@ -13,16 +14,18 @@ import { followScreens } from './panel/follow.ts'
  * Adds the widget to the page: a `<triage-widget>` element at the end of `document.body`,
  * its launcher and panel inside an open shadow root, so page styles and ours never mix.
  *
- * @param options `key` and `endpoint` are required; see {@link WidgetOptions} for the rest.
+ * @param options `key` and `endpoint`, or your app's SDK `client`; see {@link WidgetOptions} for the rest.
  * @returns a handle to open, close, prefill or remove the widget.
  * @example
  * const widget = mount({ key: 'pk_demo', endpoint: 'https://triage.example.com', locale: 'fr', onSubmit: (report) => console.log(report.number) })
  * widget.identify({ id: 'u_42', name: 'Ada Lovelace', email: 'ada@example.com' })
- * widget.attachTo(document.querySelector('#help')!)
+ * widget.attachTo('#help')
  */
 export function mount(options: WidgetOptions): WidgetHandle {
-  if (!options.key) throw new TypeError('Triage: mount() needs your publishable key, e.g. mount({ key: "pk_…", endpoint })')
-  if (!options.endpoint) throw new TypeError('Triage: mount() needs the Triage API origin, e.g. mount({ key, endpoint: "https://triage.example.com" })')
+  const { client } = options
+  if (!client && !options.key) throw new TypeError('Triage: mount() needs your publishable key, e.g. mount({ key: "pk_…", endpoint }), or your SDK client, mount({ client })')
+  if (!client && !options.endpoint) throw new TypeError('Triage: mount() needs the Triage API origin, e.g. mount({ key, endpoint: "https://triage.example.com" })')
+  const key = client ? client.key : options.key
   const locale = pickLocale(options.locale ?? navigator.language)
   const parts = createHost({ label: options.strings?.launcher ?? launcherLabels[locale], locale, position: toPosition(options.position), color: options.color })
   // The deflection count is kept for an app that hears of deflections.
@@ -31,14 +34,10 @@ export function mount(options: WidgetOptions): WidgetHandle {
   // Bundled with the app: the follow-up screens are here already, with the app's words for them.
   const panel = panelFor(strings, () => Promise.resolve({ screens: followScreens, strings }))(parts, {
     ...options,
-    onDeflect: onDeflect && ((deflection) => onDeflect({ ...deflection, count: countDeflection(options.key) })),
+    onDeflect: onDeflect && ((deflection) => onDeflect({ ...deflection, count: countDeflection(key) })),
   })
   return {
     ...panel,
-    attachTo(element) {
-      const open = () => panel.open()
-      element.addEventListener('click', open)
-      return () => element.removeEventListener('click', open)
-    },
+    attachTo: (target) => attachTo(target, panel.open),
   }
 }

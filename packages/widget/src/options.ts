@@ -1,4 +1,4 @@
-import type { ReportCreated, ReportView, SimilarResolution, TriageIntegration, TriageUser } from '@triage/sdk'
+import type { ReportCreated, ReportView, SimilarResolution, TriageClient, TriageIntegration, TriageUser } from '@triage/sdk'
 import type { StringOverrides } from './i18n/index.ts'
 
 export const positions = ['bottom-right', 'bottom-left'] as const
@@ -13,11 +13,8 @@ export interface Deflection {
   count: number
 }
 
-export interface WidgetOptions {
-  /** The app's publishable key (`pk_…`). Required. */
-  key: string
-  /** Base URL of the Triage API, e.g. `https://triage.example.com`. Required. */
-  endpoint: string
+/** Everything but where the widget reports: how it looks, speaks and tells your app. */
+export interface WidgetSettings {
   /** A BCP 47 tag (`fr`, `fr-CA`, `en-GB`). Default: `navigator.language`; English when unknown. */
   locale?: string
   /** Default: `bottom-right`. */
@@ -32,11 +29,47 @@ export interface WidgetOptions {
   onStatusChange?: (view: ReportView) => void
   /** Called when a resolved incident's note solved the problem: no ticket was created. */
   onDeflect?: (deflection: Deflection) => void
-  /** SDK integrations, e.g. `breadcrumbs()` from `@triage/sdk/breadcrumbs` (shown as "recent activity"). */
+  /** Called when the panel opens (the launcher, `open()`, an element of `attachTo`). */
+  onOpen?: () => void
+  /** Called when the panel closes (its Close button, Escape, the launcher, `close()`). */
+  onClose?: () => void
+  /**
+   * Called with what went wrong that the reporter cannot fix and the widget cannot say in their
+   * words: a fault in the page or the widget (not a `TriageError`, which the panel shows), a
+   * queued report the server refused for good, a followed report whose token stopped working.
+   */
+  onError?: (error: unknown) => void
+  /** SDK integrations, e.g. `breadcrumbs()` from `@triage/sdk/breadcrumbs` (shown as "recent activity"). Not used with `client` (its own are). */
   integrations?: TriageIntegration[]
-  /** A fetch implementation for the SDK. Default: the global one. */
+  /** A fetch implementation for the SDK. Default: the global one. Not used with `client`. */
   fetch?: typeof fetch
 }
+
+/**
+ * The widget's options: where it reports, with its settings. Either your publishable key and the
+ * API's base URL (the widget makes its own SDK client), or your app's own SDK client.
+ */
+export type WidgetOptions = WidgetSettings &
+  (
+    | {
+        /** The app's publishable key (`pk_…`). Required without `client`. */
+        key: string
+        /** Base URL of the Triage API, e.g. `https://triage.example.com`. Required without `client`. */
+        endpoint: string
+        client?: undefined
+      }
+    | {
+        /**
+         * Your app's SDK client (`createTriage`), to report through it: its key, context,
+         * `beforeSend`, storage, integrations and `locale` (give it the widget's, for the questions
+         * and notices), one set of listeners for both; its `onSent` hears of reports the offline
+         * queue delivers later. The widget never closes it.
+         */
+        client: TriageClient
+        key?: undefined
+        endpoint?: undefined
+      }
+  )
 
 /** What `prefill` fills in; the reporter can still change it. */
 export interface Prefill {
@@ -56,8 +89,12 @@ export interface WidgetHandle {
   identify(user: TriageUser | null): void
   /** Fills in the description and contact, e.g. from your own "Report" menu. */
   prefill(values: Prefill): void
-  /** Makes `element` open the panel on click, like the launcher; answers what detaches it. */
-  attachTo(element: Element): () => void
+  /**
+   * Makes an element of your page open the panel on click, like the launcher: the element, or a
+   * CSS selector of it (`'#help'`). Answers what detaches it; throws a `TypeError` when the
+   * selector matches nothing.
+   */
+  attachTo(target: Element | string): () => void
 }
 
 /** A `position` value we know, or the default (script-tag attributes are free text). */

@@ -1,8 +1,8 @@
-import type { WidgetOptions } from './options.ts'
+import type { Position, WidgetSettings } from './options.ts'
 import { toPosition } from './options.ts'
 
 /** The options a script tag can give: no callbacks, no string overrides. */
-export type ScriptOptions = Pick<WidgetOptions, 'key' | 'endpoint' | 'locale' | 'position' | 'color'>
+export type ScriptOptions = Pick<WidgetSettings, 'locale' | 'color'> & { key: string; endpoint: string; position: Position }
 
 /**
  * The widget's options from its script tag's data attributes:

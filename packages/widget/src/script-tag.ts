@@ -6,6 +6,7 @@
  * the first open, whichever comes first. Until then `window.Triage` queues the calls. It sets no
  * other global and touches no page handler.
  */
+import { attachTo } from './core/attach-to.ts'
 import { createHost } from './core/host.ts'
 import { launcherLabels, pickLocale } from './i18n/locale.ts'
 import type { WidgetHandle } from './options.ts'
@@ -26,13 +27,14 @@ function start(options: ScriptOptions, base: string, nonce: string | undefined):
     return
   }
   const locale = pickLocale(options.locale ?? navigator.language)
-  const parts = createHost({ label: launcherLabels[locale], locale, position: options.position ?? 'bottom-right', color: options.color })
+  const parts = createHost({ label: launcherLabels[locale], locale, position: options.position, color: options.color })
   const panelUrl = new URL(`widget-panel-${locale}.js`, base).href
   let panel: PanelHandle | undefined
   let loading: Promise<void> | undefined
   let destroyed = false
-  /** Calls made before the panel arrived, replayed in order once it has. */
-  const waiting: ((handle: PanelHandle) => void)[] = []
+  /** The panel once it has arrived: calls made before wait on it, and run in order. */
+  let arrived!: (handle: PanelHandle) => void
+  const ready = new Promise<PanelHandle>((resolve) => (arrived = resolve))
 
   function load(): Promise<void> {
     loading ??= new Promise<void>((resolve, reject) => {
@@ -44,9 +46,7 @@ function start(options: ScriptOptions, base: string, nonce: string | undefined):
       script.addEventListener(panelEvent, (event) => {
         if (destroyed) return
         parts.launcher.removeEventListener('click', onLauncher)
-        const handle = (event as CustomEvent<AttachPanel>).detail(parts, options)
-        panel = handle
-        for (const call of waiting.splice(0)) call(handle)
+        arrived((panel = (event as CustomEvent<AttachPanel>).detail(parts, options)))
         resolve()
       })
       script.onerror = () => {
@@ -59,8 +59,7 @@ function start(options: ScriptOptions, base: string, nonce: string | undefined):
   }
   const call = (action: (handle: PanelHandle) => void, now: boolean) => {
     if (destroyed) return
-    if (panel) return action(panel)
-    waiting.push(action)
+    void ready.then(action)
     if (now) load().catch((error: Error) => console.error(error.message))
   }
   const onLauncher = () => call((handle) => handle.open(), true)
@@ -73,10 +72,7 @@ function start(options: ScriptOptions, base: string, nonce: string | undefined):
     close: () => panel?.close(),
     identify: (user) => call((handle) => handle.identify(user), false),
     prefill: (values) => call((handle) => handle.prefill(values), false),
-    attachTo(element) {
-      element.addEventListener('click', onLauncher)
-      return () => element.removeEventListener('click', onLauncher)
-    },
+    attachTo: (target) => attachTo(target, onLauncher),
     destroy() {
       if (destroyed) return
       destroyed = true

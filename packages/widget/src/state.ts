@@ -1,29 +1,29 @@
-import { batch, computed, signal } from '@preact/signals'
+import { batch, computed, signal } from '@preact/signals-core'
+import { visibleQuestions } from '@triage/protocol'
 import type { DiagnosticsResult, MyReport, Notice, ReportContact, ReportCreate, ReportCreated, ReportView, SimilarResolution, TriageUser } from '@triage/sdk'
 import { createTriage, newIdempotencyKey, TriageError } from '@triage/sdk'
 import type { ContextPart } from './context-parts.ts'
-import { withoutParts } from './context-parts.ts'
-import { minWords, visibleQuestions, wordCount } from './diagnosis.ts'
+import { leftOut } from './context-parts.ts'
+import { minWords, wordCount } from './diagnosis.ts'
 import type { Locale } from './i18n/index.ts'
 import type { Prefill } from './options.ts'
 import type { PanelOptions } from './panel/attach-type.ts'
-
-/** The screens of the journey, one at a time. `report` is the confirmation and the follow-up. */
-export type Step = 'describe' | 'diagnose' | 'contact' | 'review' | 'queued' | 'deflected' | 'report' | 'reports'
+import type { Move, Position } from './transitions.ts'
+import { nextPosition } from './transitions.ts'
 
 /** How long the reporter pauses typing before we look for similar resolved incidents. */
 const suggestDelayMs = 400
 
-/** The fields of a report as the reporter sees them, whichever answer is the freshest. */
-export type ReportSummary = Pick<ReportView, 'number' | 'status' | 'category' | 'priority' | 'summary' | 'emailUpdates'> & Partial<Pick<ReportView, 'slaPromise' | 'timeline'>>
-
 /**
  * One widget's state: a signal per piece of state, derived values as `computed`, and the actions
- * that change them. Created per `mount`, so two widgets never share state; the SDK does the HTTP.
+ * that change them. Created per `mount`, so two widgets never share state; the SDK does the HTTP,
+ * with the app's own client when `mount` was given one. Where the journey goes is decided by the
+ * transition table (transitions.ts): an action does its work, then makes one move.
  */
 export function createWidgetState(options: PanelOptions, locale: Locale) {
   const isOpen = signal(false)
-  const step = signal<Step>('describe')
+  /** Where the reporter is: the screen, and on `diagnose` the question (one move changes both). */
+  const position = signal<Position>({ step: 'describe', question: 0 })
   const symptoms = signal('')
   const symptomsMissing = signal(false)
   const name = signal('')
@@ -34,7 +34,6 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   /** The category the reporter picked instead of the guessed one. */
   const picked = signal<string | undefined>(undefined)
   const answers = signal<Record<string, string>>({})
-  const questionIndex = signal(0)
   /** The reporter said the suggestion did not solve it. */
   const dismissed = signal(false)
   /** The context parts the reporter unticked at the review step. */
@@ -58,25 +57,31 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   const suggestion = computed<SimilarResolution | undefined>(() =>
     dismissed.value || wordCount(symptoms.value) < minWords ? undefined : diagnosis.value?.similar.find((similar) => similar.publicNote),
   )
-  const summary = computed<ReportSummary | null>(() => {
-    const shown = report.value
-    const latest = view.value
-    return shown && latest?.id === shown.id ? latest : shown
-  })
 
-  const client = createTriage({
-    endpoint: options.endpoint,
-    key: options.key,
-    locale,
-    fetch: options.fetch,
-    integrations: options.integrations,
-    beforeSend: (body) => withoutParts(body, left.value),
-    // A report the offline queue delivered: show its ticket if the reporter is still waiting for it.
-    onSent(created) {
-      if (step.value === 'queued') show(created, true)
-      options.onSubmit?.(created)
-    },
-  })
+  // The app's client when it gave one (its context, beforeSend, storage and language, one set of
+  // listeners; its `onSent` hears of queued reports), else the widget's own, in the widget's
+  // language, which shows a queued report's ticket once the queue delivers it.
+  const client = options.client
+    ? options.client
+    : createTriage({ endpoint: options.endpoint, key: options.key, locale, fetch: options.fetch, integrations: options.integrations, onError: options.onError, onSent: created })
+
+  /** Makes one move of the journey (transitions.ts decides where it leads). */
+  function go(move: Move): void {
+    position.value = nextPosition(position.value, move, { questions: questions.value.length, report: !!report.value })
+  }
+  /** The moves of the screens' own Next and Back buttons. */
+  const next = () => go('next')
+  const back = () => go('back')
+
+  /**
+   * What a failure means to the reporter: the SDK's detail, or `''` for anything else (a bug, not
+   * theirs to fix), which the app hears of through `onError` instead of losing it.
+   */
+  function failed(failure: unknown): string {
+    if (failure instanceof TriageError) return failure.detail
+    options.onError?.(failure)
+    return ''
+  }
 
   let suggestTimer: ReturnType<typeof setTimeout> | undefined
   let asked = 0
@@ -87,8 +92,9 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     try {
       const result = await client.diagnose(symptoms.value.trim(), { category: picked.value })
       if (ask === asked) diagnosis.value = result
-    } catch {
+    } catch (failure) {
       // Diagnosis only helps: without it (offline, server down) the reporter goes straight on.
+      failed(failure)
     }
   }
 
@@ -109,10 +115,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     }
     if (!diagnosis.value || suggestTimer !== undefined) await diagnose()
     suggestTimer = undefined
-    batch(() => {
-      questionIndex.value = 0
-      step.value = questions.value.length > 0 ? 'diagnose' : 'contact'
-    })
+    go('next')
   }
 
   function answer(questionId: string, value: string): void {
@@ -123,26 +126,16 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     batch(() => {
       picked.value = category
       answers.value = {}
-      questionIndex.value = 0
+      go('category')
     })
     await diagnose()
-  }
-
-  function nextQuestion(): void {
-    if (questionIndex.value < questions.value.length - 1) questionIndex.value++
-    else step.value = 'contact'
-  }
-
-  function previousQuestion(): void {
-    if (questionIndex.value > 0) questionIndex.value--
-    else step.value = 'describe'
   }
 
   /** The suggestion solved it: no ticket, a thank-you; the server counts it, and the app hears of it. */
   function deflect(): void {
     const similar = suggestion.value
     if (!similar) return
-    step.value = 'deflected'
+    go('solved')
     // The count feeds the agents' dashboard; the visitor is done either way, so a failure stays silent.
     client.deflected(similar.number).catch(() => undefined)
     options.onDeflect?.({ symptoms: symptoms.value.trim(), similar })
@@ -152,12 +145,16 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     left.value = keep ? left.value.filter((name) => name !== part) : [...left.value, part]
   }
 
-  /** The report's start: what the reporter wrote (or the known problem they have too) and how to reach them. */
+  /**
+   * The report's start: what the reporter wrote (or the known problem they have too), how to reach
+   * them, and the context they left out.
+   */
   function withContact(input: ReportCreate): ReportCreate {
     const contact: ReportContact = {}
     if (name.value.trim()) contact.name = name.value.trim()
     if (email.value.trim()) contact.email = email.value.trim()
     if (contact.name || contact.email) input.contact = contact
+    input.context = leftOut(left.value)
     return input
   }
 
@@ -182,6 +179,12 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   // reused key with another body).
   let pending: { body: string; idempotencyKey: string } | undefined
 
+  /** A report created, now or from the offline queue: shown if the reporter still waits for it, and the app hears of it. */
+  function created(sent: ReportCreated): void {
+    show(sent, true, 'sent')
+    options.onSubmit?.(sent)
+  }
+
   async function send(input = reportInput()): Promise<void> {
     if (sending.value) return
     const body = JSON.stringify([input, left.value])
@@ -192,33 +195,30 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
       error.value = null
     })
     try {
-      const created = await client.report(input, { idempotencyKey })
+      const answer = await client.report(input, { idempotencyKey })
       pending = undefined
-      show(created, true)
-      options.onSubmit?.(created)
+      if (answer.status === 'queued') go('queued')
+      else created(answer)
     } catch (failure) {
-      if (failure instanceof TriageError && failure.code === 'queued') {
-        pending = undefined
-        step.value = 'queued'
-      } else {
-        // Keep what the reporter typed: they fix or retry, never type it again.
-        error.value = failure instanceof TriageError ? failure.detail : ''
-      }
+      // Keep what the reporter typed: they fix or retry, never type it again.
+      error.value = failed(failure)
     } finally {
       sending.value = false
     }
   }
 
   let stopFollowing = () => {}
-  /** Shows a report and follows it live (the SDK's event stream, or polling), until closed. */
-  function show(shown: ReportCreated, fresh: boolean): void {
+  /** Shows a report (after `move`, if the journey leads there from here) and follows it live until closed. */
+  function show(shown: ReportCreated, fresh: boolean, move: Move): void {
+    const from = position.value
+    go(move)
+    if (position.value === from) return
     stopFollowing()
     batch(() => {
       report.value = shown
       justSent.value = fresh
       view.value = null
       error.value = null
-      step.value = 'report'
     })
     follow()
   }
@@ -248,49 +248,21 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   async function loadNotices(): Promise<void> {
     try {
       notices.value = (await client.notices()).items
-    } catch {
-      // A notice only helps: without it the reporter describes the problem as usual.
-    }
-  }
-
-  /**
-   * Reply, confirm or reopen: the answer is the report's new view. On a resolved report the reply
-   * says what is still wrong (the server reopens it); "Still broken" with nothing written reopens.
-   */
-  async function act(action: 'reply' | 'confirm' | 'reopen'): Promise<void> {
-    const shown = report.value
-    if (!shown || acting.value) return
-    const text = reply.value.trim()
-    if (action === 'reply' && !text) return
-    batch(() => {
-      acting.value = true
-      error.value = null
-    })
-    const token = { token: shown.reporterToken }
-    try {
-      const next = action === 'reply' ? await client.reply(shown.id, text, token) : await client[action](shown.id, token)
-      batch(() => {
-        if (action === 'reply') reply.value = ''
-        view.value = next
-      })
     } catch (failure) {
-      error.value = failure instanceof TriageError ? failure.detail : ''
-      // Refused: the report changed meanwhile (a closed one takes no message). Show it as it is
-      // now, with its way on (Reopen), and keep what the reporter wrote.
-      if (failure instanceof TriageError && failure.status === 409) view.value = await client.getReport(shown.id, shown.reporterToken).catch(() => view.value)
-    } finally {
-      acting.value = false
+      // A notice only helps: without it the reporter describes the problem as usual.
+      failed(failure)
     }
   }
 
   async function showReports(): Promise<void> {
     batch(() => {
       reports.value = null
-      step.value = 'reports'
+      go('myReports')
     })
     try {
       reports.value = await client.myReports()
-    } catch {
+    } catch (failure) {
+      failed(failure)
       reports.value = []
     }
   }
@@ -299,7 +271,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   function startOver(): void {
     stopFollowing()
     batch(() => {
-      step.value = 'describe'
+      go('newReport')
       symptoms.value = ''
       symptomsMissing.value = false
       diagnosis.value = null
@@ -329,15 +301,16 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     })
   }
 
+  /** Stops what the widget started; the app's own client stays open (it is the app's to close). */
   function destroy(): void {
     clearTimeout(suggestTimer)
     stopFollowing()
-    client.close()
+    if (!options.client) client.close()
   }
 
   return {
     isOpen,
-    step,
+    position,
     symptoms,
     symptomsMissing,
     name,
@@ -346,7 +319,6 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     diagnosis,
     picked,
     answers,
-    questionIndex,
     questions,
     suggestion,
     dismissed,
@@ -356,26 +328,25 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     report,
     justSent,
     view,
-    summary,
     reply,
     acting,
     reports,
     notices,
     possibleQuestions,
-    integrations: options.integrations ?? [],
+    client,
+    failed,
+    next,
+    back,
     setSymptoms,
     describeDone,
     answer,
     pickCategory,
-    nextQuestion,
-    previousQuestion,
     deflect,
     toggleContext,
     send,
     meToo,
     loadNotices,
     show,
-    act,
     showReports,
     startOver,
     identify,

@@ -3,8 +3,8 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import type { IncidentList } from '@triage/protocol'
-import type { EphemeralServer } from '@triage/server'
-import { startEphemeralServer } from '@triage/server'
+import type { EphemeralServer } from '@triage/testing/ephemeral-server'
+import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 import type { Strings } from '../src/i18n/index.ts'
 
 export interface E2e {

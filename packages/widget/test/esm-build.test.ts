@@ -1,14 +1,12 @@
 // The ESM build as a bundler sees it: dist/index.js (run `npm run build` first; `npm test` does).
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-
-const path = join(import.meta.dirname, '../dist/index.js')
+import { built } from '@triage/testing/built'
 
 describe('the ESM build', () => {
   it("leaves the host app's Preact alone: no hooks, no option patches, only signals' core", () => {
-    if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first (npm test does).`)
-    const imports = [...readFileSync(path, 'utf8').matchAll(/^import \{([^}]*)\} from '([^']+)'/gm)].map(([, names, from]) => ({
+    const imports = [...built('widget', 'index.js').matchAll(/^import \{([^}]*)\} from '([^']+)'/gm)].map(([, names, from]) => ({
       from,
       names: (names ?? '').split(',').map((name) => name.trim().split(' ')[0]),
     }))

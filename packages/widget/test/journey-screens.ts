@@ -1,7 +1,7 @@
 // Every screen of the reporter's journey, reached as a person reaches it, in real Chromium against
 // the real server: the layout test checks each one, `npm run screenshots` photographs them.
 import type { Locator, Page } from 'playwright-core'
-import type { EphemeralServer } from '@triage/server'
+import type { EphemeralServer } from '@triage/testing/ephemeral-server'
 import type { Locale, Strings } from '../src/i18n/index.ts'
 import type { Answers } from './e2e.ts'
 import { agent, answerQuestions, openPanel } from './e2e.ts'

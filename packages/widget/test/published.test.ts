@@ -13,12 +13,13 @@ import nodeResolve from '@rollup/plugin-node-resolve'
 import { rollup } from 'rollup'
 import esbuild from 'rollup-plugin-esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { builtPath } from '@triage/testing/built'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const tsc = join(root, 'node_modules/typescript/bin/tsc')
 /** Workspace packages that are not published: nothing published may need them to install or type-check. */
-const unpublished = ['@triage/protocol', '@triage/engine', '@triage/server']
+const unpublished = ['@triage/protocol', '@triage/engine', '@triage/server', '@triage/testing']
 
 interface Packed {
   name: string
@@ -44,9 +45,7 @@ let packed: Packed[]
 const tarballManifest = (name: string): Manifest => JSON.parse(readFileSync(join(scratch, 'node_modules', name, 'package.json'), 'utf8')) as Manifest
 
 beforeAll(async () => {
-  for (const built of ['packages/sdk/dist/index.js', 'packages/widget/dist/index.js']) {
-    if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run npm run build first (npm test does).`)
-  }
+  for (const workspace of ['sdk', 'widget'] as const) builtPath(workspace, 'index.js')
   scratch = mkdtempSync(join(tmpdir(), 'triage-scratch-app-'))
   const tarballs = join(scratch, 'tarballs')
   mkdirSync(tarballs)
@@ -179,6 +178,7 @@ const triage = createTriage({ endpoint: 'https://triage.example.com', key: 'pk_d
 export async function send(): Promise<string> {
   try {
     const report = await triage.report({ symptoms: 'The export button does nothing' })
+    if (report.status === 'queued') return report.idempotencyKey
     report.follow((view) => console.log(view.status))
     return report.number
   } catch (error) {
@@ -187,9 +187,13 @@ export async function send(): Promise<string> {
   }
 }
 export const sameClient = typeof createFromOneFile === typeof createTriage
+// The widget on the app's own client.
+export const onAppClient: WidgetHandle = mount({ client: triage, onOpen: () => {}, onError: (error: unknown) => console.error(error) })
 
 // @ts-expect-error: the endpoint is required
 createTriage({ key: 'pk_demo' })
 // @ts-expect-error: a handle has no such method
 widget.openPanel()
+// @ts-expect-error: a key and an endpoint, or a client
+mount({ locale: 'fr' })
 `

@@ -1,19 +1,13 @@
 // @vitest-environment happy-dom
 // The script-tag build as it ships: dist/widget.js, the loader, and dist/widget-panel-<locale>.js,
 // which it loads (run `npm run build` first; `npm test` does).
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { fakeApi } from '../src/testing/fake-api.ts'
-import { accessibleName, byTestId, waitFor } from '../src/testing/dom.ts'
+import { built } from '@triage/testing/built'
+import { fakeApi } from '@triage/testing/fake-api'
+import { waitFor } from '@triage/testing/wait-for'
+import { accessibleName, byTestId } from '../src/testing/dom.ts'
 
-// A path, not import.meta.url: under happy-dom that URL is http://localhost:3000/….
-const built = (file: string) => {
-  const path = join(import.meta.dirname, '../dist', file)
-  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first (npm test does).`)
-  return readFileSync(path, 'utf8')
-}
-const bundle = built('widget.js')
+const bundle = built('widget', 'widget.js')
 
 /** Runs a bundle as a browser runs a classic script: `document.currentScript` is its tag. */
 function run(code: string, script: HTMLScriptElement): void {
@@ -34,7 +28,7 @@ function loadWidgetScript(attributes: Record<string, string>): void {
 /** Plays the browser's part for a script the widget added (its panel, then the follow-up screens): runs the built file with that tag. */
 async function serveScript(name: 'widget-panel-' | 'widget-follow-'): Promise<HTMLScriptElement> {
   const script = await waitFor(() => document.head.querySelector<HTMLScriptElement>(`script[src*="${name}"]`))
-  run(built(new URL(script.src).pathname.slice(1)), script)
+  run(built('widget', new URL(script.src).pathname.slice(1)), script)
   return script
 }
 
@@ -74,8 +68,9 @@ describe('dist/widget.js', () => {
     byTestId(shadow, 'triage-next').click()
     await waitFor(() => shadow.querySelector('h3')?.textContent === 'Quelques questions')
     for (let step = 0; step < 8 && !shadow.querySelector('[data-testid="triage-send"]'); step++) {
+      const screen = shadow.querySelector('form')?.textContent
       byTestId(shadow, 'triage-next').click()
-      await new Promise((resolve) => setTimeout(resolve, 5))
+      await waitFor(() => shadow.querySelector('form')?.textContent !== screen)
     }
     // Near sending, the panel asks for the screens that follow, next to itself.
     expect((await serveScript('widget-follow-')).src).toBe('https://triage.example.com/widget-follow-fr.js')

@@ -244,6 +244,8 @@ export const en = {
     merged: '{actor} merged it into another major incident',
     mergedFrom: '{actor} merged another major incident into this one ({count} reports)',
     attached: '{actor} attached a file',
+    erased: '{actor} erased the reporter’s personal data',
+    breach_checked: '{actor} updated the breach checklist',
   },
   actor: { reporter: 'The reporter', triage: 'Triage', system: 'Triage', sla: 'The SLA clock' },
 

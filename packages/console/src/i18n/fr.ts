@@ -234,6 +234,8 @@ export const fr: Strings = {
     merged: '{actor} l’a fusionné dans un autre incident majeur',
     mergedFrom: '{actor} a fusionné un autre incident majeur dans celui-ci ({count} signalements)',
     attached: '{actor} a joint un fichier',
+    erased: '{actor} a effacé les données personnelles du demandeur',
+    breach_checked: '{actor} a mis à jour la liste de contrôle de la fuite',
   },
   actor: { reporter: 'Le demandeur', triage: 'Triage', system: 'Triage', sla: 'Le délai SLA' },
 

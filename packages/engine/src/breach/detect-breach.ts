@@ -1,6 +1,5 @@
 import type { DiagnosticAnswer } from '@triage/protocol'
-import { answerEquals } from '../diagnosis/answer-value.ts'
-import { answerOf } from '../diagnosis/flow.ts'
+import { answerEquals, answerOf } from '@triage/protocol'
 import type { LocalizedText } from '../diagnosis/types.ts'
 import { foldText } from '../text.ts'
 import { breachPhrases, denied } from './breach-phrases.ts'

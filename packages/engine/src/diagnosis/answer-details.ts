@@ -1,5 +1,5 @@
 import type { AnswerDetail } from '@triage/protocol'
-import { answerValue } from './answer-value.ts'
+import { answerValue } from '@triage/protocol'
 import { defaultQuestionTrees } from './default-trees.ts'
 import { yesNoLabels } from './localize.ts'
 import type { DiagnosticAnswers, Locale, Question, QuestionTree } from './types.ts'

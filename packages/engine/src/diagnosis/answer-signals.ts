@@ -1,6 +1,5 @@
-import { answerEquals } from './answer-value.ts'
 import { defaultQuestionTrees } from './default-trees.ts'
-import { answerOf } from './flow.ts'
+import { answerEquals, answerOf } from '@triage/protocol'
 import type { DiagnosticAnswers, QuestionTree } from './types.ts'
 
 /** A hint from one answer toward a category, in the shape categorization weighs. */

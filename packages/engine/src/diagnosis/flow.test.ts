@@ -17,34 +17,34 @@ const ids = (questions: { id: string }[]) => questions.map((question) => questio
 
 describe('visibleQuestions', () => {
   it('shows B only once A is answered yes', () => {
-    expect(ids(visibleQuestions(chain, {}))).toEqual(['a', 'd'])
-    expect(ids(visibleQuestions(chain, { a: 'no' }))).toEqual(['a', 'd'])
-    expect(ids(visibleQuestions(chain, { a: 'yes' }))).toEqual(['a', 'b', 'd'])
+    expect(ids(visibleQuestions(chain.questions, {}))).toEqual(['a', 'd'])
+    expect(ids(visibleQuestions(chain.questions, { a: 'no' }))).toEqual(['a', 'd'])
+    expect(ids(visibleQuestions(chain.questions, { a: 'yes' }))).toEqual(['a', 'b', 'd'])
   })
 
   it('reads true and false as yes and no', () => {
-    expect(ids(visibleQuestions(chain, { a: true, b: true }))).toEqual(['a', 'b', 'c', 'd'])
+    expect(ids(visibleQuestions(chain.questions, { a: true, b: true }))).toEqual(['a', 'b', 'c', 'd'])
   })
 
   it('hides a question whose condition points to a hidden one, even with a stale answer', () => {
-    expect(ids(visibleQuestions(chain, { a: 'no', b: 'yes' }))).toEqual(['a', 'd'])
+    expect(ids(visibleQuestions(chain.questions, { a: 'no', b: 'yes' }))).toEqual(['a', 'd'])
   })
 
   it('accepts any of a list of answers', () => {
     const billing = treeFor('billing')
-    expect(ids(visibleQuestions(billing, { billing_problem: 'refund' }))).toContain('billing_reference')
-    expect(ids(visibleQuestions(billing, { billing_problem: 'payment_fails' }))).not.toContain('billing_reference')
+    expect(ids(visibleQuestions(billing.questions, { billing_problem: 'refund' }))).toContain('billing_reference')
+    expect(ids(visibleQuestions(billing.questions, { billing_problem: 'payment_fails' }))).not.toContain('billing_reference')
   })
 
   it('works on localized questions as well', () => {
     const french = questionsFor('notifications', { locale: 'fr' })
-    expect(ids(visibleQuestions(french, { notifications_channel: 'email' }))).toContain('notifications_spam_checked')
-    expect(ids(visibleQuestions(french, { notifications_channel: 'sms' }))).not.toContain('notifications_spam_checked')
+    expect(ids(visibleQuestions(french.questions, { notifications_channel: 'email' }))).toContain('notifications_spam_checked')
+    expect(ids(visibleQuestions(french.questions, { notifications_channel: 'sms' }))).not.toContain('notifications_spam_checked')
   })
 
   it('never reads answers from the object prototype', () => {
     const tree: QuestionTree = { categoryId: 't', questions: [{ id: 'x', kind: 'short_text', text, showIf: { questionId: 'constructor', equals: 'yes' } }] }
-    expect(visibleQuestions(tree, {})).toEqual([])
+    expect(visibleQuestions(tree.questions, {})).toEqual([])
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createGroupingLessons, restoreGroupingLessons } from './grouping-lessons.ts'
-import { reportSignature, unitLength } from './report-signature.ts'
+import { reportSignature, reportTerms, unitLength } from './report-signature.ts'
 
 const features = (text: string) => reportSignature({ text }).features
 function profile(texts: readonly string[]) {
@@ -58,4 +58,25 @@ describe('grouping lessons', () => {
     expect(() => restoreGroupingLessons('{"version":2,"lessons":[]}')).toThrow(TypeError)
     expect(() => restoreGroupingLessons({ version: 1, lessons: [{ kind: 'maybe', a: [], b: [], at: 1 }] } as never)).toThrow(/toJSON/)
   })
+
+  it("forgets an erased report's words from every lesson, keeping the rest unit length, and drops a lesson left empty", () => {
+    const lessons = createGroupingLessons()
+    const erased = { text: 'Ada Lovelace: the onboarding video drops after a few seconds', url: 'https://app.example/onboarding/ada-lovelace' }
+    lessons.learnApart(features(erased.text), calls, 1)
+    lessons.learnApart(features('Zyxwv'), profile(['Qwerty']), 2)
+    const terms = reportTerms(erased)
+    expect(terms).toEqual(expect.arrayContaining(['ada', 'lovelac']))
+    expect(terms.some((term) => term.startsWith('#'))).toBe(false)
+
+    expect(lessons.forget([...terms, 'zyxwv'])).toBe(true)
+    const state = lessons.toJSON()
+    expect(state.lessons).toHaveLength(1)
+    const stored = JSON.stringify(state)
+    for (const term of terms) expect(stored).not.toContain(`"${term}"`)
+    for (const side of [state.lessons[0]!.a, state.lessons[0]!.b]) {
+      expect(Math.hypot(...side.map(([, weight]) => weight))).toBeCloseTo(1, 3)
+    }
+    expect(lessons.forget(terms)).toBe(false)
+  })
 })
+

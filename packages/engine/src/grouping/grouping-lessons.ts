@@ -40,6 +40,12 @@ export interface GroupingLessons {
    * kept from it; for a merge, a group like the other side is enough, even once it holds both.
    */
   relation(matches: LessonMatches, cluster: ReadonlyMap<string, number>): 'apart' | 'together' | null
+  /**
+   * Forgets features that came from erased reports (see `reportTerms`): each is taken out of every
+   * lesson side, which is made unit length again; a lesson left with an empty side goes. Deterministic.
+   * @returns whether any lesson changed
+   */
+  forget(features: Iterable<string>): boolean
   toJSON(): GroupingLessonsState
   readonly size: number
 }
@@ -135,6 +141,21 @@ export function createGroupingLessons(state?: GroupingLessonsState | string, opt
         if (Math.max(toA, toB) >= minSimilarity && (toA >= toB ? 'a' : 'b') !== side) return 'apart'
       }
       return null
+    },
+    forget(features) {
+      const gone = new Set(features)
+      let changed = false
+      for (let index = lessons.length - 1; index >= 0; index--) {
+        const lesson = lessons[index] as GroupingLesson
+        const a = lesson.a.filter(([feature]) => !gone.has(feature))
+        const b = lesson.b.filter(([feature]) => !gone.has(feature))
+        if (a.length === lesson.a.length && b.length === lesson.b.length) continue
+        changed = true
+        if (a.length === 0 || b.length === 0) lessons.splice(index, 1)
+        else lessons[index] = { ...lesson, a: compact(new Map(a)), b: compact(new Map(b)) }
+      }
+      if (changed) reindex()
+      return changed
     },
     toJSON: () => ({ version: 1, lessons: lessons.map((lesson) => ({ ...lesson, a: lesson.a.map(([f, w]) => [f, w]), b: lesson.b.map(([f, w]) => [f, w]) })) }),
     get size() {

@@ -3,7 +3,7 @@ export { decideGrouping, groupingDefaults, majorIncidentWindowMs } from './decid
 export type { GroupingDecision, GroupingOptions, ScoredCluster } from './decide-grouping.ts'
 export { createGroupCandidates } from './group-candidates.ts'
 export type { CandidateIncident, GroupCandidates, GroupCandidatesOptions, GroupingReport } from './group-candidates.ts'
-export { groupProfile, reportSignature, routeOf, signatureSimilarity } from './report-signature.ts'
+export { groupProfile, reportSignature, reportTerms, routeOf, signatureSimilarity } from './report-signature.ts'
 export type { ReportSignature, SignatureInput } from './report-signature.ts'
 export { countGroupWords, emptyGroupWords, explainGroup } from './explain-group.ts'
 export type { GroupExplanation, GroupWords } from './explain-group.ts'

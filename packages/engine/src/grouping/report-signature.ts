@@ -183,6 +183,18 @@ export function reportSignature(input: SignatureInput): ReportSignature {
 }
 
 /**
+ * The features of a report's signature that come from its own words and page (stemmed terms, the
+ * route), not from the shared outage lexicon (`#concept`): what forgetting the report must remove
+ * from anything that learnt from it (GroupingLessons.forget).
+ *
+ * @example
+ * reportTerms({ text: 'Ada Lovelace cannot pay at checkout', url: 'https://shop.example/checkout' }) // ['ada', 'lovelac', …, '@/checkout']
+ */
+export function reportTerms(input: SignatureInput): string[] {
+  return [...reportSignature(input).features.keys()].filter((feature) => !feature.startsWith('#'))
+}
+
+/**
  * Cosine similarity (0..1) of two signatures.
  *
  * @example

@@ -1,22 +1,4 @@
 /**
- * Luhn (mod 10) check of a payment card number, digits only.
- * @see ISO/IEC 7812-1, annex B
- */
-export function isLuhnValid(digits: string): boolean {
-  let sum = 0
-  for (let i = 0; i < digits.length; i++) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48
-    if (digit < 0 || digit > 9) return false
-    if (i % 2 === 1) {
-      digit *= 2
-      if (digit > 9) digit -= 9
-    }
-    sum += digit
-  }
-  return digits.length > 0 && sum % 10 === 0
-}
-
-/**
  * IBAN check digits (mod 97 = 1), spaces and case ignored: the first four characters move to the
  * end, letters become 10..35, and the number is reduced piecewise so it never overflows.
  * @see ISO 13616-1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isLuhnValid } from './checksums.ts'
+import { isLuhnValid } from '@triage/protocol'
 import { redactText } from './redact-text.ts'
 
 // Key-shaped test values are assembled from parts so secret scanners do not mistake them for leaks.
@@ -122,14 +122,5 @@ describe('redactText', () => {
     const once = redactText(`password: hunter2 {"pwd":"x y"} Bearer ${jwt} card 4242424242424242 ${stripeSecret} https://a:b@c.d ada@example.com`, { emails: true })
     expect(once.found.length).toBeGreaterThan(3)
     expect(redactText(once.text, { emails: true })).toEqual({ text: once.text, found: [] })
-  })
-})
-
-describe('redactText on hostile input', () => {
-  it.each(['a.', 'a', '4 ', 'x@', 'https://', 'password: ', 'FR76 '])('stays linear on 64 KB of “%s” repeated', (unit) => {
-    const text = unit.repeat(Math.ceil(65_536 / unit.length))
-    const start = performance.now()
-    redactText(text, { emails: true })
-    expect(performance.now() - start).toBeLessThan(250)
   })
 })

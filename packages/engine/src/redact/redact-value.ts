@@ -1,7 +1,7 @@
 import { countsInOrder, redactText } from './redact-text.ts'
 import { secretKeyKind } from './secret-keys.ts'
+import { isMarker, marker } from '@triage/protocol'
 import type { RedactionCount, RedactionKind, RedactOptions } from './types.ts'
-import { marker } from './types.ts'
 
 export interface RedactedValue<T> {
   value: T
@@ -57,4 +57,3 @@ function isPlainObject(value: object): boolean {
   return prototype === Object.prototype || prototype === null
 }
 
-const isMarker = (value: unknown) => typeof value === 'string' && /^\[redacted:[a-z_]+(?: ••••\d{4})?\]$/.test(value)

@@ -1,6 +1,6 @@
-import { isIbanValid, isLuhnValid } from './checksums.ts'
-import type { RedactionKind } from './types.ts'
-import { marker } from './types.ts'
+import type { RedactionKind, SecretKind } from '@triage/protocol'
+import { assignedValueMinChars, cardMarker, isLuhnValid, marker, secretValues, secretWords } from '@triage/protocol'
+import { isIbanValid } from './checksums.ts'
 
 /**
  * One kind of secret in free text: a global pattern, and what a match becomes (`null` keeps it, e.g.
@@ -19,31 +19,41 @@ const whole = (kind: RedactionKind) => () => marker(kind)
 /** Keeps the label (group 1) and hides the value (group 2). */
 const labelled = (kind: RedactionKind) => (_: string, [label = '']: string[]) => label + marker(kind)
 
-// Key names before `=` or `:` whose value is a credential, by kind.
-const tokenKeys = 'access_token|refresh_token|id_token|auth_token|session_token|session_id|sessionid|token'
-const apiKeyKeys = 'api_key|apikey|api-key|x-api-key|access_key|access_key_id'
-const secretKeys = 'client_secret|secret_key|secret|private_key|signature'
-const paramValue = '([A-Za-z0-9._~+/%-]{8,}={0,2})'
-const param = (keys: string) => new RegExp(`((?<![A-Za-z0-9])(?:${keys})"?\\s*[=:]\\s*"?)${paramValue}`, 'gi')
+/** Secrets known by their shape (the shared vocabulary's JWTs, `sk_`/`pk_`/`rt_`/`whsec_` keys), as a rule of `kind`. */
+const shaped = (kind: keyof typeof secretValues): TextRule => ({ kind, pattern: new RegExp(`\\b(?:${secretValues[kind]})`, 'g'), replace: whole(kind) })
 
-// `password: value`, `mot de passe : value`, `pwd=value`, `my password is value`.
-const passwordLabel = /((?<![A-Za-z0-9])(?:password|passwd|passphrase|pwd|mot de passe|mot_de_passe|motdepasse|mdp)"?(\s*[:=]\s*|\s+(?:is|was|est|etait|était)\s+(?::\s*)?))("[^"\n]{1,200}"|'[^'\n]{1,200}'|«[^»\n]{1,200}»|[^\s"'&<>]+)/gi
+/**
+ * The value after a secret name of the shared vocabulary and `=` or `:` (`?access_token=…`,
+ * `"secret": "…"`), as a rule of `kind`. In what people write, only a value long enough to be a
+ * credential: "token=short" is talk.
+ */
+const assigned = (kind: SecretKind): TextRule => ({
+  kind,
+  pattern: new RegExp(`((?<![A-Za-z0-9])(?:${secretWords[kind]})"?\\s*[=:]\\s*"?)([A-Za-z0-9._~+/%-]{${assignedValueMinChars.written},}={0,2})`, 'gi'),
+  replace: labelled(kind),
+})
+
+// `password: value`, `mot de passe : value`, `pwd=value`, `my password is value`: the vocabulary's
+// password names, and the French one written with spaces.
+const passwordLabel = new RegExp(
+  `((?<![A-Za-z0-9])(?:${secretWords.password}|mot de passe)"?(\\s*[:=]\\s*|\\s+(?:is|was|est|etait|était)\\s+(?::\\s*)?))("[^"\\n]{1,200}"|'[^'\\n]{1,200}'|«[^»\\n]{1,200}»|[^\\s"'&<>]+)`,
+  'gi',
+)
 
 export const textRules: readonly TextRule[] = [
-  { kind: 'token', pattern: /\beyJ[\w-]{5,}\.ey[\w-]{5,}\.[\w-]*/g, replace: whole('token') },
+  shaped('token'),
   { kind: 'token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g, replace: whole('token') },
   { kind: 'token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, replace: whole('token') },
   { kind: 'api_key', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: whole('api_key') },
-  // Stripe-style and our own keys (`sk_`, `pk_`); `rt_` is a reporter token.
-  { kind: 'api_key', pattern: /(?<![A-Za-z0-9])(?:sk|pk|rk)_(?:live_|test_)?[A-Za-z0-9_-]{16,}/g, replace: whole('api_key') },
-  { kind: 'token', pattern: /(?<![A-Za-z0-9])rt_[A-Za-z0-9_-]{16,}/g, replace: whole('token') },
+  shaped('api_key'),
+  shaped('secret'),
   { kind: 'token', pattern: /(\bBearer\s+)([A-Za-z0-9._~+/-]{16,}=*)/gi, replace: labelled('token') },
   { kind: 'token', pattern: /(\bauthorization"?\s*[:=]\s*"?Basic\s+)([A-Za-z0-9+/]{8,}={0,2})/gi, replace: labelled('token') },
   // https://user:secret@host (RFC 3986 userinfo)
   { kind: 'password', pattern: /((?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s:/@[\]]+:)([^\s@/[\]]+)(?=@)/gi, replace: labelled('password') },
-  { kind: 'token', pattern: param(tokenKeys), replace: labelled('token') },
-  { kind: 'api_key', pattern: param(apiKeyKeys), replace: labelled('api_key') },
-  { kind: 'secret', pattern: param(secretKeys), replace: labelled('secret') },
+  assigned('secret'),
+  assigned('api_key'),
+  assigned('token'),
   { kind: 'password', pattern: passwordLabel, replace: redactPassword },
   // Before cards: an IBAN holds long digit runs a card pattern could take.
   { kind: 'iban', pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/gi, replace: (match) => (isIbanValid(match) ? marker('iban') : null) },
@@ -54,12 +64,12 @@ export const textRules: readonly TextRule[] = [
 
 function redactCard(match: string): string | null {
   const digits = match.replace(/\D/g, '')
-  if (isLuhnValid(digits)) return marker('card', digits.slice(-4))
+  if (isLuhnValid(digits)) return cardMarker(digits.slice(-4))
   // "4242 4242 4242 4242 123" may be a card followed by a 3-digit number (a CVC, a count).
   const groups = match.split(/[ -]/)
   if (groups.length === 5) {
     const card = groups.slice(0, 4).join('')
-    if (isLuhnValid(card)) return `${marker('card', card.slice(-4))}${match.slice(match.length - (groups[4]?.length ?? 0) - 1)}`
+    if (isLuhnValid(card)) return `${cardMarker(card.slice(-4))}${match.slice(match.length - (groups[4]?.length ?? 0) - 1)}`
   }
   return null
 }

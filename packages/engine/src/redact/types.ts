@@ -1,5 +1,7 @@
-/** What a redaction hid; the marker reads `[redacted:<kind>]`. */
-export type RedactionKind = 'password' | 'token' | 'api_key' | 'secret' | 'card' | 'iban' | 'email' | 'depth'
+import type { RedactionKind } from '@triage/protocol'
+
+/** What a redaction hid; the marker reads `[redacted:<kind>]` (the shared vocabulary, `@triage/protocol`). */
+export type { RedactionKind }
 
 /** How many of one kind were hidden. */
 export interface RedactionCount {
@@ -12,9 +14,4 @@ export interface RedactOptions {
   emails?: boolean
   /** More key names whose whole value `redactValue` hides, compared without case, `-` or `_`; e.g. `['pin']`. */
   secretKeys?: readonly string[]
-}
-
-/** The text of a marker; a card keeps its last four digits so the reporter and agent can tell which. */
-export function marker(kind: RedactionKind, lastFour?: string): string {
-  return lastFour ? `[redacted:${kind} ••••${lastFour}]` : `[redacted:${kind}]`
 }

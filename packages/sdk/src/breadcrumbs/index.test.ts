@@ -4,7 +4,7 @@ import { createTriageCore, memoryStorage } from '@triage/sdk'
 import type { ReportCreate, TriageCore } from '@triage/sdk'
 import { breadcrumbs } from '@triage/sdk/breadcrumbs'
 import type { BreadcrumbsIntegration, BreadcrumbsOptions } from '@triage/sdk/breadcrumbs'
-import { fakeApi, json } from '../testing/fake-api.ts'
+import { fakeApi, json } from '@triage/testing/fake-api'
 
 let triage: TriageCore | undefined
 let crumbs: BreadcrumbsIntegration
@@ -50,7 +50,7 @@ describe('breadcrumbs: console', () => {
   test('scrubs what it records', () => {
     install()
     console.error('GET /api?token=abc failed with Bearer 9f8e7d6c5b4a3928')
-    expect(messages()).toEqual(['console: GET /api?token=[Filtered] failed with Bearer [Filtered]'])
+    expect(messages()).toEqual(['console: GET /api?token=[redacted:token] failed with Bearer [redacted:token]'])
   })
 
   test('close() puts the original console methods back', () => {
@@ -85,7 +85,7 @@ describe('breadcrumbs: fetch and XHR', () => {
     expect(pageFetch).toHaveBeenCalledWith('https://app.test/api/invoices/9?access_token=secret', { method: 'delete' })
     await fetch(new Request('https://app.test/ok'))
     expect(crumbs.list()).toMatchObject([
-      { type: 'http', level: 'error', message: 'DELETE https://app.test/api/invoices/9?access_token=[Filtered] 404', data: { method: 'DELETE', status: 404 } },
+      { type: 'http', level: 'error', message: 'DELETE https://app.test/api/invoices/9?access_token=[redacted:token] 404', data: { method: 'DELETE', status: 404 } },
     ])
   })
 
@@ -127,7 +127,7 @@ describe('breadcrumbs: fetch and XHR', () => {
     const fine = new PageXhr()
     fine.open('GET', '/ok')
     fine.send()
-    expect(crumbs.list()).toMatchObject([{ type: 'http', data: { method: 'POST', url: '/api/data?key=[Filtered]', status: 503 } }])
+    expect(crumbs.list()).toMatchObject([{ type: 'http', data: { method: 'POST', url: '/api/data?key=[redacted:api_key]', status: 503 } }])
   })
 
   test('close() puts fetch and XMLHttpRequest back', () => {
@@ -153,7 +153,7 @@ describe('breadcrumbs: navigation, clicks and errors', () => {
     dispatchEvent(new PopStateEvent('popstate'))
     expect(messages()).toEqual([
       `navigation: ${location.origin}/invoices?page=2`,
-      `navigation: ${location.origin}/invoices?page=2&token=[Filtered]`,
+      `navigation: ${location.origin}/invoices?page=2&token=[redacted:token]`,
       `navigation: ${location.origin}/settings`,
     ])
     expect(crumbs.list()[0]?.data).toEqual({ from: `${location.origin}/`, to: `${location.origin}/invoices?page=2` })

@@ -20,8 +20,18 @@ import { disableWebhook, findWebhook, insertWebhook, listDeliveries, listWebhook
 import type { ServiceContext } from '../domain/context.ts'
 import { secretsOf } from '../domain/context.ts'
 import { DomainError } from '../domain/errors.ts'
+import { actorOfAgent, recordAudit } from '../privacy/audit.ts'
+import type { AuditRecord } from '../privacy/audit.ts'
 
 const iso = (ms: number) => new Date(ms).toISOString()
+
+/** Who changed what in the app's administration, on the audit trail. */
+const audited = (context: ServiceContext, agent: AgentCaller, record: AuditRecord) => recordAudit(context, agent.appId, actorOfAgent(agent), record)
+/**
+ * Where a webhook points, for the audit trail: its origin only. Some receivers take their secret in
+ * the path or query (a chat's incoming-webhook URL), and the trail can never forget what it holds.
+ */
+const urlOrigin = (url: string) => new URL(url).origin
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms))
 
 export async function getAppSettings(context: ServiceContext, agent: AgentCaller): Promise<AppSettings> {
@@ -34,6 +44,7 @@ export async function getAppSettings(context: ServiceContext, agent: AgentCaller
     slaPolicy: { ...defaultSlaPolicy, ...app.slaPolicy },
     businessHours: app.businessHours,
     identitySecret: await secretsOf(context).open(app.identitySecret ?? (await ensureIdentitySecret(context.db, app.id, await secretsOf(context).seal(`idsec_${randomToken(24)}`)))),
+    retentionDays: app.retentionDays,
   }
 }
 
@@ -44,7 +55,9 @@ export async function patchAppSettings(context: ServiceContext, agent: AgentCall
     allowedOrigins: patch.allowedOrigins,
     slaPolicy: patch.slaPolicy ? { ...current.slaPolicy, ...patch.slaPolicy } : undefined,
     businessHours: patch.businessHours,
+    retentionDays: patch.retentionDays,
   })
+  await audited(context, agent, { action: 'app.updated', details: { changes: patch } })
   return getAppSettings(context, agent)
 }
 
@@ -64,6 +77,7 @@ export async function createAppKey(context: ServiceContext, agent: AgentCaller, 
   const id = await insertKey(context.db, { appId: agent.appId, kind: request.kind, role: request.role, name: request.name, key }, now)
   const created = (await listKeys(context.db, agent.appId)).find((row) => row.id === id)
   if (!created) throw new Error(`key ${id} was not found right after it was written`)
+  await audited(context, agent, { action: 'key.created', details: { keyId: id, kind: created.kind, role: created.role, name: created.name } })
   return { ...toKeyInfo(created), key }
 }
 
@@ -73,6 +87,7 @@ export async function revokeAppKey(context: ServiceContext, agent: AgentCaller, 
   if (key.revokedAt === null) await revokeKey(context.db, id, context.now())
   const row = (await listKeys(context.db, agent.appId)).find((candidate) => candidate.id === id)
   if (!row) throw new Error(`key ${id} vanished`)
+  if (key.revokedAt === null) await audited(context, agent, { action: 'key.revoked', details: { keyId: id, kind: row.kind, role: row.role, name: row.name } })
   return toKeyInfo(row)
 }
 
@@ -99,14 +114,16 @@ export async function createAppWebhook(context: ServiceContext, agent: AgentCall
     disabledAt: null,
   }
   await insertWebhook(context.db, row)
+  await audited(context, agent, { action: 'webhook.created', details: { webhookId: row.id, origin: urlOrigin(row.url), events: row.events } })
   return { ...toWebhook(row), secret }
 }
 
 /** A new signing secret for a webhook, shown this once; every delivery from now on is signed with it. */
 export async function rotateWebhookSecret(context: ServiceContext, agent: AgentCaller, id: string): Promise<WebhookCreated> {
-  await appWebhook(context, agent, id)
+  const webhook = await appWebhook(context, agent, id)
   const secret = newWebhookSecret()
   await setWebhookSecret(context.db, agent.appId, id, await secretsOf(context).seal(secret))
+  await audited(context, agent, { action: 'webhook.secret_rotated', details: { webhookId: id, origin: urlOrigin(webhook.url) } })
   return { ...toWebhook(await appWebhook(context, agent, id)), secret }
 }
 
@@ -117,8 +134,9 @@ async function appWebhook(context: ServiceContext, agent: AgentCaller, id: strin
 }
 
 export async function disableAppWebhook(context: ServiceContext, agent: AgentCaller, id: string): Promise<Webhook> {
-  await appWebhook(context, agent, id)
+  const webhook = await appWebhook(context, agent, id)
   await disableWebhook(context.db, agent.appId, id, context.now())
+  if (webhook.disabledAt === null) await audited(context, agent, { action: 'webhook.stopped', details: { webhookId: id, origin: urlOrigin(webhook.url) } })
   return toWebhook(await appWebhook(context, agent, id))
 }
 

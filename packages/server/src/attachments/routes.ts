@@ -9,6 +9,7 @@ import { validationHook } from '../http/validation.ts'
 import { agentSecurity, badId, idempotencyKeyHeader, idParams, jsonResponse, problemResponse, rateLimited } from '../http/openapi.ts'
 import { HttpProblem } from '../http/problem.ts'
 import { agentScope } from '../domain/visibility.ts'
+import { actorOfAgent } from '../privacy/audit.ts'
 import { contentDisposition } from './file-name.ts'
 import type { Upload } from './service.ts'
 import { attachToReport, openAttachment } from './service.ts'
@@ -130,7 +131,7 @@ export function attachmentRoutes() {
 
   routes.openapi(downloadRoute, async (c) => {
     const { id, attachmentId } = c.req.valid('param')
-    const { attachment, body } = await openAttachment(c.var.services, agentScope(c.var.agent), id, attachmentId)
+    const { attachment, body } = await openAttachment(c.var.services, agentScope(c.var.agent), actorOfAgent(c.var.agent), id, attachmentId)
     const headers = new Headers({
       'content-type': attachment.contentType === 'text/plain' ? 'text/plain; charset=utf-8' : attachment.contentType,
       'content-disposition': contentDisposition(attachment.name, attachment.contentType as Parameters<typeof contentDisposition>[1]),

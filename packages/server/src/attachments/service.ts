@@ -1,4 +1,4 @@
-import type { AttachmentContentType, AttachmentCreated, ReportCreate } from '@triage/protocol'
+import type { AttachmentContentType, AttachmentCreated, AuditActor, ReportCreate } from '@triage/protocol'
 import { limits } from '@triage/protocol'
 import { newId } from '../ids.ts'
 import { sha256HexOfBytes } from '../security/crypto.ts'
@@ -11,9 +11,10 @@ import { findIncidentById } from '../storage/incidents.ts'
 import type { ServiceContext } from '../domain/context.ts'
 import { defaultAttachmentQuotaBytes } from '../domain/context.ts'
 import { DomainError } from '../domain/errors.ts'
+import { recordAudit } from '../privacy/audit.ts'
 import type { Scope } from '../domain/visibility.ts'
 import { findVisibleIncident } from '../incidents/changes.ts'
-import { authorizeReporter } from '../reports/reporter-actions.ts'
+import { authorizeReporter, erasedReport } from '../reports/reporter-actions.ts'
 import type { CreatedReport } from '../reports/service.ts'
 import { createReport } from '../reports/service.ts'
 import { cleanFileName } from './file-name.ts'
@@ -136,7 +137,9 @@ async function storeAttachment(context: ServiceContext, incident: IncidentRow, f
   // long pause) the bytes' lease ran out and they were collected.
   const tooMuchNow = refusal(await attachmentTotals(db, incident.appId, incident.id), row.size, context)
   if (tooMuchNow) throw tooMuchNow
-  if (!(await findIncidentById(db, incident.id))) throw new DomainError('not_found', 'This report no longer exists; its data was erased.')
+  const current = await findIncidentById(db, incident.id)
+  if (!current) throw new DomainError('not_found', 'This report no longer exists.')
+  if (current.erasedAt !== null) throw erasedReport()
   throw new DomainError('unavailable', 'The file could not be stored this time. Send it again (with the same Idempotency-Key).')
 }
 
@@ -195,12 +198,15 @@ export interface AttachmentDownload {
 
 /**
  * An attachment's bytes for an agent: only of an incident their key may see (their app, their
- * tier and below); anything else is the same 404, so ids cannot be probed.
+ * tier and below); anything else is the same 404, so ids cannot be probed. The download is on the
+ * audit trail, under `actor`.
  */
-export async function openAttachment(context: ServiceContext, scope: Scope, incidentId: string, attachmentId: string): Promise<AttachmentDownload> {
+export async function openAttachment(context: ServiceContext, scope: Scope, actor: AuditActor, incidentId: string, attachmentId: string): Promise<AttachmentDownload> {
   const incident = await findVisibleIncident(context, scope, incidentId)
   const attachment = await findAttachment(context.db, incident.id, attachmentId)
   if (!attachment) throw new DomainError('not_found', `No attachment ${attachmentId} on incident ${incidentId}. The enriched ticket lists its attachments.`)
+  // Its id only: the file's name is the reporter's, and goes when their data is erased.
+  await recordAudit(context, incident.appId, actor, { action: 'attachment.downloaded', incidentId: incident.id, details: { attachmentId: attachment.id } })
   const body = await blobsOf(context).open(attachment.sha256, attachment.size)
   if (!body) throw new Error(`the bytes of attachment ${attachment.id} (${attachment.sha256}) are missing from ${context.blobs?.kind} storage`)
   return { attachment, body }

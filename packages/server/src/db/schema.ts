@@ -14,12 +14,14 @@ export const apps = sqliteTable('apps', {
   name: text('name').notNull(),
   /** JSON array of origins (`https://shop.example`) allowed to use the publishable key; empty: any. */
   allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull(),
-  /** SLA targets per priority (minutes); null: the defaults of docs/design.md. */
+  /** SLA targets per priority (minutes); null: the defaults of docs/design.md ("SLA defaults"). */
   slaPolicy: text('sla_policy', { mode: 'json' }).$type<SlaPolicy>(),
   /** Opening hours and holidays SLA clocks count in; null: calendar time. */
   businessHours: text('business_hours', { mode: 'json' }).$type<BusinessCalendar>(),
   /** Signs the app's user ids (HMAC-SHA256) so verified users can list their reports across devices. */
   identitySecret: text('identity_secret'),
+  /** Closed incidents are anonymized this many days after closing (src/jobs/retention-sweep.ts); null: never. */
+  retentionDays: integer('retention_days'),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -103,6 +105,8 @@ export const incidents = sqliteTable(
     firstResponseAt: integer('first_response_at'),
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
+    /** When the reporter's personal data was erased (src/privacy/): what they wrote now reads `[erased]`. */
+    erasedAt: integer('erased_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     /**
@@ -145,6 +149,11 @@ export const incidents = sqliteTable(
     index('incidents_app_agent_category').on(table.appId, table.tier, table.createdAt).where(sql`${table.categorySource} = 'agent'`),
     // The console's count of resolved tickets (they pile up until someone closes them), from the index alone.
     index('incidents_resolved_tier').on(table.appId, table.tier).where(sql`${table.status} = 'resolved'`),
+    // A person's reports by the e-mail they left, without case, oldest first: their export and
+    // erasure (src/privacy/). Partial, so no other query of the app's incidents can choose it.
+    index('incidents_app_contact_email').on(table.appId, sql`lower(${table.contactEmail})`, table.createdAt, table.id).where(sql`${table.contactEmail} is not null`),
+    // What the retention sweep anonymizes next: the app's closed incidents not yet erased, longest closed first.
+    index('incidents_retention').on(table.appId, table.closedAt).where(sql`${table.status} = 'closed' and ${table.erasedAt} is null`),
   ],
 )
 
@@ -416,6 +425,56 @@ export const blobObjects = sqliteTable(
   (table) => [index('blob_objects_check').on(table.checkAt).where(sql`${table.checkAt} is not null`)],
 )
 
+/**
+ * The audit trail (src/privacy/audit.ts): who exported or erased whose data, changed the app's
+ * settings, keys or webhooks, read an incident's personal data or ticked a breach's checklist.
+ * Append-only: migration 0013 adds triggers that refuse any UPDATE or DELETE of its rows.
+ */
+export const auditEntries = sqliteTable(
+  'audit_entries',
+  {
+    id: text('id').primaryKey(),
+    appId: text('app_id').notNull(),
+    at: integer('at').notNull(),
+    /** A key's or agent's name, `retention`, `cli:<user>`. */
+    actor: text('actor').notNull(),
+    /** The key's id, when a key acted. */
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    incidentId: text('incident_id'),
+    /** Whose data, for exports and erasures: `{ kind, digest, hint }`, never the address or id itself. */
+    subject: text('subject', { mode: 'json' }).$type<{ kind: 'email' | 'userId'; digest: string; hint: string }>(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  // Newest first, for the app, one incident or one actor: a page is a seek and 51 steps. Each ends
+  // with the rowid, as every index does: entries of one millisecond read in the order they were written.
+  (table) => [
+    index('audit_app_at').on(table.appId, table.at),
+    index('audit_app_incident').on(table.appId, table.incidentId, table.at),
+    index('audit_app_actor').on(table.appId, table.actor, table.at),
+  ],
+)
+
+/**
+ * Erasures asked for and not yet done (src/privacy/erasure.ts): the incidents found for the person
+ * when they asked, so an erasure cut short (a crash, a Worker's time limit) is finished by the next
+ * sweep or a second request. It holds incident ids only, never the person's address or id.
+ */
+export const erasureJobs = sqliteTable(
+  'erasure_jobs',
+  {
+    id: text('id').primaryKey(),
+    appId: text('app_id').notNull(),
+    /** JSON array of incident ids. */
+    incidentIds: text('incident_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    actor: text('actor').notNull(),
+    actorId: text('actor_id'),
+    requestedAt: integer('requested_at').notNull(),
+    finishedAt: integer('finished_at'),
+  },
+  (table) => [index('erasure_jobs_unfinished').on(table.requestedAt).where(sql`${table.finishedAt} is null`)],
+)
+
 export const schema = {
   apps,
   apiKeys,
@@ -438,5 +497,7 @@ export const schema = {
   signInFailures,
   agentPresence,
   deflections,
+  auditEntries,
+  erasureJobs,
 }
 export type Schema = typeof schema

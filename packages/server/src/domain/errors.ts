@@ -32,6 +32,8 @@ export type DomainErrorCode =
   | 'invalid_credentials'
   /** Too many failed attempts (sign-ins): wait `retryAfter` seconds. */
   | 'throttled'
+  /** What was asked for existed, but its personal data was erased (a reporter's request, or retention). */
+  | 'erased'
 
 /** Details a refusal carries for the caller: fields in error, where a lifecycle can go, how long to wait. */
 export type DomainErrorDetails = Partial<Pick<Problem, 'errors' | 'allowed' | 'retryAfter'>>

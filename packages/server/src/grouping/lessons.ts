@@ -2,7 +2,7 @@ import type { GroupingLessons } from '@triage/engine'
 import { createGroupingLessons, restoreGroupingLessons } from '@triage/engine'
 import type { Database } from '../db/database.ts'
 import { groupingStates } from '../db/schema.ts'
-import { appStateVersion, loadAppState, saveAppState } from '../storage/app-states.ts'
+import { appStateVersion, loadAppState, replaceAppState, saveAppState } from '../storage/app-states.ts'
 import type { ServiceContext } from '../domain/context.ts'
 
 interface Cached {
@@ -50,4 +50,21 @@ export async function teachGrouping(context: ServiceContext, appId: string, teac
   await saveAppState(context.db, groupingStates, appId, JSON.stringify(lessons.toJSON()), now)
   caches.get(context.db)?.set(appId, { lessons, version: now, checkedAt: now })
   return lessons
+}
+
+/**
+ * Takes features of erased reports (`reportTerms`) out of what the app's agents taught grouping,
+ * for every process: read from storage, not the cache, so no lesson saved elsewhere is missed.
+ * Lessons keep their outage concepts; one left with nothing on a side goes.
+ */
+export async function forgetInGrouping(context: ServiceContext, appId: string, features: readonly string[]): Promise<void> {
+  if (features.length === 0) return
+  const stored = await loadAppState(context.db, groupingStates, appId)
+  if (!stored) return
+  const lessons = restoreGroupingLessons(stored.state)
+  if (!lessons.forget(features)) return
+  // A version of its own, after the stored one, so every process reloads it.
+  const now = Math.max(context.now(), stored.updatedAt + 1)
+  await replaceAppState(context.db, groupingStates, appId, JSON.stringify(lessons.toJSON()), now)
+  caches.get(context.db)?.set(appId, { lessons, version: now, checkedAt: context.now() })
 }

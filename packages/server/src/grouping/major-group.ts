@@ -28,7 +28,8 @@ export async function majorGroup(context: ServiceContext, major: IncidentRow, ma
   const tiers = tiersVisibleTo(maxTier)
   const [span, latest] = await Promise.all([groupSpan(context.db, major.appId, major.id, tiers), latestGroupMembers(context.db, major.appId, major.id, tiers, explainedReports)])
   const words = emptyGroupWords()
-  for (const member of latest) countGroupWords(words, signatureOf(member))
+  // An erased report's words are gone: it counts as a report, not in what they say.
+  for (const member of latest) if (member.erasedAt === null) countGroupWords(words, signatureOf(member))
   const explanation = explainGroup(words, { reports: span.reports, minutes: span.firstAt === null || span.lastAt === null ? 0 : (span.lastAt - span.firstAt) / 60_000 })
   return {
     reports: span.reports,
@@ -43,7 +44,7 @@ export async function majorGroup(context: ServiceContext, major: IncidentRow, ma
 /** A major incident's profile from its latest reports in storage (every tier: it is what grouping saw). */
 export async function storedGroupProfile(context: ServiceContext, major: IncidentRow): Promise<Map<string, number>> {
   const latest = await latestGroupMembers(context.db, major.appId, major.id, tiersVisibleTo('L3'), profiledReports)
-  return groupProfile(latest.map(signatureOf))
+  return groupProfile(latest.filter((member) => member.erasedAt === null).map(signatureOf))
 }
 
 /** The enriched ticket, and for a major incident why its reports belong together (as a key of `maxTier` may see them). */

@@ -1,34 +1,6 @@
 import type { Problem, ProblemCode } from '@triage/protocol'
-import { problemMediaType } from '@triage/protocol'
+import { problemBody, problemMediaType } from '@triage/protocol'
 import type { DomainError, DomainErrorCode } from '../domain/errors.ts'
-
-const titles: Record<ProblemCode, string> = {
-  malformed_json: 'Malformed JSON',
-  unsupported_media_type: 'Unsupported media type',
-  validation_failed: 'Validation failed',
-  payload_too_large: 'Payload too large',
-  missing_key: 'Missing API key',
-  invalid_key: 'Invalid API key',
-  invalid_credentials: 'Wrong e-mail or password',
-  session_expired: 'Session expired',
-  forbidden_origin: 'Origin not allowed',
-  forbidden: 'Forbidden',
-  not_found: 'Not found',
-  method_not_allowed: 'Method not allowed',
-  idempotency_key_reused: 'Idempotency key reused',
-  conflict: 'Conflict',
-  rate_limited: 'Too many requests',
-  too_many_streams: 'Too many live streams',
-  too_many_attachments: 'Too many attachments',
-  quota_exceeded: 'Storage quota exceeded',
-  storage_unavailable: 'Storage unavailable',
-  internal_error: 'Internal error',
-}
-
-/** Builds an RFC 9457 problem body; `type` is a stable relative URI documented in docs/problems.md. */
-export function problemBody(code: ProblemCode, status: number, detail: string, extra: Partial<Problem> = {}): Problem {
-  return { type: `/problems/${code.replace(/_/g, '-')}`, title: titles[code], status, detail, code, ...extra }
-}
 
 /**
  * The one way the server answers an error.
@@ -57,6 +29,8 @@ const domainProblems: Record<DomainErrorCode, { status: number; code: ProblemCod
   unavailable: { status: 503, code: 'storage_unavailable' },
   invalid_credentials: { status: 401, code: 'invalid_credentials' },
   throttled: { status: 429, code: 'rate_limited' },
+  // Gone for good, and the client should stop asking (RFC 9110 §15.5.11).
+  erased: { status: 410, code: 'erased' },
 }
 
 /** A service's refusal as a problem body, for answers that carry several (bulk actions). */

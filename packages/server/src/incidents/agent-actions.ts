@@ -164,6 +164,7 @@ export async function patchIncident(context: ServiceContext, agent: AgentCaller,
     return change
   })
   // The correction is what the engine learns from: the next similar report follows the agent.
-  if (corrected) await learnCorrection(context, agent.appId, row.symptoms, row.category)
+  // An erased report's text is gone: there is nothing left to learn from.
+  if (corrected && row.erasedAt === null) await learnCorrection(context, agent.appId, row.symptoms, row.category)
   return view(context, row, agent)
 }

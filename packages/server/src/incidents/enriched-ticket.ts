@@ -15,6 +15,8 @@ import { toIncident } from './views.ts'
  * those a reader up to `maxTier` may open (their resolutions are internal notes of that tier).
  */
 export async function similarTo(context: ServiceContext, incident: IncidentRow, maxTier: Tier, limit = 5): Promise<SimilarIncident[]> {
+  // What it said is erased: nothing to compare.
+  if (incident.erasedAt !== null) return []
   const { index, details } = await similarIndexFor(context, incident.appId)
   const accept = (id: string) => {
     const detail = details.get(id)

@@ -8,6 +8,7 @@ import { majorIncidentView } from '../grouping/major-group.ts'
 import { viewFilters } from './queue-views.ts'
 import type { CursorValue, ListSort } from '../storage/incidents.ts'
 import { listIncidents, sortKeyOf } from '../storage/incidents.ts'
+import { actorOfAgent, recordAudit } from '../privacy/audit.ts'
 import { findVisibleIncident } from './changes.ts'
 import { toIncidentSummary } from './views.ts'
 
@@ -59,9 +60,15 @@ export async function listAppIncidents(
   }
 }
 
+/**
+ * The enriched ticket, the reporter's personal data with it: the read is on the audit trail,
+ * written while the view is built (on Node, with concurrent reads' in one transaction).
+ */
 export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
   const scope = agentScope(agent)
-  return majorIncidentView(context, await findVisibleIncident(context, scope, id), scope.maxTier, agent.locale)
+  const row = await findVisibleIncident(context, scope, id)
+  const [view] = await Promise.all([majorIncidentView(context, row, scope.maxTier, agent.locale), recordAudit(context, agent.appId, actorOfAgent(agent), { action: 'incident.read', incidentId: row.id })])
+  return view
 }
 
 /** What a cursor continues: a sort, or a search in arrival order. */

@@ -1,7 +1,7 @@
 /** What agents read of incidents: the list's summaries and the enriched ticket, as the wire shapes them. */
-import type { Attachment, IncidentEvent, IncidentSummary, Incident, Reasoning, ReportContext, SimilarIncident } from '@triage/protocol'
-import type { Locale } from '@triage/engine'
-import { answerDetails } from '@triage/engine'
+import type { Attachment, BreachRecord, IncidentEvent, IncidentSummary, Incident, Reasoning, ReportContext, SimilarIncident } from '@triage/protocol'
+import type { BreachTick, Locale } from '@triage/engine'
+import { answerDetails, breachChecklistLabels, breachProgress } from '@triage/engine'
 import type { SlaClock } from '@triage/protocol'
 import { categoryNames } from '@triage/protocol'
 import { formatNumber } from '../ids.ts'
@@ -67,6 +67,7 @@ export function toIncidentSummary(row: IncidentRow, now: number, language: Local
     updatedAt: iso(row.updatedAt),
     resolvedAt: isoOrNull(row.resolvedAt),
     closedAt: isoOrNull(row.closedAt),
+    ...(row.erasedAt === null ? {} : { erasedAt: iso(row.erasedAt) }),
   }
 }
 
@@ -81,6 +82,25 @@ function toIncidentEvent(row: EventRow): IncidentEvent {
   }
 }
 
+/**
+ * A suspected breach's record (issue #19): its 72-hour deadline and checklist, each item as the
+ * latest `breach_checked` event of the timeline left it. Undefined when the engine suspected none.
+ */
+export function breachRecord(row: IncidentRow, events: EventRow[], now: number, language: Locale): BreachRecord | undefined {
+  const breach = (row.reasoning as unknown as Reasoning).breach
+  if (!breach) return undefined
+  const ticks: BreachTick[] = events
+    .filter((event) => event.type === 'breach_checked')
+    .map((event) => ({ item: event.data['item'] as BreachTick['item'], done: event.data['done'] === true, by: event.actor, at: event.at }))
+  const notifyBy = Date.parse(breach.notifyBy)
+  const progress = breachProgress(ticks, notifyBy, now)
+  return {
+    notifyBy: breach.notifyBy,
+    state: progress.state,
+    checklist: progress.checks.map((check) => ({ item: check.item, label: breachChecklistLabels[check.item][language], done: check.done, by: check.by, at: isoOrNull(check.at) })),
+  }
+}
+
 /** The enriched ticket; `affected` is how many reports a major incident groups (null for others); `attachments` the reporter's files. */
 export function toIncident(
   row: IncidentRow,
@@ -91,6 +111,7 @@ export function toIncident(
   affected: number | null,
   attachments: Attachment[],
 ): Incident {
+  const breach = breachRecord(row, events, now, language)
   return {
     ...toIncidentSummary(row, now, language),
     timeline: events.map(toIncidentEvent),
@@ -98,5 +119,6 @@ export function toIncident(
     answerDetails: answerDetails(row.answers, { locale: language }),
     affected,
     attachments,
+    ...(breach ? { breach } : {}),
   }
 }

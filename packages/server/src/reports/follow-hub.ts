@@ -61,17 +61,21 @@ const changesPerRead = 2_000
 export function followHub(context: ServiceContext, options: FollowHubOptions) {
   const keepAliveMs = options.keepAliveMs ?? 15_000
   const reports = new Map<string, Followed>()
-  /** Per followed app: changes at or after this `updated_at` are checked at the next poll. */
+  /** Per followed app: changes at or after this `updated_at` are checked at the next settling poll. */
   const checkedFrom = new Map<string, number>()
+  /** Per followed app: the last change read, where a poll for this process's own writes goes on from. */
+  const readUpTo = new Map<string, { updatedAt: number; rowid: number }>()
   let timer: ReturnType<typeof setInterval> | undefined
   let polling: Promise<void> | undefined
   let again = false
+  let settleNext = false
   let lastKeepAlive = Date.now()
   let unsubscribe: (() => void) | undefined
 
+  /** The report's current state; undefined once it is gone or its data erased (its follows then end). */
   async function buildOne(id: string): Promise<ReportUpdate | undefined> {
     const incident = await findIncidentById(context.db, id)
-    if (!incident) return undefined
+    if (!incident || incident.erasedAt !== null) return undefined
     const view = await reporterView(context, incident)
     return { version: incident.revision, view, json: JSON.stringify(view) }
   }
@@ -83,6 +87,8 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
     const events = await publicEventsOf(context.db, ids)
     const policies = new Map<string, Awaited<ReturnType<typeof appSla>>['policy']>()
     for (const row of rows) {
+      // Erased: nothing of it is built, so nothing of it is sent (poll ends its streams).
+      if (row.erasedAt !== null) continue
       if (!policies.has(row.appId)) policies.set(row.appId, (await appSla(context, row.appId)).policy)
       const view = toReportView(row, events.get(row.id) ?? [], policies.get(row.appId) ?? undefined, context.sendsEmail)
       updates.set(row.id, { version: row.revision, view, json: JSON.stringify(view) })
@@ -100,30 +106,49 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
     }
   }
 
-  async function poll(): Promise<void> {
+  /**
+   * Reads what changed in the followed apps. A settling poll (the timer's) reads the last
+   * `settleMs` again, for writes of other processes that committed late; a poll for this
+   * process's own writes (the change signal) goes on from the last change read, so a burst of
+   * 10,000 changes is read once, not once per commit for five seconds. A local write that commits
+   * behind a newer one is still found by the next settling poll, within `pollMs`.
+   */
+  async function poll(settle: boolean): Promise<void> {
     const startedAt = context.now()
     const changed: string[] = []
     for (const [appId, from] of checkedFrom) {
-      let after: { updatedAt: number; rowid: number } | undefined
+      const upTo = settle ? undefined : readUpTo.get(appId)
+      let after = upTo
       let newest = from
       for (;;) {
-        const rows = await revisionsChangedSince(context.db, appId, from, after, changesPerRead)
+        const rows = await revisionsChangedSince(context.db, appId, upTo?.updatedAt ?? from, after, changesPerRead)
         for (const row of rows) {
           newest = Math.max(newest, row.updatedAt)
           const followed = reports.get(row.id)
           if (followed && followed.latest?.version !== row.revision) changed.push(row.id)
         }
         const last = rows[rows.length - 1]
+        if (last) after = { updatedAt: last.updatedAt, rowid: last.rowid }
         if (!last || rows.length < changesPerRead) break
-        after = { updatedAt: last.updatedAt, rowid: last.rowid }
       }
-      checkedFrom.set(appId, Math.max(from, Math.min(newest, startedAt) - settleMs))
+      if (after) readUpTo.set(appId, after)
+      if (settle) checkedFrom.set(appId, Math.max(from, Math.min(newest, startedAt) - settleMs))
     }
     if (changed.length > 0) {
-      const updates = await buildMany([...new Set(changed)])
-      for (const [id, update] of updates) {
+      const ids = [...new Set(changed)]
+      const updates = await buildMany(ids)
+      for (const id of ids) {
         const followed = reports.get(id)
         if (!followed) continue
+        const update = updates.get(id)
+        if (!update) {
+          // Erased (or gone): nothing more of it is sent, and the stream ends (a reconnect is told 410).
+          for (const follower of [...followed.followers.keys()]) {
+            remove(id, follower)
+            follower.end()
+          }
+          continue
+        }
         followed.latest = update
         deliver(followed)
       }
@@ -144,12 +169,15 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
   }
 
   /** Runs a check now, or right after the one running: never two at once, none lost. */
-  function check(): void {
+  function check(settle = false): void {
+    settleNext ||= settle
     if (polling) {
       again = true
       return
     }
-    polling = poll()
+    const settling = settleNext
+    settleNext = false
+    polling = poll(settling)
       .catch((error: unknown) => console.error('following reports failed:', error))
       .finally(() => {
         polling = undefined
@@ -164,7 +192,10 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
     const followed = reports.get(id)
     if (!followed?.followers.delete(follower) || followed.followers.size > 0) return
     reports.delete(id)
-    if (![...reports.values()].some((other) => other.appId === followed.appId)) checkedFrom.delete(followed.appId)
+    if (![...reports.values()].some((other) => other.appId === followed.appId)) {
+      checkedFrom.delete(followed.appId)
+      readUpTo.delete(followed.appId)
+    }
     if (reports.size === 0) {
       if (timer !== undefined) clearInterval(timer)
       timer = undefined
@@ -191,7 +222,7 @@ export function followHub(context: ServiceContext, options: FollowHubOptions) {
       if (followed.latest?.version !== incident.revision) followed.latest = (await buildOne(id)) ?? followed.latest
       deliver(followed)
       if (timer === undefined) {
-        timer = setInterval(check, options.pollMs)
+        timer = setInterval(() => check(true), options.pollMs)
         // Open streams keep a Node server alive by themselves; the poll timer need not.
         ;(timer as { unref?: () => void }).unref?.()
         // This process's writes are heard at once; on Workers a write belongs to another request.

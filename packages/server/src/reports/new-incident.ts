@@ -89,6 +89,7 @@ export function newIncident(draft: IncidentDraft): NewIncident {
     firstResponseAt: null,
     resolvedAt: null,
     closedAt: null,
+    erasedAt: null,
     createdAt: now,
     updatedAt: now,
     revision: newId('rev', now),

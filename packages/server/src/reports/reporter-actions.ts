@@ -9,12 +9,22 @@ import type { Change } from '../incidents/changes.ts'
 import { appSla, changeIncident, statusAfter, statusEvents } from '../incidents/changes.ts'
 import { toReportView } from './views.ts'
 
-/** Checks the reporter token; the same refusal for an unknown id and a wrong token, so ids cannot be probed. */
+/** The refusal of a report whose personal data was erased: gone for good, and the reporter is told why. */
+export function erasedReport(): DomainError {
+  return new DomainError('erased', "This report's details were erased (at your request, or because the app keeps closed reports only for a while). If the problem remains, send a new report.")
+}
+
+/**
+ * Checks the reporter token; the same refusal for an unknown id and a wrong token, so ids cannot
+ * be probed. A report whose data was erased answers `erased` (to its token only): nothing of it
+ * is shown any more, and nothing more is added to it.
+ */
 export async function authorizeReporter(context: ServiceContext, id: string, reporterToken: string): Promise<IncidentRow> {
   const incident = await findIncidentById(context.db, id)
   if (!incident || !(await isReporterToken(context.reporterSecret, incident.id, reporterToken))) {
     throw new DomainError('not_found', 'No report with this id opens with this reporter token. Use the token returned when the report was created.')
   }
+  if (incident.erasedAt !== null) throw erasedReport()
   return incident
 }
 
@@ -26,7 +36,11 @@ export async function reporterView(context: ServiceContext, incident: IncidentRo
 
 async function reporterChange(context: ServiceContext, id: string, token: string, decide: Parameters<typeof changeIncident>[3]): Promise<ReportView> {
   await authorizeReporter(context, id, token)
-  const row = await changeIncident(context, { incidentId: id }, id, decide)
+  // Decided again on the current row if it changed meanwhile: an erasure in between refuses it.
+  const row = await changeIncident(context, { incidentId: id }, id, (incident) => {
+    if (incident.erasedAt !== null) throw erasedReport()
+    return decide(incident)
+  })
   return reporterView(context, row)
 }
 

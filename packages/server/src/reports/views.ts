@@ -66,9 +66,14 @@ function reporterTimeline(publicEvents: EventRow[]): EventRow[] {
   })
 }
 
+/** The public timeline as the reporter reads it (also what their data export holds). */
+export function toReportTimeline(publicEvents: EventRow[]): ReportEvent[] {
+  return reporterTimeline(publicEvents).map(toReportEvent)
+}
+
 /** The reporter's view: only public events, nothing an agent wrote for colleagues. */
 export function toReportView(row: IncidentRow, publicEvents: EventRow[], policy?: SlaPolicy, sendsEmail = false): ReportView {
-  const timeline = reporterTimeline(publicEvents).map(toReportEvent)
+  const timeline = toReportTimeline(publicEvents)
   return {
     id: row.id,
     number: formatNumber(row.number),

@@ -85,6 +85,15 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
   changed.reverse()
   for (const [index, row] of changed.entries()) {
     if (index > 0 && index % rowsPerPage === 0) await yieldToEventLoop()
+    entry.syncedTo = Math.max(entry.syncedTo, row.updatedAt)
+    if (row.erasedAt !== null) {
+      // Erased: nothing of what the reporter wrote may come back as a similar incident, a
+      // deflection or a grouping candidate (issue #19).
+      entry.index.remove(row.id)
+      entry.details.delete(row.id)
+      entry.groupCandidates.remove(row.id)
+      continue
+    }
     const resolved = row.status === 'resolved' || row.status === 'closed'
     entry.index.add({
       id: row.id,
@@ -107,7 +116,6 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
       resolution: row.resolution,
       publicNote: row.publicNote,
     })
-    entry.syncedTo = Math.max(entry.syncedTo, row.updatedAt)
   }
   // Over the limit, the least recently changed go. Changes skipped because more than `limit` came
   // since the last sync are all older than the ones read, so their stale entries go first.

@@ -23,3 +23,8 @@ export async function saveAppState(db: Database, table: AppStateTable, appId: st
     .values({ appId, state, corrections: 1, updatedAt: now })
     .onConflictDoUpdate({ target: table.appId, set: { state, corrections: sql`${table.corrections} + 1`, updatedAt: now } })
 }
+
+/** Replaces the app's state without counting a correction (what an erasure leaves of it). */
+export async function replaceAppState(db: Database, table: AppStateTable, appId: string, state: string, now: number): Promise<void> {
+  await db.update(table).set({ state, updatedAt: now }).where(eq(table.appId, appId))
+}

@@ -83,7 +83,13 @@ export async function findKey(db: Database, id: string) {
 export async function updateApp(
   db: Database,
   id: string,
-  changes: { name?: string | undefined; allowedOrigins?: string[] | undefined; slaPolicy?: SlaPolicy | undefined; businessHours?: BusinessCalendar | null | undefined },
+  changes: {
+    name?: string | undefined
+    allowedOrigins?: string[] | undefined
+    slaPolicy?: SlaPolicy | undefined
+    businessHours?: BusinessCalendar | null | undefined
+    retentionDays?: number | null | undefined
+  },
 ): Promise<void> {
   // drizzle leaves undefined fields out of the update.
   await db.update(apps).set(changes).where(eq(apps.id, id))

@@ -52,7 +52,8 @@ export interface AttachmentWrite {
 /**
  * Stores an attachment's bytes (under a lease), then writes in one transaction its row with
  * everything that goes with it — its `attached` event and webhook deliveries, the incident's new
- * revision and the app's usage — but only if the incident still exists, no attachment of this
+ * revision and the app's usage — but only if the incident still exists and its data was not
+ * erased, no attachment of this
  * incident holds the idempotency key, the limits still hold once it is counted, and its bytes are
  * still staged. The conditions are checked by the insert itself, so concurrent uploads cannot
  * pass a limit together: SQLite (libSQL, D1) runs one write transaction at a time. Bytes staged
@@ -69,7 +70,7 @@ export async function insertAttachmentOnce(db: Database, blobs: BlobStore, write
   // Query builders rather than db.run: drizzle's D1 batch takes only those.
   const insert = db.insert(attachments).select(sql`
     select ${row.id}, ${row.appId}, ${row.incidentId}, ${row.idempotencyKey}, ${row.name}, ${row.contentType}, ${row.size}, ${row.sha256}, ${row.createdAt}
-    where exists (select 1 from ${incidents} where ${incidents.id} = ${row.incidentId})
+    where exists (select 1 from ${incidents} where ${incidents.id} = ${row.incidentId} and ${incidents.erasedAt} is null)
       and (${row.idempotencyKey} is null or not exists (select 1 from ${attachments} where ${attachments.incidentId} = ${row.incidentId} and ${attachments.idempotencyKey} = ${row.idempotencyKey}))
       and (select count(*) from ${attachments} where ${attachments.incidentId} = ${row.incidentId}) < ${limits.filesPerReport}
       and (select coalesce(sum(size), 0) from ${attachments} where ${attachments.incidentId} = ${row.incidentId}) + ${row.size} <= ${limits.bytesPerReport}

@@ -36,6 +36,7 @@ export function latestGroupMembers(db: Database, appId: string, parentId: string
       kind: incidents.kind,
       context: incidents.context,
       answers: incidents.answers,
+      erasedAt: incidents.erasedAt,
     })
     .from(incidents)
     .where(membersOf(appId, parentId, tiers))

@@ -21,6 +21,7 @@ export async function incidentsChangedSince(db: Database, appId: string, since: 
       isMajor: incidents.isMajor,
       resolution: incidents.resolution,
       publicNote: incidents.publicNote,
+      erasedAt: incidents.erasedAt,
       createdAt: incidents.createdAt,
       updatedAt: incidents.updatedAt,
       rowid: sql<number>`${incidents}.rowid`,

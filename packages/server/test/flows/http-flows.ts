@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import type { Incident, IncidentList, ReportCreated, ReportView } from '@triage/protocol'
 import { events, expectProblem, getAs, postReport, sendAs } from '../harness.ts'
 import { describeAttachmentFlows } from './attachment-flows.ts'
+import { describePrivacyFlows } from './privacy-flows.ts'
 import type { FlowApp, FlowAppName } from './fixture.ts'
 import type { FlowTarget } from './target.ts'
 
@@ -314,6 +315,7 @@ export function describeHttpFlows(start: () => Promise<FlowTarget>): void {
   })
 
   describeAttachmentFlows(() => target)
+  describePrivacyFlows(() => target)
 
   describe('big bodies', () => {
     const twoMegabytes = JSON.stringify({ symptoms: 'x'.repeat(2 * 1024 * 1024) })

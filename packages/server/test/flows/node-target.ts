@@ -1,3 +1,4 @@
+import { sweepRetention } from '../../src/jobs/retention-sweep.ts'
 import { sweepSla } from '../../src/jobs/sla-sweep.ts'
 import { dispatchWebhooks } from '../../src/jobs/webhook-dispatch.ts'
 import { startTestServer } from '../harness.ts'
@@ -13,7 +14,7 @@ export async function startNodeTarget(): Promise<FlowTarget> {
     url: server.url,
     fixture,
     // What node-server.ts runs on its intervals.
-    runScheduled: async () => void (await Promise.all([sweepSla(server.services), dispatchWebhooks(server.services)])),
+    runScheduled: async () => void (await Promise.all([sweepSla(server.services), sweepRetention(server.services).then(() => dispatchWebhooks(server.services)), dispatchWebhooks(server.services)])),
     output: () => '',
     stop: server.stop,
   }

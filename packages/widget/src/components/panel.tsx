@@ -2,11 +2,11 @@ import type { FunctionComponent, TargetedKeyboardEvent } from 'preact'
 import { h } from 'preact'
 import type { LoadedFollow } from '../panel/follow-type.ts'
 import type { FollowStep } from '../panel/follow-type.ts'
-import type { Step } from '../state.ts'
+import type { Step } from '../transitions.ts'
 import { Contact } from '../steps/contact.tsx'
 import { Describe } from '../steps/describe.tsx'
 import { Diagnose } from '../steps/diagnose.tsx'
-import { Notice } from '../steps/notice.tsx'
+import { Queued } from '../steps/queued.tsx'
 import type { PanelStepProps } from '../steps/props.ts'
 import { Review } from '../steps/review.tsx'
 
@@ -19,13 +19,12 @@ export interface PanelProps extends PanelStepProps {
 const focusable = 'button, input, textarea, select, a[href], [tabindex]:not([tabindex="-1"])'
 
 /** The component of each step of the panel itself; each one takes the focus when it appears. */
-const steps: Record<Exclude<Step, FollowStep>, FunctionComponent<PanelStepProps>> = {
+export const panelSteps: Record<Exclude<Step, FollowStep>, FunctionComponent<PanelStepProps>> = {
   describe: Describe,
   diagnose: Diagnose,
   contact: Contact,
   review: Review,
-  queued: Notice,
-  deflected: Notice,
+  queued: Queued,
 }
 
 /**
@@ -51,8 +50,8 @@ export function Panel({ onClose, follow, ...props }: PanelProps) {
     }
   }
 
-  const step = props.state.step.value
-  const Screen = step === 'report' || step === 'reports' ? null : steps[step]
+  const step = props.state.position.value.step
+  const Screen = (panelSteps as Partial<Record<Step, FunctionComponent<PanelStepProps>>>)[step]
   const Follow = Screen ? null : follow?.screens[step as FollowStep]
   return (
     <div class="panel" role="dialog" aria-modal="true" aria-labelledby="triage-title" data-step={step} onKeyDown={onKeyDown}>

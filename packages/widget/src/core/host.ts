@@ -1,13 +1,11 @@
 import type { Locale } from '../i18n/locale.ts'
 import type { Position } from '../options.ts'
-import { launcherCss } from './launcher-css.ts'
+import launcherCss from './launcher.css?raw'
 
 /** The widget's place in the page: its element, shadow root, launcher and the panel's container. */
 export interface HostParts {
   host: HTMLElement
   shadow: ShadowRoot
-  /** Carries `lang` and the corner class; the panel renders into `container`, inside it. */
-  root: HTMLElement
   /** The language picked for the launcher: the panel speaks it too. */
   locale: Locale
   launcher: HTMLButtonElement
@@ -42,6 +40,7 @@ export function createHost(options: { label: string; locale: Locale; position: P
   // Through the CSSOM, not a style attribute: allowed under a strict CSP.
   if (options.color) host.style.setProperty('--triage-color', options.color)
 
+  // Carries `lang` and the corner class; the panel renders into `container`, inside it.
   const root = document.createElement('div')
   root.className = options.position === 'bottom-left' ? 'root left' : 'root'
   root.lang = options.locale
@@ -61,5 +60,5 @@ export function createHost(options: { label: string; locale: Locale; position: P
   root.append(launcher, container)
   shadow.append(root)
   document.body.append(host)
-  return { host, shadow, root, locale: options.locale, launcher, container }
+  return { host, shadow, locale: options.locale, launcher, container }
 }

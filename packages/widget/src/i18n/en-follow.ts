@@ -2,6 +2,8 @@ import type { FollowStrings } from './strings.ts'
 
 /** The English words of the screens after a report exists, which load with them (`widget-follow-en.js`). */
 export const enFollow: FollowStrings = {
+  deflectedTitle: 'Glad it is solved',
+  deflectedBody: 'Thank you. No ticket was created.',
   receivedTitle: 'Thank you, we received your report',
   numberLabel: 'Ticket number',
   statusLabel: 'Status',

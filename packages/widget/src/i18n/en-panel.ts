@@ -16,8 +16,6 @@ export const enPanel: PanelStrings = {
   suggestionQuestion: 'Did this solve it?',
   yes: 'Yes',
   no: 'No',
-  deflectedTitle: 'Glad it is solved',
-  deflectedBody: 'Thank you. No ticket was created.',
   diagnoseTitle: 'A few questions',
   questionCount: 'Question {n} of {total}',
   questionCountUpTo: 'Question {n} of up to {total}',

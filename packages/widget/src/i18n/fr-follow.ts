@@ -2,6 +2,8 @@ import type { FollowStrings } from './strings.ts'
 
 /** The French words of the screens after a report exists, which load with them (`widget-follow-fr.js`). */
 export const frFollow: FollowStrings = {
+  deflectedTitle: 'Tant mieux, c’est réglé',
+  deflectedBody: 'Merci. Aucun ticket n’a été créé.',
   receivedTitle: 'Merci, nous avons reçu votre signalement',
   numberLabel: 'Numéro de ticket',
   statusLabel: 'État',

@@ -16,8 +16,6 @@ export const frPanel: PanelStrings = {
   suggestionQuestion: 'Cela a-t-il résolu le problème ?',
   yes: 'Oui',
   no: 'Non',
-  deflectedTitle: 'Tant mieux, c’est réglé',
-  deflectedBody: 'Merci. Aucun ticket n’a été créé.',
   diagnoseTitle: 'Quelques questions',
   questionCount: 'Question {n} sur {total}',
   questionCountUpTo: 'Question {n} sur {total} au plus',

@@ -97,6 +97,8 @@ export interface Strings {
  * reports"): the script-tag build loads them with those screens, later (`widget-follow-<locale>.js`).
  */
 export type FollowKey =
+  | 'deflectedTitle'
+  | 'deflectedBody'
   | 'receivedTitle'
   | 'numberLabel'
   | 'statusLabel'

@@ -1,10 +1,10 @@
-import { effect, signal } from '@preact/signals'
+import { effect, signal } from '@preact/signals-core'
 import { h, render } from 'preact'
-import { Panel } from '../components/panel.tsx'
+import { Panel, panelSteps } from '../components/panel.tsx'
 import { addStyles } from '../core/host.ts'
 import type { PanelStrings, Strings } from '../i18n/index.ts'
 import { createWidgetState } from '../state.ts'
-import { css } from '../styles.ts'
+import css from '../components/panel.css?raw'
 import type { AttachPanel } from './attach-type.ts'
 import type { FollowScreens, LoadedFollow } from './follow-type.ts'
 
@@ -47,15 +47,19 @@ export const panelFor = (strings: PanelStrings, loadFollow: () => Promise<Follow
   let wasOpen = false
   const stopRendering = effect(() => {
     const open = state.isOpen.value
-    const step = state.step.value
-    // Each opening reads the app's known problems afresh: one may have begun, or been resolved.
-    if (open && !wasOpen) void state.loadNotices()
+    const { step, question } = state.position.value
+    if (open !== wasOpen) {
+      // Each opening reads the app's known problems afresh: one may have begun, or been resolved.
+      if (open) void state.loadNotices()
+      ;(open ? options.onOpen : options.onClose)?.()
+    }
     wasOpen = open
-    if (open && (step === 'review' || step === 'report' || step === 'reports')) needFollow()
+    // Near the end of the journey: at "Check and send", on a suggestion that may solve it, or after.
+    if (open && (step === 'review' || !(step in panelSteps) || state.suggestion.value)) needFollow()
     parts.launcher.setAttribute('aria-expanded', String(open))
     render(open ? <Panel state={state} strings={strings} locale={locale} follow={follow.value} onClose={close} /> : null, parts.container)
     // A follow-up screen that arrives later is a new screen too.
-    const now = open ? `${step} ${state.questionIndex.value} ${!!follow.value}` : ''
+    const now = open ? `${step} ${question} ${!!follow.value}` : ''
     if (now !== screen) parts.container.querySelector<HTMLElement>('[data-autofocus]')?.focus()
     screen = now
   })

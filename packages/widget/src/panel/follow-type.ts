@@ -3,8 +3,11 @@ import type { FollowStrings, Strings } from '../i18n/index.ts'
 import type { StepProps } from '../steps/props.ts'
 import type { Jsx } from './jsx-bridge.ts'
 
-/** The screens that exist only once a report does: the ticket and its follow-up, and "My reports". */
-export type FollowStep = 'report' | 'reports'
+/**
+ * The screens after the journey, which need the network anyway: the ticket and its follow-up, "My
+ * reports", and the thank-you after a resolved incident's note solved the problem.
+ */
+export type FollowStep = 'report' | 'reports' | 'deflected'
 
 /** What a follow-up chunk brings: its screens, and their words in the panel's language. */
 export interface FollowScreens {

@@ -17,7 +17,7 @@ export function Contact({ state, strings }: PanelStepProps) {
         event.preventDefault()
         const valid = event.currentTarget.checkValidity()
         state.emailInvalid.value = !valid
-        if (valid) state.step.value = 'review'
+        if (valid) state.next()
         else event.currentTarget.querySelector<HTMLElement>('[type=email]')?.focus()
       }}
     >
@@ -47,7 +47,7 @@ export function Contact({ state, strings }: PanelStepProps) {
       <p id="triage-consent" class="hint">
         {strings.consent}
       </p>
-      {stepActions(strings.back, () => (state.step.value = state.questions.value.length > 0 ? 'diagnose' : 'describe'), strings.next)}
+      {stepActions(strings.back, state.back, strings.next)}
     </form>
   )
 }

@@ -9,13 +9,13 @@ import { stepActions } from './step-actions.tsx'
 export function Diagnose({ state, strings }: PanelStepProps) {
   const diagnosis = state.diagnosis.value
   const questions = state.questions.value
-  const index = Math.min(state.questionIndex.value, questions.length - 1)
+  const index = Math.min(state.position.value.question, questions.length - 1)
   const question = questions[index]
   const possible = state.possibleQuestions.value
 
   function onSubmit(event: TargetedEvent<HTMLFormElement>) {
     event.preventDefault()
-    state.nextQuestion()
+    state.next()
   }
 
   return (
@@ -45,7 +45,7 @@ export function Diagnose({ state, strings }: PanelStepProps) {
           <Question key={question.id} question={question} state={state} strings={strings} />
         </>
       )}
-      {stepActions(strings.back, state.previousQuestion, strings.next)}
+      {stepActions(strings.back, state.back, strings.next)}
     </form>
   )
 }

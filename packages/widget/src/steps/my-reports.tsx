@@ -24,7 +24,7 @@ export function MyReports({ state, strings, locale }: StepProps) {
             ) : (
               <li key={report.id}>
                 {/* The number and date, the first words (reports older than them have none), the status. */}
-                <button type="button" onClick={() => state.show(report, false)}>
+                <button type="button" onClick={() => state.show(report, false, 'open')}>
                   <strong>{report.number}</strong> · {formatDate(locale, report.createdAt, { dateStyle: 'medium' })}
                   {report.summary && <span class="summary">{report.summary}</span>}
                   <span class="detail">{words(strings.status, report.status)}</span>
@@ -35,7 +35,7 @@ export function MyReports({ state, strings, locale }: StepProps) {
         </ul>
       )}
       <div class="actions">
-        <button type="button" onClick={() => (state.step.value = state.report.value ? 'report' : 'describe')}>
+        <button type="button" onClick={state.back}>
           {strings.back}
         </button>
       </div>

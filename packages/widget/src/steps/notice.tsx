@@ -1,14 +1,12 @@
-import { h } from 'preact'
-import type { PanelStepProps } from './props.ts'
+import { h } from '../panel/jsx.ts'
+import type { PanelStepProps, StepProps } from './props.ts'
 
 /**
- * A screen that only tells something: the thank-you after a deflection (`deflected`), or a report
- * saved offline (`queued`); the step names its strings and its test id.
+ * A screen that only tells something, then offers "My reports" or another report: a report saved
+ * offline (`queued.tsx`, in the panel: it must show without the network), or the thank-you after a
+ * deflection ({@link Deflected}, with the screens after the journey: a deflection needed the network).
  */
-export function Notice({ state, strings }: PanelStepProps) {
-  const step = state.step.value as 'queued' | 'deflected'
-  // Read by name, not by `${step}Title`: the panel build shortens the dictionary's keys.
-  const [title, body] = step === 'queued' ? [strings.queuedTitle, strings.queuedBody] : [strings.deflectedTitle, strings.deflectedBody]
+export function notice({ state, strings }: PanelStepProps, step: string, title: string, body: string) {
   return (
     <div data-testid={`triage-${step}`}>
       <h3 tabIndex={-1} data-autofocus>
@@ -26,3 +24,6 @@ export function Notice({ state, strings }: PanelStepProps) {
     </div>
   )
 }
+
+/** The thank-you after a resolved incident's note solved the problem: no ticket was created. */
+export const Deflected = (props: StepProps) => notice(props, 'deflected', props.strings.deflectedTitle, props.strings.deflectedBody)

@@ -1,11 +1,15 @@
-import type { ReportEvent } from '@triage/sdk'
+import type { ReportEvent, ReportView } from '@triage/sdk'
 import type { TargetedEvent } from 'preact'
 import { Fragment, h } from '../panel/jsx.ts'
 import { limits } from '@triage/protocol'
 import type { Strings } from '../i18n/index.ts'
 import { fill, formatDate, words } from '../i18n/index.ts'
 import { FailureLine } from './failure-line.tsx'
+import { act } from './report-actions.ts'
 import type { StepProps } from './props.ts'
+
+/** The fields of a report as the reporter sees them, whichever answer is the freshest. */
+type ReportSummary = Pick<ReportView, 'number' | 'status' | 'category' | 'priority' | 'summary' | 'emailUpdates'> & Partial<Pick<ReportView, 'slaPromise' | 'timeline'>>
 
 /** Who or what an entry of the timeline is, in words. */
 function eventLabel(event: ReportEvent, strings: Strings): string {
@@ -21,7 +25,10 @@ function eventLabel(event: ReportEvent, strings: Strings): string {
  * a closed one they reopen.
  */
 export function Report({ state, strings, locale }: StepProps) {
-  const summary = state.summary.value
+  // The report as the reporter sees it: its latest view once one arrived, else as it was created.
+  const shown = state.report.value
+  const latest = state.view.value
+  const summary: ReportSummary | null = shown && latest?.id === shown.id ? latest : shown
   if (!summary) return null
   const acting = state.acting.value
   const error = state.error.value
@@ -30,7 +37,7 @@ export function Report({ state, strings, locale }: StepProps) {
 
   function onReply(event: TargetedEvent<HTMLFormElement>) {
     event.preventDefault()
-    void state.act(resolved && !state.reply.value.trim() ? 'reopen' : 'reply')
+    void act(state, resolved && !state.reply.value.trim() ? 'reopen' : 'reply')
   }
 
   return (
@@ -80,14 +87,14 @@ export function Report({ state, strings, locale }: StepProps) {
       )}
       {resolved && (
         <div class="row">
-          <button type="button" class="primary" data-testid="triage-fixed" aria-disabled={acting} onClick={() => void state.act('confirm')}>
+          <button type="button" class="primary" data-testid="triage-fixed" aria-disabled={acting} onClick={() => void act(state, 'confirm')}>
             {strings.fixed}
           </button>
         </div>
       )}
       {status === 'closed' ? (
         <div class="row">
-          <button type="button" data-testid="triage-reopen" aria-disabled={acting} onClick={() => void state.act('reopen')}>
+          <button type="button" data-testid="triage-reopen" aria-disabled={acting} onClick={() => void act(state, 'reopen')}>
             {strings.reopen}
           </button>
         </div>

@@ -11,7 +11,7 @@ export function Review({ state, strings }: PanelStepProps) {
   const diagnosis = state.diagnosis.value
   const sending = state.sending.value
   const error = state.error.value
-  const preview = previewContext(state.integrations)
+  const preview = previewContext(state.client.integrations)
   const parts: [ContextPart, string, string][] = [
     ['url', strings.contextUrl, preview.url],
     ['browser', strings.contextBrowser, preview.browser],
@@ -76,7 +76,7 @@ export function Review({ state, strings }: PanelStepProps) {
       </fieldset>
       <FailureLine failed={strings.sendFailed} detail={error} testId="triage-error" />
       <div class="actions">
-        <button type="button" onClick={() => (state.step.value = 'contact')}>
+        <button type="button" onClick={state.back}>
           {strings.back}
         </button>
         {/* aria-disabled, not disabled: a disabled button drops the focus while sending. */}

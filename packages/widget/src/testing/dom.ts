@@ -1,11 +1,16 @@
+import { fakeApi } from '@triage/testing/fake-api'
+import { waitFor } from '@triage/testing/wait-for'
 import { mount } from '@triage/widget'
 import type { WidgetHandle, WidgetOptions } from '@triage/widget'
 
 const mounted: WidgetHandle[] = []
 
-/** Mounts a widget with test defaults; `cleanup()` removes it. */
+/**
+ * Mounts a widget with test defaults (a fake API of its own: no test reaches the network), or on
+ * the app's `client` when given one; `cleanup()` removes it.
+ */
 export function mountWidget(options: Partial<WidgetOptions> = {}) {
-  const handle = mount({ key: 'pk_test', endpoint: 'https://triage.test', ...options })
+  const handle = mount((options.client ? options : { key: 'pk_test', endpoint: 'https://triage.test', fetch: fakeApi().fetch, ...options }) as WidgetOptions)
   mounted.push(handle)
   const hosts = document.querySelectorAll('triage-widget')
   const shadow = hosts[hosts.length - 1]?.shadowRoot
@@ -22,17 +27,6 @@ export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, 
   const element = root.querySelector<T>(`[data-testid="${id}"]`)
   if (!element) throw new Error(`no element with data-testid="${id}"`)
   return element
-}
-
-/** Retries `check` until it returns something truthy (renders, effects and fetches are async). */
-export async function waitFor<T>(check: () => T | null | undefined | false, timeoutMs = 2_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const value = check()
-    if (value) return value
-    if (Date.now() - started > timeoutMs) throw new Error(`waitFor timed out: ${check.toString()}`)
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
 }
 
 /** The text a screen reader announces for a button or labelled element (the cases we use). */

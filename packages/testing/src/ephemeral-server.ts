@@ -1,11 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { NodeConfig } from './config.ts'
-import type { RunningServer } from './node-server.ts'
-import { startNodeServer } from './node-server.ts'
-import { generateKey } from './security/keys.ts'
-import { insertApp, insertKey } from './storage/apps.ts'
+import type { NodeConfig, RunningServer } from '@triage/server'
+import { insertAppWithKeys, startNodeServer } from '@triage/server'
 
 export interface EphemeralServer extends RunningServer {
   /** The folder holding its database file (the data directory). */
@@ -20,7 +17,11 @@ export interface EphemeralServer extends RunningServer {
 
 /**
  * The real Node server on a free loopback port and a fresh libSQL file in a temporary folder,
- * with the demo app's keys at hand: for integration and end-to-end tests.
+ * with the demo app's keys at hand: for integration and end-to-end tests, and the screenshots.
+ * @example
+ * const server = await startEphemeralServer()
+ * await fetch(`${server.url}/v1/reports`, { method: 'POST', headers: { 'x-triage-key': server.publishableKey, … } })
+ * await server.stop()
  */
 export async function startEphemeralServer(
   options: {
@@ -77,11 +78,8 @@ export async function startEphemeralServer(
     publishableKey: server.demo.publishableKey,
     secretKey,
     async addApp(name, allowedOrigins = []) {
-      const appId = await insertApp(server.db, { name, allowedOrigins })
-      const keys = { publishableKey: generateKey('publishable'), secretKey: generateKey('secret') }
-      await insertKey(server.db, { appId, kind: 'publishable', name: 'web', key: keys.publishableKey })
-      await insertKey(server.db, { appId, kind: 'secret', role: 'admin', name: `${name} admin`, key: keys.secretKey })
-      return { appId, ...keys }
+      const { appId, publishableKey, secretKey } = await insertAppWithKeys(server.db, name, allowedOrigins)
+      return { appId, publishableKey, secretKey }
     },
     stop: async () => {
       await server.close()

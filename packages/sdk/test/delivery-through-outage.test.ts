@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { IncidentList } from '@triage/protocol'
 import type { NodeConfig, RunningServer } from '@triage/server'
 import { readNodeConfig, startNodeServer } from '@triage/server'
-import { createTriageCore, memoryStorage, TriageError } from '@triage/sdk'
+import { createTriageCore, memoryStorage } from '@triage/sdk'
 import type { TriageCore } from '@triage/sdk'
 
 // Exactly-once delivery through an outage, against the real server: it stops and restarts on
@@ -40,13 +40,8 @@ async function allIncidents(url: string, secretKey: string): Promise<IncidentLis
 
 /** Files `symptoms` and tells how it went: created now, or queued for later. */
 async function file(triage: TriageCore, symptoms: string): Promise<'created' | 'queued'> {
-  try {
-    await triage.report({ symptoms })
-    return 'created'
-  } catch (error) {
-    if (error instanceof TriageError && error.code === 'queued') return 'queued'
-    throw error
-  }
+  const report = await triage.report({ symptoms })
+  return report.status === 'queued' ? 'queued' : 'created'
 }
 
 describe('delivery through an outage', () => {

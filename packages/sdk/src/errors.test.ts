@@ -1,0 +1,23 @@
+import { describe, expect, test } from 'vitest'
+import { problemBody } from '@triage/protocol'
+import { TriageError } from './errors.ts'
+
+describe('TriageError', () => {
+  test('takes every field in its constructor, and keeps what failed underneath as its cause', () => {
+    const offline = new TypeError('Failed to fetch')
+    const error = new TriageError('network_error', 0, 'Could not reach the server.', { cause: offline, idempotencyKey: 'key-1' })
+    expect(error).toBeInstanceOf(Error)
+    expect(error).toMatchObject({ name: 'TriageError', code: 'network_error', status: 0, detail: 'Could not reach the server.', idempotencyKey: 'key-1' })
+    expect(error.cause).toBe(offline)
+    expect(error.message).toBe('network_error: Could not reach the server.')
+    expect(error.retryable).toBe(true)
+  })
+
+  test("carries the server's problem and how long it asked to wait", () => {
+    const problem = problemBody('rate_limited', 429, 'Slow down.', { retryAfter: 7 })
+    const error = new TriageError('rate_limited', 429, 'Slow down.', { problem, retryAfterMs: 7_000 })
+    expect(error).toMatchObject({ problem, retryAfterMs: 7_000, retryable: true })
+    expect(error.cause).toBeUndefined()
+    expect(new TriageError('validation_failed', 422, 'no').retryable).toBe(false)
+  })
+})
