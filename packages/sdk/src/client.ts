@@ -1,4 +1,4 @@
-import type { DeflectionCreated, DiagnosticsResult, NoticeList, ReportCreate, ReportCreated, ReportList, ReportView } from '@triage/protocol'
+import type { DiagnosticsResult, NoticeList, ReportCreate, ReportCreated, ReportList, ReportView } from '@triage/protocol'
 import type { ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
 import type { TriageIntegration } from './integration.ts'
 import { buildCore } from './core.ts'
@@ -68,16 +68,6 @@ export interface TriageClient extends TriageCore {
    * if (items[0]) await triage.report({ symptoms: items[0].text, notice: items[0].id })
    */
   notices(): Promise<NoticeList>
-  /**
-   * Tells the server that a suggested resolution (`similar[i].number` from `diagnose`) solved the
-   * problem, and no report will be filed: it counts toward the app's deflection rate. Nothing the
-   * visitor wrote is sent.
-   * @example
-   * const { similar } = await triage.diagnose(text)
-   * // …the visitor says the first suggestion solved it:
-   * await triage.deflected(similar[0].number)
-   */
-  deflected(number: string): Promise<DeflectionCreated>
   /**
    * Calls `onUpdate` with the report's view now and at each change: live over Server-Sent
    * Events where the browser has EventSource, else by cheap ETag polling. A closed report is
@@ -200,9 +190,6 @@ export function createTriage(options: TriageOptions): TriageClient {
 
     // One attempt: a notice only helps, and a page should not wait for it.
     notices: () => send<NoticeList>(transport, { method: 'GET', path: `/v1/notices?locale=${encodeURIComponent(locale())}`, headers: { 'x-triage-key': options.key } }),
-
-    // Not idempotent (a lost answer may mean it was counted): only "not now" answers are retried.
-    deflected: (number) => withRetry(() => send<DeflectionCreated>(transport, { method: 'POST', path: '/v1/deflections', headers: { 'x-triage-key': options.key }, body: { number } }), retry, false),
 
     follow(reportId, onUpdate, { token, pollMs } = {}) {
       const stop = followReport(transport, reportId, tokenOf(reportId, token), (view) => onUpdate(seen(view)), (error) => options.onError?.(error), pollMs)

@@ -21,7 +21,6 @@ export type { TriageStorage } from './storage.ts'
 export { memoryStorage } from './storage.ts'
 export type {
   Breadcrumb,
-  DeflectionCreated,
   DiagnosticAnswer,
   DiagnosticQuestion,
   DiagnosticsResult,

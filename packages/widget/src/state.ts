@@ -131,13 +131,11 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     await diagnose()
   }
 
-  /** The suggestion solved it: no ticket, a thank-you; the server counts it, and the app hears of it. */
+  /** The suggestion solved it: no ticket, a thank-you, and the app hears of it. */
   function deflect(): void {
     const similar = suggestion.value
     if (!similar) return
     go('solved')
-    // The count feeds the agents' dashboard; the visitor is done either way, so a failure stays silent.
-    client.deflected(similar.number).catch(() => undefined)
     options.onDeflect?.({ symptoms: symptoms.value.trim(), similar })
   }
 

@@ -14,7 +14,7 @@ const deflectRoute = createRoute({
   tags: ['Deflections'],
   summary: 'A suggestion solved it: no report',
   description:
-    "The widget (or your own form through the SDK's `deflected()`) says that a resolved incident's public note, suggested by GET /v1/diagnostics, " +
+    "The app's page (e.g. from the widget's onDeflect) says that a resolved incident's public note, suggested by GET /v1/diagnostics, " +
     'solved the problem, and no report was filed: it counts toward the deflection rate on the dashboard. Nothing the visitor wrote is sent.',
   security: [{ publishableKey: [] }],
   middleware: [limitBody, requirePublishableKey, requireJsonBody] as const,
