@@ -83,4 +83,33 @@ describe('resolving a large major incident', () => {
     expect(views.filter((view) => view.status !== 'resolved').map((view) => view.number)).toEqual([])
     expect(views.every((view) => view.timeline.at(-1)?.type === 'resolved' && view.timeline.at(-1)?.body === 'Sync works again.')).toBe(true)
   })
+
+  it('serves others while it resolves 600 grouped reports: the event loop turns between batches', async () => {
+    clock += 60 * minute
+    const first: ReportCreated[] = []
+    for (let i = 0; i < 5; i++) first.push(await report(`Uploads of invoices fail with a timeout ${i}`))
+    const parentId = (await incident(first[0]?.id ?? '')).parentId
+    expect(parentId).not.toBeNull()
+    for (let i = 0; i < 595; i += 35) {
+      const batch = Array.from({ length: Math.min(35, 595 - i) }, () => postReport(server, server.publishableKey, { symptoms: 'Same here', notice: parentId ?? '' }))
+      for (const response of await Promise.all(batch)) expect(response.status).toBe(201)
+    }
+    // The server runs in this process: count the event loop's turns while the resolve runs.
+    // libSQL's file binding is synchronous, so without a yield the twelve batches ran in one turn
+    // and every other request (and each follower's update) waited for the last.
+    let turns = 0
+    let counting = true
+    const tick = () => {
+      turns++
+      if (counting) setImmediate(tick)
+    }
+    const resolving = sendAs(server, 'POST', `/v1/incidents/${parentId}/resolve`, server.secretKey, { resolution: 'Storage node replaced' })
+    setImmediate(tick)
+    const resolved = await resolving
+    counting = false
+    expect(resolved.status).toBe(200)
+    expect(turns).toBeGreaterThanOrEqual(11)
+    const open = ((await (await getAs(server, `/v1/incidents/${parentId}/children?limit=200`, server.secretKey)).json()) as { items?: Incident[] }).items
+    if (open) expect(open.filter((child) => child.status !== 'resolved')).toEqual([])
+  })
 })

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DurationStats, Metrics, MetricsGroup, SlaStats } from '@triage/protocol'
 import { appMetrics } from '../src/metrics/app-metrics.ts'
+import { readMetricTickets } from '../src/metrics/rollups.ts'
 import { metricTickets } from '../src/storage/metric-rollups.ts'
 import type { NewIncident } from '../src/storage/incidents.ts'
 import { findIncident, insertIncidentsOnce, updateIncidentIfUnchanged } from '../src/storage/incidents.ts'
@@ -146,7 +147,31 @@ async function expectSameFigures() {
   }
 }
 
+/** Counts the event loop's turns while `work` runs (the server runs in this process). */
+async function turnsDuring<T>(work: () => Promise<T>): Promise<{ result: T; turns: number }> {
+  let turns = 0
+  let counting = true
+  const tick = () => {
+    turns++
+    if (counting) setImmediate(tick)
+  }
+  setImmediate(tick)
+  const result = await work()
+  counting = false
+  return { result, turns }
+}
+
 describe('metrics from rollups', () => {
+  it('read a busy day a page at a time, letting the event loop turn between pages, and miss no ticket', async () => {
+    const from = Date.parse('2026-02-01T00:00:00Z')
+    const to = Date.parse('2026-04-01T00:00:00Z')
+    const whole = await metricTickets(server.db, 'app_demo', from, to)
+    expect(whole.length).toBeGreaterThan(400)
+    const { result: paged, turns } = await turnsDuring(() => readMetricTickets(server.services, 'app_demo', from, to, undefined, 40))
+    expect(paged).toEqual(whole)
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(whole.length / 40) - 1)
+  })
+
   it('match the figures of every ticket of the window, for every window and tier set', async () => {
     await expectSameFigures()
   })

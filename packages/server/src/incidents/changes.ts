@@ -2,6 +2,7 @@ import type { IncidentStatus, Tier } from '@triage/protocol'
 import { nextStatus, resumeAfterPause } from '@triage/engine'
 import type { LifecycleAction } from '@triage/engine'
 import type { AppSla } from '../domain/callers.ts'
+import { yieldToEventLoop } from '../event-loop.ts'
 import { newId } from '../ids.ts'
 import { findApp } from '../storage/apps.ts'
 import type { IncidentRow, NewEvent } from '../storage/incidents.ts'
@@ -95,6 +96,9 @@ export async function changeIncidents(
 ): Promise<number> {
   let changed = 0
   for (let start = 0; start < ids.length; start += incidentsPerBatch) {
+    // libSQL's file binding is synchronous: between batches, let other requests and the followers'
+    // updates of the batch just written go first, rather than after the last of 10,000 reports.
+    if (start > 0) await yieldToEventLoop()
     const rows = (await incidentsByIds(context.db, ids.slice(start, start + incidentsPerBatch))).filter(
       (row) => row.appId === scope.appId && isVisibleTo(row, scope.maxTier),
     )

@@ -6,6 +6,7 @@ import { newId } from '../ids.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { acquireLease, releaseLease } from '../storage/leases.ts'
 import type { ServiceContext } from '../domain/context.ts'
+import { yieldToEventLoop } from '../event-loop.ts'
 import type { Change } from '../incidents/changes.ts'
 import { changeIncident, statusAfter, statusEvents } from '../incidents/changes.ts'
 
@@ -54,6 +55,9 @@ export async function sweepSla(context: ServiceContext, options: { limit?: numbe
   report.ran = true
   try {
     for (const candidate of await candidates(context, context.now(), options.limit ?? 500)) {
+      // libSQL's file binding is synchronous: let requests in between tickets, or 500 overdue
+      // tickets (a history's first sweep) would hold every one of them for the whole sweep.
+      await yieldToEventLoop()
       let marked = 0
       let escalated = false
       await changeIncident(context, { appId: candidate.appId, maxTier: 'L3' }, candidate.id, (incident) => {

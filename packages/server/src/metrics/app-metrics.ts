@@ -1,9 +1,8 @@
 import type { Metrics, MetricsGroup, Tier } from '@triage/protocol'
 import type { ServiceContext } from '../domain/context.ts'
 import { backlogCounts } from '../storage/metrics.ts'
-import { metricTickets } from '../storage/metric-rollups.ts'
 import { dayKey, dayOf, planWindow } from './periods.ts'
-import { catchUpRollups, readSummaries, summarizeByTier } from './rollups.ts'
+import { catchUpRollups, readMetricTickets, readSummaries, summarizeByTier } from './rollups.ts'
 import type { GroupPart, Summary } from './summary.ts'
 import { metricsGroup } from './summary.ts'
 
@@ -32,7 +31,7 @@ export async function appMetrics(context: ServiceContext, appId: string, from: n
   // One summary per stored period and tier, then one per tier for the partial days.
   const summaries: { tier: string; summary: Summary }[] = await readSummaries(context, appId, [...plan.months, ...plan.days], tiers)
   for (const [start, end] of plan.partial) {
-    for (const [tier, summary] of summarizeByTier(await metricTickets(context.db, appId, start, end, tiers), now)) summaries.push({ tier, summary })
+    for (const [tier, summary] of summarizeByTier(await readMetricTickets(context, appId, start, end, tiers), now)) summaries.push({ tier, summary })
   }
 
   const groups = new Map<string, GroupPart[]>()

@@ -4,10 +4,21 @@ import type { Database } from '../db/database.ts'
 
 export type RollupRow = typeof metricRollups.$inferSelect
 
-/** The columns metrics read, of an app's tickets created in [from, to), of some tiers (all when undefined). */
-export async function metricTickets(db: Database, appId: string, from: number, to: number, tiers?: string[]) {
-  return db
+/** Where a read of an app's tickets in creation order stands: the last ticket's `created_at` and id. */
+export interface TicketPosition {
+  createdAt: number
+  id: string
+}
+
+/**
+ * The columns metrics read, of an app's tickets created in [from, to), of some tiers (all when
+ * undefined), in the order of the `(app_id, created_at, id)` index: after `after`, at most `limit`.
+ */
+export async function metricTickets(db: Database, appId: string, from: number, to: number, tiers?: string[], after?: TicketPosition, limit?: number) {
+  const position = after ? or(gt(incidents.createdAt, after.createdAt), and(eq(incidents.createdAt, after.createdAt), gt(incidents.id, after.id))) : undefined
+  const query = db
     .select({
+      id: incidents.id,
       tier: incidents.tier,
       priority: incidents.priority,
       category: incidents.category,
@@ -18,7 +29,9 @@ export async function metricTickets(db: Database, appId: string, from: number, t
       resolutionDueAt: incidents.resolutionDueAt,
     })
     .from(incidents)
-    .where(and(eq(incidents.appId, appId), gte(incidents.createdAt, from), lt(incidents.createdAt, to), tiers ? inArray(incidents.tier, tiers as ('L1' | 'L2' | 'L3')[]) : undefined))
+    .where(and(eq(incidents.appId, appId), gte(incidents.createdAt, from), lt(incidents.createdAt, to), tiers ? inArray(incidents.tier, tiers as ('L1' | 'L2' | 'L3')[]) : undefined, position))
+    .orderBy(asc(incidents.createdAt), asc(incidents.id))
+  return limit === undefined ? query : query.limit(limit)
 }
 
 /** Where a walk through an app's changes stands: the last change's `updated_at` and rowid. */
