@@ -9,6 +9,7 @@ import { transform } from 'esbuild'
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { consoleAssets } from './scripts/console-assets.mjs'
 
 const exportConditions = ['@triage/source', 'browser', 'module', 'import', 'default']
 
@@ -121,6 +122,14 @@ const declarations = (input, file, external = () => false) => ({
 })
 
 export default [
+  // The agents' console, served at /console: its own ES modules (the screens past the queue load
+  // when first opened), stylesheet and page. Nothing here reaches the widget or the SDK, and the
+  // reverse: it imports neither. print-sizes checks its first screen against its budget.
+  {
+    input: { console: 'packages/console/src/main.tsx' },
+    output: { dir: 'packages/console/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name].js' },
+    plugins: [consoleAssets({ base: '/console/' }), ...plugins(), terser(terserOptions)],
+  },
   // Script tag: `widget.js` is the small loader (launcher, no Preact) that renders at once and loads
   // `widget-panel-<locale>.js` (Preact, signals, SDK, the journey) from next to its own src on idle or first open.
   // ascii_only: the strings stay right even when a page or CDN serves the file without a UTF-8 charset.

@@ -17,6 +17,7 @@ export function inputRoots(root: string): string[] {
     'packages/protocol/src',
     'packages/sdk/src',
     'packages/widget/src',
+    'packages/console/src',
     'packages/widget/mangle.json',
     'scripts',
     'rollup.config.mjs',

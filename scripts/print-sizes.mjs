@@ -1,5 +1,8 @@
 // Prints the raw and gzip size of every built .js file and fails when one exceeds its budget.
 // Budgets live in each package's package.json: "triage": { "sizeBudgetGzip": { "dist/x.js": bytes } }.
+// An app made of several files (the console) has a budget for its first screen instead,
+// "triage": { "firstScreenBudgetGzip": bytes }: the sum of the files its build lists in
+// dist/first-screen.json (the page, the stylesheet, the entry and what it imports statically).
 // Gzip at level 9, as CDNs serve it; budgets are what the reporter's browser downloads.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,9 +15,10 @@ const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'))
 const rows = []
 const failures = []
 for (const workspace of readJson('package.json').workspaces) {
-  const budgets = readJson(join(workspace, 'package.json')).triage?.sizeBudgetGzip ?? {}
+  const settings = readJson(join(workspace, 'package.json')).triage ?? {}
+  const budgets = settings.sizeBudgetGzip ?? {}
   const dist = join(root, workspace, 'dist')
-  const built = existsSync(dist) ? readdirSync(dist).filter((name) => name.endsWith('.js')).map((name) => `dist/${name}`) : []
+  const built = existsSync(dist) ? readdirSync(dist).filter((name) => /\.(js|css)$/.test(name)).map((name) => `dist/${name}`) : []
   for (const file of [...new Set([...built, ...Object.keys(budgets)])].sort()) {
     const path = join(workspace, file)
     const budget = budgets[file]
@@ -29,6 +33,23 @@ for (const workspace of readJson('package.json').workspaces) {
     const verdict = budget === undefined ? '' : `${over ? 'OVER' : 'ok'} ${Math.round((gzip / budget) * 100)} %`
     rows.push([path, bytes.length, gzip, budget ?? '-', verdict])
   }
+  if (settings.firstScreenBudgetGzip !== undefined) checkFirstScreen(workspace, settings.firstScreenBudgetGzip)
+}
+
+/** The first screen's files, added up, against their budget. */
+function checkFirstScreen(workspace, budget) {
+  const manifest = join(workspace, 'dist/first-screen.json')
+  if (!existsSync(join(root, manifest))) return void failures.push(`${manifest} was not built, so the first screen cannot be measured`)
+  let raw = 0
+  let gzip = 0
+  for (const file of readJson(manifest).files) {
+    const bytes = readFileSync(join(root, workspace, 'dist', file))
+    raw += bytes.length
+    gzip += gzipSync(bytes, { level: 9 }).length
+  }
+  const over = gzip > budget
+  if (over) failures.push(`${workspace}'s first screen is ${gzip} B gzip, over its budget of ${budget} B by ${gzip - budget} B`)
+  rows.push([`${workspace} first screen (${readJson(manifest).files.length} files)`, raw, gzip, budget, `${over ? 'OVER' : 'ok'} ${Math.round((gzip / budget) * 100)} %`])
 }
 
 const table = [['file', 'raw B', 'gzip B', 'budget B', ''], ...rows].map((row) => row.map(String))

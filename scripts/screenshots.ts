@@ -1,6 +1,8 @@
 // Screenshots of each screen of the widget's journey, desktop (1280 × 800) and mobile (390 × 844),
-// light and dark, in English, into docs/screenshots/*.png. Starts the real server itself and drives
-// Debian's Chromium through the same screens the layout test checks (packages/widget/test/journey-screens.ts),
+// light and dark, in English, into docs/screenshots/*.png; then the agents' console (queue, ticket,
+// major incident, dashboard; desktop and tablet, light and dark) on a seeded day at the desk.
+// Starts the real server itself and drives Debian's Chromium through the same screens the layout
+// tests check (packages/widget/test/journey-screens.ts, packages/console/test/console-screens.ts),
 // and checks each screen's layout too: it fails, naming the problems, if one is squeezed,
 // overflows, hides a control or has a small touch target.
 //   npm run build && npm run screenshots
@@ -12,6 +14,10 @@ import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 import { en } from '../packages/widget/src/i18n/en.ts'
 import { seedJourneys, walkJourney, walkKnownProblem } from '../packages/widget/test/journey-screens.ts'
 import { layoutProblems } from '../packages/widget/test/layout-check.ts'
+import { en as consoleEn } from '../packages/console/src/i18n/en.ts'
+import { invite } from '../packages/console/test/console-e2e.ts'
+import { walkConsole } from '../packages/console/test/console-screens.ts'
+import { adjustableClock, seedConsoleWorld } from '../packages/console/test/console-world.ts'
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
 mkdirSync(out, { recursive: true })
@@ -41,6 +47,7 @@ try {
       await context.close()
     }
   }
+  taken += await shootConsole()
   console.log(`${taken} screenshots in ${out}`)
   if (problems.length > 0) {
     console.error(`The layout check found ${problems.length} problems:\n${problems.join('\n')}`)
@@ -49,4 +56,40 @@ try {
 } finally {
   await browser.close()
   await server.stop()
+}
+
+/**
+ * The console on its own server (its seeded major incident would otherwise show in the widget's
+ * pictures as a known problem): the screens the README shows, desktop and tablet, light and dark.
+ */
+async function shootConsole(): Promise<number> {
+  const shown = new Set(['queue', 'ticket', 'major-incident', 'metrics'])
+  const clock = adjustableClock()
+  const deskServer = await startEphemeralServer({ rateLimitPerMinute: 10_000, now: clock.now })
+  let count = 0
+  try {
+    const world = await seedConsoleWorld(deskServer, clock)
+    const consoleDevices = { desktop: { width: 1280, height: 800 }, tablet: { width: 820, height: 1180 } }
+    for (const [device, viewport] of Object.entries(consoleDevices)) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ viewport, colorScheme: scheme, locale: 'en-US', deviceScaleFactor: 1, hasTouch: device === 'tablet' })
+        const page = await context.newPage()
+        const { token } = await invite(deskServer, 'admin', 'Ada')
+        await walkConsole(page, deskServer, world, consoleEn, {
+          token,
+          name: 'Ada',
+          onScreen: async (name) => {
+            problems.push(...(await layoutProblems(page, { scope: 'page', minTarget: 40 })).map((problem) => `console ${name} (${device}, ${scheme}): ${problem}`))
+            if (!shown.has(name)) return
+            await page.screenshot({ path: `${out}console-${name}-${device}-${scheme}.png` })
+            count++
+          },
+        })
+        await context.close()
+      }
+    }
+  } finally {
+    await deskServer.stop()
+  }
+  return count
 }

@@ -1,3 +1,4 @@
+import type { QueueView } from './console.ts'
 import type { IncidentKind, IncidentStatus, Level, MessageVisibility, Priority, Tier } from './vocabulary.ts'
 
 /** `POST /v1/incidents/:id/messages`: an agent writes to the reporter (public) or to colleagues (internal). */
@@ -6,6 +7,11 @@ export interface AgentMessageCreate {
   visibility: MessageVisibility
   /** A public question the reporter must answer first: the ticket waits on them (`pending_reporter`). */
   awaitReporter?: boolean
+  /**
+   * On a major incident, a public message also goes to every open report grouped under it: one
+   * update reaches each affected reporter (their timelines show it as the agent's reply).
+   */
+  toAffected?: boolean
 }
 
 /** `POST /v1/reports/:id/messages`: the reporter answers the agent. */
@@ -49,7 +55,7 @@ export interface IncidentPatch {
   category?: string
   impact?: Level
   urgency?: Level
-  /** An agent name, or null to unassign. */
+  /** An agent's id (`agt_…`, see GET /v1/agents) or any name, or null to unassign. */
   assignee?: string | null
   /** A major incident's public title, shown to every visitor in the widget's notice; null removes it. */
   publicTitle?: string | null
@@ -57,6 +63,8 @@ export interface IncidentPatch {
 
 /** `GET /v1/incidents` filters. */
 export interface IncidentListQuery {
+  /** One of the console's views (see QueueView); combines with the filters below. */
+  view?: QueueView
   status?: IncidentStatus
   kind?: IncidentKind
   category?: string

@@ -34,6 +34,30 @@ import type {
 } from './actions.ts'
 import type { AnswerDetail, BreachRecord, IncidentList, IncidentSummary, Incident, IncidentEvent, MajorIncidentGroup, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
 import type { Notice, NoticeList } from './notice.ts'
+import type {
+  Agent,
+  AgentInvitation,
+  AgentInvite,
+  AgentList,
+  AgentPatch,
+  AgentSession,
+  ColleagueList,
+  InvitationAccept,
+  InvitationInfo,
+  SignInRequest,
+} from './agents.ts'
+import type {
+  BulkAction,
+  BulkResult,
+  ChildIncidentList,
+  DeflectionCreate,
+  DeflectionCreated,
+  IncidentCounts,
+  IncidentPresence,
+  MetricsSeries,
+  PresenceUpdate,
+} from './console.ts'
+import { queueViews } from './console.ts'
 import type { Attachment, AttachmentCreated } from './attachment.ts'
 import { attachmentContentTypes } from './attachment.ts'
 import { limits } from './limits.ts'
@@ -331,6 +355,7 @@ export const incidentListSchema = z
   .meta({ id: 'IncidentList' }) satisfies z.ZodType<IncidentList>
 
 export const incidentListQuerySchema = z.strictObject({
+  view: z.enum(queueViews).optional(),
   status: status.optional(),
   kind: kind.optional(),
   category: z.string().min(1).max(64).optional(),
@@ -358,6 +383,11 @@ export const agentMessageCreateSchema = z
     body: messageBody,
     visibility: z.enum(messageVisibilities, { error: 'must be "public" (the reporter reads it) or "internal" (agents only)' }),
     awaitReporter: z.boolean().optional(),
+    toAffected: z.boolean().optional(),
+  })
+  .refine((message) => !message.toAffected || message.visibility === 'public', {
+    error: 'is for public messages only: an update to every affected reporter is public',
+    path: ['toAffected'],
   })
   .meta({ id: 'AgentMessageCreate' }) satisfies z.ZodType<AgentMessageCreate>
 
@@ -621,3 +651,168 @@ export const noticeSchema = z
   .meta({ id: 'Notice' }) satisfies z.ZodType<Notice>
 
 export const noticeListSchema = z.object({ items: z.array(noticeSchema) }).meta({ id: 'NoticeList' }) satisfies z.ZodType<NoticeList>
+
+// ── People (#18): agent accounts, invitations, sessions ──────────────────────────────────────
+
+const agentEmail = z
+  .email({ pattern: emailPattern, error: 'must be an e-mail address like ada@example.com' })
+  .max(limits.emailChars)
+  .meta({ pattern: emailPattern.source })
+  .transform((email) => email.toLowerCase())
+const agentName = filledText(limits.nameChars)
+/**
+ * Long passphrases over composition rules (NIST SP 800-63B §3.1.1.2): 12 characters at least, and
+ * a bound, so a megabyte "password" cannot make each sign-in hash a megabyte.
+ */
+export const passwordSchema = z
+  .string()
+  .min(12, { error: 'must be at least 12 characters: a few words make a strong password' })
+  .max(200, { error: 'must be at most 200 characters' })
+const agentStatus = z.enum(['invited', 'active', 'disabled'])
+
+export const agentSchema = z
+  .object({
+    id: z.string(),
+    appId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role,
+    status: agentStatus,
+    createdAt: isoDate,
+    lastSignInAt: isoDate.nullable(),
+  })
+  .meta({ id: 'Agent' }) satisfies z.ZodType<Agent>
+
+export const agentListSchema = z.object({ items: z.array(agentSchema) }).meta({ id: 'AgentList' }) satisfies z.ZodType<AgentList>
+
+export const colleagueListSchema = z
+  .object({ items: z.array(z.object({ id: z.string(), name: z.string(), role })) })
+  .meta({ id: 'ColleagueList' }) satisfies z.ZodType<ColleagueList>
+
+export const agentSessionSchema = z
+  .object({
+    agent: z.object({ id: z.string(), appId: z.string(), appName: z.string(), email: z.string(), name: z.string(), role }),
+    expiresAt: isoDate,
+  })
+  .meta({ id: 'AgentSession' }) satisfies z.ZodType<AgentSession>
+
+export const signInRequestSchema = z
+  .strictObject({
+    email: agentEmail,
+    // Any length is checked against the stored hash as it is (up to the bound): a rule added
+    // later must not lock out a password set before.
+    password: z.string().min(1, { error: 'is required' }).max(200),
+    appId: z.string().min(1).max(64).optional(),
+  })
+  .meta({ id: 'SignInRequest' }) satisfies z.ZodType<SignInRequest, unknown>
+
+export const invitationInfoSchema = z
+  .object({ email: z.string(), name: z.string(), role, appName: z.string(), expiresAt: isoDate })
+  .meta({ id: 'InvitationInfo' }) satisfies z.ZodType<InvitationInfo>
+
+export const invitationAcceptSchema = z
+  .strictObject({ name: agentName.optional(), password: passwordSchema })
+  .meta({ id: 'InvitationAccept' }) satisfies z.ZodType<InvitationAccept>
+
+export const agentInviteSchema = z
+  .strictObject({ email: agentEmail, role, name: agentName.optional() })
+  .meta({ id: 'AgentInvite' }) satisfies z.ZodType<AgentInvite, unknown>
+
+export const agentInvitationSchema = z
+  .object({ agent: agentSchema, inviteUrl: z.string(), expiresAt: isoDate })
+  .meta({ id: 'AgentInvitation' }) satisfies z.ZodType<AgentInvitation>
+
+export const agentPatchSchema = z
+  .strictObject({ name: agentName.optional(), role: role.optional(), disabled: z.boolean().optional() })
+  .refine((patch) => Object.keys(patch).length > 0, { error: 'must change at least one of name, role, disabled' })
+  .meta({ id: 'AgentPatch' }) satisfies z.ZodType<AgentPatch>
+
+// ── The console's needs (#18): views, counts, bulk, children, presence, deflections, series ──
+
+export const incidentCountsSchema = z
+  .object(Object.fromEntries(queueViews.map((view) => [view, z.number().int()])) as Record<(typeof queueViews)[number], z.ZodNumber>)
+  .meta({ id: 'IncidentCounts' }) satisfies z.ZodType<IncidentCounts>
+
+const incidentIds = z
+  .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id as the API gave it, like inc_01H…'))
+  .min(1, { error: 'must name at least one incident' })
+  .max(100, { error: 'at most 100 incidents at a time' })
+  .refine((ids) => new Set(ids).size === ids.length, { error: 'must not name an incident twice' })
+
+export const bulkActionSchema = z
+  .discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('assign'), ids: incidentIds, assignee: filledText(200).nullable() }),
+    z.strictObject({ action: z.literal('close'), ids: incidentIds, reason: filledText(limits.messageChars).optional() }),
+  ])
+  .meta({ id: 'BulkAction' }) satisfies z.ZodType<BulkAction>
+
+export const bulkResultSchema = z
+  .object({
+    items: z.array(
+      z.union([
+        z.object({ id: z.string(), ok: z.literal(true), incident: incidentSummarySchema }),
+        z.object({ id: z.string(), ok: z.literal(false), problem: problemSchema }),
+      ]),
+    ),
+  })
+  .meta({ id: 'BulkResult' }) satisfies z.ZodType<BulkResult>
+
+export const childIncidentListSchema = z
+  .object({
+    items: z.array(z.object({ id: z.string(), number: z.string(), status, priority, tier, summary: z.string(), createdAt: isoDate })),
+    total: z.number().int(),
+  })
+  .meta({ id: 'ChildIncidentList' }) satisfies z.ZodType<ChildIncidentList>
+
+export const childIncidentQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+})
+
+export const presenceUpdateSchema = z.strictObject({ typing: z.boolean() }).meta({ id: 'PresenceUpdate' }) satisfies z.ZodType<PresenceUpdate>
+
+export const incidentPresenceSchema = z
+  .object({
+    incidentId: z.string(),
+    viewers: z.array(z.object({ id: z.string(), name: z.string(), typing: z.boolean(), since: isoDate })),
+  })
+  .meta({ id: 'IncidentPresence' }) satisfies z.ZodType<IncidentPresence>
+
+export const deflectionCreateSchema = z
+  .strictObject({ number: z.string().regex(/^INC-\d{6,}$/, 'must be an incident number like INC-000812, as the suggestion gave it') })
+  .meta({ id: 'DeflectionCreate' }) satisfies z.ZodType<DeflectionCreate>
+
+export const deflectionCreatedSchema = z.object({ id: z.string() }).meta({ id: 'DeflectionCreated' }) satisfies z.ZodType<DeflectionCreated>
+
+/** A day (`2026-12-01`) or an ISO 8601 time: the series covers the UTC days it falls in. */
+const dayOrTime = z.union([z.iso.date(), isoDate])
+export const metricsSeriesQuerySchema = z.strictObject({ from: dayOrTime.optional(), to: dayOrTime.optional() })
+
+export const metricsSeriesSchema = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    days: z.array(
+      z.object({
+        date: z.iso.date(),
+        tickets: z.number().int(),
+        timeToFirstResponse: durationStatsSchema,
+        timeToResolve: durationStatsSchema,
+        firstResponseSla: slaStatsSchema,
+        resolutionSla: slaStatsSchema,
+        byCategory: z.record(z.string(), z.number().int()),
+        deflections: z.number().int(),
+        classifier: z.object({ handled: z.number().int(), corrected: z.number().int() }),
+      }),
+    ),
+    categories: z.array(z.object({ value: z.string(), label: z.string() })),
+    totals: z.object({
+      tickets: z.number().int(),
+      deflections: z.number().int(),
+      deflectionRate: z.number().nullable(),
+      handled: z.number().int(),
+      corrected: z.number().int(),
+      classifierAccuracy: z.number().nullable(),
+    }),
+    backlog: z.object({ byTier: z.record(z.string(), z.number().int()), byStatus: z.record(z.string(), z.number().int()) }),
+  })
+  .meta({ id: 'MetricsSeries' }) satisfies z.ZodType<MetricsSeries>

@@ -11,12 +11,15 @@ import { rateLimit } from './http/rate-limit.ts'
 import type { RateLimitStore } from './http/rate-limit-store.ts'
 import { memoryRateLimitStore } from './http/rate-limit-store.ts'
 import { validationHook } from './http/validation.ts'
+import { agentRoutes, authRoutes } from './agents/routes.ts'
+import { liveRoutes } from './live/routes.ts'
+import { deflectionRoutes } from './deflections/routes.ts'
 import { attachmentRoutes } from './attachments/routes.ts'
 import { adminRoutes } from './admin/routes.ts'
 import { diagnosticsRoutes } from './diagnostics/routes.ts'
 import { groupingRoutes } from './grouping/routes.ts'
-import { incidentRoutes } from './incidents/routes.ts'
-import { metricsRoutes } from './metrics/routes.ts'
+import { incidentRoutes, queueRoutes } from './incidents/routes.ts'
+import { metricsRoutes, metricsSeriesRoutes } from './metrics/routes.ts'
 import { noticeRoutes } from './notices/routes.ts'
 import { privacyRoutes } from './privacy/routes.ts'
 import type { ReportRouteOptions } from './reports/routes.ts'
@@ -66,7 +69,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   // for diagnostics as the reporter types, which must not eat into the budget for reports.
   const limit = options.rateLimitPerMinute ?? 120
   const store = options.rateLimitStore ?? (limit > 0 ? memoryRateLimitStore({ limit, windowMs: 60_000 }) : undefined)
-  for (const path of ['/v1/reports/*', '/v1/diagnostics', '/v1/notices']) {
+  for (const path of ['/v1/reports/*', '/v1/diagnostics', '/v1/notices', '/v1/deflections']) {
     app.use(path, publicCors)
     if (!store) continue
     app.use(
@@ -84,10 +87,17 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
   app.route('/', attachmentRoutes())
   app.route('/', diagnosticsRoutes())
   app.route('/', noticeRoutes())
+  app.route('/', deflectionRoutes())
+  // Before incidentRoutes: `/v1/incidents/counts` and `/events` are not incidents of those ids.
+  app.route('/', queueRoutes())
+  app.route('/', liveRoutes(options.follow))
   app.route('/', incidentRoutes())
   app.route('/', groupingRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())
+  app.route('/', metricsSeriesRoutes())
+  app.route('/', authRoutes())
+  app.route('/', agentRoutes())
   app.route('/', privacyRoutes())
 
   app.get('/healthz', (c) => c.json({ ok: true }))
@@ -107,6 +117,13 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
     type: 'http',
     scheme: 'bearer',
     description: "An agent's or integration's secret key (sk_…). Never put it in a web page.",
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'agentSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'triage_session',
+    description:
+      "A signed-in agent's session (POST /v1/auth/sign-in), for the console. State-changing requests must come from this server's pages (Origin checked).",
   })
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -8,6 +8,8 @@
  *   npm run triage -- keys create --app app_… --publishable
  *   npm run triage -- keys list --app app_…
  *   npm run triage -- keys revoke key_…
+ *   npm run triage -- agents invite --email ada@example.com --role l2 [--app app_…] [--name "Ada"]
+ *   npm run triage -- agents list [--app app_…]
  *   npm run triage -- backup --to backups/triage-2026-12-04.db
  *   npm run triage -- reporters export --app app_… --email ada@example.com --to ada.json
  */
@@ -15,13 +17,19 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
+import { agentInviteSchema } from '@triage/protocol/schemas'
+import { inviteAgent } from './agents/accounts.ts'
+import { toAgent } from './agents/views.ts'
+import { readPublicUrl } from './config.ts'
 import { openLibsql } from './storage/open-libsql.ts'
+import type { ServiceContext } from './domain/context.ts'
+import { DomainError } from './domain/errors.ts'
+import { listAgents } from './storage/agents.ts'
 import { generateKey } from './security/keys.ts'
 import { findApp, findKey, insertApp, insertKey, listApps, listKeys, revokeKey } from './storage/apps.ts'
 import type { Database } from './db/database.ts'
 import type { ReporterExport, ReporterSubject } from '@triage/protocol'
 import { reporterSecret } from './bootstrap.ts'
-import type { ServiceContext } from './domain/context.ts'
 import { exportReporter } from './privacy/export.ts'
 
 const usage = `usage: npm run triage -- <command>
@@ -33,7 +41,10 @@ const usage = `usage: npm run triage -- <command>
   keys revoke KEY_ID
   backup --to FILE   a consistent copy of the whole database, attachments included, while the server runs
   reporters export --app APP_ID (--email EMAIL | --user-id USER_ID) --to FILE
-                     everything the app holds about one person (right of access), as JSON; on the audit trail`
+                     everything the app holds about one person (right of access), as JSON; on the audit trail
+  agents invite --email EMAIL --role l1|l2|l3|admin [--app APP_ID] [--name NAME]   a one-time link to set a password
+  agents list [--app APP_ID]
+  (--app may be left out when there is one app; links start with TRIAGE_PUBLIC_URL, else http://HOST:PORT)`
 
 const roles = ['l1', 'l2', 'l3', 'admin'] as const
 type Role = (typeof roles)[number]
@@ -45,7 +56,25 @@ function required(value: string | undefined, flag: string): string {
   return value
 }
 
-async function run(db: Database, argv: string[], databaseUrl: string): Promise<string> {
+/** The app a command is about: `--app`, or the only app there is. */
+async function appOf(db: Database, app: string | undefined): Promise<string> {
+  if (app) {
+    if (!(await findApp(db, app))) throw new UsageError(`no app ${app}; see: npm run triage -- apps list`)
+    return app
+  }
+  const apps = await listApps(db)
+  const [only] = apps
+  if (!only || apps.length > 1) throw new UsageError(`${apps.length === 0 ? 'there is no app yet' : 'there are several apps'}: say which with --app (npm run triage -- apps list)`)
+  return only.id
+}
+
+/** Where the server is reached, for invitation links. */
+interface CliEnv {
+  publicUrl: string | undefined
+  baseUrl: string
+}
+
+async function run(db: Database, argv: string[], databaseUrl: string, env: CliEnv): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -55,8 +84,8 @@ async function run(db: Database, argv: string[], databaseUrl: string): Promise<s
       app: { type: 'string' },
       role: { type: 'string' },
       publishable: { type: 'boolean' },
-      to: { type: 'string' },
       email: { type: 'string' },
+      to: { type: 'string' },
       'user-id': { type: 'string' },
     },
   })
@@ -100,6 +129,27 @@ async function run(db: Database, argv: string[], databaseUrl: string): Promise<s
       if (key.revokedAt === null) await revokeKey(db, key.id)
       return `key ${key.id} revoked`
     }
+    case 'agents invite': {
+      const appId = await appOf(db, values.app)
+      const role = required(values.role, '--role')
+      if (!roles.includes(role as Role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`)
+      const parsed = agentInviteSchema.safeParse({ email: required(values.email, '--email'), role, ...(values.name ? { name: values.name } : {}) })
+      if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')} ${issue.message}`).join('; '))
+      // The invitation only needs storage and a clock of the service context.
+      const context: ServiceContext = { db, reporterSecret: '', now: Date.now, ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}) }
+      try {
+        const invitation = await inviteAgent(context, appId, parsed.data, env.baseUrl)
+        return `agent ${invitation.agent.id} (${invitation.agent.role}) invited: ${invitation.agent.email}\nlink to set a password (one time, until ${invitation.expiresAt}):\n${invitation.inviteUrl}`
+      } catch (error) {
+        if (error instanceof DomainError) throw new UsageError(error.detail)
+        throw error
+      }
+    }
+    case 'agents list': {
+      const appId = await appOf(db, values.app)
+      const agents = await listAgents(db, appId)
+      return agents.map((agent) => `${agent.id}\t${agent.role}\t${agent.email}\t${agent.name || '-'}\t${toAgent(agent).status}`).join('\n') || '(no agents)'
+    }
     case 'backup': {
       const to = required(values.to, '--to')
       if (!databaseUrl.startsWith('file:')) throw new UsageError('backup copies a local database file; a Turso database has its own backups (point-in-time restore)')
@@ -139,10 +189,15 @@ async function exportAll(db: Database, appId: string, subject: ReporterSubject):
 }
 
 /** Runs one CLI command; exported for tests. */
-export async function runCli(argv: string[], databaseUrl: string, authToken?: string): Promise<{ code: number; output: string }> {
+export async function runCli(
+  argv: string[],
+  databaseUrl: string,
+  authToken?: string,
+  env: CliEnv = { publicUrl: undefined, baseUrl: 'http://127.0.0.1:8787' },
+): Promise<{ code: number; output: string }> {
   const { db, close } = await openLibsql({ url: databaseUrl, authToken })
   try {
-    return { code: 0, output: await run(db, argv, databaseUrl) }
+    return { code: 0, output: await run(db, argv, databaseUrl, env) }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) return { code: 2, output: `${error.message}\n\n${usage}` }
     throw error
@@ -152,7 +207,9 @@ export async function runCli(argv: string[], databaseUrl: string, authToken?: st
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await runCli(process.argv.slice(2), process.env['DATABASE_URL'] ?? 'file:./data/triage.db', process.env['DATABASE_AUTH_TOKEN'])
+  const publicUrl = readPublicUrl(process.env['TRIAGE_PUBLIC_URL'])
+  const baseUrl = publicUrl ?? `http://${process.env['HOST'] || '127.0.0.1'}:${process.env['PORT'] || 8787}`
+  const result = await runCli(process.argv.slice(2), process.env['DATABASE_URL'] ?? 'file:./data/triage.db', process.env['DATABASE_AUTH_TOKEN'], { publicUrl, baseUrl })
   ;(result.code === 0 ? console.log : console.error)(result.output)
   process.exit(result.code)
 }

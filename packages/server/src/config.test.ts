@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readNodeConfig, readSimilarIndexLimit } from './config.ts'
+import { demoAgentDefaults, readNodeConfig, readPublicUrl, readSessionTtl, readSimilarIndexLimit } from './config.ts'
 
 describe('configuration from the environment', () => {
   it('works on a fresh clone with nothing set', () => {
@@ -17,6 +17,28 @@ describe('configuration from the environment', () => {
   it('refuses a port or rate limit that cannot be one', () => {
     expect(() => readNodeConfig({ PORT: '99999' })).toThrow('PORT must be a port number')
     expect(() => readNodeConfig({ TRIAGE_RATE_LIMIT: 'fast' })).toThrow('TRIAGE_RATE_LIMIT must be a whole number')
+  })
+
+  it("makes the demo admin agent's sign-in from the environment, with printed defaults", () => {
+    expect(readNodeConfig({}).demoAgent).toEqual({ ...demoAgentDefaults, passwordGiven: false })
+    expect(readNodeConfig({ TRIAGE_DEMO_AGENT_EMAIL: 'Ops@Acme.example', TRIAGE_DEMO_AGENT_PASSWORD: 'a long demo password' }).demoAgent).toEqual({
+      email: 'ops@acme.example',
+      password: 'a long demo password',
+      passwordGiven: true,
+    })
+    expect(() => readNodeConfig({ TRIAGE_DEMO_AGENT_PASSWORD: 'short' })).toThrow('TRIAGE_DEMO_AGENT_PASSWORD must be 12 to 200 characters long')
+    expect(() => readNodeConfig({ TRIAGE_DEMO_AGENT_EMAIL: 'nobody' })).toThrow('TRIAGE_DEMO_AGENT_EMAIL must be an e-mail address')
+  })
+
+  it('takes the public URL and the session length, and says what is wrong with bad ones', () => {
+    expect(readPublicUrl('https://triage.example.com/')).toBe('https://triage.example.com')
+    expect(readPublicUrl('https://example.com/triage/')).toBe('https://example.com/triage')
+    expect(readPublicUrl(undefined)).toBeUndefined()
+    expect(() => readPublicUrl('triage.example.com')).toThrow('TRIAGE_PUBLIC_URL must be')
+    expect(() => readPublicUrl('ftp://triage.example.com')).toThrow('must start with https://')
+    expect(readSessionTtl('8')).toBe(8 * 3_600_000)
+    expect(readSessionTtl('')).toBeUndefined()
+    for (const bad of ['0', 'forever', '1000']) expect(() => readSessionTtl(bad)).toThrow('TRIAGE_SESSION_TTL_HOURS must be a number of hours')
   })
 
   it('takes stream caps and server timeouts, and says what is wrong with a bad one', () => {

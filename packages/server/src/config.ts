@@ -1,3 +1,5 @@
+import type { AgentAuthOptions } from './domain/context.ts'
+
 /** Server configuration from the environment; every knob has a default that works on a fresh clone. */
 export interface NodeConfig {
   /** libSQL URL. Default `file:./data/triage.db` (relative to the working directory). */
@@ -35,6 +37,55 @@ export interface NodeConfig {
   timeouts?: Partial<ServerTimeouts>
   /** Attachment bytes each app may store (`TRIAGE_ATTACHMENT_QUOTA_MB`, default 1024 MB). */
   attachmentQuotaBytes?: number | undefined
+  /** The server's public base URL (`TRIAGE_PUBLIC_URL`): invitation links and the console's CSRF check behind a proxy. */
+  publicUrl?: string | undefined
+  /** How long an agent's session lasts, in ms (`TRIAGE_SESSION_TTL_HOURS`, default 12 hours). */
+  sessionTtlMs?: number | undefined
+  /**
+   * The demo app's admin agent, made at start (`TRIAGE_DEMO_AGENT_EMAIL`, `TRIAGE_DEMO_AGENT_PASSWORD`);
+   * undefined: none (the tests' servers). `passwordGiven`: set from the environment, so it is (re)applied.
+   */
+  demoAgent?: { email: string; password: string; passwordGiven: boolean } | undefined
+  /** The console's built files (default `packages/console/dist`, where `npm run build` puts them). */
+  consoleDir?: string | undefined
+  /** Sign-in throttling and sessions, for tests that need other limits than the defaults. */
+  agentAuth?: Partial<AgentAuthOptions>
+}
+
+/** The demo admin agent's sign-in when the environment sets none: printed by `npm start`. */
+export const demoAgentDefaults = { email: 'admin@example.com', password: 'triage-demo-password' } as const
+
+/** `TRIAGE_PUBLIC_URL` (Node and Workers): an http(s) URL, kept without a trailing slash, or unset. */
+export function readPublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(`TRIAGE_PUBLIC_URL must be the server's public URL, like https://triage.example.com, not "${value}".`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`TRIAGE_PUBLIC_URL must start with https:// (or http:// for development), not "${value}".`)
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
+/** `TRIAGE_SESSION_TTL_HOURS` (Node and Workers): hours, from a few minutes (0.1) to 30 days, or unset for 12. */
+export function readSessionTtl(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const hours = Number(value)
+  if (!Number.isFinite(hours) || hours < 0.1 || hours > 720) {
+    throw new ConfigError(`TRIAGE_SESSION_TTL_HOURS must be a number of hours between 0.1 and 720 (30 days), not "${value}".`)
+  }
+  return Math.round(hours * 3_600_000)
+}
+
+function readDemoAgent(env: Record<string, string | undefined>): NodeConfig['demoAgent'] {
+  const email = (env['TRIAGE_DEMO_AGENT_EMAIL'] || demoAgentDefaults.email).toLowerCase()
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new ConfigError(`TRIAGE_DEMO_AGENT_EMAIL must be an e-mail address, not "${email}".`)
+  const given = env['TRIAGE_DEMO_AGENT_PASSWORD'] || undefined
+  if (given !== undefined && (given.length < 12 || given.length > 200)) {
+    throw new ConfigError('TRIAGE_DEMO_AGENT_PASSWORD must be 12 to 200 characters long (a few words make a strong one).')
+  }
+  return { email, password: given ?? demoAgentDefaults.password, passwordGiven: given !== undefined }
 }
 
 /** A setting that cannot work (a bad PORT, a limit that is not a number…): the message names it and says what to set. */
@@ -102,6 +153,9 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     smtpUrl: env['SMTP_URL'] || undefined,
     notifyFrom: env['NOTIFY_FROM'] || 'Triage <no-reply@localhost>',
     similarIndexLimit: readSimilarIndexLimit(env['TRIAGE_SIMILAR_INDEX_LIMIT']),
+    publicUrl: readPublicUrl(env['TRIAGE_PUBLIC_URL']),
+    sessionTtlMs: readSessionTtl(env['TRIAGE_SESSION_TTL_HOURS']),
+    demoAgent: readDemoAgent(env),
     streamsPerReport: positiveWhole(env, 'TRIAGE_STREAMS_PER_REPORT', 'streams'),
     streamsPerAddress: positiveWhole(env, 'TRIAGE_STREAMS_PER_ADDRESS', 'streams'),
     timeouts: {

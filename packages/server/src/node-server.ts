@@ -3,7 +3,9 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { AddressInfo } from 'node:net'
 import { createApp } from './app.ts'
 import type { DemoKeys } from './bootstrap.ts'
-import { ensureDemoApp, reporterSecret } from './bootstrap.ts'
+import type { DemoAgent } from './agents/demo-agent.ts'
+import { ensureDemoAgent } from './agents/demo-agent.ts'
+import { demoAppId, ensureDemoApp, reporterSecret } from './bootstrap.ts'
 import type { NodeConfig, ServerTimeouts } from './config.ts'
 import { defaultServerTimeouts } from './config.ts'
 import { openLibsql } from './storage/open-libsql.ts'
@@ -12,6 +14,8 @@ import { sweepSla } from './jobs/sla-sweep.ts'
 import { sweepRetention } from './jobs/retention-sweep.ts'
 import { dispatchWebhooks } from './jobs/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
+import { serveConsole } from './console/routes.ts'
+import { consoleFilesIn } from './console/node-files.ts'
 import type { ServiceContext } from './domain/context.ts'
 import type { Database } from './db/database.ts'
 import { leasedBlobs } from './storage/blob-leases.ts'
@@ -26,6 +30,8 @@ export interface RunningServer {
   /** The context the app runs with (storage, secret, clock), for background work and tests. */
   services: ServiceContext
   demo: DemoKeys
+  /** The demo admin agent, when the configuration asks for one (`npm start` does). */
+  demoAgent: DemoAgent | undefined
   close: () => Promise<void>
 }
 
@@ -43,6 +49,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     secretKey: config.demoSecretKey,
     allowedOrigins: origins,
   })
+  const demoAgent = config.demoAgent ? await ensureDemoAgent(db, demoAppId, config.demoAgent, now()) : undefined
   const secrets = secretBox(config.secret)
   await sealStoredSecrets(db, secrets)
   const services: ServiceContext = {
@@ -55,6 +62,8 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     // Attachment bytes in the database file itself: see storage/blobs-sql.ts for why.
     blobs: leasedBlobs(db, databaseBlobs(db)),
     attachmentQuotaBytes: config.attachmentQuotaBytes,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    agentAuth: { ...(config.sessionTtlMs ? { sessionTtlMs: config.sessionTtlMs } : {}), ...config.agentAuth },
   }
   const app = createApp(
     services,
@@ -65,6 +74,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     },
   )
   serveExamples(app, demo.publishableKey)
+  serveConsole(app, consoleFilesIn(config.consoleDir))
 
   // nodemailer is loaded only when e-mail is on, so the Workers bundle and plain starts never carry it.
   const notifier = config.smtpUrl ? (await import('./jobs/email/smtp.ts')).createSmtpNotifier(config.smtpUrl, config.notifyFrom) : undefined
@@ -98,6 +108,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     db,
     services,
     demo,
+    demoAgent,
     close: () =>
       new Promise<void>((resolve, reject) => {
         stopDispatcher()

@@ -13,7 +13,7 @@ let config: NodeConfig | undefined
 try {
   config = readNodeConfig(process.env)
   const server = await startNodeServer(config)
-  console.log(startupBanner({ url: server.url, databaseUrl: config.databaseUrl, demo: server.demo }))
+  console.log(startupBanner({ url: server.url, databaseUrl: config.databaseUrl, demo: server.demo, demoAgent: server.demoAgent }))
   const stop = async () => {
     await server.close()
     process.exit(0)

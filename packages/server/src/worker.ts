@@ -16,7 +16,9 @@ import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web'
 import { createApp } from './app.ts'
 import type { TriageApp } from './app.ts'
 import { reporterSecret } from './bootstrap.ts'
-import { readAttachmentQuota, readSimilarIndexLimit } from './config.ts'
+import { readAttachmentQuota, readPublicUrl, readSessionTtl, readSimilarIndexLimit } from './config.ts'
+import type { ConsoleFiles } from './console/routes.ts'
+import { contentTypeOf, serveConsole } from './console/routes.ts'
 import { schema } from './db/schema.ts'
 import { secretBox } from './security/sealing.ts'
 import type { RateLimitBinding, RateLimitStore } from './http/rate-limit-store.ts'
@@ -41,7 +43,33 @@ export interface WorkerEnv {
   /** `[[r2_buckets]]` in wrangler.toml: attachment bytes. Without it, uploads answer 503. */
   ATTACHMENTS?: R2BucketBinding
   TRIAGE_ATTACHMENT_QUOTA_MB?: string
+  /** `[assets]` in wrangler.toml: the console's built files (`packages/console/dist`), read by the Worker, which adds the security headers. */
+  ASSETS?: { fetch(request: Request): Promise<Response> }
+  TRIAGE_PUBLIC_URL?: string
+  TRIAGE_SESSION_TTL_HOURS?: string
 }
+
+/** The console's files through the ASSETS binding (any host: only the path names the file). */
+function assetFiles(assets: NonNullable<WorkerEnv['ASSETS']>): ConsoleFiles {
+  const get = async (name: string) => {
+    const response = await assets.fetch(new Request(`https://assets.invalid/${name}`))
+    if (response.ok) return response
+    await response.body?.cancel()
+    return undefined
+  }
+  return {
+    async read(name) {
+      const response = await get(name)
+      return response?.body ? { body: response.body, contentType: response.headers.get('content-type') ?? contentTypeOf(name) } : undefined
+    },
+    async page() {
+      return (await get('index.html'))?.text()
+    },
+  }
+}
+
+/** Without an ASSETS binding (a Worker deployed without the console), /console says so. */
+const noConsole: ConsoleFiles = { read: async () => undefined, page: async () => undefined }
 
 /**
  * Storage behind the same interface on D1 and Turso. The handle lives as long as the isolate and
@@ -85,6 +113,8 @@ let runtime: Runtime | undefined
 async function runtimeFor(env: WorkerEnv): Promise<Runtime> {
   if (runtime) return runtime
   const db = openDatabase(env)
+  const publicUrl = readPublicUrl(env.TRIAGE_PUBLIC_URL)
+  const sessionTtlMs = readSessionTtl(env.TRIAGE_SESSION_TTL_HOURS)
   const secret = await reporterSecret(db, env.TRIAGE_SECRET)
   if (runtime) return runtime
   const services: ServiceContext = {
@@ -97,9 +127,13 @@ async function runtimeFor(env: WorkerEnv): Promise<Runtime> {
     cachedApps: isolateCachedApps,
     blobs: env.ATTACHMENTS ? leasedBlobs(db, r2Blobs(env.ATTACHMENTS)) : undefined,
     attachmentQuotaBytes: readAttachmentQuota(env.TRIAGE_ATTACHMENT_QUOTA_MB),
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(sessionTtlMs ? { agentAuth: { sessionTtlMs } } : {}),
   }
   if (!env.ATTACHMENTS) console.warn('No ATTACHMENTS binding (see wrangler.toml): file uploads answer 503.')
-  runtime = { app: createApp(services, { rateLimitStore: rateLimitStoreFor(env) }), services }
+  const app = createApp(services, { rateLimitStore: rateLimitStoreFor(env) })
+  serveConsole(app, env.ASSETS ? assetFiles(env.ASSETS) : noConsole)
+  runtime = { app, services }
   return runtime
 }
 

@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AppSettings, AttachmentCreated, AuditList, DiagnosticsResult, Incident, IncidentList, Metrics, ReportCreated, ReporterExport, ReportView } from '@triage/protocol'
+import type { AgentInvitation, AppSettings, AttachmentCreated, AuditList, BulkResult, DiagnosticsResult, Incident, IncidentList, Metrics, MetricsSeries, ReportCreated, ReporterExport, ReportView } from '@triage/protocol'
 import type { CredentialKind, World } from './contract/fixtures.ts'
 import { buildWorld, credentialHeaders, credentialKinds } from './contract/fixtures.ts'
 import type { TestServer } from './harness.ts'
 import { tinyPng } from './fixtures/images.ts'
-import { getAs, postReport, startTestServer, uploadFile } from './harness.ts'
+import { getAs, postReport, sendAs, startTestServer, uploadFile } from './harness.ts'
 
 // The access matrix (#12): every route × every kind of credential, as a table. A cell is either
 // `ok` (past the access check: 2xx, or a 409 of the lifecycle) or the refusal it must get. Cells
@@ -79,6 +79,10 @@ const agentAnyApp = { ...agentOfA, 'l1 B': 'ok', 'admin B': 'ok' } as const
 const adminOfA = { ...agentOfA, 'l1 A': 403, 'l2 A': 403, 'l3 A': 403, 'l1 B': 403 } as const
 const adminAnyApp = { ...adminOfA, 'admin B': 'ok' } as const
 const publishable = { none: 401, 'publishable A': 'ok', 'publishable B': 'ok', 'reporter token': 401, 'reporter token of another report': 401, 'l1 A': 401, 'l2 A': 401, 'l3 A': 401, 'admin A': 401, 'l1 B': 401, 'admin B': 401, 'revoked admin A': 401 } as const
+/** Routes that take no credential (people signing in): every caller alike. */
+const anyone = { none: 'ok', 'publishable A': 'ok', 'publishable B': 'ok', 'reporter token': 'ok', 'reporter token of another report': 'ok', 'l1 A': 'ok', 'l2 A': 'ok', 'l3 A': 'ok', 'admin A': 'ok', 'l1 B': 'ok', 'admin B': 'ok', 'revoked admin A': 'ok' } as const
+/** Routes no credential of the matrix opens (a sign-in with a wrong pair, the session route): 401 for all. */
+const nobody = Object.fromEntries(credentialKinds.map((kind) => [kind, 401])) as Record<CredentialKind, Outcome>
 const reporter = { none: 401, 'publishable A': 401, 'publishable B': 401, 'reporter token': 'ok', 'reporter token of another report': 404, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 404, 'admin B': 404, 'revoked admin A': 404 } as const
 
 const maxTier: Partial<Record<CredentialKind, number>> = { 'l1 A': 1, 'l2 A': 2, 'l3 A': 3, 'admin A': 3 }
@@ -199,6 +203,69 @@ const rows: Row[] = [
       if (credential === 'l1 A') expect(metrics.overall.tickets).toBe(metrics.byTier['L1']?.tickets ?? 0)
     },
   },
+  // The console's needs (#18): the same agent rules, in derived views too.
+  {
+    route: 'POST /v1/deflections',
+    target: async () => ({ method: 'POST', path: '/v1/deflections', body: { number: world.resolved.number } }),
+    // App B names app A's ticket: not one of its own.
+    expect: { ...publishable, 'publishable B': 404 },
+  },
+  { route: 'GET /v1/incidents/counts', target: async () => ({ method: 'GET', path: '/v1/incidents/counts' }), expect: agentAnyApp },
+  {
+    route: 'GET /v1/incidents/events (SSE)',
+    target: async () => ({ method: 'GET', path: '/v1/incidents/events' }),
+    expect: agentAnyApp,
+  },
+  {
+    route: 'POST /v1/incidents/bulk',
+    target: async () => ({ method: 'POST', path: '/v1/incidents/bulk', body: { action: 'close', ids: [world.report.id, world.l3Report.id] } }),
+    expect: agentAnyApp,
+    check: (body, credential) => {
+      // Each ticket on its own: another app's or a higher tier's is not found, never touched.
+      const [l1, l3] = (body as BulkResult).items
+      const seesL1 = !credential.endsWith(' B')
+      const seesL3 = seesL1 && (maxTier[credential] ?? 0) >= 3
+      expect([credential, l1?.ok === false && l1.problem.status === 404, l3?.ok === false && l3.problem.status === 404]).toEqual([credential, !seesL1, !seesL3])
+    },
+  },
+  { route: 'GET /v1/incidents/{id}/children', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.report.id}/children` }), expect: agentOfA },
+  { route: 'GET /v1/incidents/{id}/children (L3)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.l3Report.id}/children` }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 } },
+  { route: 'POST /v1/incidents/{id}/presence', target: async () => ({ method: 'POST', path: `/v1/incidents/${world.report.id}/presence`, body: { typing: false } }), expect: agentOfA },
+  { route: 'POST /v1/incidents/{id}/presence (L3)', target: async () => ({ method: 'POST', path: `/v1/incidents/${world.l3Report.id}/presence`, body: { typing: false } }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 } },
+  { route: 'DELETE /v1/incidents/{id}/presence', target: async () => ({ method: 'DELETE', path: `/v1/incidents/${world.report.id}/presence` }), expect: agentOfA },
+  {
+    route: 'GET /v1/metrics/series',
+    target: async () => ({ method: 'GET', path: '/v1/metrics/series' }),
+    expect: agentAnyApp,
+    check: (body, credential) => {
+      for (const tier of Object.keys((body as MetricsSeries).backlog.byTier)) expect([credential, tier, rank(tier) <= (maxTier[credential] ?? 3)]).toEqual([credential, tier, true])
+    },
+  },
+  { route: 'GET /v1/agents', target: async () => ({ method: 'GET', path: '/v1/agents' }), expect: agentAnyApp },
+  // People sign in with an e-mail and a password, whatever else they send (here: none of theirs, a wrong pair).
+  // (A new e-mail each time: five failures for one would hold it; twelve stay under the address's twenty.)
+  { route: 'POST /v1/auth/sign-in', target: async () => ({ method: 'POST', path: '/v1/auth/sign-in', body: { email: `nobody.${Math.random().toString(36).slice(2)}@example.com`, password: 'not a password' } }), expect: nobody },
+  { route: 'POST /v1/auth/sign-out', target: async () => ({ method: 'POST', path: '/v1/auth/sign-out' }), expect: anyone },
+  // No credential of the matrix is a session: the session route knows nobody.
+  { route: 'GET /v1/auth/session', target: async () => ({ method: 'GET', path: '/v1/auth/session' }), expect: nobody },
+  { route: 'GET /v1/auth/invitations/{token}', target: async () => ({ method: 'GET', path: `/v1/auth/invitations/${world.agent.invitationToken}` }), expect: anyone },
+  {
+    route: 'POST /v1/auth/invitations/{token}',
+    target: async () => {
+      const invited = (await (await sendAs(server, 'POST', '/v1/admin/agents', server.secretKey, { email: `matrix.${Math.random().toString(36).slice(2)}@example.com`, role: 'l1', name: 'Matrix' })).json()) as AgentInvitation
+      return { method: 'POST', path: `/v1/auth/invitations/${new URL(invited.inviteUrl).hash.slice(1)}`, body: { password: 'the matrix password' } }
+    },
+    expect: anyone,
+  },
+  // Admin keys: the app's own agents.
+  { route: 'GET /v1/admin/agents', target: async () => ({ method: 'GET', path: '/v1/admin/agents' }), expect: adminAnyApp },
+  {
+    route: 'POST /v1/admin/agents',
+    target: async () => ({ method: 'POST', path: '/v1/admin/agents', body: { email: `invited.${Math.random().toString(36).slice(2)}@example.com`, role: 'l2' } }),
+    expect: adminAnyApp,
+  },
+  { route: 'POST /v1/admin/agents/{id}/invitation', target: async () => ({ method: 'POST', path: `/v1/admin/agents/${world.agent.id}/invitation` }), expect: adminOfA },
+  { route: 'PATCH /v1/admin/agents/{id}', target: async () => ({ method: 'PATCH', path: `/v1/admin/agents/${world.agent.id}`, body: { name: 'Renamed by the matrix' } }), expect: adminOfA },
   // Admin keys: the app's own settings, keys and webhooks.
   { route: 'GET /v1/admin/app', target: async () => ({ method: 'GET', path: '/v1/admin/app' }), expect: adminAnyApp },
   { route: 'PATCH /v1/admin/app', target: async () => ({ method: 'PATCH', path: '/v1/admin/app', body: { name: 'Renamed by the matrix' } }), expect: adminAnyApp },
@@ -279,9 +346,10 @@ describe('access matrix: every route × every credential', () => {
     const outcome: Outcome | number = [401, 403, 404].includes(response.status) ? (response.status as Outcome) : response.status < 300 || response.status === 409 ? 'ok' : response.status
     if (outcome !== expected) throw new Error(`${row.route} as ${credential}: expected ${expected}, got ${response.status} ${await response.text()}`)
     if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
-      // The stream's first event is the credential's own report.
+      // A report's stream begins with the credential's own report; the agents' stream with a line
+      // saying it is open (its events are changes, made after it opened: live.test.ts).
       const first = new TextDecoder().decode((await response.body?.getReader().read())?.value)
-      expect(first).toContain(`"id":"${world.report.id}"`)
+      expect(first).toContain(target.path.startsWith('/v1/reports/') ? `"id":"${world.report.id}"` : ': open')
       controller.abort()
       return
     }

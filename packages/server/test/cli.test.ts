@@ -52,6 +52,36 @@ it('explains a wrong command, a bad role or an unknown app with exit code 2 and 
   expect((await runCli(['keys', 'create', '--app', appId, '--role', 'boss'], databaseUrl)).output).toContain('--role must be one of')
 })
 
+it('invites an agent from the command line: a one-time link that sets a password and signs in', async () => {
+  const apps = await runCli(['apps', 'list'], databaseUrl)
+  const appId = /^(app_\S+)/m.exec(apps.output)?.[1] ?? ''
+  const env = { publicUrl: 'https://triage.example.com', baseUrl: 'https://triage.example.com' }
+  const invited = await runCli(['agents', 'invite', '--email', 'Lea@Example.com', '--role', 'l2', '--app', appId, '--name', 'Lea'], databaseUrl, undefined, env)
+  expect(invited.code).toBe(0)
+  expect(invited.output).toMatch(/^agent agt_\S+ \(l2\) invited: lea@example\.com$/m)
+  const link = /^(https:\/\/triage\.example\.com\/console\/invitation#inv_[\w-]{43})$/m.exec(invited.output)?.[1]
+  expect(link).toBeDefined()
+  expect((await runCli(['agents', 'list', '--app', appId], databaseUrl)).output).toMatch(/\tl2\tlea@example\.com\tLea\tinvited$/m)
+  // Again for the same e-mail: refused, with the way to send a new link.
+  const again = await runCli(['agents', 'invite', '--email', 'lea@example.com', '--role', 'l2', '--app', appId], databaseUrl, undefined, env)
+  expect(again.code).toBe(2)
+  expect(again.output).toContain('/invitation')
+
+  const server = await startNodeServer({ ...readNodeConfig({ DATABASE_URL: databaseUrl, PORT: '0' }), demoAgent: undefined })
+  try {
+    const token = new URL(link ?? '').hash.slice(1)
+    const accepted = await fetch(`${server.url}/v1/auth/invitations/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ password: 'lea has a long password' }),
+    })
+    expect(accepted.status).toBe(200)
+    expect(((await accepted.json()) as { agent: { name: string; role: string } }).agent).toMatchObject({ name: 'Lea', role: 'l2' })
+  } finally {
+    await server.close()
+  }
+})
+
 it("exports one person's reports to a file readable by its owner only, and records it in the audit trail as the CLI user", async () => {
   const apps = await runCli(['apps', 'list'], databaseUrl)
   const appId = /^(app_\S+)\tAcme Notes/m.exec(apps.output)?.[1] ?? ''
@@ -87,4 +117,21 @@ it("exports one person's reports to a file readable by its owner only, and recor
   } finally {
     await server.close()
   }
+})
+
+it('explains a wrong agent invitation with exit code 2', async () => {
+  const appId = /^(app_\S+)/m.exec((await runCli(['apps', 'list'], databaseUrl)).output)?.[1] ?? ''
+  for (const [argv, reason] of [
+    [['agents', 'invite', '--app', appId, '--email', 'x@example.com', '--role', 'boss'], '--role must be one of'],
+    [['agents', 'invite', '--app', appId, '--email', 'not an e-mail', '--role', 'l1'], '--email must be an e-mail address'],
+    [['agents', 'invite', '--app', appId, '--role', 'l1'], '--email is required'],
+    [['agents', 'invite', '--app', 'app_nope', '--email', 'x@example.com', '--role', 'l1'], 'no app app_nope'],
+  ] as const) {
+    const result = await runCli([...argv], databaseUrl)
+    expect(result.code, argv.join(' ')).toBe(2)
+    expect(result.output).toContain(reason)
+    expect(result.output).toContain('usage: npm run triage')
+  }
+  // Two apps exist by now: without --app, it asks which.
+  expect((await runCli(['agents', 'invite', '--email', 'x@example.com', '--role', 'l1'], databaseUrl)).output).toContain('say which with --app')
 })

@@ -76,6 +76,8 @@ function knownIds(path: string): string[] {
   if (path.startsWith('/v1/incidents/')) return [world.report.id, world.otherReport.id, world.l3Report.id]
   if (path.startsWith('/v1/admin/webhooks/')) return [world.webhook.id]
   if (path.startsWith('/v1/admin/keys/')) return world.spareKeyIds
+  if (path.startsWith('/v1/admin/agents/')) return [world.agent.id]
+  if (path.startsWith('/v1/auth/invitations/')) return [world.agent.invitationToken]
   return []
 }
 
@@ -106,6 +108,10 @@ const statedInWords = [
   /^from$/, // `from` comes before `to`
   /^notice$/, // a "me too" names one of the app's known problems (GET /v1/notices)
   /^publicTitle$/, // a public title is for a major incident only
+  /^toAffected$/, // one update to every affected reporter: public, and on a major incident
+  /^ids$/, // a bulk action names each incident once
+  /^assignee$/, // an agent id (`agt_…`) must be an active agent of the app
+  /^name$/, // an invitation without a name from the admin needs one
   /^userId$/, // an export names its person by exactly one of email and userId
 ]
 

@@ -1,9 +1,9 @@
 import type { SQLWrapper } from 'drizzle-orm'
-import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { groupSpanQuery, latestGroupMembers } from '../src/storage/groups.ts'
 import type { TestServer } from './harness.ts'
 import { startTestServer } from './harness.ts'
+import { planOf as planOfQuery } from './query-plan.ts'
 
 let server: TestServer
 beforeAll(async () => {
@@ -11,11 +11,8 @@ beforeAll(async () => {
 })
 afterAll(() => server.stop())
 
-/** SQLite's plan for a query, one line per step. */
-async function planOf(query: SQLWrapper): Promise<string> {
-  const rows = await server.db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query.getSQL()}`)
-  return rows.map((row) => row.detail).join('\n')
-}
+/** SQLite's plan for a query of the test server's database. */
+const planOf = (query: SQLWrapper) => planOfQuery(server.db, query)
 
 it('reads a major incident’s reports through its (parent_id, created_at) index, newest first without sorting them all', async () => {
   const latest = await planOf(latestGroupMembers(server.db, 'app_demo', 'inc_major', ['L1', 'L2'], 200))

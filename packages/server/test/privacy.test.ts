@@ -10,6 +10,7 @@ import { teachGrouping } from '../src/grouping/lessons.ts'
 import { tinyPng } from './fixtures/images.ts'
 import type { TestServer } from './harness.ts'
 import { createAgentKey, events, expectProblem, getAs, postReport, sendAs, startTestServer, uploadFile } from './harness.ts'
+import { asAgent, inviteAndSignUp } from './agent-sessions.ts'
 
 // Issue #19 over HTTP: one person's export holds exactly their incidents, complete; after their
 // erasure no read route gives back anything they wrote, while another reporter is untouched and
@@ -284,6 +285,15 @@ describe("a person's export and erasure", () => {
 })
 
 describe('the audit trail', () => {
+  it('names a signed-in agent by their own account (agt_…), as it names a key by its id', async () => {
+    clock += minute
+    const from = new Date(clock).toISOString()
+    const ada = await inviteAndSignUp(server, server.secretKey, { email: 'ada.privacy@example.com', role: 'admin', name: 'Ada Privacy' })
+    expect((await asAgent(server, ada, 'PATCH', '/v1/admin/app', { name: 'Shop by Ada' })).status).toBe(200)
+    const trail = await audit(`&from=${encodeURIComponent(from)}&actor=${encodeURIComponent('Ada Privacy')}`)
+    expect(trail.items.map((entry) => [entry.action, entry.actor])).toEqual([['app.updated', { name: 'Ada Privacy', id: ada.session.agent.id }]])
+  })
+
   it('records who changed the app, created and revoked a key, and created, rotated and stopped a webhook', async () => {
     clock += minute
     const from = new Date(clock).toISOString()

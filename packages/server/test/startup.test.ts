@@ -164,8 +164,19 @@ describe('a start that works', () => {
     expect(result.stdout).toMatch(/demo publishable key: pk_[\w-]+/)
     expect(result.stdout).toMatch(/demo admin secret key: sk_[\w-]+ {3}\(shown once/)
     expect(result.stdout).toMatch(/Next steps\n {2}1\. .*curl: README\.md, section "Call the API"/)
-    expect(result.stdout).toContain("an agents' console is not part of Triage yet")
+    expect(result.stdout).toMatch(/agents' console: +http:\/\/127\.0\.0\.1:\d+\/console$/m)
+    expect(result.stdout).toContain('demo admin agent:     admin@example.com / triage-demo-password')
+    expect(result.stdout).toContain('npm run triage -- agents invite --email')
     expect(result.stdout).toMatch(/API reference: http:\/\/127\.0\.0\.1:\d+\/openapi\.json/)
+  })
+
+  it('prints the demo admin agent the environment chose, and keeps it across starts', async () => {
+    const env = { DATABASE_URL: `file:${join(folder, 'agent.db')}`, TRIAGE_DEMO_AGENT_EMAIL: 'ops@acme.example', TRIAGE_DEMO_AGENT_PASSWORD: 'the ops team password' }
+    const first = await run(env, { until: /API reference/ })
+    expect(first.stdout).toContain('demo admin agent:     ops@acme.example / the ops team password')
+    const again = await run({ DATABASE_URL: env.DATABASE_URL, TRIAGE_DEMO_AGENT_EMAIL: env.TRIAGE_DEMO_AGENT_EMAIL }, { until: /API reference/ })
+    // The default password is not this agent's: the banner does not pretend it is.
+    expect(again.stdout).toContain('demo admin agent:     ops@acme.example / (changed since the first start; set TRIAGE_DEMO_AGENT_PASSWORD to choose it again)')
   })
 
   it('points only to places that exist: the README section and the problem types page', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { RunningServer } from '@triage/server'
+import type { NodeConfig, RunningServer } from '@triage/server'
 import { insertAppWithKeys, startNodeServer } from '@triage/server'
 
 export interface EphemeralServer extends RunningServer {
@@ -42,6 +42,8 @@ export async function startEphemeralServer(
     dataDirectory?: string
     /** The demo admin key, for a data directory that already has one (a fresh one makes its own). */
     demoSecretKey?: string
+    /** Sign-in throttling and session length, when a test needs other than the defaults. */
+    agentAuth?: NodeConfig['agentAuth']
   } = {},
 ): Promise<EphemeralServer> {
   const folder = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'triage-'))
@@ -66,6 +68,7 @@ export async function startEphemeralServer(
     streamsPerAddress: options.streamsPerAddress,
     timeouts: { headersMs: options.headersTimeoutMs, requestMs: options.requestTimeoutMs, idleMs: options.idleTimeoutMs },
     attachmentQuotaBytes: options.attachmentQuotaBytes,
+    agentAuth: options.agentAuth,
   }, options.now)
   const secretKey = server.demo.secretKey
   if (!secretKey) throw new Error('a fresh database always creates the demo secret key (pass demoSecretKey for an existing one)')

@@ -1,10 +1,19 @@
-// Looks at the widget as a person does, in a real browser: walks every element of its shadow root
-// and names what a person would see is wrong. Generic on purpose: a new screen is covered by
-// calling it there, with no rule of its own. Used by the layout test and `npm run screenshots`.
+// Looks at the widget (or a whole page: the agents' console) as a person does, in a real browser:
+// walks every element of its shadow root (or of the page) and names what a person would see is
+// wrong. Generic on purpose: a new screen is covered by calling it there, with no rule of its own.
+// Used by the widget's and the console's layout tests and `npm run screenshots`.
 import type { Page } from 'playwright-core'
 
 /** The smallest touch target, in CSS px: WCAG 2.2, 2.5.5 Target Size (Enhanced). */
 export const minTarget = 44
+
+/** What to look at: the widget (default), or the whole page of an app such as the console. */
+export interface LayoutScope {
+  /** `widget`: the `<triage-widget>` shadow root and its panel; `page`: the document, in the viewport. */
+  scope: 'widget' | 'page'
+  /** The smallest touch target in CSS px (default 44, WCAG 2.5.5). */
+  minTarget?: number
+}
 
 /**
  * What is wrong with the widget's layout as the page shows it now, one sentence per problem:
@@ -15,13 +24,14 @@ export const minTarget = 44
  * - a touch target under 44 × 44 px (a radio or checkbox counts with the label around it).
  * Words longer than 30 characters (addresses, URLs) may break: they cannot fit otherwise.
  */
-export function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate((minTarget) => {
+export function layoutProblems(page: Page, { scope, minTarget: smallest = minTarget }: LayoutScope = { scope: 'widget' }): Promise<string[]> {
+  return page.evaluate(([minTarget, scope]) => {
     const problems: string[] = []
-    const root = document.querySelector('triage-widget')?.shadowRoot
+    const root = scope === 'page' ? document : document.querySelector('triage-widget')?.shadowRoot
     if (!root) return ['no <triage-widget> with an open shadow root']
-    const panel = root.querySelector<HTMLElement>('.panel')
-    const area = panel ?? root.querySelector<HTMLElement>('.launcher')
+    const panel = scope === 'page' ? null : root.querySelector<HTMLElement>('.panel')
+    // On a page, an open modal dialog is all a person can reach: the rest is inert behind it.
+    const area = scope === 'page' ? (document.querySelector<HTMLElement>('dialog:modal') ?? document.body) : (panel ?? root.querySelector<HTMLElement>('.launcher'))
     if (!area) return ['neither the panel nor the launcher is on screen']
 
     const describe = (element: Element) => {
@@ -29,8 +39,15 @@ export function layoutProblems(page: Page): Promise<string[]> {
       const label = element.getAttribute('aria-label') ?? element.getAttribute('data-testid') ?? (text.length > 40 ? `${text.slice(0, 40)}…` : text)
       return `<${element.localName}${element.id ? `#${element.id}` : ''}>${label ? ` “${label}”` : ''}`
     }
-    const shown = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden'
+    // Text for screen readers only (a clipped 1 px box) is not laid out to be read by eye.
+    const forScreenReaders = (element: Element) => {
+      const box = element.getBoundingClientRect()
+      return box.width <= 1 && box.height <= 1
+    }
+    const shown = (element: Element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden' && !forScreenReaders(element)
     const elements = [...root.querySelectorAll('*')].filter((element) => area.contains(element) && shown(element))
+    // Scrolling controls into view moves boxes that scroll inside the page: put them back after.
+    const scrolledBefore = elements.map((element) => [element, element.scrollTop, element.scrollLeft] as const)
 
     // Squeezed text: each word of each text, measured where it is laid out.
     const range = document.createRange()
@@ -57,6 +74,7 @@ export function layoutProblems(page: Page): Promise<string[]> {
     // Horizontal overflow of the panel, and anything sticking out of it.
     const frame = area.getBoundingClientRect()
     if (panel && panel.scrollWidth > panel.clientWidth + 1) problems.push(`horizontal overflow: the panel's content is ${panel.scrollWidth} px wide in ${panel.clientWidth} px`)
+    if (scope === 'page' && document.documentElement.scrollWidth > innerWidth + 1) problems.push(`horizontal overflow: the page is ${document.documentElement.scrollWidth} px wide in a ${innerWidth} px viewport`)
     for (const element of elements) {
       const box = element.getBoundingClientRect()
       if (panel && box.width > 0 && (box.left < frame.left - 1 || box.right > frame.right + 1)) {
@@ -68,7 +86,11 @@ export function layoutProblems(page: Page): Promise<string[]> {
     // Controls: visible in full, on top where a finger lands, and big enough for one.
     const controls = elements.filter((element) => element.matches('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])'))
     for (const control of controls) {
-      control.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      // A skip link waits off screen until it has the focus.
+      const offScreen = control.getBoundingClientRect()
+      if (scope === 'page' && getComputedStyle(control).position === 'absolute' && (offScreen.bottom <= 0 || offScreen.right <= 0)) continue
+      // On a page, to the middle: a sticky bar at the top would cover a control scrolled just into view.
+      control.scrollIntoView({ block: scope === 'page' ? 'center' : 'nearest', inline: 'nearest' })
       const box = control.getBoundingClientRect()
       const view = panel ? panel.getBoundingClientRect() : { left: 0, top: 0, right: innerWidth, bottom: innerHeight }
       if (box.left < view.left - 1 || box.right > view.right + 1 || box.top < Math.max(0, view.top) - 1 || box.bottom > Math.min(innerHeight, view.bottom) + 1) {
@@ -86,7 +108,9 @@ export function layoutProblems(page: Page): Promise<string[]> {
         problems.push(`small touch target: ${describe(target)} is ${Math.round(size.width)} × ${Math.round(size.height)} px (at least ${minTarget} × ${minTarget})`)
       }
     }
+    for (const [element, top, left] of scrolledBefore) element.scrollTo({ top, left })
     panel?.scrollTo({ top: 0 })
+    if (scope === 'page') window.scrollTo({ top: 0 })
     return problems
-  }, minTarget)
+  }, [smallest, scope] as const)
 }

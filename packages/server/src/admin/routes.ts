@@ -11,7 +11,7 @@ import {
   webhookDeliverySchema,
   webhookSchema,
 } from '@triage/protocol/schemas'
-import { requireAdmin, requireSecretKey } from '../http/auth.ts'
+import { requireAdmin, requireAgent } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
@@ -27,17 +27,17 @@ import {
   revokeAppKey,
   rotateWebhookSecret,
 } from './service.ts'
-import { badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse } from '../http/openapi.ts'
+import { agentSecurity, badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse } from '../http/openapi.ts'
 
-const security = [{ secretKey: [] }]
+const security = agentSecurity
 const errors = {
   401: problemResponse('Missing, unknown or revoked secret key.'),
   403: problemResponse('The key is not an admin key.'),
 }
 const withBody = bodyProblems
 const notFound = { ...badId, 404: problemResponse('Not found in this app.') }
-const readOnly = [requireSecretKey, requireAdmin]
-const writing = [requireSecretKey, requireAdmin, limitBody, requireJsonBody]
+const readOnly = [requireAgent, requireAdmin]
+const writing = [requireAgent, requireAdmin, limitBody, requireJsonBody]
 
 const getApp = createRoute({ method: 'get', path: '/v1/admin/app', operationId: 'getApp', tags: ['Admin'], summary: "The app's settings", security, middleware: readOnly, responses: { 200: jsonResponse('The app.', appSettingsSchema), ...errors } })
 const patchApp = createRoute({

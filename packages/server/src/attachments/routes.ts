@@ -2,11 +2,11 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { attachmentContentTypes, limits } from '@triage/protocol'
 import { attachmentCreatedSchema } from '@triage/protocol/schemas'
-import { requireReporterToken, requireSecretKey } from '../http/auth.ts'
+import { requireReporterToken, requireAgent } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitMultipartBody, multipartOverheadBytes, readMultipart, uploadsOf } from '../http/multipart-body.ts'
 import { validationHook } from '../http/validation.ts'
-import { badId, idempotencyKeyHeader, idParams, jsonResponse, problemResponse, rateLimited } from '../http/openapi.ts'
+import { agentSecurity, badId, idempotencyKeyHeader, idParams, jsonResponse, problemResponse, rateLimited } from '../http/openapi.ts'
 import { HttpProblem } from '../http/problem.ts'
 import { agentScope } from '../domain/visibility.ts'
 import { actorOfAgent } from '../privacy/audit.ts'
@@ -78,8 +78,8 @@ const downloadRoute = createRoute({
     'an `attachment` to save; always with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, so nothing in a file ' +
     'can run in the agent’s page. `ETag` and `Repr-Digest` carry the SHA-256 of the bytes. Visibility is the incident’s: another app’s key, ' +
     'or a role below the incident’s tier, gets 404.',
-  security: [{ secretKey: [] }],
-  middleware: [requireSecretKey] as const,
+  security: agentSecurity,
+  middleware: [requireAgent] as const,
   request: { params: attachmentParams },
   responses: {
     200: {

@@ -144,6 +144,11 @@ export const incidents = sqliteTable(
     // walking the app's other open tickets.
     // (is_major leads after the app, so SQLite prefers it to the other open-ticket indexes.)
     index('incidents_app_open_major').on(table.appId, table.isMajor, table.createdAt).where(sql`${table.isMajor} = 1 and ${table.status} in ('new', 'in_progress', 'pending_reporter')`),
+    // The dashboard's classifier accuracy reads the tickets whose category an agent set, by day:
+    // a few of each day's, without reading the others.
+    index('incidents_app_agent_category').on(table.appId, table.tier, table.createdAt).where(sql`${table.categorySource} = 'agent'`),
+    // The console's count of resolved tickets (they pile up until someone closes them), from the index alone.
+    index('incidents_resolved_tier').on(table.appId, table.tier).where(sql`${table.status} = 'resolved'`),
     // A person's reports by the e-mail they left, without case, oldest first: their export and
     // erasure (src/privacy/). Partial, so no other query of the app's incidents can choose it.
     index('incidents_app_contact_email').on(table.appId, sql`lower(${table.contactEmail})`, table.createdAt, table.id).where(sql`${table.contactEmail} is not null`),
@@ -266,6 +271,94 @@ export const metricSync = sqliteTable('metric_sync', {
   appId: text('app_id').primaryKey(),
   syncedTo: integer('synced_to').notNull(),
 })
+
+/**
+ * People who work an app's tickets (#18). The password is a slow salted hash (agents/passwords.ts),
+ * null until the invited person sets one. One account per e-mail (lower-cased) and app.
+ */
+export const agents = sqliteTable(
+  'agents',
+  {
+    id: text('id').primaryKey(),
+    appId: text('app_id').notNull().references(() => apps.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['l1', 'l2', 'l3', 'admin'] }).notNull(),
+    passwordHash: text('password_hash'),
+    disabledAt: integer('disabled_at'),
+    createdAt: integer('created_at').notNull(),
+    lastSignInAt: integer('last_sign_in_at'),
+  },
+  (table) => [uniqueIndex('agents_app_email').on(table.appId, table.email), index('agents_email').on(table.email)],
+)
+
+/** One-time links to set a password: only the SHA-256 of the token is kept; a used one is deleted. */
+export const agentInvitations = sqliteTable(
+  'agent_invitations',
+  {
+    hash: text('hash').primaryKey(),
+    agentId: text('agent_id').notNull().references(() => agents.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (table) => [index('agent_invitations_agent').on(table.agentId)],
+)
+
+/** Signed-in sessions: only the SHA-256 of the cookie's token is kept, so a copy of the database opens none. */
+export const agentSessions = sqliteTable(
+  'agent_sessions',
+  {
+    hash: text('hash').primaryKey(),
+    agentId: text('agent_id').notNull().references(() => agents.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (table) => [index('agent_sessions_agent').on(table.agentId), index('agent_sessions_expires').on(table.expiresAt)],
+)
+
+/**
+ * Failed sign-ins per e-mail and per client address, in a window: in the database, so the limit
+ * holds across Node processes and Workers isolates alike (agents/sign-in-throttle.ts).
+ */
+export const signInFailures = sqliteTable('sign_in_failures', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowStartedAt: integer('window_started_at').notNull(),
+})
+
+/** Who has a ticket open in the console (heartbeats); a row older than 30 s is nobody. */
+export const agentPresence = sqliteTable(
+  'agent_presence',
+  {
+    incidentId: text('incident_id').notNull(),
+    /** The agent's id, or the secret key's. */
+    viewerId: text('viewer_id').notNull(),
+    appId: text('app_id').notNull(),
+    name: text('name').notNull(),
+    typing: integer('typing', { mode: 'boolean' }).notNull(),
+    since: integer('since').notNull(),
+    seenAt: integer('seen_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.incidentId, table.viewerId] }), index('agent_presence_app_seen').on(table.appId, table.seenAt)],
+)
+
+/**
+ * Problems solved by a suggested public note, with no report filed: the deflection rate. Only
+ * which incident's note helped is kept, never what the visitor wrote.
+ */
+export const deflections = sqliteTable(
+  'deflections',
+  {
+    id: text('id').primaryKey(),
+    appId: text('app_id').notNull().references(() => apps.id),
+    incidentId: text('incident_id').notNull(),
+    /** The suggested incident's tier and category: metrics count what the reader's tiers see. */
+    tier: text('tier', { enum: ['L1', 'L2', 'L3'] }).notNull(),
+    category: text('category').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [index('deflections_app_created').on(table.appId, table.createdAt)],
+)
 
 /**
  * The reporter's files (see src/attachments/). A row is written in the same batch as the bytes it
@@ -398,6 +491,12 @@ export const schema = {
   attachmentChunks,
   attachmentUsage,
   blobObjects,
+  agents,
+  agentInvitations,
+  agentSessions,
+  signInFailures,
+  agentPresence,
+  deflections,
   auditEntries,
   erasureJobs,
 }

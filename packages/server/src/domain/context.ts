@@ -31,6 +31,32 @@ export interface ServiceContext {
   attachmentQuotaBytes?: number
   /** Seals stored webhook and identity secrets (see sealing.ts); absent: stored in clear. */
   secrets?: SecretBox
+  /**
+   * The server's public base URL (`TRIAGE_PUBLIC_URL`, e.g. `https://triage.example.com`): invitation
+   * links start with it, and its origin passes the console's CSRF check behind a proxy. Unset: the
+   * request's own origin.
+   */
+  publicUrl?: string
+  /** Agents' sessions and sign-in throttling (see agents/); defaults where unset. */
+  agentAuth?: Partial<AgentAuthOptions>
+}
+
+/** How agents' sign-ins and sessions behave. */
+export interface AgentAuthOptions {
+  /** How long a session lasts (`TRIAGE_SESSION_TTL_HOURS`). Default 12 hours: a working day. */
+  sessionTtlMs: number
+  /** Failed sign-ins allowed per e-mail and per address in a window (see agents/sign-in-throttle.ts). */
+  signInThrottle: SignInThrottleOptions
+}
+
+/** How many failed sign-ins hold further ones (see agents/sign-in-throttle.ts). */
+export interface SignInThrottleOptions {
+  /** Failed sign-ins for one e-mail within the window before it is held. Default 5. */
+  perAccount: number
+  /** Failed sign-ins from one client address (an IPv6 /64) within the window before it is held. Default 20. */
+  perAddress: number
+  /** Default 15 minutes. */
+  windowMs: number
 }
 
 const unsealed = secretBox(undefined)

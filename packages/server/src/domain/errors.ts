@@ -28,11 +28,15 @@ export type DomainErrorCode =
   | 'quota_exceeded'
   /** A store this needs is missing or busy now: try again, or configure it. */
   | 'unavailable'
+  /** An agent's e-mail and password do not open an account that can sign in. */
+  | 'invalid_credentials'
+  /** Too many failed attempts (sign-ins): wait `retryAfter` seconds. */
+  | 'throttled'
   /** What was asked for existed, but its personal data was erased (a reporter's request, or retention). */
   | 'erased'
 
-/** Details a refusal carries for the caller: fields in error, where a lifecycle can go. */
-export type DomainErrorDetails = Partial<Pick<Problem, 'errors' | 'allowed'>>
+/** Details a refusal carries for the caller: fields in error, where a lifecycle can go, how long to wait. */
+export type DomainErrorDetails = Partial<Pick<Problem, 'errors' | 'allowed' | 'retryAfter'>>
 
 /** A refusal a service can explain; transport-free. */
 export class DomainError extends Error {

@@ -1,13 +1,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi'
 import { incidentSchema, mergeRequestSchema, splitRequestSchema } from '@triage/protocol/schemas'
-import { requireSecretKey } from '../http/auth.ts'
+import { requireAgent } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
 import { mergeMajors, splitFromMajor } from './corrections.ts'
-import { idParams, jsonBody, jsonResponse, problemResponse } from '../http/openapi.ts'
+import { agentSecurity, idParams, jsonBody, jsonResponse, problemResponse } from '../http/openapi.ts'
 
-const security = [{ secretKey: [] }]
+const security = agentSecurity
 const common = {
   400: problemResponse('Malformed JSON.'),
   401: problemResponse('Missing, unknown or revoked secret key.'),
@@ -27,7 +27,7 @@ const splitRoute = createRoute({
     'The report keeps its own ticket; resolving the major incident no longer resolves it. Both timelines record it (`ungrouped`, internal). ' +
     'Grouping learns from it: reports like this one stay out of groups like that one from now on. The key must see the report and its major incident.',
   security,
-  middleware: [requireSecretKey, limitBody, optionalJsonBody] as const,
+  middleware: [requireAgent, limitBody, optionalJsonBody] as const,
   request: { params: idParams, body: jsonBody(splitRequestSchema, false) },
   responses: {
     200: jsonResponse('The report, out of the group.', incidentSchema),
@@ -46,7 +46,7 @@ const mergeRoute = createRoute({
     'Every report of `from` moves under this major incident (resolving it resolves them all); `from` is resolved as merged and points here. ' +
     'Both timelines record it (`merged`, internal). Grouping learns from it: the next outage told both ways forms one group. The key must see both.',
   security,
-  middleware: [requireSecretKey, limitBody, requireJsonBody] as const,
+  middleware: [requireAgent, limitBody, requireJsonBody] as const,
   request: { params: idParams, body: jsonBody(mergeRequestSchema) },
   responses: {
     200: jsonResponse('The major incident, with the reports of both.', incidentSchema),

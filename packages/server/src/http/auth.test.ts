@@ -6,7 +6,7 @@ import type { ServiceContext } from '../domain/context.ts'
 import { generateKey, reporterTokenFor } from '../security/keys.ts'
 import { insertApp, insertKey, revokeKey } from '../storage/apps.ts'
 import { openLibsql } from '../storage/open-libsql.ts'
-import { requireAdmin, requirePublishableKey, requireReporterToken, requireSecretKey } from './auth.ts'
+import { requireAdmin, requirePublishableKey, requireReporterToken, requireAgent } from './auth.ts'
 import type { AppEnv } from './env.ts'
 
 let close: () => void
@@ -29,8 +29,8 @@ beforeAll(async () => {
     await next()
   })
   app.get('/public', requirePublishableKey, (c) => c.json({ appId: c.var.publicCaller.appId }))
-  app.get('/agent', requireSecretKey, (c) => c.json(c.var.agent))
-  app.get('/admin', requireSecretKey, requireAdmin, (c) => c.json({ ok: true }))
+  app.get('/agent', requireAgent, (c) => c.json(c.var.agent))
+  app.get('/admin', requireAgent, requireAdmin, (c) => c.json({ ok: true }))
   app.get('/v1/reports/:id', requireReporterToken, (c) => c.json({ token: c.var.reporterToken }))
 })
 afterAll(() => close())
@@ -50,11 +50,11 @@ describe('requirePublishableKey', () => {
   })
 })
 
-describe('requireSecretKey and requireAdmin', () => {
+describe('requireAgent (with a key) and requireAdmin', () => {
   it('hands the route the agent behind a key, in the language they read', async () => {
     const response = await app.request('/agent', { headers: { authorization: `bearer ${keys.l1}`, 'accept-language': 'fr-CA,fr;q=0.9' } })
     expect(response.status).toBe(200)
-    expect(await response.json()).toMatchObject({ name: 'Lea', role: 'l1', locale: 'fr' })
+    expect(await response.json()).toMatchObject({ name: 'Lea', role: 'l1', locale: 'fr', agentId: null })
   })
   it('refuses no key, a publishable key, an unknown or revoked key (401), and a non-admin on admin routes (403)', async () => {
     expect(await status('/agent')).toBe(401)

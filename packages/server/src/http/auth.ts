@@ -4,8 +4,11 @@ import { languageOf } from '@triage/engine'
 import { hashKey, isReporterToken, keyKindOf } from '../security/keys.ts'
 import type { StoredKey } from '../storage/keys.ts'
 import { findKeyByHash, findPublishableKey } from '../storage/keys.ts'
+import { callerOfSession } from '../agents/sessions.ts'
 import type { AppEnv } from './env.ts'
 import { problem } from './problem.ts'
+import { crossSiteRefusal, isSameOrigin, isStateChanging } from './same-origin.ts'
+import { expiredSessionCookie, sessionToken } from './session-cookie.ts'
 
 /** The bearer token of an `Authorization` header, if any. */
 export function bearerToken(header: string | undefined): string | undefined {
@@ -61,22 +64,44 @@ export const requirePublishableKey = createMiddleware<AppEnv>(async (c, next) =>
   await next()
 })
 
-/** Secret key as `Authorization: Bearer sk_…`: an agent or integration with a role. */
-export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
+/**
+ * The agent API's caller: a secret key as `Authorization: Bearer sk_…`, or a signed-in agent's
+ * session cookie (the console). Both follow the same rules (the role decides what is visible);
+ * when both are sent, the key wins. A state-changing request signed in by the cookie must come
+ * from this server's own pages (see same-origin.ts): the cookie is ambient, a key is not.
+ */
+export const requireAgent = createMiddleware<AppEnv>(async (c, next) => {
+  const locale = languageOf(c.req.header('accept-language'))
+  if (c.req.header('authorization') === undefined) {
+    const token = sessionToken(c)
+    if (!token) {
+      return problem('missing_key', 401, 'Sign in (POST /v1/auth/sign-in, or the console at /console), or send your secret key as Authorization: Bearer sk_….')
+    }
+    const signedIn = await callerOfSession(c.var.services, token, locale)
+    if (!signedIn) {
+      const refused = problem('session_expired', 401, 'Your session has ended (expired, signed out, or the account was disabled). Sign in again.')
+      refused.headers.append('set-cookie', expiredSessionCookie)
+      return refused
+    }
+    if (isStateChanging(c.req.method) && !isSameOrigin(c)) return crossSiteRefusal(c)
+    c.set('agent', signedIn.caller)
+    return next()
+  }
   const key = bearerToken(c.req.header('authorization'))
   if (!key) return problem('missing_key', 401, 'Send your secret key as Authorization: Bearer sk_….')
   if (keyKindOf(key) !== 'secret') return problem('invalid_key', 401, 'The agent API takes a secret key (sk_…), not a publishable key or reporter token.')
   const stored = await lookUp(c.var.services, key)
   if (!stored || stored.kind !== 'secret' || stored.role === null) return problem('invalid_key', 401, 'This secret key is unknown. Check it, or ask your Triage admin for one.')
   if (stored.revokedAt !== null) return problem('invalid_key', 401, 'This secret key was revoked. Ask your Triage admin for a new one.')
-  c.set('agent', { appId: stored.appId, keyId: stored.id, name: stored.name, role: stored.role, locale: languageOf(c.req.header('accept-language')) })
+  c.set('agent', { appId: stored.appId, keyId: stored.id, agentId: null, name: stored.name, role: stored.role, locale })
   await next()
 })
 
-/** After requireSecretKey: managing the app, its keys and webhooks takes an `admin` key. */
+/** After requireAgent: managing the app, its keys, webhooks and agents takes the `admin` role. */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   if (c.var.agent.role !== 'admin') {
-    return problem('forbidden', 403, `This key's role is ${c.var.agent.role}; managing the app, its keys and webhooks takes an admin key.`)
+    const who = c.var.agent.agentId === null ? "This key's" : 'Your'
+    return problem('forbidden', 403, `${who} role is ${c.var.agent.role}; managing the app, its keys, webhooks and agents takes the admin role.`)
   }
   await next()
 })

@@ -49,3 +49,6 @@ export const idempotencyKeyHeader = z
   .max(limits.idempotencyKeyChars)
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces, e.g. a UUID')
   .optional()
+
+/** The agent API's credentials in the OpenAPI document: a secret key, or a signed-in agent's session cookie. */
+export const agentSecurity: Record<string, string[]>[] = [{ secretKey: [] }, { agentSession: [] }]

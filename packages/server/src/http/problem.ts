@@ -27,14 +27,25 @@ const domainProblems: Record<DomainErrorCode, { status: number; code: ProblemCod
   too_many_attachments: { status: 422, code: 'too_many_attachments' },
   quota_exceeded: { status: 413, code: 'quota_exceeded' },
   unavailable: { status: 503, code: 'storage_unavailable' },
+  invalid_credentials: { status: 401, code: 'invalid_credentials' },
+  throttled: { status: 429, code: 'rate_limited' },
   // Gone for good, and the client should stop asking (RFC 9110 §15.5.11).
   erased: { status: 410, code: 'erased' },
+}
+
+/** A service's refusal as a problem body, for answers that carry several (bulk actions). */
+export function domainProblemBody(error: DomainError): Problem {
+  const { status, code } = domainProblems[error.code]
+  return problemBody(code, status, error.detail, error.details)
 }
 
 /** A service's refusal as problem+json. */
 export function domainProblem(error: DomainError): Response {
   const { status, code } = domainProblems[error.code]
-  return problem(code, status, error.detail, error.details)
+  const refused = problem(code, status, error.detail, error.details)
+  // RFC 9110 §10.2.3: the wait, where the refusal has one, also in the header clients read.
+  if (error.details.retryAfter !== undefined) refused.headers.set('retry-after', String(error.details.retryAfter))
+  return refused
 }
 
 /**

@@ -18,6 +18,7 @@ import { appSla, changeIncident, changeIncidents, statusAfter, statusEvents } fr
 import { formatNumber } from '../ids.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
 import { openChildren } from '../storage/incidents.ts'
+import { checkAssignee } from '../agents/accounts.ts'
 import { learnCorrection } from '../learning/classifiers.ts'
 import { incidentView } from './enriched-ticket.ts'
 
@@ -29,20 +30,23 @@ const view = (context: ServiceContext, row: IncidentRow, agent: AgentCaller) => 
  * internal note (agents only).
  */
 export async function postAgentMessage(context: ServiceContext, agent: AgentCaller, id: string, message: AgentMessageCreate): Promise<Incident> {
-  const row = await changeIncident(context, agentScope(agent), id, (incident) => {
-    const isPublic = message.visibility === 'public'
-    const status = statusAfter(incident, isPublic ? { type: 'public_reply', awaitReporter: message.awaitReporter ?? false } : { type: 'internal_note' })
-    const change: Change = {
-      fields: { status },
-      events: [
-        { type: 'message', actor: agent.name, visibility: message.visibility, data: { body: message.body, author: 'agent' } },
-        ...statusEvents(incident.status, status, agent.name),
-      ],
-    }
-    if (isPublic && incident.firstResponseAt === null) change.fields.firstResponseAt = context.now()
-    return change
-  })
+  const row = await changeIncident(context, agentScope(agent), id, (incident) => messageChange(incident, agent.name, message, context.now()))
   return view(context, row, agent)
+}
+
+/** An agent's message on one incident: the event, the status it leads to, and the first response it may meet. */
+export function messageChange(incident: IncidentRow, actor: string, message: AgentMessageCreate, now: number, data: Record<string, unknown> = {}): Change {
+  const isPublic = message.visibility === 'public'
+  const status = statusAfter(incident, isPublic ? { type: 'public_reply', awaitReporter: message.awaitReporter ?? false } : { type: 'internal_note' })
+  const change: Change = {
+    fields: { status },
+    events: [
+      { type: 'message', actor, visibility: message.visibility, data: { body: message.body, author: 'agent', ...data } },
+      ...statusEvents(incident.status, status, actor),
+    ],
+  }
+  if (isPublic && incident.firstResponseAt === null) change.fields.firstResponseAt = now
+  return change
 }
 
 /** Hands the incident to a higher tier, with the reason on the record. */
@@ -117,6 +121,7 @@ export function reopenChange(from: Incident['status'], status: Incident['status'
  * public title becomes the widget's notice.
  */
 export async function patchIncident(context: ServiceContext, agent: AgentCaller, id: string, patch: IncidentPatch): Promise<Incident> {
+  await checkAssignee(context, agent.appId, patch.assignee)
   const sla = await appSla(context, agent.appId)
   let corrected = false
   const row = await changeIncident(context, agentScope(agent), id, (incident) => {

@@ -1,9 +1,11 @@
 import type { Incident, IncidentList, IncidentListQuery } from '@triage/protocol'
 import type { AgentCaller } from '../domain/callers.ts'
+import { callerId } from '../domain/callers.ts'
 import type { ServiceContext } from '../domain/context.ts'
 import { DomainError } from '../domain/errors.ts'
 import { agentScope, tiersVisibleTo } from '../domain/visibility.ts'
 import { majorIncidentView } from '../grouping/major-group.ts'
+import { viewFilters } from './queue-views.ts'
 import type { CursorValue, ListSort } from '../storage/incidents.ts'
 import { listIncidents, sortKeyOf } from '../storage/incidents.ts'
 import { actorOfAgent, recordAudit } from '../privacy/audit.ts'
@@ -19,18 +21,27 @@ export async function listAppIncidents(
   const visible = tiersVisibleTo(agentScope(agent).maxTier)
   const tiers = query.tier ? visible.filter((tier) => tier === query.tier) : visible
   const now = context.now()
+  const view = query.view ? viewFilters(query.view, callerId(agent)) : undefined
+  // A view's rule and the query's own filter both apply: `view=mine&assignee=x` holds nothing unless x is me.
+  const contradicts = (mine: string | undefined, asked: string | undefined) => mine !== undefined && asked !== undefined && mine !== asked
+  if (view && (contradicts(view.assignee, query.assignee) || contradicts(view.sla, query.sla) || (query.status !== undefined && !view.statuses.includes(query.status)))) {
+    return { items: [], nextCursor: null }
+  }
   // A search newest (or oldest) first pages by its place in the search index (storage/incidents.ts).
   const cursorKind: CursorKind = query.q !== undefined && (query.sort === '-created' || query.sort === 'created') ? 'search' : query.sort
   // One row more than asked tells whether another page exists without a count query.
   const rows = await listIncidents(context.db, agent.appId, {
     filters: {
-      status: query.status,
+      open: view?.open,
+      unassigned: view?.unassigned,
+      major: view?.major,
+      status: query.status ?? view?.status,
       kind: query.kind,
       category: query.category,
       priority: query.priority,
       tiers,
-      assignee: query.assignee,
-      sla: query.sla,
+      assignee: query.assignee ?? view?.assignee,
+      sla: query.sla ?? view?.sla,
       q: query.q,
       from: query.from === undefined ? undefined : Date.parse(query.from),
       to: query.to === undefined ? undefined : Date.parse(query.to),

@@ -173,7 +173,7 @@ function remember(key: string, summary: Summary): Summary {
  * The stored summaries of some periods, per tier, for tiers in `tiers` (all when undefined).
  * A month that is over but was never summarized (it ended since its last change) is made now.
  */
-export async function readSummaries(context: ServiceContext, appId: string, periods: PeriodKey[], tiers?: string[]): Promise<{ tier: string; summary: Summary }[]> {
+export async function readSummaries(context: ServiceContext, appId: string, periods: PeriodKey[], tiers?: string[]): Promise<{ period: string; tier: string; summary: Summary }[]> {
   let versions = await readRollupVersions(context.db, appId, periods)
   const done = new Set(versions.filter((version) => version.tier === monthDone).map((version) => version.period))
   const missing = periods.filter((period) => period.startsWith('m:') && !done.has(period))
@@ -194,8 +194,8 @@ export async function readSummaries(context: ServiceContext, appId: string, peri
     const summary = cached?.summary ?? fresh.get(key)
     // A row summarized again between the two reads: a later catch-up reads the new one.
     if (!summary) throw new Error(`the metric rollup ${key} changed while it was read; ask again`)
-    return { tier: version.tier, summary, key }
+    return { period: version.period, tier: version.tier, summary, key }
   })
   for (const { key, summary } of summaries) remember(key, summary)
-  return summaries.map(({ tier, summary }) => ({ tier, summary }))
+  return summaries.map(({ period, tier, summary }) => ({ period, tier, summary }))
 }

@@ -14,11 +14,12 @@ import { appendAuditEntry, listAuditEntries } from '../storage/audit.ts'
 import { decodeCursor, encodeCursor, isTime } from './cursor.ts'
 
 /**
- * The actor of what an agent API caller does: the name it goes by and its key's id. The one place
- * that reads a caller for the trail, whatever stands behind it (a key, or a signed-in agent).
+ * The actor of what an agent API caller does: the name it goes by and its key's id, or the
+ * signed-in agent's (`agt_…`). The one place that reads a caller for the trail, whatever stands
+ * behind it (a key, or a signed-in agent).
  */
 export function actorOfAgent(agent: AgentCaller): AuditActor {
-  return { name: agent.name, id: agent.keyId }
+  return { name: agent.name, id: agent.keyId ?? agent.agentId }
 }
 
 /** The app's retention sweep, as the trail names it. */

@@ -10,19 +10,19 @@ import {
   reporterExportQuerySchema,
   reporterExportSchema,
 } from '@triage/protocol/privacy-schemas'
-import { requireAdmin, requireSecretKey } from '../http/auth.ts'
+import { requireAdmin, requireAgent } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
-import { badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse } from '../http/openapi.ts'
+import { agentSecurity, badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse } from '../http/openapi.ts'
 import { actorOfAgent, listAudit } from './audit.ts'
 import { checkBreachItem } from './breach.ts'
 import { eraseReporter } from './erasure.ts'
 import { exportReporter } from './export.ts'
 
-const security = [{ secretKey: [] }]
+const security = agentSecurity
 const adminErrors = {
-  401: problemResponse('Missing, unknown or revoked secret key.'),
+  401: problemResponse('No session or secret key, or an unknown or revoked one.'),
   403: problemResponse('The key is not an admin key.'),
 }
 
@@ -38,7 +38,7 @@ const exportRoute = createRoute({
     'symptoms, answers, contact and context, its public timeline (their messages, the agents’ public replies) and its files’ metadata with a link to download them. ' +
     'Oldest first, 100 incidents a page: pass `nextCursor` back as `cursor`. Each export is on the audit trail. See docs/privacy.md.',
   security,
-  middleware: [requireSecretKey, requireAdmin] as const,
+  middleware: [requireAgent, requireAdmin] as const,
   request: { query: reporterExportQuerySchema },
   responses: {
     200: jsonResponse('The person’s data, a page of incidents.', reporterExportSchema),
@@ -59,7 +59,7 @@ const eraseRoute = createRoute({
     'times, SLA figures, resolution notes and agents’ internal notes. Erased reports leave the search, similar incidents, deflection and grouping; webhooks get `incident.erased`. ' +
     'Idempotent, and recorded before it starts: if it is cut short, the background sweep finishes it, and sending it again does what is left. See docs/privacy.md.',
   security,
-  middleware: [requireSecretKey, requireAdmin, limitBody, requireJsonBody] as const,
+  middleware: [requireAgent, requireAdmin, limitBody, requireJsonBody] as const,
   request: { body: jsonBody(erasureRequestSchema) },
   responses: {
     200: jsonResponse('How many incidents of this person this request erased.', erasureResultSchema),
@@ -79,7 +79,7 @@ const auditRoute = createRoute({
     'Who exported or erased whose data, who changed the app’s settings, keys or webhooks, who read an incident’s personal data (the enriched ticket, an attachment) ' +
     'and who ticked a breach’s checklist, with when. Newest first; filter by time, actor name or incident; pass `nextCursor` back as `cursor`. Entries cannot be changed.',
   security,
-  middleware: [requireSecretKey, requireAdmin] as const,
+  middleware: [requireAgent, requireAdmin] as const,
   request: { query: auditQuerySchema },
   responses: {
     200: jsonResponse('A page of entries.', auditListSchema),
@@ -98,13 +98,13 @@ const breachRoute = createRoute({
     '`contained`, `scope_assessed`, `authority_notified` (within 72 hours of the report: GDPR art. 33), `people_notified` (art. 34); `done: false` unticks. ' +
     'The ticket’s `breach` section shows each item with who ticked it and when; the timeline (`breach_checked`, internal) and the audit trail record it.',
   security,
-  middleware: [requireSecretKey, limitBody, requireJsonBody] as const,
+  middleware: [requireAgent, limitBody, requireJsonBody] as const,
   request: { params: idParams, body: jsonBody(breachCheckRequestSchema) },
   responses: {
     200: jsonResponse('The incident with its breach record.', incidentSchema),
     ...bodyProblems,
     ...badId,
-    401: problemResponse('Missing, unknown or revoked secret key.'),
+    401: problemResponse('No session or secret key, or an unknown or revoked one.'),
     404: problemResponse('No such incident that this key may see (other apps, and tiers above an l1/l2 key, are invisible).'),
     409: problemResponse('The incident is not a suspected breach.'),
   },

@@ -25,7 +25,19 @@ export async function groupSpan(db: Database, appId: string, parentId: string, t
 /** A major incident's latest reports among the given tiers (newest first, read in the (parent_id, created_at) index's order: no sort). */
 export function latestGroupMembers(db: Database, appId: string, parentId: string, tiers: readonly Tier[], limit: number) {
   return db
-    .select({ id: incidents.id, symptoms: incidents.symptoms, createdAt: incidents.createdAt, kind: incidents.kind, context: incidents.context, answers: incidents.answers, erasedAt: incidents.erasedAt })
+    .select({
+      id: incidents.id,
+      number: incidents.number,
+      status: incidents.status,
+      priority: incidents.priority,
+      tier: incidents.tier,
+      symptoms: incidents.symptoms,
+      createdAt: incidents.createdAt,
+      kind: incidents.kind,
+      context: incidents.context,
+      answers: incidents.answers,
+      erasedAt: incidents.erasedAt,
+    })
     .from(incidents)
     .where(membersOf(appId, parentId, tiers))
     .orderBy(desc(incidents.createdAt))

@@ -232,6 +232,12 @@ export type CursorValue = string | number | null
 
 export interface ListFilters {
   status?: IncidentStatus
+  /** Open tickets only (new, in progress, waiting on the reporter): the console's queue views. */
+  open?: boolean
+  /** Nobody's tickets. */
+  unassigned?: boolean
+  /** Major incidents only. */
+  major?: boolean
   kind?: IncidentRow['kind']
   category?: string
   priority?: IncidentRow['priority']
@@ -267,14 +273,14 @@ const open = openStatuses(incidents.status)
 const openStatusNames: readonly IncidentStatus[] = ['new', 'in_progress', 'pending_reporter']
 const allTiers = 3
 
-/** An SLA target passed and not met, on an open incident. */
-function breached(now: number): SQL {
+/** An SLA target passed and not met (of an open incident: callers restrict to open ones). */
+export function breached(now: number): SQL {
   return sql`((${incidents.firstResponseAt} is null and ${incidents.firstResponseDueAt} < ${now})
     or (${incidents.resolvedAt} is null and ${incidents.resolutionDueAt} < ${now}))`
 }
 
 /** Past a clock's stored at-risk time (75 % of its target, in working time), not yet breached. */
-function atRisk(now: number): SQL {
+export function atRisk(now: number): SQL {
   return sql`(not ${breached(now)} and (
     (${incidents.firstResponseAt} is null and ${incidents.firstResponseRiskAt} <= ${now})
     or (${incidents.resolvedAt} is null and ${incidents.resolutionRiskAt} <= ${now})))`
@@ -332,7 +338,7 @@ export function listIncidentsQuery(db: Database, appId: string, query: ListQuery
   // A ticket number (`INC-000123`, `123`) finds that ticket; other text searches the words.
   const ticketNumber = filters.q === undefined ? undefined : /^\s*(?:inc-?)?0*(\d{1,9})\s*$/i.exec(filters.q)?.[1]
   const search = filters.q === undefined || ticketNumber !== undefined ? undefined : searchQuery(appId, filters.q)
-  const openOnly = (filters.status !== undefined && openStatusNames.includes(filters.status)) || filters.sla !== undefined
+  const openOnly = (filters.status !== undefined && openStatusNames.includes(filters.status)) || filters.sla !== undefined || filters.open === true
   const sorted = query.sort !== '-created' && query.sort !== 'created'
   // Which filter's index leads: none when a search, an open-tickets view or another sort does.
   const leads = search !== undefined || ticketNumber !== undefined || openOnly || sorted ? undefined
@@ -353,6 +359,9 @@ export function listIncidentsQuery(db: Database, appId: string, query: ListQuery
   if (filters.category) conditions.push(equals(incidents.category, filters.category, leads === 'category'))
   if (filters.priority) conditions.push(equals(incidents.priority, filters.priority, leads === 'priority'))
   if (filters.assignee) conditions.push(equals(incidents.assignee, filters.assignee, leads === 'assignee'))
+  // The console's views: open tickets, walked through their partial index, these two checked on each.
+  if (filters.unassigned) conditions.push(sql`+${incidents.assignee} is null`)
+  if (filters.major) conditions.push(sql`+${incidents.isMajor} = 1`)
   if (filters.from !== undefined) conditions.push(gte(incidents.createdAt, filters.from))
   if (filters.to !== undefined) conditions.push(lt(incidents.createdAt, filters.to))
   if (filters.sla === 'breached') conditions.push(breached(query.now))

@@ -1,4 +1,4 @@
-import type { ReportCreated, WebhookCreated } from '@triage/protocol'
+import type { AgentInvitation, ReportCreated, WebhookCreated } from '@triage/protocol'
 import { generateKey } from '../../src/security/keys.ts'
 import { insertKey, revokeKey } from '../../src/storage/apps.ts'
 import type { TestServer } from '../harness.ts'
@@ -40,6 +40,10 @@ export interface World {
   reportB: ReportCreated
   /** An L3 ticket much like `report`: similar incidents show it from L3 up only. */
   escalated: ReportCreated
+  /** A resolved ticket of app A with a public note: what deflection names. */
+  resolved: ReportCreated
+  /** An agent of app A, invited (not signed up): its id, and the token of its invitation link. */
+  agent: { id: string; invitationToken: string }
   webhook: WebhookCreated
   /** Keys of app A that tests may revoke (never one of the credentials above). */
   spareKeyIds: string[]
@@ -74,6 +78,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await sendAs(server, 'POST', `/v1/incidents/${escalated.id}/escalate`, server.secretKey, { tier: 'L3', reason: 'needs the platform team' })
   await sendAs(server, 'POST', `/v1/incidents/${escalated.id}/resolve`, server.secretKey, { resolution: 'internal: rebuilt the export index' })
   const webhookResponse = await sendAs(server, 'POST', '/v1/admin/webhooks', server.secretKey, { url: 'https://hooks.example/triage' })
+  const invited = (await (await sendAs(server, 'POST', '/v1/admin/agents', server.secretKey, { email: 'world.agent@example.com', role: 'l1', name: 'World agent' })).json()) as AgentInvitation
   return {
     credentials: {
       'publishable A': server.publishableKey,
@@ -93,6 +98,8 @@ export async function buildWorld(server: TestServer): Promise<World> {
     l3Report,
     reportB,
     escalated,
+    resolved,
+    agent: { id: invited.agent.id, invitationToken: new URL(invited.inviteUrl).hash.slice(1) },
     webhook: (await webhookResponse.json()) as WebhookCreated,
     spareKeyIds: spare.map((entry) => entry.id),
   }

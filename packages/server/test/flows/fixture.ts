@@ -1,3 +1,5 @@
+import { hashPassword } from '../../src/agents/passwords.ts'
+import { insertAgent, updateAgent } from '../../src/storage/agents.ts'
 import { triage } from '@triage/engine'
 import { newId } from '../../src/ids.ts'
 import { firstEvents, newIncident } from '../../src/reports/new-incident.ts'
@@ -18,7 +20,7 @@ export interface FlowApp {
  * One app per group of flows: each counts its own incident numbers from 1 and has its own
  * rate-limit budget, so the groups cannot disturb each other's assertions.
  */
-export const flowApps = ['core', 'firstBurst', 'bigBurst', 'retries', 'sweep', 'limits', 'bodies', 'attachments', 'privacy'] as const
+export const flowApps = ['core', 'firstBurst', 'bigBurst', 'retries', 'sweep', 'limits', 'bodies', 'attachments', 'people', 'privacy'] as const
 export type FlowAppName = (typeof flowApps)[number]
 
 export interface FlowFixture {
@@ -27,6 +29,8 @@ export interface FlowFixture {
   overdueId: string
   /** An `l1` secret key of the `attachments` app: it sees L1 incidents only. */
   attachmentsL1Key: string
+  /** In the `people` app: an l2 agent who signs in with this e-mail and password. */
+  agent: { email: string; password: string; name: string }
   /** In the `privacy` app: closed 40 days ago (past a 30-day retention) and 5 days ago (not). */
   closedLongAgoId: string
   closedRecentlyId: string
@@ -72,8 +76,11 @@ export async function seedFlowFixture(db: Database, now = Date.now()): Promise<F
   const overdueId = await insertReportedIncident(db, apps.sweep.appId, 'The invoice export page shows an empty table since yesterday', now - 30 * 24 * 3_600_000)
   const attachmentsL1Key = generateKey('secret')
   await insertKey(db, { appId: apps.attachments.appId, kind: 'secret', role: 'l1', name: 'Flows: attachments L1', key: attachmentsL1Key }, now)
+  const agent = { email: 'ada@flows.example', password: 'correct horse battery staple', name: 'Ada' }
+  const row = await insertAgent(db, { appId: apps.people.appId, email: agent.email, name: agent.name, role: 'l2' }, now)
+  await updateAgent(db, row.id, { passwordHash: await hashPassword(agent.password) })
   const day = 24 * 3_600_000
   const closedLongAgoId = await insertClosedIncident(db, apps.privacy.appId, retainedWords.longAgo, now - 40 * day)
   const closedRecentlyId = await insertClosedIncident(db, apps.privacy.appId, retainedWords.recently, now - 5 * day)
-  return { apps, overdueId, attachmentsL1Key, closedLongAgoId, closedRecentlyId }
+  return { apps, overdueId, attachmentsL1Key, agent, closedLongAgoId, closedRecentlyId }
 }

@@ -288,6 +288,32 @@ export function describeHttpFlows(start: () => Promise<FlowTarget>): void {
     }, burstTimeoutMs)
   })
 
+  describe('people, not keys (#18)', () => {
+    const origin = () => new URL(target.url).origin
+    it('an agent signs in with e-mail and password, works through the session cookie under the CSRF check, and signs out', async () => {
+      const { email, password, name } = target.fixture.agent
+      const wrong = await postJson(target, '/v1/auth/sign-in', { origin: origin() }, JSON.stringify({ email, password: 'not the password' }))
+      await expectProblem(wrong, 401, 'invalid_credentials')
+      const signedIn = await postJson(target, '/v1/auth/sign-in', { origin: origin() }, JSON.stringify({ email, password }))
+      expect(signedIn.status).toBe(200)
+      const setCookie = signedIn.headers.getSetCookie().find((cookie) => cookie.startsWith('triage_session=')) ?? ''
+      expect(setCookie).toMatch(/; HttpOnly; Secure; SameSite=Strict$/)
+      const cookie = setCookie.split(';')[0] ?? ''
+      expect((await fetch(`${target.url}/v1/auth/session`, { headers: { cookie } })).status).toBe(200)
+
+      const created = (await (await postReport(target, app('people').publishableKey, { symptoms: symptomsOf(1) })).json()) as ReportCreated
+      const note = (headers: Record<string, string>) =>
+        postJson(target, `/v1/incidents/${created.id}/messages`, { cookie, ...headers }, JSON.stringify({ body: 'Looking into it', visibility: 'internal' }))
+      await expectProblem(await note({ origin: 'https://evil.example' }), 403, 'forbidden_origin')
+      const noted = await note({ origin: origin() })
+      expect(noted.status).toBe(200)
+      expect(((await noted.json()) as Incident).timeline.find((event) => event.type === 'message')?.actor).toBe(name)
+
+      expect((await fetch(`${target.url}/v1/auth/sign-out`, { method: 'POST', headers: { cookie, origin: origin() } })).status).toBe(204)
+      await expectProblem(await fetch(`${target.url}/v1/incidents`, { headers: { cookie } }), 401, 'session_expired')
+    })
+  })
+
   describeAttachmentFlows(() => target)
   describePrivacyFlows(() => target)
 

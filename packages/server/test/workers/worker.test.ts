@@ -4,6 +4,7 @@
  * the whole file.
  */
 import { expect, it } from 'vitest'
+import { expectConsoleServed } from '../console-fixture.ts'
 import { describeHttpFlows } from '../flows/http-flows.ts'
 import type { WorkersTarget } from './workers-target.ts'
 import { startWorkersTarget } from './workers-target.ts'
@@ -19,6 +20,11 @@ it('bundles without Node.js built-ins, so it needs no nodejs_compat flag', () =>
 it('counts public rate limits through the RATE_LIMITER binding of wrangler.toml, not per isolate', () => {
   expect(target.output()).toMatch(/env\.RATE_LIMITER\b.*Rate Limit/)
   expect(target.output()).not.toContain('No RATE_LIMITER binding')
+})
+
+it('serves the console at /console from the ASSETS binding, through the Worker, with its security headers', async () => {
+  expect(target.build).toMatch(/env\.ASSETS\b/)
+  await expectConsoleServed(target.url, target.console)
 })
 
 it('keeps attachment bytes in the ATTACHMENTS R2 bucket of wrangler.toml (simulated locally by wrangler)', () => {

@@ -6,11 +6,14 @@ import type { FlowFixture } from '../flows/fixture.ts'
 import { seedFlowFixture } from '../flows/fixture.ts'
 import type { FlowTarget } from '../flows/target.ts'
 import { recordSql } from './seed-sql.ts'
+import { writeConsoleFixture } from '../console-fixture.ts'
 import { startWranglerDev, wrangler } from './wrangler.ts'
 
 export interface WorkersTarget extends FlowTarget {
   /** What `wrangler deploy --dry-run` printed. */
   build: string
+  /** The stand-in console the Worker serves as its static assets (see console-fixture.ts). */
+  console: ReturnType<typeof writeConsoleFixture>
 }
 
 /** A local D1 database, migrated with `wrangler d1 migrations apply` and seeded with the fixture. */
@@ -49,13 +52,17 @@ export async function startWorkersTarget(): Promise<WorkersTarget> {
   const stateDir = mkdtempSync(join(tmpdir(), 'triage-workers-'))
   const persistTo = join(stateDir, 'state')
   const outdir = join(stateDir, 'dist')
+  // The console's build is another branch's (packages/console): the Worker serves a stand-in in
+  // its place, through the same [assets] binding wrangler.toml declares (`--assets` only moves the folder).
+  const consoleDir = join(stateDir, 'console')
+  const consoleFixture = writeConsoleFixture(consoleDir)
   const tursoUrl = process.env['TRIAGE_TURSO_URL']
   const [build, storage] = await Promise.all([
-    wrangler(['deploy', '--dry-run', '--outdir', outdir], stateDir),
+    wrangler(['deploy', '--dry-run', '--outdir', outdir, '--assets', consoleDir], stateDir),
     tursoUrl ? seedTurso(stateDir, tursoUrl, process.env['TRIAGE_TURSO_AUTH_TOKEN']) : seedD1(stateDir, persistTo),
   ])
   const worker = await startWranglerDev(
-    [join(outdir, 'worker.js'), '--config', 'wrangler.toml', '--no-bundle', '--local', '--persist-to', persistTo, ...storage.args],
+    [join(outdir, 'worker.js'), '--config', 'wrangler.toml', '--no-bundle', '--local', '--persist-to', persistTo, '--assets', consoleDir, ...storage.args],
     stateDir,
   ).catch((error: unknown) => {
     rmSync(stateDir, { recursive: true, force: true })
@@ -66,6 +73,7 @@ export async function startWorkersTarget(): Promise<WorkersTarget> {
     url: worker.url,
     fixture: storage.fixture,
     build,
+    console: consoleFixture,
     // The Cron Trigger, as Cloudflare fires it; wrangler dev answers once the handler is done.
     runScheduled: async () => {
       const response = await fetch(`${worker.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}`)

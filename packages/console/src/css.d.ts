@@ -1,0 +1,2 @@
+// `import './x.css'` adds the file to dist/console.css (scripts/console-assets.mjs).
+declare module '*.css' {}
