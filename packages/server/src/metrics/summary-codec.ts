@@ -67,14 +67,22 @@ function fromLittleEndian(bytes: Uint8Array): Int32Array {
   return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
 }
 
-// btoa/atob exist on Node and Workers; chunks keep the argument lists of fromCharCode short.
-function toBase64(bytes: Uint8Array): string {
+// Node's Buffer encodes ~10× faster than btoa over a binary string (a year's rollups are megabytes:
+// 3 s of a 1M-incident backfill went to base64); Workers, without nodejs_compat, use btoa/atob.
+// Both write and read the same standard base64, so either runtime reads what the other wrote.
+const NodeBuffer = (globalThis as { Buffer?: { from(data: ArrayBufferLike | string, offsetOrEncoding?: number | 'base64', length?: number): Uint8Array & { toString(encoding: 'base64'): string } } }).Buffer
+
+export function toBase64(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
+  // Chunks keep the argument lists of fromCharCode short.
   let binary = ''
   for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000))
   return btoa(binary)
 }
 
-function fromBase64(text: string): Uint8Array {
+export function fromBase64(text: string): Uint8Array {
+  // A copy: Node's Buffer may sit at any offset of a shared pool, and the durations' view needs one aligned to 4.
+  if (NodeBuffer) return new Uint8Array(NodeBuffer.from(text, 'base64'))
   const binary = atob(text)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
