@@ -47,6 +47,16 @@ export interface TriageCoreOptions {
   integrations?: TriageIntegration[]
 }
 
+/** A report as `report()` takes it: the protocol's, and files to go with it. */
+export interface ReportInput extends ReportCreate {
+  /**
+   * Screenshots, photos, PDFs or logs (at most 10, 10 MB each, 25 MB in all), sent in one request
+   * with the report: the server takes the report and all its files, or nothing. A queued report
+   * keeps them in this page's memory.
+   */
+  attachments?: Blob[] | undefined
+}
+
 export interface ReportOptions {
   /** Reuse to make a retried report count once; default: a new random key per call. A queued report keeps its key. */
   idempotencyKey?: string
@@ -76,7 +86,7 @@ export interface TriageCore {
    *   show(error instanceof TriageError ? error.detail : 'Something went wrong.')
    * }
    */
-  report(input: ReportCreate, options?: ReportOptions): Promise<ReportCreated | QueuedReport>
+  report(input: ReportInput, options?: ReportOptions): Promise<ReportCreated | QueuedReport>
   /**
    * The reporter's view of a report, once, opened with its reporter token.
    * @example
@@ -137,7 +147,7 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
       user = next
     },
 
-    async report(input, { idempotencyKey = newIdempotencyKey() } = {}) {
+    async report({ attachments, ...input }, { idempotencyKey = newIdempotencyKey() } = {}) {
       // A report sent again under its key goes as first prepared: the server answers a key
       // replayed with another body (new breadcrumbs, a new URL) with idempotency_key_reused.
       const waiting = queue.items().find((item) => item.key === idempotencyKey)
@@ -145,7 +155,7 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
       if (!body) throw new TriageError('dropped', 0, 'beforeSend dropped the report: nothing was sent.')
       const item = { key: idempotencyKey, body, at: waiting?.at ?? new Date().toISOString() }
       // Saved before it is sent: if the page closes mid-request, the next load sends it (same key).
-      const saved = queue.put(item)
+      const saved = queue.put(item, attachments)
       try {
         if (globalThis.navigator?.onLine === false) throw new TriageError('network_error', 0, 'The browser is offline.', { idempotencyKey })
         const created = await delivery.deliver(item)

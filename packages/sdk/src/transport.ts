@@ -12,6 +12,7 @@ export interface Request {
   method: 'GET' | 'POST'
   path: string
   headers: Record<string, string>
+  /** JSON, or a multipart form (files), sent as is with the boundary the runtime picks. */
   body?: object
   signal?: AbortSignal
   /** Let the request outlive the page (sent from `pagehide`). */
@@ -41,8 +42,9 @@ export async function sendRaw(transport: Transport, { method, path, headers, bod
     response = await (transport.fetch ?? fetch)(transport.endpoint.replace(/\/$/, '') + path, {
       method,
       // A content type on a GET is harmless: these requests are preflighted anyway (custom headers).
-      headers: { accept: 'application/json', 'content-type': 'application/json', ...headers },
-      body: body && JSON.stringify(body),
+      // A form's is the runtime's, with its boundary.
+      headers: { accept: 'application/json', ...(body instanceof FormData ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body instanceof FormData ? body : body && JSON.stringify(body),
       signal,
       keepalive,
     })

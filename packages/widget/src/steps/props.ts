@@ -1,4 +1,5 @@
 import type { Locale, PanelStrings, Strings } from '../i18n/index.ts'
+import type { LoadedAttachments } from '../panel/attach.tsx'
 import type { WidgetState } from '../state.ts'
 
 /**
@@ -13,5 +14,8 @@ export interface StepProps<S extends PanelStrings = Strings> {
   locale: Locale
 }
 
-/** What a screen of the panel itself receives: the words up to sending. */
-export type PanelStepProps = StepProps<PanelStrings>
+/** What a screen of the panel itself receives: the words up to sending, and the attachments' part once it is asked for. */
+export interface PanelStepProps extends StepProps<PanelStrings> {
+  attachments?: LoadedAttachments | null
+  addAttachments?: () => void
+}
