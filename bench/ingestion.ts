@@ -26,6 +26,8 @@ const seconds = 8
 const warmUpSeconds = 2
 // Another checkout's server can be measured the same way, e.g. the last commit's, for a before/after.
 const serverEntry = process.env['BENCH_SERVER'] ?? fileURLToPath(new URL('../packages/server/src/node.ts', import.meta.url))
+// The yardstick, measured in the same run with the same load: one libSQL insert per request, nothing else.
+const naiveEntry = fileURLToPath(new URL('./naive-server.ts', import.meta.url))
 const resultsFile = fileURLToPath(new URL('./results.json', import.meta.url))
 
 interface RunningChild {
@@ -34,8 +36,8 @@ interface RunningChild {
 }
 
 /** Starts `node packages/server/src/node.ts` on a free loopback port and waits for it to listen. */
-async function startServer(databaseUrl: string, publishableKey: string, secretKey: string): Promise<RunningChild> {
-  const child = spawn(process.execPath, [serverEntry], {
+async function startServer(databaseUrl: string, publishableKey: string, secretKey: string, entry = serverEntry): Promise<RunningChild> {
+  const child = spawn(process.execPath, [entry], {
     env: {
       ...process.env,
       PORT: '0',
@@ -53,7 +55,7 @@ async function startServer(databaseUrl: string, publishableKey: string, secretKe
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
-      const match = /listening on (http:\/\/\S+)/.exec(output)
+      const match = /(?:listening on|is up at) (http:\/\/\S+)/.exec(output)
       if (match?.[1]) resolve(match[1])
     })
     child.once('exit', (code) => reject(new Error(`the server exited with code ${code} before listening:\n${output}`)))
@@ -193,7 +195,7 @@ try {
   const ingestionRatio = Math.round((ingestion.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000
   console.log(line('ingestion POST /v1/reports', ingestion))
   console.log(line('ceiling   GET /healthz', ceiling))
-  console.log(`ingestionRatio ${ingestionRatio} (goal ≥ 0.5)`)
+  console.log(`ingestionRatio ${ingestionRatio} (reports/s ÷ the same server's GET /healthz)`)
 
   const counted = created(warmUp) + created(ingestionResult)
   const stored = await storedKeys(server, databaseUrl)
@@ -220,6 +222,22 @@ try {
       `(${unacknowledged.length} more from requests cut off in flight when the load stopped, never answered) → ${durable ? 'OK' : 'FAILED'}`,
   )
 
+  // The naive insert-per-request server, on its own fresh file, under the same load right after.
+  const naiveFolder = mkdtempSync(join(tmpdir(), 'triage-bench-naive-'))
+  const naive = await startServer(`file:${join(naiveFolder, 'naive.db')}`, publishableKey, secretKey, naiveEntry)
+  let naiveIngestion: Summary
+  try {
+    const naiveLedger: Ledger = { sent: new Set(), acknowledged: new Set(), replayed: 0 }
+    await fire(naive, '', warmUpSeconds, reportRequests(publishableKey, naiveLedger))
+    naiveIngestion = summarize(await fire(naive, '', seconds, reportRequests(publishableKey, naiveLedger)))
+  } finally {
+    naive.child.kill('SIGKILL')
+    rmSync(naiveFolder, { recursive: true, force: true })
+  }
+  const vsNaiveRatio = Math.round((ingestion.requestsPerSecond / naiveIngestion.requestsPerSecond) * 1000) / 1000
+  console.log(line('naive     POST (one insert)', naiveIngestion))
+  console.log(`vsNaiveRatio ${vsNaiveRatio} (Triage's reports/s ÷ the naive server's, same run; goal ≥ 0.5)`)
+
   writeFileSync(
     resultsFile,
     `${JSON.stringify(
@@ -227,6 +245,8 @@ try {
         ingestion,
         ceiling,
         ingestionRatio,
+        naive: naiveIngestion,
+        vsNaiveRatio,
         durability,
         connections,
         seconds,

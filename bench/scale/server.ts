@@ -47,7 +47,7 @@ export async function startBenchServer(options: { databaseUrl: string; publishab
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString()
-      const match = /listening on (http:\/\/\S+)/.exec(output)
+      const match = /(?:listening on|is up at) (http:\/\/\S+)/.exec(output)
       if (match?.[1]) resolve(match[1])
     })
     child.once('exit', (code) => reject(new Error(`the server exited with code ${code} before listening:\n${output}`)))

@@ -50,7 +50,8 @@ export function identify(symptoms: string): KindDecision {
   const title = folded.split('\n', 1)[0] ?? ''
   const asks = score(folded, requestCues)
   const breaks = score(folded, incidentCues)
-  const questionTitle = /\?\s*$/.test(title.trim()) || /^(\[?question\]?|how|why|what|is|are|can|does|do|should|where|which|comment|pourquoi|est-ce|peut-on)\b/.test(title.trim())
+  // "Can't…" and "Don't…" open complaints, not questions: the word boundary before the apostrophe is not the end of the word.
+  const questionTitle = /\?\s*$/.test(title.trim()) || /^(\[?question\]?|how|why|what|is|are|can|does|do|should|where|which|comment|pourquoi|est-ce|peut-on)\b(?!['’]t\b)/.test(title.trim())
   const titleAsks = score(title, requestCues).total + (questionTitle ? 2 : 0)
   const titleBreaks = score(title, incidentCues).total
   // The title decides when it leans; the body, where words of both kinds mix, breaks ties.

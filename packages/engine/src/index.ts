@@ -2,6 +2,8 @@
  * @triage/engine — the triage logic, pure TypeScript with no I/O: runs in Node, Workers and browsers.
  */
 export { guessCategory, triage } from './triage.ts'
+export { nextStatus, transitions } from './lifecycle.ts'
+export type { LifecycleAction, LifecycleOutcome } from './lifecycle.ts'
 export type { GuessOptions, TriageInput, TriageOptions } from './triage.ts'
 export { categorize } from './categorize.ts'
 export type { CategoryDecision } from './categorize.ts'
@@ -25,16 +27,41 @@ export { createSimilarIndex, terms } from './similar/index.ts'
 export type { PastIncident, SimilarIncident, SimilarIndex, SimilarIndexOptions, SimilarSearchOptions } from './similar/index.ts'
 export { redactText, redactValue } from './redact/index.ts'
 export type { RedactedText, RedactedValue, RedactionCount, RedactionKind, RedactOptions } from './redact/index.ts'
-export { createGroupCandidates, decideGrouping, termCosine, termVector } from './grouping/index.ts'
+export {
+  countGroupWords,
+  createGroupCandidates,
+  createGroupingLessons,
+  decideGrouping,
+  emptyGroupWords,
+  explainGroup,
+  groupingDefaults,
+  majorIncidentWindowMs,
+  groupProfile,
+  outageConcepts,
+  reportSignature,
+  restoreGroupingLessons,
+  routeOf,
+  signatureSimilarity,
+} from './grouping/index.ts'
 export type {
   CandidateIncident,
   GroupCandidates,
   GroupCandidatesOptions,
+  GroupExplanation,
   GroupingDecision,
+  GroupingLesson,
+  GroupingLessons,
+  GroupingLessonsOptions,
+  GroupingLessonsState,
   GroupingOptions,
   GroupingReport,
-  RecentReport,
-  TermVector,
+  GroupWords,
+  LessonMatches,
+  LessonSide,
+  OutageConcept,
+  ReportSignature,
+  ScoredCluster,
+  SignatureInput,
 } from './grouping/index.ts'
 export { breachChecklist, breachNotificationHours, detectBreach } from './breach/index.ts'
 export type { BreachDecision, BreachInput } from './breach/index.ts'

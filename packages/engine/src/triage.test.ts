@@ -8,6 +8,13 @@ describe('identify', () => {
     expect(identify('The checkout crashes with an error').value).toBe('incident')
     expect(identify('Pourriez-vous ajouter un export PDF ? Je voudrais partager mes rapports').value).toBe('request')
   })
+
+  it("reads a title starting with can't or don't as a complaint, not a question", () => {
+    expect(identify("Can't stay in a call, it disconnects immediately").value).toBe('incident')
+    expect(identify('Can’t complete my order, the payment page errors out').value).toBe('incident')
+    expect(identify("Don't see my invoices anymore").value).toBe('incident')
+    expect(identify('Can I pay by bank transfer?').value).toBe('request')
+  })
 })
 
 describe('triage', () => {

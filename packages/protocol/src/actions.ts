@@ -30,6 +30,19 @@ export interface ReasonRequest {
   reason?: string
 }
 
+/** `POST /v1/incidents/:id/split`: take a report out of the major incident it was grouped under. */
+export interface SplitRequest {
+  /** Why it does not belong (kept on the timeline). */
+  reason?: string
+}
+
+/** `POST /v1/incidents/:id/merge`: the major incident `from` (and its reports) joins the major incident `:id`. */
+export interface MergeRequest {
+  /** The id of the other major incident. */
+  from: string
+  reason?: string
+}
+
 /** `PATCH /v1/incidents/:id`: corrections by an agent. Priority is recomputed from impact × urgency. */
 export interface IncidentPatch {
   kind?: IncidentKind

@@ -72,14 +72,19 @@ export interface WebhookCreate {
   events?: string[]
 }
 
+/** A webhook as listed: its signing secret is never shown again after creation or rotation. */
 export interface Webhook {
   id: string
   url: string
   events: string[]
-  /** Signs each delivery: `Triage-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. */
-  secret: string
   createdAt: string
   disabledAt: string | null
+}
+
+/** The answer to creating a webhook or rotating its secret: the secret, in clear this once. */
+export interface WebhookCreated extends Webhook {
+  /** Signs each delivery: `Triage-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. */
+  secret: string
 }
 
 export interface WebhookDelivery {

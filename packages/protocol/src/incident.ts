@@ -1,3 +1,4 @@
+import type { Attachment } from './attachment.ts'
 import type { DiagnosticAnswer, ReportContact, ReportContext } from './report.ts'
 import type {
   CategorySource,
@@ -80,6 +81,8 @@ export interface Incident {
    * ("Payments fail at checkout"); null until an agent writes one (the notice then names the category).
    */
   publicTitle: string | null
+  /** For a major incident, in `GET /v1/incidents/:id`: why its reports belong together. */
+  group?: MajorIncidentGroup
   /** Internal resolution note and the public one the reporter reads. */
   resolution: string | null
   publicNote: string | null
@@ -95,6 +98,8 @@ export interface Incident {
   answerDetails: AnswerDetail[]
   /** For a major incident: how many reports it groups, "me too"s included (null otherwise). */
   affected: number | null
+  /** The reporter's files, oldest first; download one with `GET /v1/incidents/:id/attachments/:attachmentId`. */
+  attachments: Attachment[]
 }
 
 /**
@@ -110,6 +115,21 @@ export interface AnswerDetail {
   answer: string
 }
 
+/** Why a major incident's reports belong together, from the reports this key may see. */
+export interface MajorIncidentGroup {
+  /** Reports grouped under it. */
+  reports: number
+  /** ISO 8601, null when none. */
+  firstReportAt: string | null
+  lastReportAt: string | null
+  /** What they are about, e.g. "signing in". */
+  about: string
+  /** The words they use most, in every language they were written in. */
+  words: string[]
+  /** "12 reports in 6 min about signing in: 'login', 'connexion', 'spins', 'loading'". */
+  summary: string
+}
+
 /** A past incident of the same app that looks like this one, with how it was fixed. */
 export interface SimilarIncident {
   id: string
@@ -122,7 +142,7 @@ export interface SimilarIncident {
 }
 
 /** An incident in a list: the ticket without its timeline and similar incidents. */
-export type IncidentSummary = Omit<Incident, 'timeline' | 'similar' | 'answerDetails' | 'affected'>
+export type IncidentSummary = Omit<Incident, 'timeline' | 'similar' | 'answerDetails' | 'affected' | 'group' | 'attachments'>
 
 /** `GET /v1/incidents`. */
 export interface IncidentList {

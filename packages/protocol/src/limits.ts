@@ -2,6 +2,8 @@
 export const limits = {
   /** Whole request body, in bytes. */
   bodyBytes: 64 * 1024,
+  /** Nesting of any JSON body: the body object is level 1, each object or list inside one more. */
+  jsonDepth: 32,
   symptomsChars: 10_000,
   answerCount: 50,
   answerIdChars: 64,
@@ -13,4 +15,10 @@ export const limits = {
   messageChars: 10_000,
   listLimitMax: 200,
   listLimitDefault: 50,
+  /** One attachment, in bytes (10 MiB). */
+  attachmentBytes: 10 * 1024 * 1024,
+  /** All attachments of one report together, in bytes (25 MiB). */
+  reportAttachmentBytes: 25 * 1024 * 1024,
+  attachmentsPerReport: 10,
+  attachmentNameChars: 200,
 } as const

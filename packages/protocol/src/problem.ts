@@ -29,9 +29,14 @@ export const problemCodes = [
   'forbidden_origin',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'idempotency_key_reused',
   'conflict',
   'rate_limited',
+  'too_many_streams',
+  'too_many_attachments',
+  'quota_exceeded',
+  'storage_unavailable',
   'internal_error',
 ] as const
 export type ProblemCode = (typeof problemCodes)[number]
@@ -49,9 +54,14 @@ export const problemTitles: Record<ProblemCode, string> = {
   forbidden_origin: 'Origin not allowed',
   forbidden: 'Forbidden',
   not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
   idempotency_key_reused: 'Idempotency key reused',
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
+  too_many_streams: 'Too many live streams',
+  too_many_attachments: 'Too many attachments',
+  quota_exceeded: 'Storage quota exceeded',
+  storage_unavailable: 'Storage unavailable',
   internal_error: 'Internal error',
 }
 

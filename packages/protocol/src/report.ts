@@ -1,3 +1,4 @@
+import type { AttachmentCreated } from './attachment.ts'
 import type { EventType, IncidentStatus, Priority, Tier } from './vocabulary.ts'
 
 /** A reply to one guided diagnostic question: a choice id, yes/no, a number or short text. */
@@ -72,6 +73,8 @@ export interface ReportCreated {
   summary: string
   /** Whether agents' replies also reach the reporter by e-mail: an address was given and this server sends e-mail. */
   emailUpdates: boolean
+  /** The files sent with the report itself (a `multipart/form-data` report); absent for a JSON report. */
+  attachments?: AttachmentCreated[]
 }
 
 /** One public entry of a report's timeline, as the reporter sees it. */

@@ -18,6 +18,7 @@ import type {
   SlaTargetSetting,
   Webhook,
   WebhookCreate,
+  WebhookCreated,
   WebhookDelivery,
 } from './admin.ts'
 import type {
@@ -25,12 +26,16 @@ import type {
   EscalateRequest,
   IncidentListQuery,
   IncidentPatch,
+  MergeRequest,
   ReasonRequest,
   ReporterMessageCreate,
   ResolveRequest,
+  SplitRequest,
 } from './actions.ts'
-import type { AnswerDetail, IncidentList, IncidentSummary, Incident, IncidentEvent, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
+import type { AnswerDetail, IncidentList, IncidentSummary, Incident, IncidentEvent, MajorIncidentGroup, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
 import type { Notice, NoticeList } from './notice.ts'
+import type { Attachment, AttachmentCreated } from './attachment.ts'
+import { attachmentContentTypes } from './attachment.ts'
 import { limits } from './limits.ts'
 import type { Problem } from './problem.ts'
 import { problemCodes } from './problem.ts'
@@ -73,6 +78,15 @@ z.config({
 const isoDate = z.iso.datetime({ offset: true })
 const shortText = (max: number) => z.string().trim().max(max)
 
+/**
+ * Text that must say something: trimmed, at most `max` characters, not blank. The `\S` pattern
+ * is how the OpenAPI document says "not blank", so a client reading it knows "   " is refused.
+ */
+const filledText = (max: number, error = 'must not be blank') => z.string().trim().min(1, { error }).max(max).regex(/\S/, { error })
+
+/** An e-mail address as browsers check `<input type="email">` (HTML's own pattern), stated in the document. */
+const emailPattern = z.regexes.html5Email
+
 export const diagnosticAnswerSchema = z.union([
   z.string().max(limits.answerTextChars),
   z.number().finite(),
@@ -82,7 +96,11 @@ export const diagnosticAnswerSchema = z.union([
 export const reportContactSchema = z
   .strictObject({
     name: shortText(limits.nameChars).optional(),
-    email: z.email({ error: 'must be an e-mail address like ada@example.com' }).max(limits.emailChars).optional(),
+    email: z
+      .email({ pattern: emailPattern, error: 'must be an e-mail address like ada@example.com' })
+      .max(limits.emailChars)
+      .meta({ pattern: emailPattern.source })
+      .optional(),
   })
   .meta({ id: 'ReportContact' }) satisfies z.ZodType<ReportContact>
 
@@ -114,17 +132,22 @@ export const reportCreateSchema = z
       .string({ error: 'is required: describe what is happening' })
       .trim()
       .min(1, { error: 'must not be empty: describe what is happening' })
-      .max(limits.symptomsChars),
+      .max(limits.symptomsChars)
+      .regex(/\S/, { error: 'must not be empty: describe what is happening' }),
     answers: z
       .record(z.string().min(1).max(limits.answerIdChars), diagnosticAnswerSchema)
       .refine((answers) => Object.keys(answers).length <= limits.answerCount, {
         error: `at most ${limits.answerCount} answers`,
       })
+      .meta({
+        maxProperties: limits.answerCount,
+        description: 'Answers to the guided questions of GET /v1/diagnostics, by question id. An answer to one of those questions must be one of its options; answers to questions of your own are kept as they are.',
+      })
       .optional(),
     contact: reportContactSchema.optional(),
     context: reportContextSchema.optional(),
     category: z.string().min(1).max(64).optional(),
-    notice: z.string().min(1).max(64).optional(),
+    notice: z.string().min(1).max(64).meta({ description: 'The id of one of the known problems of GET /v1/notices: "me too". Any other value answers 422.' }).optional(),
   })
   .meta({ id: 'ReportCreate' }) satisfies z.ZodType<ReportCreate>
 
@@ -133,6 +156,17 @@ const priority = z.enum(priorities)
 const tier = z.enum(tiers)
 const level = z.enum(levels)
 const kind = z.enum(incidentKinds)
+
+export const attachmentCreatedSchema = z
+  .object({
+    id: z.string().meta({ example: 'att_01jf3k8q2w9x7v6t5r4e3d2c1b' }),
+    name: z.string().meta({ example: 'screenshot.png' }),
+    contentType: z.enum(attachmentContentTypes),
+    size: z.number().int().nonnegative().meta({ example: 48213 }),
+  })
+  .meta({ id: 'AttachmentCreated' }) satisfies z.ZodType<AttachmentCreated>
+
+export const attachmentSchema = attachmentCreatedSchema.extend({ createdAt: isoDate }).meta({ id: 'Attachment' }) satisfies z.ZodType<Attachment>
 
 export const reportCreatedSchema = z
   .object({
@@ -145,6 +179,7 @@ export const reportCreatedSchema = z
     createdAt: isoDate,
     summary: z.string().meta({ example: 'The invoice export button does nothing' }),
     emailUpdates: z.boolean(),
+    attachments: z.array(attachmentCreatedSchema).optional().meta({ description: 'The files sent with the report (multipart/form-data only).' }),
   })
   .meta({ id: 'ReportCreated' }) satisfies z.ZodType<ReportCreated>
 
@@ -249,6 +284,17 @@ export const similarIncidentSchema = z.object({
   publicNote: z.string().nullable(),
 }) satisfies z.ZodType<SimilarIncident>
 
+export const majorIncidentGroupSchema = z
+  .object({
+    reports: z.number().int(),
+    firstReportAt: isoDate.nullable(),
+    lastReportAt: isoDate.nullable(),
+    about: z.string(),
+    words: z.array(z.string()),
+    summary: z.string(),
+  })
+  .meta({ id: 'MajorIncidentGroup' }) satisfies z.ZodType<MajorIncidentGroup>
+
 export const answerDetailSchema = z.object({
   questionId: z.string(),
   question: z.string(),
@@ -257,7 +303,14 @@ export const answerDetailSchema = z.object({
 }) satisfies z.ZodType<AnswerDetail>
 
 export const incidentSchema = incidentSummarySchema
-  .extend({ timeline: z.array(incidentEventSchema), similar: z.array(similarIncidentSchema), answerDetails: z.array(answerDetailSchema), affected: z.number().int().nullable() })
+  .extend({
+    timeline: z.array(incidentEventSchema),
+    similar: z.array(similarIncidentSchema),
+    answerDetails: z.array(answerDetailSchema),
+    affected: z.number().int().nullable(),
+    group: majorIncidentGroupSchema.optional(),
+    attachments: z.array(attachmentSchema),
+  })
   .meta({ id: 'Incident' }) satisfies z.ZodType<Incident>
 
 export const incidentListSchema = z
@@ -272,11 +325,11 @@ export const incidentListQuerySchema = z.strictObject({
   tier: tier.optional(),
   assignee: z.string().min(1).max(200).optional(),
   sla: z.enum(['at_risk', 'breached']).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  q: filledText(200).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   sort: z.enum(['-created', 'created', 'priority', 'due']).default('-created'),
-  cursor: z.string().max(400).optional(),
+  cursor: z.string().max(400).meta({ description: 'Opaque: the `nextCursor` of the previous page, as it is, with the same filters and sort. Any other value answers 400.' }).optional(),
   limit: z.coerce.number().int().min(1).max(limits.listLimitMax).default(limits.listLimitDefault),
 }) satisfies z.ZodType<IncidentListQuery>
 
@@ -285,6 +338,7 @@ const messageBody = z
   .trim()
   .min(1, { error: 'must not be empty' })
   .max(limits.messageChars)
+  .regex(/\S/, { error: 'must not be empty' })
 
 export const agentMessageCreateSchema = z
   .strictObject({
@@ -301,20 +355,31 @@ export const reporterMessageCreateSchema = z
 export const escalateRequestSchema = z
   .strictObject({
     tier: z.enum(['L2', 'L3'], { error: 'must be "L2" or "L3"' }),
-    reason: z.string().trim().min(1, { error: 'must say why' }).max(limits.messageChars),
+    reason: filledText(limits.messageChars, 'must say why'),
   })
   .meta({ id: 'EscalateRequest' }) satisfies z.ZodType<EscalateRequest>
 
 export const resolveRequestSchema = z
   .strictObject({
-    resolution: z.string().trim().min(1, { error: 'must say what fixed it' }).max(limits.messageChars),
-    publicNote: z.string().trim().min(1).max(limits.messageChars).optional(),
+    resolution: filledText(limits.messageChars, 'must say what fixed it'),
+    publicNote: filledText(limits.messageChars).optional(),
   })
   .meta({ id: 'ResolveRequest' }) satisfies z.ZodType<ResolveRequest>
 
 export const reasonRequestSchema = z
-  .strictObject({ reason: z.string().trim().min(1).max(limits.messageChars).optional() })
+  .strictObject({ reason: filledText(limits.messageChars).optional() })
   .meta({ id: 'ReasonRequest' }) satisfies z.ZodType<ReasonRequest>
+
+export const splitRequestSchema = z
+  .strictObject({ reason: filledText(limits.messageChars, 'must not be empty; leave it out to give no reason').optional() })
+  .meta({ id: 'SplitRequest' }) satisfies z.ZodType<SplitRequest>
+
+export const mergeRequestSchema = z
+  .strictObject({
+    from: z.string({ error: 'is required: the id of the major incident to merge into this one' }).trim().min(1, { error: 'must be a major incident id' }).max(64).regex(/\S/, { error: 'must be a major incident id' }),
+    reason: filledText(limits.messageChars, 'must not be empty; leave it out to give no reason').optional(),
+  })
+  .meta({ id: 'MergeRequest' }) satisfies z.ZodType<MergeRequest>
 
 export const incidentPatchSchema = z
   .strictObject({
@@ -322,10 +387,11 @@ export const incidentPatchSchema = z
     category: z.string().min(1).max(64).optional(),
     impact: level.optional(),
     urgency: level.optional(),
-    assignee: z.string().trim().min(1).max(200).nullable().optional(),
-    publicTitle: z.string().trim().min(1).max(200).nullable().optional(),
+    assignee: filledText(200).nullable().optional(),
+    publicTitle: filledText(200).nullable().meta({ description: 'What every visitor reads about a known problem (GET /v1/notices): for major incidents only; on another incident it answers 422.' }).optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { error: 'must change at least one of kind, category, impact, urgency, assignee, publicTitle' })
+  .meta({ minProperties: 1 })
   .meta({ id: 'IncidentPatch' }) satisfies z.ZodType<IncidentPatch>
 
 export const problemSchema = z
@@ -342,16 +408,18 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem' }) satisfies z.ZodType<Problem>
 
+// Host names in ASCII, labels without `--` (so no punycode `xn--`, which may not parse), the last one
+// starting with a letter; or a dotted IPv4 address. Written without lookaheads, so tools can read it.
+const hostLabel = '[a-z0-9]+(?:-[a-z0-9]+)*'
+const host = `(?:(?:${hostLabel}\\.)*[a-z][a-z0-9]*(?:-[a-z0-9]+)*|(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d))`
+const port = '(?::(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d\\d|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3}))?'
+
+/** An origin as browsers send it; written with a default port (`:443`), it is kept without. */
 const origin = z
   .string()
   .max(200)
-  .refine((value) => {
-    try {
-      return new URL(value).origin === value
-    } catch {
-      return false
-    }
-  }, { error: 'must be an origin like https://shop.example (scheme, host and port only)' })
+  .regex(new RegExp(`^https?://${host}${port}$`), { error: 'must be an origin like https://shop.example (scheme, lowercase host and port only)' })
+  .transform((value) => new URL(value).origin)
 
 const role = z.enum(['l1', 'l2', 'l3', 'admin'])
 
@@ -361,20 +429,32 @@ const slaTargetSchema = z.strictObject({
 }) satisfies z.ZodType<SlaTargetSetting>
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00')
-const businessHoursSchema = z.strictObject({
-  timeZone: z.string().refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone })
-      return true
-    } catch {
-      return false
-    }
-  }, { error: 'must be an IANA time zone like Europe/Paris' }),
-  week: z
-    .strictObject(Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, z.tuple([clockTime, clockTime]).refine(([open, close]) => open < close, { error: 'must open before it closes' }).optional()])))
-    .refine((week) => Object.values(week).some(Boolean), { error: 'must open on at least one day' }),
-  holidays: z.array(z.iso.date()).max(400).optional(),
-}) satisfies z.ZodType<BusinessHoursSetting>
+/** The IANA time zones this runtime knows, by name: the document lists them. */
+const timeZones = [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone')])] as [string, ...string[]]
+
+const businessHoursOf = (timeZone: z.ZodType<string>) =>
+  z.strictObject({
+    timeZone,
+    week: z
+      .strictObject(
+        Object.fromEntries(
+          ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [
+            day,
+            z
+              .tuple([clockTime, clockTime])
+              .refine(([open, close]) => open < close, { error: 'must open before it closes' })
+              .meta({ description: 'Opening and closing time, the opening first.' })
+              .optional(),
+          ]),
+        ),
+      )
+      .refine((week) => Object.values(week).some(Boolean), { error: 'must open on at least one day' })
+      .meta({ minProperties: 1 }),
+    holidays: z.array(z.iso.date()).max(400).optional(),
+  }) satisfies z.ZodType<BusinessHoursSetting>
+
+const businessHoursSchema = businessHoursOf(z.string())
+const businessHoursInputSchema = businessHoursOf(z.enum(timeZones, { error: 'must be an IANA time zone like Europe/Paris' }))
 
 const priorityTargets = z.object({ P1: slaTargetSchema, P2: slaTargetSchema, P3: slaTargetSchema, P4: slaTargetSchema })
 
@@ -391,12 +471,13 @@ export const appSettingsSchema = z
 
 export const appSettingsPatchSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: filledText(200).optional(),
     allowedOrigins: z.array(origin).max(50).optional(),
     slaPolicy: priorityTargets.partial().strict().optional(),
-    businessHours: businessHoursSchema.nullable().optional(),
+    businessHours: businessHoursInputSchema.nullable().optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { error: 'must change name, allowedOrigins, slaPolicy or businessHours' })
+  .meta({ minProperties: 1 })
   .meta({ id: 'AppSettingsPatch' }) satisfies z.ZodType<AppSettingsPatch>
 
 export const apiKeyInfoSchema = z
@@ -411,9 +492,14 @@ export const apiKeyInfoSchema = z
   })
   .meta({ id: 'ApiKeyInfo' }) satisfies z.ZodType<ApiKeyInfo>
 
+const keyName = filledText(200)
+
+// A union the document can state: a secret key needs a role, a publishable key takes none.
 export const apiKeyCreateSchema = z
-  .strictObject({ kind: z.enum(['publishable', 'secret']), role: role.optional(), name: z.string().trim().min(1).max(200) })
-  .refine((key) => key.kind === 'publishable' || key.role !== undefined, { error: 'a secret key needs a role: l1, l2, l3 or admin', path: ['role'] })
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('publishable'), name: keyName }),
+    z.strictObject({ kind: z.literal('secret'), role: role.meta({ description: 'What the key may see and do: l1, l2, l3 (their tier and below) or admin.' }), name: keyName }),
+  ])
   .meta({ id: 'ApiKeyCreate' }) satisfies z.ZodType<ApiKeyCreate>
 
 export const apiKeyCreatedSchema = apiKeyInfoSchema.extend({ key: z.string() }).meta({ id: 'ApiKeyCreated' }) satisfies z.ZodType<ApiKeyCreated>
@@ -423,21 +509,20 @@ export const webhookCreateSchema = z
     url: z
       .string()
       .max(2_048)
-      .refine((value) => {
-        try {
-          const url = new URL(value)
-          return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname))
-        } catch {
-          return false
-        }
-      }, { error: 'must be an https:// URL (http:// only to localhost, for development; private addresses need TRIAGE_WEBHOOK_PRIVATE_NETWORKS=allow)' }),
+      .regex(new RegExp(`^(?:https://${host}|http://(?:localhost|127\\.0\\.0\\.1|\\[::1\\]))${port}(?:[/?#]\\S*)?$`), {
+        error: 'must be an https:// URL (http:// only to localhost, for development; private addresses need TRIAGE_WEBHOOK_PRIVATE_NETWORKS=allow)',
+      }),
     events: z.array(z.string().regex(/^incident\.[a-z_]+$/, 'must be an event type like incident.created')).max(50).optional(),
   })
   .meta({ id: 'WebhookCreate' }) satisfies z.ZodType<WebhookCreate>
 
 export const webhookSchema = z
-  .object({ id: z.string(), url: z.string(), events: z.array(z.string()), secret: z.string(), createdAt: isoDate, disabledAt: isoDate.nullable() })
+  .object({ id: z.string(), url: z.string(), events: z.array(z.string()), createdAt: isoDate, disabledAt: isoDate.nullable() })
   .meta({ id: 'Webhook' }) satisfies z.ZodType<Webhook>
+
+export const webhookCreatedSchema = webhookSchema
+  .extend({ secret: z.string().meta({ description: 'Signs each delivery (Triage-Signature). Shown this once: store it now.' }) })
+  .meta({ id: 'WebhookCreated' }) satisfies z.ZodType<WebhookCreated>
 
 export const webhookDeliverySchema = z
   .object({
@@ -454,7 +539,7 @@ export const webhookDeliverySchema = z
   .meta({ id: 'WebhookDelivery' }) satisfies z.ZodType<WebhookDelivery>
 
 export const diagnosticsQuerySchema = z.strictObject({
-  symptoms: z.string().trim().min(1, { error: 'must describe what is happening' }).max(limits.symptomsChars),
+  symptoms: filledText(limits.symptomsChars, 'must describe what is happening'),
   locale: z.string().max(35).optional(),
   category: z.string().min(1).max(64).optional(),
 })
@@ -479,7 +564,7 @@ export const diagnosticsResultSchema = z
   })
   .meta({ id: 'DiagnosticsResult' }) satisfies z.ZodType<DiagnosticsResult>
 
-export const metricsQuerySchema = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() })
+export const metricsQuerySchema = z.strictObject({ from: isoDate.meta({ description: 'Start of the range, before `to`. Default: 30 days before `to`.' }).optional(), to: isoDate.meta({ description: 'End of the range (excluded). Default: now.' }).optional() })
 
 const durationStatsSchema = z.object({ count: z.number().int(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable() }) satisfies z.ZodType<DurationStats>
 const slaStatsSchema = z.object({ attainment: z.number().nullable(), met: z.number().int(), breached: z.number().int() }) satisfies z.ZodType<SlaStats>

@@ -44,6 +44,12 @@ export const eventTypes = [
   'grouped',
   /** A major incident's public title (the widget's notice) was written or changed. */
   'announced',
+  /** An agent took the report out of its major incident. */
+  'ungrouped',
+  /** An agent merged one major incident into another. */
+  'merged',
+  /** The reporter attached a file; its metadata (never its bytes) is the event's `attachment`. */
+  'attached',
 ] as const
 export type EventType = (typeof eventTypes)[number]
 

@@ -1,30 +1,34 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
+import { allowedMethods } from './http/allowed-methods.ts'
+import { callerIdentity } from './http/caller-identity.ts'
 import { drainRefusedBody } from './http/body-limit.ts'
 import type { AppEnv } from './http/env.ts'
-import { problem } from './http/problem.ts'
+import { domainProblem, HttpProblem, problem } from './http/problem.ts'
 import type { RateLimitOptions } from './http/rate-limit.ts'
 import { rateLimit } from './http/rate-limit.ts'
 import type { RateLimitStore } from './http/rate-limit-store.ts'
 import { memoryRateLimitStore } from './http/rate-limit-store.ts'
 import { validationHook } from './http/validation.ts'
-import { adminRoutes } from './routes/admin.ts'
-import { diagnosticsRoutes } from './routes/diagnostics.ts'
-import { incidentRoutes } from './routes/incidents.ts'
-import { metricsRoutes } from './routes/metrics.ts'
-import { noticeRoutes } from './routes/notices.ts'
-import type { ReportRouteOptions } from './routes/reports.ts'
-import { reportRoutes } from './routes/reports.ts'
-import type { ServiceContext } from './services/context.ts'
-import { ProblemError } from './services/context.ts'
+import { attachmentRoutes } from './attachments/routes.ts'
+import { adminRoutes } from './admin/routes.ts'
+import { diagnosticsRoutes } from './diagnostics/routes.ts'
+import { groupingRoutes } from './grouping/routes.ts'
+import { incidentRoutes } from './incidents/routes.ts'
+import { metricsRoutes } from './metrics/routes.ts'
+import { noticeRoutes } from './notices/routes.ts'
+import type { ReportRouteOptions } from './reports/routes.ts'
+import { reportRoutes } from './reports/routes.ts'
+import type { ServiceContext } from './domain/context.ts'
+import { DomainError } from './domain/errors.ts'
 
 /**
  * The Triage API as one Hono app, the same on Node and Workers: the entries only differ in how
  * they open storage and what they serve beside it.
  */
 export interface AppOptions {
-  /** Public requests per minute for one credential from one address; 0 turns limiting off. Default 120. */
+  /** Public requests per minute for one caller (app, report, or anonymous) from one address; 0 turns limiting off. Default 120. */
   rateLimitPerMinute?: number
   /** Where rate limits count; default: this process's memory, at `rateLimitPerMinute`. */
   rateLimitStore?: RateLimitStore
@@ -39,9 +43,13 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
 
   // First, around everything: a refusal must reach the client even when its body was not read.
   app.use('*', drainRefusedBody)
+  const clientAddress = options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown')
   app.use('*', async (c, next) => {
     c.set('services', services)
+    c.set('clientAddress', clientAddress(c))
     await next()
+    // No answer is ever sniffed into another type: a JSON body is never run as a script (#12.9).
+    c.res.headers.set('x-content-type-options', 'nosniff')
   })
 
   // The public API is called from customers' pages. Any origin passes the preflight; the
@@ -65,15 +73,18 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
       rateLimit({
         store,
         name: path,
-        clientAddress: options.clientAddress ?? ((c) => c.req.header('cf-connecting-ip') ?? 'unknown'),
+        clientAddress: (c) => c.var.clientAddress,
+        identify: callerIdentity,
       }),
     )
   }
 
   app.route('/', reportRoutes(options.follow))
+  app.route('/', attachmentRoutes())
   app.route('/', diagnosticsRoutes())
   app.route('/', noticeRoutes())
   app.route('/', incidentRoutes())
+  app.route('/', groupingRoutes())
   app.route('/', adminRoutes())
   app.route('/', metricsRoutes())
 
@@ -100,14 +111,29 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
     info: {
       title: 'Triage API',
       version: '0.1.0',
-      description: 'Incident intake and triage. Errors are RFC 9457 problem details (application/problem+json).',
+      description:
+        'Incident intake and triage. Errors are RFC 9457 problem details (application/problem+json). ' +
+        'A method a path does not take answers 405 with `Allow`. Limits a deployer can rely on: see the README, Security.',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
+    // Relative: the API is wherever this document was served from.
+    servers: [{ url: '/', description: 'This server' }],
   })
 
-  app.notFound((c) => problem('not_found', 404, `No route ${c.req.method} ${new URL(c.req.url).pathname}. See /openapi.json for the API.`))
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname
+    const allowed = allowedMethods(app.routes, path)
+    if (allowed.length > 0) {
+      const refused = problem('method_not_allowed', 405, `${path} does not take ${c.req.method}; it takes ${allowed.join(', ')}. See /openapi.json for the API.`)
+      refused.headers.set('allow', allowed.join(', '))
+      return refused
+    }
+    return problem('not_found', 404, `No route ${c.req.method} ${path}. See /openapi.json for the API.`)
+  })
 
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problem(error.code, error.status, error.detail, error.extra)
+    if (error instanceof DomainError) return domainProblem(error)
+    if (error instanceof HttpProblem) return problem(error.code, error.status, error.detail, error.extra)
     if (error instanceof HTTPException && error.status < 500) {
       const code = ({ 400: 'malformed_json', 413: 'payload_too_large', 415: 'unsupported_media_type' } as const)[error.status as 400 | 413 | 415]
       return problem(code ?? 'validation_failed', error.status, error.message)

@@ -1,7 +1,7 @@
 import { randomToken } from './security/crypto.ts'
 import { generateKey, hashKey } from './security/keys.ts'
 import { findApp, insertApp, insertKey } from './storage/apps.ts'
-import type { Database } from './storage/database.ts'
+import type { Database } from './db/database.ts'
 import { findActivePublishableKey, findKeyByHash } from './storage/keys.ts'
 import { getOrCreateSetting } from './storage/settings.ts'
 

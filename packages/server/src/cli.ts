@@ -8,12 +8,15 @@
  *   npm run triage -- keys create --app app_… --publishable
  *   npm run triage -- keys list --app app_…
  *   npm run triage -- keys revoke key_…
+ *   npm run triage -- backup --to backups/triage-2026-12-04.db
  */
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { openLibsql } from './db/libsql.ts'
+import { sql } from 'drizzle-orm'
+import { openLibsql } from './storage/open-libsql.ts'
 import { generateKey } from './security/keys.ts'
 import { findApp, findKey, insertApp, insertKey, listApps, listKeys, revokeKey } from './storage/apps.ts'
-import type { Database } from './storage/database.ts'
+import type { Database } from './db/database.ts'
 
 const usage = `usage: npm run triage -- <command>
   apps create --name NAME [--origin URL ...]   a new app (tenant) with a publishable key
@@ -21,7 +24,8 @@ const usage = `usage: npm run triage -- <command>
   keys create --app APP_ID --role l1|l2|l3|admin [--name NAME]   a secret key (shown once)
   keys create --app APP_ID --publishable [--name NAME]
   keys list --app APP_ID
-  keys revoke KEY_ID`
+  keys revoke KEY_ID
+  backup --to FILE   a consistent copy of the whole database, attachments included, while the server runs`
 
 const roles = ['l1', 'l2', 'l3', 'admin'] as const
 type Role = (typeof roles)[number]
@@ -33,7 +37,7 @@ function required(value: string | undefined, flag: string): string {
   return value
 }
 
-async function run(db: Database, argv: string[]): Promise<string> {
+async function run(db: Database, argv: string[], databaseUrl: string): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -43,6 +47,7 @@ async function run(db: Database, argv: string[]): Promise<string> {
       app: { type: 'string' },
       role: { type: 'string' },
       publishable: { type: 'boolean' },
+      to: { type: 'string' },
     },
   })
   const [noun, verb, target] = positionals
@@ -85,6 +90,14 @@ async function run(db: Database, argv: string[]): Promise<string> {
       if (key.revokedAt === null) await revokeKey(db, key.id)
       return `key ${key.id} revoked`
     }
+    case 'backup': {
+      const to = required(values.to, '--to')
+      if (!databaseUrl.startsWith('file:')) throw new UsageError('backup copies a local database file; a Turso database has its own backups (point-in-time restore)')
+      if (existsSync(to)) throw new UsageError(`${to} exists; back up to a new file`)
+      // One read transaction (WAL: the server keeps writing meanwhile) into a compact new file.
+      await db.run(sql`vacuum into ${to}`)
+      return `backup written to ${to}: incidents, keys, settings and attachments. Restore it by serving it as DATABASE_URL=file:${to}`
+    }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command')
   }
@@ -94,7 +107,7 @@ async function run(db: Database, argv: string[]): Promise<string> {
 export async function runCli(argv: string[], databaseUrl: string, authToken?: string): Promise<{ code: number; output: string }> {
   const { db, close } = await openLibsql({ url: databaseUrl, authToken })
   try {
-    return { code: 0, output: await run(db, argv) }
+    return { code: 0, output: await run(db, argv, databaseUrl) }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) return { code: 2, output: `${error.message}\n\n${usage}` }
     throw error

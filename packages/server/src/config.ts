@@ -28,12 +28,35 @@ export interface NodeConfig {
   followPollMs?: number
   /** Incidents per app the similar-incident index keeps in memory (`TRIAGE_SIMILAR_INDEX_LIMIT`, default 20,000). */
   similarIndexLimit?: number | undefined
+  /** Most live event streams per report (`TRIAGE_STREAMS_PER_REPORT`, default 5) and per client address (`TRIAGE_STREAMS_PER_ADDRESS`, default 50). */
+  streamsPerReport?: number | undefined
+  streamsPerAddress?: number | undefined
+  /** Slow clients (see ServerTimeouts). */
+  timeouts?: Partial<ServerTimeouts>
+  /** Attachment bytes each app may store (`TRIAGE_ATTACHMENT_QUOTA_MB`, default 1024 MB). */
+  attachmentQuotaBytes?: number | undefined
 }
 
 /** A setting that cannot work (a bad PORT, a limit that is not a number…): the message names it and says what to set. */
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
+
+/**
+ * How long the Node server waits on a client, in ms. None of them cuts a long answer such as an
+ * event stream: the first two count until the request is fully received, the idle one only while
+ * nothing moves (streams send a comment every 15 s).
+ */
+export interface ServerTimeouts {
+  /** To receive the request line and headers (`TRIAGE_HEADERS_TIMEOUT_MS`). */
+  headersMs: number
+  /** To receive the whole request, body included (`TRIAGE_REQUEST_TIMEOUT_MS`). */
+  requestMs: number
+  /** A connection with no traffic either way (`TRIAGE_IDLE_TIMEOUT_MS`). */
+  idleMs: number
+}
+
+export const defaultServerTimeouts: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, idleMs: 60_000 }
 
 /** `TRIAGE_SIMILAR_INDEX_LIMIT` (Node and Workers): a whole number of incidents, or unset for the default. */
 export function readSimilarIndexLimit(value: string | undefined): number | undefined {
@@ -43,6 +66,16 @@ export function readSimilarIndexLimit(value: string | undefined): number | undef
     throw new ConfigError(`TRIAGE_SIMILAR_INDEX_LIMIT must be a whole number of incidents (1 or more), not "${value}".`)
   }
   return limit
+}
+
+/** `TRIAGE_ATTACHMENT_QUOTA_MB` (Node and Workers): whole megabytes (MiB) of attachments per app, or unset for 1024. */
+export function readAttachmentQuota(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const megabytes = Number(value)
+  if (!Number.isInteger(megabytes) || megabytes < 0) {
+    throw new ConfigError(`TRIAGE_ATTACHMENT_QUOTA_MB must be a whole number of megabytes per app (0 refuses every file), not "${value}".`)
+  }
+  return megabytes * 1024 * 1024
 }
 
 export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
@@ -69,5 +102,22 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     smtpUrl: env['SMTP_URL'] || undefined,
     notifyFrom: env['NOTIFY_FROM'] || 'Triage <no-reply@localhost>',
     similarIndexLimit: readSimilarIndexLimit(env['TRIAGE_SIMILAR_INDEX_LIMIT']),
+    streamsPerReport: positiveWhole(env, 'TRIAGE_STREAMS_PER_REPORT', 'streams'),
+    streamsPerAddress: positiveWhole(env, 'TRIAGE_STREAMS_PER_ADDRESS', 'streams'),
+    timeouts: {
+      headersMs: positiveWhole(env, 'TRIAGE_HEADERS_TIMEOUT_MS', 'milliseconds'),
+      requestMs: positiveWhole(env, 'TRIAGE_REQUEST_TIMEOUT_MS', 'milliseconds'),
+      idleMs: positiveWhole(env, 'TRIAGE_IDLE_TIMEOUT_MS', 'milliseconds'),
+    },
+    attachmentQuotaBytes: readAttachmentQuota(env['TRIAGE_ATTACHMENT_QUOTA_MB']),
   }
+}
+
+/** A whole number of 1 or more from the environment, or undefined (the default) when unset. */
+function positiveWhole(env: Record<string, string | undefined>, name: string, unit: string): number | undefined {
+  const value = env[name]
+  if (value === undefined || value === '') return undefined
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) throw new ConfigError(`${name} must be a whole number of ${unit} (1 or more), not "${value}".`)
+  return number
 }

@@ -4,14 +4,19 @@ import type { AddressInfo } from 'node:net'
 import { createApp } from './app.ts'
 import type { DemoKeys } from './bootstrap.ts'
 import { ensureDemoApp, reporterSecret } from './bootstrap.ts'
-import type { NodeConfig } from './config.ts'
-import { openLibsql } from './db/libsql.ts'
-import { notifyReporters, startNotificationCursor } from './services/notifications.ts'
-import { sweepSla } from './services/sla-sweep.ts'
-import { dispatchWebhooks } from './services/webhook-dispatch.ts'
+import type { NodeConfig, ServerTimeouts } from './config.ts'
+import { defaultServerTimeouts } from './config.ts'
+import { openLibsql } from './storage/open-libsql.ts'
+import { notifyReporters, startNotificationCursor } from './jobs/notifications.ts'
+import { sweepSla } from './jobs/sla-sweep.ts'
+import { dispatchWebhooks } from './jobs/webhook-dispatch.ts'
 import { serveExamples } from './static-pages.ts'
-import type { ServiceContext } from './services/context.ts'
-import type { Database } from './storage/database.ts'
+import type { ServiceContext } from './domain/context.ts'
+import type { Database } from './db/database.ts'
+import { leasedBlobs } from './storage/blob-leases.ts'
+import { databaseBlobs } from './storage/blobs-sql.ts'
+import { secretBox } from './security/sealing.ts'
+import { sealStoredSecrets } from './storage/sealed-secrets.ts'
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787` */
@@ -28,7 +33,8 @@ export interface RunningServer {
  * HTTP. `npm start` and the integration tests both come through here.
  */
 export async function startNodeServer(config: NodeConfig, now: () => number = Date.now): Promise<RunningServer> {
-  const { db, close: closeDb } = await openLibsql({ url: config.databaseUrl, authToken: config.databaseAuthToken })
+  const { db, close: closeDb, repairedText } = await openLibsql({ url: config.databaseUrl, authToken: config.databaseAuthToken })
+  if (repairedText > 0) console.log(`Repaired ${repairedText} stored texts that were not valid UTF-8 (written before lone surrogates were refused); each broken character now reads as U+FFFD.`)
   const secret = await reporterSecret(db, config.secret)
   const origins = config.port === 0 ? [] : [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`]
   const demo = await ensureDemoApp(db, {
@@ -36,24 +42,37 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     secretKey: config.demoSecretKey,
     allowedOrigins: origins,
   })
-  const services: ServiceContext = { db, reporterSecret: secret, now, similarIndexLimit: config.similarIndexLimit, sendsEmail: config.smtpUrl !== undefined }
+  const secrets = secretBox(config.secret)
+  await sealStoredSecrets(db, secrets)
+  const services: ServiceContext = {
+    db,
+    reporterSecret: secret,
+    now,
+    similarIndexLimit: config.similarIndexLimit,
+    sendsEmail: config.smtpUrl !== undefined,
+    secrets,
+    // Attachment bytes in the database file itself: see storage/blobs-sql.ts for why.
+    blobs: leasedBlobs(db, databaseBlobs(db)),
+    attachmentQuotaBytes: config.attachmentQuotaBytes,
+  }
   const app = createApp(
     services,
     {
       rateLimitPerMinute: config.rateLimitPerMinute,
       clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
-      follow: { followPollMs: config.followPollMs },
+      follow: { followPollMs: config.followPollMs, streams: { perReport: config.streamsPerReport, perAddress: config.streamsPerAddress } },
     },
   )
   serveExamples(app, demo.publishableKey)
 
   // nodemailer is loaded only when e-mail is on, so the Workers bundle and plain starts never carry it.
-  const notifier = config.smtpUrl ? (await import('./notify/smtp.ts')).createSmtpNotifier(config.smtpUrl, config.notifyFrom) : undefined
+  const notifier = config.smtpUrl ? (await import('./jobs/email/smtp.ts')).createSmtpNotifier(config.smtpUrl, config.notifyFrom) : undefined
   if (notifier) await startNotificationCursor(services)
 
+  const { idleMs, ...serverOptions } = serverTimeouts(config.timeouts)
   // A port in use (or a HOST that is not ours) rejects here, instead of an unhandled 'error' event.
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions }, () => {
       started.off('error', reject)
       resolve(started)
     })
@@ -63,9 +82,12 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     closeDb()
     throw error
   })
+  server.setTimeout(idleMs)
   const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services, { allowPrivateNetworks: config.webhookPrivateNetworks ?? false }), config.webhookIntervalMs) : () => {}
   // A lease in the database keeps several Node processes on one database from sweeping together.
   const stopSweeper = config.slaSweepIntervalMs > 0 ? everyInterval(() => sweepSla(services), config.slaSweepIntervalMs) : () => {}
+  // With the sweep: attachment bytes an upload stored but never wrote its row for, once their lease is over.
+  const stopCollector = config.slaSweepIntervalMs > 0 ? everyInterval(() => services.blobs?.collect() ?? Promise.resolve(0), 60_000) : () => {}
   const stopNotifier = notifier ? everyInterval(() => notifyReporters(services, notifier), config.notifyIntervalMs ?? 5_000) : () => {}
   const { port } = server.address() as AddressInfo
   return {
@@ -77,6 +99,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
       new Promise<void>((resolve, reject) => {
         stopDispatcher()
         stopSweeper()
+        stopCollector()
         stopNotifier()
         notifier?.close()
         server.close((error) => {
@@ -85,6 +108,22 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
           else resolve()
         })
       }),
+  }
+}
+
+/**
+ * Node's server options for slow clients. Node checks the header and request timeouts only every
+ * `connectionsCheckingInterval` (30 s by default), which would let a trickled body live well past
+ * its timeout; a quarter of the shorter timeout (at most a second) keeps the cut close to it.
+ */
+function serverTimeouts(configured: Partial<ServerTimeouts> = {}) {
+  const headersMs = configured.headersMs ?? defaultServerTimeouts.headersMs
+  const requestMs = Math.max(configured.requestMs ?? defaultServerTimeouts.requestMs, headersMs)
+  return {
+    headersTimeout: headersMs,
+    requestTimeout: requestMs,
+    connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(headersMs / 4))),
+    idleMs: configured.idleMs ?? defaultServerTimeouts.idleMs,
   }
 }
 

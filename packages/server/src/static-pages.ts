@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import type { AppEnv } from './http/env.ts'
+import { pagePolicy } from './http/page-policy.ts'
 import { problem } from './http/problem.ts'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
@@ -13,9 +14,15 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 export function serveExamples(app: Hono<AppEnv>, publishableKey: string): void {
   const examplePage = async (path: string) =>
     (await readFile(`${repoRoot}${path}`, 'utf8')).replaceAll('pk_your_publishable_key', publishableKey).replaceAll('src="../../packages/widget/dist/widget.js"', 'src="/widget.js"')
-  app.get('/', async (c) => c.html(await examplePage('examples/script-tag/index.html')))
+  // Every page goes out under a strict Content-Security-Policy (see page-policy.ts).
+  const servePage = (path: string) => async (c: Context<AppEnv>) => {
+    const html = await examplePage(path)
+    c.header('content-security-policy', await pagePolicy(html))
+    return c.html(html)
+  }
+  app.get('/', servePage('examples/script-tag/index.html'))
   // The SDK used directly with a custom form (no widget).
-  app.get('/examples/sdk-browser/', async (c) => c.html(await examplePage('examples/sdk-browser/index.html')))
+  app.get('/examples/sdk-browser/', servePage('examples/sdk-browser/index.html'))
   app.get('/examples/sdk-browser/app.js', async (c) =>
     c.body(await readFile(`${repoRoot}examples/sdk-browser/app.js`, 'utf8'), 200, { 'content-type': 'text/javascript; charset=utf-8' }),
   )

@@ -16,14 +16,18 @@ import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web'
 import { createApp } from './app.ts'
 import type { TriageApp } from './app.ts'
 import { reporterSecret } from './bootstrap.ts'
-import { readSimilarIndexLimit } from './config.ts'
+import { readAttachmentQuota, readSimilarIndexLimit } from './config.ts'
 import { schema } from './db/schema.ts'
+import { secretBox } from './security/sealing.ts'
 import type { RateLimitBinding, RateLimitStore } from './http/rate-limit-store.ts'
 import { bindingRateLimitStore } from './http/rate-limit-store.ts'
-import type { ServiceContext } from './services/context.ts'
-import { sweepSla } from './services/sla-sweep.ts'
-import { dispatchWebhooks } from './services/webhook-dispatch.ts'
-import type { Database } from './storage/database.ts'
+import type { ServiceContext } from './domain/context.ts'
+import { sweepSla } from './jobs/sla-sweep.ts'
+import { dispatchWebhooks } from './jobs/webhook-dispatch.ts'
+import type { Database } from './db/database.ts'
+import type { R2BucketBinding } from './storage/blobs-r2.ts'
+import { r2Blobs } from './storage/blobs-r2.ts'
+import { leasedBlobs } from './storage/blob-leases.ts'
 
 export interface WorkerEnv {
   DB?: AnyD1Database
@@ -33,6 +37,9 @@ export interface WorkerEnv {
   TRIAGE_SIMILAR_INDEX_LIMIT?: string
   /** `[[ratelimits]]` in wrangler.toml: counts shared by every isolate. */
   RATE_LIMITER?: RateLimitBinding
+  /** `[[r2_buckets]]` in wrangler.toml: attachment bytes. Without it, uploads answer 503. */
+  ATTACHMENTS?: R2BucketBinding
+  TRIAGE_ATTACHMENT_QUOTA_MB?: string
 }
 
 /**
@@ -84,9 +91,13 @@ async function runtimeFor(env: WorkerEnv): Promise<Runtime> {
     reporterSecret: secret,
     now: Date.now,
     similarIndexLimit: readSimilarIndexLimit(env.TRIAGE_SIMILAR_INDEX_LIMIT),
+    secrets: secretBox(env.TRIAGE_SECRET),
     requestBoundIo: true,
     cachedApps: isolateCachedApps,
+    blobs: env.ATTACHMENTS ? leasedBlobs(db, r2Blobs(env.ATTACHMENTS)) : undefined,
+    attachmentQuotaBytes: readAttachmentQuota(env.TRIAGE_ATTACHMENT_QUOTA_MB),
   }
+  if (!env.ATTACHMENTS) console.warn('No ATTACHMENTS binding (see wrangler.toml): file uploads answer 503.')
   runtime = { app: createApp(services, { rateLimitStore: rateLimitStoreFor(env) }), services }
   return runtime
 }
@@ -110,6 +121,7 @@ export default {
   async scheduled(_controller: unknown, env: WorkerEnv): Promise<void> {
     const { services } = await runtimeFor(env)
     // Awaited rather than left to waitUntil, so a failure marks the run as failed in Cloudflare's log.
-    await Promise.all([sweepSla(services), dispatchWebhooks(services)])
+    // Collecting deletes R2 objects that no attachment points to once their upload's lease is over.
+    await Promise.all([sweepSla(services), dispatchWebhooks(services), services.blobs?.collect()])
   },
 }

@@ -1,8 +1,9 @@
-import type { ReportCreate } from '@triage/protocol'
+import { expect } from 'vitest'
+import type { Problem, ReportCreate } from '@triage/protocol'
 import { triage } from '@triage/engine'
 import { newId } from '../src/ids.ts'
-import { firstEvents, newIncident } from '../src/services/new-incident.ts'
-import type { Database } from '../src/storage/database.ts'
+import { firstEvents, newIncident } from '../src/reports/new-incident.ts'
+import type { Database } from '../src/db/database.ts'
 import { insertIncidentsOnce } from '../src/storage/incidents.ts'
 import { insertAppWithKeys } from '../src/bootstrap.ts'
 import { generateKey } from '../src/security/keys.ts'
@@ -97,4 +98,32 @@ export async function* events(response: Response): AsyncGenerator<ServerEvent> {
       yield { event: get('event')[0] ?? 'message', id: get('id')[0], data: get('data').join('\n') }
     }
   }
+}
+
+/** Posts one file to a report as `multipart/form-data` (field `file`), with the reporter token. */
+export function uploadFile(
+  server: { url: string },
+  reportId: string,
+  reporterToken: string,
+  file: { bytes: Uint8Array; name: string; type?: string },
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const form = new FormData()
+  form.append('file', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type ?? '' }), file.name)
+  return fetch(`${server.url}/v1/reports/${reportId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${reporterToken}`, ...headers }, body: form })
+}
+
+/** Hex SHA-256 of bytes, to compare what was sent with what comes back. */
+export async function sha256Hex(bytes: Uint8Array | ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
+  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/** The response is an RFC 9457 problem with this status and code. */
+export async function expectProblem(response: Response, status: number, code: Problem['code']): Promise<Problem> {
+  expect(response.status).toBe(status)
+  expect(response.headers.get('content-type')).toBe('application/problem+json')
+  const body = (await response.json()) as Problem
+  expect(body).toMatchObject({ status, code })
+  return body
 }

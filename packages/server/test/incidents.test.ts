@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Incident, IncidentList, Problem, ReportCreated } from '@triage/protocol'
 import type { TestServer } from './harness.ts'
 import { createApp } from '../src/app.ts'
-import { openLibsql } from '../src/db/libsql.ts'
+import { openLibsql } from '../src/storage/open-libsql.ts'
 import { createOtherApp, getAs, postReport, sendAs, startTestServer } from './harness.ts'
 
 let server: TestServer

@@ -7,7 +7,7 @@ const minute = 60_000
 let clock = Date.parse('2026-11-30T10:00:00Z')
 let server: TestServer
 beforeAll(async () => {
-  server = await startTestServer({ now: () => clock })
+  server = await startTestServer({ now: () => clock, rateLimitPerMinute: 0 })
 })
 afterAll(() => server.stop())
 
@@ -61,5 +61,26 @@ describe('major incidents', () => {
       clock += 3 * minute
     }
     for (const created of spread) expect((await incident(created.id)).parentId).toBeNull()
+  })
+})
+
+describe('resolving a large major incident', () => {
+  it('resolves every one of 130 grouped reports (fifty to a transaction), each reporter told with the public note, none left open', async () => {
+    clock += 60 * minute
+    const reports: ReportCreated[] = []
+    for (let i = 0; i < 5; i++) reports.push(await report(`The mobile app cannot sync my notes, spinner forever ${i}`))
+    const parentId = (await incident(reports[0]?.id ?? '')).parentId
+    expect(parentId).not.toBeNull()
+    // The rest join the open major incident as reporters say "me too".
+    for (let i = 0; i < 125; i++) {
+      const response = await postReport(server, server.publishableKey, { symptoms: 'Same here', notice: parentId ?? '' })
+      expect(response.status).toBe(201)
+      reports.push((await response.json()) as ReportCreated)
+    }
+    const resolved = await sendAs(server, 'POST', `/v1/incidents/${parentId}/resolve`, server.secretKey, { resolution: 'Sync queue drained', publicNote: 'Sync works again.' })
+    expect(resolved.status).toBe(200)
+    const views = await Promise.all(reports.map(async (created) => (await (await getAs(server, `/v1/reports/${created.id}`, created.reporterToken)).json()) as ReportView))
+    expect(views.filter((view) => view.status !== 'resolved').map((view) => view.number)).toEqual([])
+    expect(views.every((view) => view.timeline.at(-1)?.type === 'resolved' && view.timeline.at(-1)?.body === 'Sync works again.')).toBe(true)
   })
 })

@@ -1,9 +1,9 @@
 import type { Client } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLibsql } from '../src/db/libsql.ts'
-import type { ServiceContext } from '../src/services/context.ts'
-import { similarIndexFor } from '../src/services/similar-incidents.ts'
-import type { Database } from '../src/storage/database.ts'
+import { openLibsql } from '../src/storage/open-libsql.ts'
+import type { ServiceContext } from '../src/domain/context.ts'
+import { similarIndexFor } from '../src/similar/app-index.ts'
+import type { Database } from '../src/db/database.ts'
 import { insertAppWithKeys, insertReportedIncident } from './harness.ts'
 
 // On Workers (requestBoundIo) a request never waits on a read of storage that another request

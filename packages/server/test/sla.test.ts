@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppSettings, Incident, ReportCreated, ReportView } from '@triage/protocol'
 import { webhookDeliveries } from '../src/db/schema.ts'
-import { sweepSla } from '../src/services/sla-sweep.ts'
+import { sweepSla } from '../src/jobs/sla-sweep.ts'
 import type { TestServer } from './harness.ts'
 import { getAs, postReport, sendAs, startTestServer } from './harness.ts'
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { openLibsql } from '../src/db/libsql.ts'
+import { openLibsql } from '../src/storage/open-libsql.ts'
 import { curlExamplesSection } from '../src/startup-banner.ts'
 
 // `node packages/server/src/node.ts` as `npm start` runs it, in a child process, against real

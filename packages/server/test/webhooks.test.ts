@@ -2,9 +2,9 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiKeyCreated, ReportCreated, Webhook, WebhookDelivery, WebhookPayload } from '@triage/protocol'
+import type { ApiKeyCreated, ReportCreated, Webhook, WebhookCreated, WebhookDelivery, WebhookPayload } from '@triage/protocol'
 import { verifyWebhook } from '../src/security/webhook-signature.ts'
-import { dispatchWebhooks, retryDelaysMs } from '../src/services/webhook-dispatch.ts'
+import { dispatchWebhooks, retryDelaysMs } from '../src/jobs/webhook-dispatch.ts'
 import type { TestServer } from './harness.ts'
 import { createAgentKey, createOtherApp, getAs, postReport, sendAs, startTestServer } from './harness.ts'
 
@@ -42,10 +42,10 @@ afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve))
 })
 
-async function subscribe(events?: string[]): Promise<Webhook> {
+async function subscribe(events?: string[]): Promise<WebhookCreated> {
   const response = await sendAs(server, 'POST', '/v1/admin/webhooks', server.secretKey, { url: receiverUrl, ...(events ? { events } : {}) })
   expect(response.status).toBe(201)
-  return (await response.json()) as Webhook
+  return (await response.json()) as WebhookCreated
 }
 
 describe('webhooks', () => {

@@ -5,6 +5,8 @@ import type { RunningServer } from '@triage/server'
 import { insertAppWithKeys, startNodeServer } from '@triage/server'
 
 export interface EphemeralServer extends RunningServer {
+  /** The folder holding its database file (the data directory). */
+  dataDirectory: string
   publishableKey: string
   secretKey: string
   /** Another tenant on the same server, with a publishable and an admin secret key: e.g. to prove apps never see each other. */
@@ -22,17 +24,35 @@ export interface EphemeralServer extends RunningServer {
  * await server.stop()
  */
 export async function startEphemeralServer(
-  options: { now?: () => number; rateLimitPerMinute?: number; webhookIntervalMs?: number; smtpUrl?: string; similarIndexLimit?: number } = {},
+  options: {
+    now?: () => number
+    /** TRIAGE_SECRET: signs reporter tokens and seals stored secrets. */
+    secret?: string
+    rateLimitPerMinute?: number
+    webhookIntervalMs?: number
+    smtpUrl?: string
+    similarIndexLimit?: number
+    streamsPerReport?: number
+    streamsPerAddress?: number
+    headersTimeoutMs?: number
+    requestTimeoutMs?: number
+    idleTimeoutMs?: number
+    attachmentQuotaBytes?: number
+    /** Serve this data directory (e.g. a restored backup) instead of a fresh one; it is deleted on stop too. */
+    dataDirectory?: string
+    /** The demo admin key, for a data directory that already has one (a fresh one makes its own). */
+    demoSecretKey?: string
+  } = {},
 ): Promise<EphemeralServer> {
-  const folder = mkdtempSync(join(tmpdir(), 'triage-'))
+  const folder = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'triage-'))
   const server = await startNodeServer({
     databaseUrl: `file:${join(folder, 'triage.db')}`,
     databaseAuthToken: undefined,
     port: 0,
     host: '127.0.0.1',
-    secret: undefined,
+    secret: options.secret,
     demoPublishableKey: undefined,
-    demoSecretKey: undefined,
+    demoSecretKey: options.demoSecretKey,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 120,
     // Off unless asked: tests send webhooks by calling the dispatcher themselves.
     webhookIntervalMs: options.webhookIntervalMs ?? 0,
@@ -42,11 +62,16 @@ export async function startEphemeralServer(
     notifyIntervalMs: 100,
     followPollMs: 50,
     similarIndexLimit: options.similarIndexLimit,
+    streamsPerReport: options.streamsPerReport,
+    streamsPerAddress: options.streamsPerAddress,
+    timeouts: { headersMs: options.headersTimeoutMs, requestMs: options.requestTimeoutMs, idleMs: options.idleTimeoutMs },
+    attachmentQuotaBytes: options.attachmentQuotaBytes,
   }, options.now)
   const secretKey = server.demo.secretKey
-  if (!secretKey) throw new Error('a fresh database always creates the demo secret key')
+  if (!secretKey) throw new Error('a fresh database always creates the demo secret key (pass demoSecretKey for an existing one)')
   return {
     ...server,
+    dataDirectory: folder,
     publishableKey: server.demo.publishableKey,
     secretKey,
     async addApp(name, allowedOrigins = []) {

@@ -9,6 +9,9 @@ import { agent, answerQuestions, fileReport, openPanel, startE2e } from './e2e.t
 // axe-core in real Chromium on every screen of the journey, scoped to the widget's element (axe
 // goes into open shadow roots), in both color schemes; then the keyboard alone.
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+// axe goes in as an inline script, which the served page's Content-Security-Policy refuses (as it
+// should): these pages let the test's own instrument through. The policy is tested elsewhere.
+const axeAllowed = { bypassCSP: true }
 let e2e: E2e
 beforeAll(async () => (e2e = await startE2e()))
 afterAll(() => e2e?.stop())
@@ -26,7 +29,7 @@ async function violations(page: Page, screen: string): Promise<string[]> {
 describe('accessibility', () => {
   for (const [scheme, strings] of [['light', en], ['dark', fr]] as const) {
     it(`has no axe violation on any screen of the journey (${scheme}, ${strings === en ? 'en' : 'fr'})`, async () => {
-      const page = await e2e.browser.newPage({ locale: strings === en ? 'en-US' : 'fr-FR', colorScheme: scheme })
+      const page = await e2e.browser.newPage({ locale: strings === en ? 'en-US' : 'fr-FR', colorScheme: scheme, ...axeAllowed })
       await page.goto(`${e2e.server.url}/`)
       await page.addScriptTag({ path: axePath })
       const found: string[] = await violations(page, 'launcher')
@@ -54,7 +57,7 @@ describe('accessibility', () => {
   }
 
   it('has no axe violation while fields are in error, and each error is tied to its field (fr)', async () => {
-    const page = await e2e.browser.newPage({ locale: 'fr-FR' })
+    const page = await e2e.browser.newPage({ locale: 'fr-FR', ...axeAllowed })
     await page.goto(`${e2e.server.url}/`)
     await page.addScriptTag({ path: axePath })
     const dialog = await openPanel(page, fr)
@@ -81,7 +84,7 @@ describe('accessibility', () => {
   }, 60_000)
 
   it('sees inside the shadow root (so zero violations means something)', async () => {
-    const page = await e2e.browser.newPage({ locale: 'en-US' })
+    const page = await e2e.browser.newPage({ locale: 'en-US', ...axeAllowed })
     await page.goto(`${e2e.server.url}/`)
     await page.addScriptTag({ path: axePath })
     await openPanel(page, en)
@@ -91,7 +94,7 @@ describe('accessibility', () => {
   })
 
   it('works with the keyboard alone: Tab and Shift+Tab stay in the dialog, Escape closes and gives the focus back', async () => {
-    const page = await e2e.browser.newPage({ locale: 'en-US' })
+    const page = await e2e.browser.newPage({ locale: 'en-US', ...axeAllowed })
     await page.goto(`${e2e.server.url}/`)
     const inDialog = () => page.evaluate(() => Boolean(document.querySelector('triage-widget')?.shadowRoot?.activeElement?.closest('[role="dialog"]')))
     const focused = () => page.evaluate(() => document.querySelector('triage-widget')?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? document.querySelector('triage-widget')?.shadowRoot?.activeElement?.id)

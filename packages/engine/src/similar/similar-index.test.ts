@@ -55,6 +55,13 @@ describe('createSimilarIndex', () => {
     expect(index.search('mobile crashes', { minScore: 1.01 })).toEqual([])
   })
 
+  it('fills the limit with accepted incidents only, so a filter does not shorten the list', () => {
+    const index = indexOf()
+    for (let i = 0; i < 8; i++) index.add({ id: `dup_${i}`, number: `INC-2${i}`, text: 'Sync fails with a conflict error', createdAt: 100 + i })
+    const accepted = index.search('sync fails conflict', { limit: 3, accept: (id) => Number(id.slice(4)) % 2 === 0 })
+    expect(accepted.map((r) => r.id)).toEqual(['dup_6', 'dup_4', 'dup_2'])
+  })
+
   it('breaks score ties by the newer incident, then the id, the same way every time', () => {
     const index = createSimilarIndex()
     index.add({ id: 'b', number: 'N-2', text: 'export crashes', createdAt: 10 })

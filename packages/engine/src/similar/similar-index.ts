@@ -149,6 +149,7 @@ export function createSimilarIndex(options: SimilarIndexOptions = {}): SimilarIn
       if (searchOptions.onlyResolved && !incident.resolved) continue
       if (searchOptions.onlyPublic && !incident.publicResolution) continue
       if (incident.id === searchOptions.excludeId) continue
+      if (searchOptions.accept && !searchOptions.accept(incident.id)) continue
       let at = bestSlots.length
       while (at > 0 && ranksBefore(score, slot, bestScores[at - 1] as number, bestSlots[at - 1] as number)) at--
       bestSlots.splice(at, 0, slot)

@@ -25,6 +25,8 @@ export interface SimilarSearchOptions {
   minScore?: number
   /** Leave this incident out (searching with an incident's own text). */
   excludeId?: string
+  /** Only incidents this accepts, e.g. those the caller may see; the limit counts accepted ones. */
+  accept?: (id: string) => boolean
 }
 
 export interface SimilarIncident {

@@ -5,7 +5,8 @@
  * apart and each app's queries touch only its own rows.
  */
 import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { sql } from 'drizzle-orm'
 
 export const apps = sqliteTable('apps', {
@@ -42,6 +43,12 @@ export const apiKeys = sqliteTable(
   },
   (table) => [uniqueIndex('api_keys_hash').on(table.hash), index('api_keys_app').on(table.appId)],
 )
+
+/**
+ * The condition of the partial indexes of open tickets. Queries repeat it exactly (SQLite uses a
+ * partial index only for a query whose WHERE contains its condition).
+ */
+export const openStatuses = (status: SQLiteColumn) => sql`${status} in ('new', 'in_progress', 'pending_reporter')`
 
 export const incidents = sqliteTable(
   'incidents',
@@ -107,17 +114,32 @@ export const incidents = sqliteTable(
   (table) => [
     uniqueIndex('incidents_app_number').on(table.appId, table.number),
     uniqueIndex('incidents_app_idempotency').on(table.appId, table.idempotencyKey),
+    // The agents' list (storage/incidents.ts): each filter leads one index whose tail is the
+    // default order (newest first), so a filtered page is a seek and 51 steps whatever the history;
+    // the other sorts have their own. Open tickets, few beside years of closed ones, have partial
+    // indexes of their own for the queue's views (status, SLA) in each order.
+    // (checked by test/list-query-plans.test.ts: no full scan, no sort of the app's rows)
     index('incidents_app_created').on(table.appId, table.createdAt, table.id),
-    index('incidents_app_status_created').on(table.appId, table.status, table.createdAt),
-    index('incidents_app_tier_created').on(table.appId, table.tier, table.createdAt),
-    index('incidents_parent').on(table.parentId),
+    index('incidents_app_status').on(table.appId, table.status, table.createdAt, table.id),
+    index('incidents_app_tier').on(table.appId, table.tier, table.createdAt, table.id),
+    index('incidents_app_kind').on(table.appId, table.kind, table.createdAt, table.id),
+    index('incidents_app_category').on(table.appId, table.category, table.createdAt, table.id),
+    index('incidents_app_priority').on(table.appId, table.priority, table.createdAt, table.id),
+    index('incidents_app_assignee').on(table.appId, table.assignee, table.createdAt, table.id),
+    index('incidents_app_due').on(table.appId, table.resolutionDueAt, table.id),
+    index('incidents_open_created').on(table.appId, table.createdAt, table.id).where(openStatuses(table.status)),
+    index('incidents_open_priority').on(table.appId, table.priority, table.createdAt, table.id).where(openStatuses(table.status)),
+    index('incidents_open_due').on(table.appId, table.resolutionDueAt, table.id).where(openStatuses(table.status)),
+    // A major incident's reports, newest first: its explanation reads the latest without sorting them all.
+    index('incidents_parent').on(table.parentId, table.createdAt),
     index('incidents_app_reporter_user').on(table.appId, table.reporterUserId, table.createdAt),
     index('incidents_status_resolution_due').on(table.status, table.resolutionDueAt),
     // What changed since: how each process keeps its in-memory indexes current without a scan.
     index('incidents_app_updated').on(table.appId, table.updatedAt),
     // The widget's notices: an app's open major incidents, read on every panel open, without
     // walking the app's other open tickets.
-    index('incidents_app_open_major').on(table.appId, table.createdAt).where(sql`${table.isMajor} = 1 and ${table.status} in ('new', 'in_progress', 'pending_reporter')`),
+    // (is_major leads after the app, so SQLite prefers it to the other open-ticket indexes.)
+    index('incidents_app_open_major').on(table.appId, table.isMajor, table.createdAt).where(sql`${table.isMajor} = 1 and ${table.status} in ('new', 'in_progress', 'pending_reporter')`),
   ],
 )
 
@@ -133,7 +155,8 @@ export const incidentEvents = sqliteTable(
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     at: integer('at').notNull(),
   },
-  (table) => [index('incident_events_incident_at').on(table.incidentId, table.at, table.id)],
+  // Ends with the rowid, as every index does: a timeline reads in (at, rowid) order, insertion order within a millisecond.
+  (table) => [index('incident_events_incident_at').on(table.incidentId, table.at)],
 )
 
 /** An app's webhook endpoints. The secret is kept in clear: it signs every delivery. */
@@ -190,6 +213,18 @@ export const classifierStates = sqliteTable('classifier_states', {
   updatedAt: integer('updated_at').notNull(),
 })
 
+/**
+ * What each app's agents taught major-incident grouping by splitting reports out of major
+ * incidents and merging major incidents (the engine's JSON lessons, bounded). Apps without a row
+ * group by the built-in vocabulary alone.
+ */
+export const groupingStates = sqliteTable('grouping_states', {
+  appId: text('app_id').primaryKey().references(() => apps.id),
+  state: text('state').notNull(),
+  corrections: integer('corrections').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+})
+
 /** Server-wide settings, e.g. the generated secret that signs reporter tokens when none is configured. */
 export const settings = sqliteTable('settings', {
   name: text('name').primaryKey(),
@@ -223,5 +258,86 @@ export const metricSync = sqliteTable('metric_sync', {
   syncedTo: integer('synced_to').notNull(),
 })
 
-export const schema = { apps, apiKeys, incidents, incidentEvents, webhooks, webhookDeliveries, classifierStates, settings, metricRollups, metricSync }
+/**
+ * The reporter's files (see src/attachments/). A row is written in the same batch as the bytes it
+ * points to, so an attachment is listed only once it is whole. Bytes are addressed by their
+ * SHA-256: the same file sent twice is stored once.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    appId: text('app_id').notNull().references(() => apps.id),
+    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    /** The client's Idempotency-Key: a retried upload answers the attachment it made. */
+    idempotencyKey: text('idempotency_key'),
+    name: text('name').notNull(),
+    /** Decided from the bytes (src/attachments/file-type.ts), never from what the client said. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    /** Hex SHA-256 of the stored bytes: where they are (attachment_chunks or the R2 object). */
+    sha256: text('sha256').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [
+    index('attachments_incident').on(table.incidentId, table.createdAt, table.id),
+    uniqueIndex('attachments_incident_idempotency').on(table.incidentId, table.idempotencyKey),
+    index('attachments_sha256').on(table.sha256),
+  ],
+)
+
+/**
+ * The bytes of attachments on Node (libSQL): one row per MiB of a file, so a download streams a
+ * chunk at a time and never holds a whole file or the event loop for long. In the database file,
+ * beside the incidents, so a copy of the data directory is a complete backup (README, Storage).
+ */
+export const attachmentChunks = sqliteTable(
+  'attachment_chunks',
+  {
+    sha256: text('sha256').notNull(),
+    part: integer('part').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sha256, table.part] })],
+)
+
+/** Each app's attachment bytes, counted as uploaded (a file sent twice counts twice): its quota. */
+export const attachmentUsage = sqliteTable('attachment_usage', {
+  appId: text('app_id').primaryKey(),
+  bytes: integer('bytes').notNull(),
+})
+
+/**
+ * On Workers, the R2 objects' bookkeeping (src/storage/blobs-r2.ts): an upload holds a lease on its
+ * object until `check_at`; an object is deleted only once no attachment points to it and no lease
+ * holds it, and `deleting` keeps uploads of the same bytes away while it goes.
+ */
+export const blobObjects = sqliteTable(
+  'blob_objects',
+  {
+    sha256: text('sha256').primaryKey(),
+    state: text('state', { enum: ['live', 'deleting'] }).notNull(),
+    /** When to check whether it is still referenced; null: it was, at the last check. */
+    checkAt: integer('check_at'),
+  },
+  (table) => [index('blob_objects_check').on(table.checkAt).where(sql`${table.checkAt} is not null`)],
+)
+
+export const schema = {
+  apps,
+  apiKeys,
+  incidents,
+  incidentEvents,
+  webhooks,
+  webhookDeliveries,
+  classifierStates,
+  groupingStates,
+  settings,
+  metricRollups,
+  metricSync,
+  attachments,
+  attachmentChunks,
+  attachmentUsage,
+  blobObjects,
+}
 export type Schema = typeof schema

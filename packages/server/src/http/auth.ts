@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory'
+import type { Context } from 'hono'
 import { languageOf } from '@triage/engine'
-import { hashKey, keyKindOf } from '../security/keys.ts'
+import { hashKey, isReporterToken, keyKindOf } from '../security/keys.ts'
 import type { StoredKey } from '../storage/keys.ts'
 import { findKeyByHash, findPublishableKey } from '../storage/keys.ts'
 import type { AppEnv } from './env.ts'
@@ -11,6 +12,29 @@ export function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
   return match?.[1]
 }
+
+/**
+ * The reporter token a request presents: `?token=` (EventSource cannot set headers) first, else
+ * the bearer token, in any spelling of the scheme. The routes and the limits read it alike.
+ */
+export function presentedReporterToken(c: Context<AppEnv>): string | undefined {
+  return c.req.query('token') || bearerToken(c.req.header('authorization'))
+}
+
+/**
+ * Reporter routes (`/v1/reports/{id}/…`): the reporter token of that report, checked before the
+ * body is read, so a request without credentials is told so rather than about its fields. A
+ * wrong token and an unknown id get the same 404, so ids cannot be probed.
+ */
+export const requireReporterToken = createMiddleware<AppEnv>(async (c, next) => {
+  const token = presentedReporterToken(c)
+  if (!token) return problem('missing_key', 401, 'Send the reporter token as Authorization: Bearer rt_….')
+  if (!(await isReporterToken(c.var.services.reporterSecret, c.req.param('id') ?? '', token))) {
+    return problem('not_found', 404, 'No report with this id opens with this reporter token. Use the token returned when the report was created.')
+  }
+  c.set('reporterToken', token)
+  await next()
+})
 
 async function lookUp(services: AppEnv['Variables']['services'], key: string): Promise<StoredKey | undefined> {
   return findKeyByHash(services.db, await hashKey(key))

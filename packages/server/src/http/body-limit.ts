@@ -11,11 +11,11 @@ export const drainBytes = 8 * 1024 * 1024
 
 type Reader = ReadableStreamDefaultReader<Uint8Array>
 
-/** Reads and discards the rest of a body, up to `drainBytes` counting `alreadyRead`, then lets go of it. */
-async function discardRest(reader: Reader, alreadyRead: number): Promise<void> {
+/** Reads and discards the rest of a body, up to `budget` bytes counting `alreadyRead`, then lets go of it. */
+async function discardRest(reader: Reader, alreadyRead: number, budget = drainBytes): Promise<void> {
   let read = alreadyRead
   try {
-    while (read <= drainBytes) {
+    while (read <= budget) {
       const { done, value } = await reader.read()
       if (done) return
       read += value.byteLength
@@ -27,12 +27,20 @@ async function discardRest(reader: Reader, alreadyRead: number): Promise<void> {
 }
 
 /**
+ * Reads and discards a whole body of up to `budget` bytes, so the client reads the refusal sent
+ * before it; a longer one is cut there. For routes whose bodies may be larger than `drainBytes`.
+ */
+export async function discardBody(body: ReadableStream<Uint8Array>, budget: number): Promise<void> {
+  await discardRest(body.getReader(), 0, budget)
+}
+
+/**
  * Reads a body of unknown length, keeping at most `maxBytes`: past that it reads the rest only
- * to discard it (see drainBytes) and answers undefined.
+ * to discard it, up to `drainUpTo` bytes in all (see drainBytes), and answers undefined.
  *
  * @returns the whole body, or undefined when it is over `maxBytes`
  */
-export async function readBounded(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+export async function readBounded(body: ReadableStream<Uint8Array>, maxBytes: number, drainUpTo = drainBytes): Promise<Uint8Array<ArrayBuffer> | undefined> {
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -41,7 +49,7 @@ export async function readBounded(body: ReadableStream<Uint8Array>, maxBytes: nu
     if (done) break
     size += value.byteLength
     if (size > maxBytes) {
-      await discardRest(reader, size)
+      await discardRest(reader, size, drainUpTo)
       return undefined
     }
     chunks.push(value)

@@ -1,29 +1,6 @@
-import type { BusinessCalendar, Locale, SlaPolicy } from '@triage/engine'
-import type { ServiceContext } from '../services/context.ts'
-
-/** An app's SLA settings; null parts mean the defaults (docs/design.md targets, calendar time). */
-export interface AppSla {
-  policy: SlaPolicy | null
-  calendar: BusinessCalendar | null
-}
-
-/** The caller as authenticated by a publishable key. */
-export interface PublicCaller {
-  appId: string
-  sla: AppSla
-  /** Verifies the app's user hashes; null until an admin reads the app settings. */
-  identitySecret: string | null
-}
-
-/** The caller as authenticated by a secret key: an agent or integration of one app. */
-export interface AgentCaller {
-  appId: string
-  keyId: string
-  name: string
-  role: 'l1' | 'l2' | 'l3' | 'admin'
-  /** The agent's language (their Accept-Language): questions, answers and category names read in it. */
-  locale: Locale
-}
+import type { AgentCaller, PublicCaller } from '../domain/callers.ts'
+import type { ServiceContext } from '../domain/context.ts'
+import type { Upload } from '../attachments/service.ts'
 
 /** Hono's typing of what middleware hands to routes. */
 export interface AppEnv {
@@ -31,5 +8,11 @@ export interface AppEnv {
     services: ServiceContext
     publicCaller: PublicCaller
     agent: AgentCaller
+    /** The caller's network address, as this runtime tells it. */
+    clientAddress: string
+    /** The reporter token, checked against the report in the path (see requireReporterToken). */
+    reporterToken: string
+    /** Files sent with a multipart report (http/multipart-body.ts); unset for a JSON body. */
+    uploads?: Upload[]
   }
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from './env.ts'
+import { addressBucket } from '../security/network-address.ts'
 import { problem } from './problem.ts'
 import type { RateLimitStore } from './rate-limit-store.ts'
 
@@ -11,16 +12,19 @@ export interface RateLimitOptions {
   name: string
   /** The caller's network address (each runtime knows it differently). */
   clientAddress: (c: Context<AppEnv>) => string
+  /** Who is calling, once their credential is parsed and checked (see caller-identity.ts). */
+  identify: (c: Context<AppEnv>) => Promise<string>
 }
 
 /**
- * Limits per credential (publishable key or reporter token) and client address, answering 429
- * with Retry-After past the store's limit.
+ * Limits per caller (the app of a publishable key, the report of a reporter token, or anonymous)
+ * and client address (an IPv6 address by its /64), answering 429 with Retry-After past the
+ * store's limit.
  */
 export function rateLimit(options: RateLimitOptions) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const credential = c.req.header('x-triage-key') ?? c.req.header('authorization') ?? 'anonymous'
-    const verdict = await options.store.hit(`${options.name}|${credential}|${options.clientAddress(c)}`, c.var.services.now())
+    const key = `${options.name}|${await options.identify(c)}|${addressBucket(options.clientAddress(c))}`
+    const verdict = await options.store.hit(key, c.var.services.now())
     if (!verdict.allowed) {
       const { retryAfterSeconds: retryAfter } = verdict
       const response = problem('rate_limited', 429, `Too many requests from this page; try again in ${retryAfter} s.`, { retryAfter })

@@ -1,5 +1,5 @@
-import type { Metrics, MetricsGroup } from '@triage/protocol'
-import type { ServiceContext } from '../services/context.ts'
+import type { Metrics, MetricsGroup, Tier } from '@triage/protocol'
+import type { ServiceContext } from '../domain/context.ts'
 import { backlogCounts } from '../storage/metrics.ts'
 import { metricTickets } from '../storage/metric-rollups.ts'
 import { dayKey, dayOf, planWindow } from './periods.ts'
@@ -55,11 +55,10 @@ export async function appMetrics(context: ServiceContext, appId: string, from: n
         .sort(([a], [b]) => a.localeCompare(b)),
     )
 
-  const backlog = await backlogCounts(context.db, appId)
+  const backlog = await backlogCounts(context.db, appId, (tiers ?? ['L1', 'L2', 'L3']) as Tier[])
   const byStatus: Record<string, number> = {}
   const byTier: Record<string, number> = {}
   for (const entry of backlog) {
-    if (tiers && !tiers.includes(entry.tier)) continue
     byStatus[entry.status] = (byStatus[entry.status] ?? 0) + entry.count
     byTier[entry.tier] = (byTier[entry.tier] ?? 0) + entry.count
   }

@@ -8,7 +8,8 @@
  * The work goes a day at a time and gives the event loop back in between, so catching up on a
  * long history (the first call on an old database) never holds other requests for long.
  */
-import type { ServiceContext } from '../services/context.ts'
+import type { ServiceContext } from '../domain/context.ts'
+import { yieldToEventLoop } from '../event-loop.ts'
 import type { ChangePosition, RollupRow } from '../storage/metric-rollups.ts'
 import { changedSince, metricTickets, readRollupData, readRollupVersions, replaceRollups, rollupsSyncedTo, setRollupsSyncedTo } from '../storage/metric-rollups.ts'
 import type { PeriodKey } from './periods.ts'
@@ -27,8 +28,6 @@ const changesPerRead = 5_000
 /** A month's rollup rows end with this one, so a month with no tickets still reads as done. */
 const monthDone = '-'
 
-/** Lets I/O callbacks and other requests run between two slices of work. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)))
 
 interface AppState {
   catchingUp: Promise<void> | undefined

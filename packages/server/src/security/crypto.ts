@@ -92,3 +92,12 @@ export function timingSafeEqual(a: string, b: string): boolean {
 export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
   return nodeCrypto ? nodeCrypto.createHmac('sha256', secret).update(message).digest('hex') : webCrypto.hmacSha256Hex(secret, message)
 }
+
+/**
+ * Hex SHA-256 of bytes: what a file is stored under. Web Crypto on both runtimes: on Node it hashes
+ * on the thread pool, so a 10 MB upload does not hold the event loop while it is hashed.
+ */
+export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
+  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('')
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isPrivateAddress } from './network-address.ts'
+import { addressBucket, isPrivateAddress } from './network-address.ts'
 
 describe('isPrivateAddress', () => {
   it.each([
@@ -16,4 +16,14 @@ describe('isPrivateAddress', () => {
       expect(isPrivateAddress(address)).toBe(false)
     },
   )
+})
+
+describe('addressBucket', () => {
+  it('counts an IPv6 /64 as one caller, and an IPv4 address (mapped or not) as itself', () => {
+    expect(addressBucket('2a00:1450:4007:80e::200e')).toBe('2a00:1450:4007:80e::/64')
+    expect(addressBucket('2a00:1450:4007:80e:1:2:3:4')).toBe('2a00:1450:4007:80e::/64')
+    expect(addressBucket('::ffff:8.8.8.8')).toBe('8.8.8.8')
+    expect(addressBucket('8.8.8.8')).toBe('8.8.8.8')
+    expect(addressBucket('unknown')).toBe('unknown')
+  })
 })

@@ -69,3 +69,17 @@ function ipv6Groups(address: string): number[] | undefined {
   if (!groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return undefined
   return groups.map((group) => parseInt(group, 16))
 }
+
+/**
+ * The part of a client address that counts as one caller for limits: an IPv4 address itself
+ * (also when written IPv4-mapped), an IPv6 address by its /64 — one subscriber usually holds a
+ * whole /64, so counting single IPv6 addresses would give them 2^64 budgets. Anything that does
+ * not parse is kept as it is.
+ */
+export function addressBucket(address: string): string {
+  if (ipv4Parts(address)) return address
+  const v6 = ipv6Groups(address)
+  if (!v6) return address
+  if (v6.slice(0, 5).every((group) => group === 0) && v6[5] === 0xffff) return `${v6[6]! >> 8}.${v6[6]! & 0xff}.${v6[7]! >> 8}.${v6[7]! & 0xff}`
+  return `${v6.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`
+}

@@ -5,7 +5,7 @@ import { newId } from '../ids.ts'
 import type { KeyKind } from '../security/keys.ts'
 import { hashKey } from '../security/keys.ts'
 import { randomToken } from '../security/crypto.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 import { forgetCachedKeys } from './keys.ts'
 
 export interface NewApp {
@@ -90,9 +90,12 @@ export async function updateApp(
   forgetCachedKeys(db)
 }
 
-/** The app's identity secret, made the first time an admin asks for it; concurrent askers agree. */
-export async function ensureIdentitySecret(db: Database, appId: string): Promise<string> {
-  await db.update(apps).set({ identitySecret: `idsec_${randomToken(24)}` }).where(and(eq(apps.id, appId), isNull(apps.identitySecret)))
+/**
+ * The app's identity secret as stored (sealed where sealing is on), set to `candidate` the first
+ * time an admin asks for it; concurrent askers agree on the first one written.
+ */
+export async function ensureIdentitySecret(db: Database, appId: string, candidate: string): Promise<string> {
+  await db.update(apps).set({ identitySecret: candidate }).where(and(eq(apps.id, appId), isNull(apps.identitySecret)))
   forgetCachedKeys(db)
   const [row] = await db.select({ secret: apps.identitySecret }).from(apps).where(eq(apps.id, appId))
   if (!row?.secret) throw new Error(`app ${appId} has no identity secret right after it was set`)

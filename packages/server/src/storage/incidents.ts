@@ -1,15 +1,17 @@
 import type { SQL } from 'drizzle-orm'
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
 import type { IncidentStatus } from '@triage/protocol'
-import { incidentEvents, incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import { incidentEvents, incidents, openStatuses } from '../db/schema.ts'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
+import type { Database } from '../db/database.ts'
+import { incidentsChanged } from './change-signal.ts'
 import { groupCommit } from './group-commit.ts'
+import { jsonText } from './json-text.ts'
 import { outboxStatements } from './outbox.ts'
 
-export type IncidentRow = typeof incidents.$inferSelect
-export type EventRow = typeof incidentEvents.$inferSelect
-export type NewIncident = Omit<IncidentRow, 'number'>
-export type NewEvent = Omit<EventRow, 'incidentId'>
+import type { EventRow, IncidentRow, NewEvent, NewIncident } from './incident-rows.ts'
+export type { EventRow, IncidentRow, NewEvent, NewIncident } from './incident-rows.ts'
 
 export interface IncidentWrite {
   incident: NewIncident
@@ -99,14 +101,14 @@ export async function insertIncidentsOnce(db: Database, writes: IncidentWrite[])
   const insert = db
     .insert(incidents)
     .select(sql`
-      select ${incidentFromJson} from json_each(${JSON.stringify(fresh.map(({ incident }) => incident))}) j
+      select ${incidentFromJson} from json_each(${jsonText(fresh.map(({ incident }) => incident))}) j
       where not exists (select 1 from ${incidents} taken where taken.app_id = j.value ->> '$.appId' and taken.idempotency_key = j.value ->> '$.idempotencyKey')`)
     .returning({ id: incidents.id, number: incidents.number })
   const events = fresh.flatMap(({ incident, events }) => events.map((event) => ({ ...event, incidentId: incident.id, revision: incident.revision })))
   // The events are inserted only with their incident: when its key was taken, no row has its id.
   const eventInsert = db.insert(incidentEvents).select(sql`
     select e.value ->> '$.id', e.value ->> '$.incidentId', e.value ->> '$.type', e.value ->> '$.actor', e.value ->> '$.visibility', e.value -> '$.data', e.value ->> '$.at'
-    from json_each(${JSON.stringify(events)}) e
+    from json_each(${jsonText(events)}) e
     where exists (select 1 from ${incidents} i where i.id = e.value ->> '$.incidentId' and i.revision = e.value ->> '$.revision')`)
   const outbox = outboxStatements(db, fresh.map(({ incident, events }) => ({ incident, events, revision: incident.revision })))
   // Only the incidents that already held a key are read back; the new ones are what was written.
@@ -116,6 +118,7 @@ export async function insertIncidentsOnce(db: Database, writes: IncidentWrite[])
     .from(incidents)
     .where(keyConditions.length === 0 ? sql`0` : and(or(...keyConditions), notInArray(incidents.id, fresh.map(({ incident }) => incident.id))))
   const [inserted, ...rest] = await db.batch([insert, ...(events.length > 0 ? [eventInsert] : []), ...outbox, holders])
+  incidentsChanged(db, fresh.map(({ incident }) => incident.appId))
   const numbers = new Map(inserted.map((row) => [row.id, row.number]))
   const byKey = new Map((rest[rest.length - 1] as IncidentRow[]).map((row) => [`${row.appId} ${row.idempotencyKey}`, row]))
   const byId = new Map<string, IncidentRow>()
@@ -154,6 +157,59 @@ export async function findIncident(db: Database, appId: string, id: string): Pro
     .where(and(eq(incidents.appId, appId), eq(incidents.id, id)))
     .limit(1)
   return row
+}
+
+/** The current revision of each of these incidents (those that exist), by primary key. */
+export async function incidentRevisions(db: Database, ids: string[]): Promise<{ id: string; revision: string }[]> {
+  if (ids.length === 0) return []
+  return db.select({ id: incidents.id, revision: incidents.revision }).from(incidents).where(inArray(incidents.id, ids))
+}
+
+/**
+ * An app's incidents changed at or after `since` (by `updated_at`), a page at a time in the order
+ * of the `(app_id, updated_at)` index (rowid breaks ties and is in that index), with their
+ * revisions: a seek of that index, whatever the app's history.
+ */
+export async function revisionsChangedSince(
+  db: Database,
+  appId: string,
+  since: number,
+  after: { updatedAt: number; rowid: number } | undefined,
+  limit: number,
+): Promise<{ id: string; revision: string; updatedAt: number; rowid: number }[]> {
+  const position = after ? or(gt(incidents.updatedAt, after.updatedAt), and(eq(incidents.updatedAt, after.updatedAt), gt(sql`${incidents}.rowid`, after.rowid))) : undefined
+  return db
+    .select({ id: incidents.id, revision: incidents.revision, updatedAt: incidents.updatedAt, rowid: sql<number>`${incidents}.rowid` })
+    .from(incidents)
+    .where(and(eq(incidents.appId, appId), gte(incidents.updatedAt, since), position))
+    .orderBy(asc(incidents.updatedAt), sql`${incidents}.rowid`)
+    .limit(limit)
+}
+
+// Reads by id go 100 ids to a statement: D1 binds at most 100 parameters.
+const idsPerQuery = 100
+
+/** Incidents by id (those that exist), 100 ids a query. */
+export async function incidentsByIds(db: Database, ids: readonly string[]): Promise<IncidentRow[]> {
+  const rows: IncidentRow[] = []
+  for (let start = 0; start < ids.length; start += idsPerQuery) {
+    rows.push(...(await db.select().from(incidents).where(inArray(incidents.id, ids.slice(start, start + idsPerQuery)))))
+  }
+  return rows
+}
+
+/** The public timelines of several incidents, each in order, 100 incidents a query. */
+export async function publicEventsOf(db: Database, ids: readonly string[]): Promise<Map<string, EventRow[]>> {
+  const byIncident = new Map<string, EventRow[]>(ids.map((id) => [id, []]))
+  for (let start = 0; start < ids.length; start += idsPerQuery) {
+    const rows = await db
+      .select()
+      .from(incidentEvents)
+      .where(and(inArray(incidentEvents.incidentId, ids.slice(start, start + idsPerQuery)), eq(incidentEvents.visibility, 'public')))
+      .orderBy(asc(incidentEvents.incidentId), asc(incidentEvents.at), sql`rowid`)
+    for (const row of rows) byIncident.get(row.incidentId)?.push(row)
+  }
+  return byIncident
 }
 
 /** An incident by id alone: for the reporter, whose token is checked against this id. */
@@ -207,53 +263,123 @@ export function sortKeyOf(row: IncidentRow, sort: ListSort): CursorValue[] {
   return keys[sort]
 }
 
-const open = sql`${incidents.status} not in ('resolved', 'closed')`
+const open = openStatuses(incidents.status)
+const openStatusNames: readonly IncidentStatus[] = ['new', 'in_progress', 'pending_reporter']
+const allTiers = 3
 
 /** An SLA target passed and not met, on an open incident. */
 function breached(now: number): SQL {
-  return sql`(${open} and ((${incidents.firstResponseAt} is null and ${incidents.firstResponseDueAt} < ${now})
-    or (${incidents.resolvedAt} is null and ${incidents.resolutionDueAt} < ${now})))`
+  return sql`((${incidents.firstResponseAt} is null and ${incidents.firstResponseDueAt} < ${now})
+    or (${incidents.resolvedAt} is null and ${incidents.resolutionDueAt} < ${now}))`
 }
 
 /** Past a clock's stored at-risk time (75 % of its target, in working time), not yet breached. */
 function atRisk(now: number): SQL {
-  return sql`(${open} and not ${breached(now)} and (
+  return sql`(not ${breached(now)} and (
     (${incidents.firstResponseAt} is null and ${incidents.firstResponseRiskAt} <= ${now})
     or (${incidents.resolvedAt} is null and ${incidents.resolutionRiskAt} <= ${now})))`
 }
 
-/** One page of an app's incidents, filtered and sorted, by keyset on the sort's unique key. */
-export async function listIncidents(db: Database, appId: string, query: ListQuery): Promise<IncidentRow[]> {
+/**
+ * `column = value`, usable by an index or not. SQLite walks one index per query and, without
+ * statistics, cannot tell a rare value from a common one; so the list chooses the index itself
+ * and writes the other filters as `+column = value`, which no index serves (SQLite's documented
+ * way to steer the planner: https://sqlite.org/optoverview.html#disqualifying_where_clause_terms).
+ */
+function equals(column: SQLiteColumn, value: string, indexed: boolean): SQL {
+  return indexed ? sql`${column} = ${value}` : sql`+${column} = ${value}`
+}
+
+/**
+ * The words of a search as an FTS5 query: every word must appear, each as a prefix (what
+ * someone types is often the start of a word), in this app's rows only. Quoting each word
+ * keeps FTS5's own syntax (AND, NEAR, column filters, *) out of users' hands.
+ */
+export function searchQuery(appId: string, text: string): string | undefined {
+  const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8)
+  if (words.length === 0) return undefined
+  return `app : ${appToken(appId)} AND ${words.map((word) => `"${word}" *`).join(' AND ')}`
+}
+
+/** The one token that stands for an app in the search index (as the migration's triggers write it). */
+const appToken = (appId: string) => `a${[...new TextEncoder().encode(appId)].map((byte) => byte.toString(16).padStart(2, '0').toUpperCase()).join('')}`
+
+/**
+ * The full-text search index (migration 0010_incidents_search: an FTS5 table kept in step with
+ * `incidents` by triggers). Declared here, not in the schema, so drizzle-kit leaves it alone.
+ */
+const incidentsSearch = sqliteTable('incidents_search', { rowid: integer('rowid').notNull() })
+
+/** A list row; searches also carry the row's position in the search index, to page through it. */
+export type ListedIncident = IncidentRow & { searchRowid?: number }
+
+/**
+ * One page of an app's incidents, filtered and sorted, by keyset on the sort's unique key.
+ *
+ * One index leads each query, whatever the history's size: a search leads with the search index
+ * (newest match first); an open status or an SLA view with the partial indexes of open tickets;
+ * else the first filter of assignee, category, priority, kind, tier, status, each of which leads
+ * an index ordered newest first; and the other sorts with their own index. The query-plan test
+ * (test/list-query-plans.test.ts) holds every listed combination to an index seek.
+ */
+export async function listIncidents(db: Database, appId: string, query: ListQuery): Promise<ListedIncident[]> {
+  return listIncidentsQuery(db, appId, query)
+}
+
+/** The query of listIncidents, unexecuted (for its plan). */
+export function listIncidentsQuery(db: Database, appId: string, query: ListQuery) {
   const { filters } = query
-  const conditions: (SQL | undefined)[] = [eq(incidents.appId, appId), inArray(incidents.tier, filters.tiers)]
-  if (filters.status) conditions.push(eq(incidents.status, filters.status))
-  if (filters.kind) conditions.push(eq(incidents.kind, filters.kind))
-  if (filters.category) conditions.push(eq(incidents.category, filters.category))
-  if (filters.priority) conditions.push(eq(incidents.priority, filters.priority))
-  if (filters.assignee) conditions.push(eq(incidents.assignee, filters.assignee))
+  // A ticket number (`INC-000123`, `123`) finds that ticket; other text searches the words.
+  const ticketNumber = filters.q === undefined ? undefined : /^\s*(?:inc-?)?0*(\d{1,9})\s*$/i.exec(filters.q)?.[1]
+  const search = filters.q === undefined || ticketNumber !== undefined ? undefined : searchQuery(appId, filters.q)
+  const openOnly = (filters.status !== undefined && openStatusNames.includes(filters.status)) || filters.sla !== undefined
+  const sorted = query.sort !== '-created' && query.sort !== 'created'
+  // Which filter's index leads: none when a search, an open-tickets view or another sort does.
+  const leads = search !== undefined || ticketNumber !== undefined || openOnly || sorted ? undefined
+    : filters.assignee !== undefined ? 'assignee'
+    : filters.category !== undefined ? 'category'
+    : filters.priority !== undefined ? 'priority'
+    : filters.kind !== undefined ? 'kind'
+    : filters.tiers.length === 1 ? 'tier'
+    : filters.status !== undefined ? 'status'
+    : undefined
+
+  const conditions: (SQL | undefined)[] = [eq(incidents.appId, appId)]
+  if (filters.tiers.length === 1) conditions.push(equals(incidents.tier, filters.tiers[0] as string, leads === 'tier'))
+  else if (filters.tiers.length < allTiers) conditions.push(sql`+${incidents.tier} in (${sql.join(filters.tiers.map((tier) => sql`${tier}`), sql`, `)})`)
+  if (openOnly) conditions.push(open)
+  if (filters.status) conditions.push(equals(incidents.status, filters.status, leads === 'status' || (openOnly && !sorted && search === undefined && filters.sla === undefined)))
+  if (filters.kind) conditions.push(equals(incidents.kind, filters.kind, leads === 'kind'))
+  if (filters.category) conditions.push(equals(incidents.category, filters.category, leads === 'category'))
+  if (filters.priority) conditions.push(equals(incidents.priority, filters.priority, leads === 'priority'))
+  if (filters.assignee) conditions.push(equals(incidents.assignee, filters.assignee, leads === 'assignee'))
   if (filters.from !== undefined) conditions.push(gte(incidents.createdAt, filters.from))
   if (filters.to !== undefined) conditions.push(lt(incidents.createdAt, filters.to))
   if (filters.sla === 'breached') conditions.push(breached(query.now))
   if (filters.sla === 'at_risk') conditions.push(atRisk(query.now))
-  if (filters.q) {
-    // Substring search, escaped for LIKE. Fine per app at this scale; FTS5 is the next step.
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-    conditions.push(
-      sql`(${incidents.symptoms} like ${pattern} escape '\\' or ${incidents.contactName} like ${pattern} escape '\\'
-        or ${incidents.contactEmail} like ${pattern} escape '\\' or printf('INC-%06d', ${incidents.number}) like ${pattern} escape '\\')`,
-    )
-  }
+
+  if (ticketNumber !== undefined) conditions.push(eq(incidents.number, Number(ticketNumber)))
+  // Words the search index cannot hold (only punctuation) match nothing.
+  else if (filters.q !== undefined && search === undefined) conditions.push(sql`0`)
+  if (search !== undefined) conditions.push(sql`${incidentsSearch} match ${search}`)
   const sort = sorts[query.sort]
+  // A search pages by its position in the search index (arrival order, newest first), since its
+  // matches come in that order; the other sorts by their own key.
+  const bySearch = search !== undefined && !sorted
   if (query.after) {
-    const columns = sql.join(sort.columns.map((column) => sql`${column}`), sql`, `)
+    const columns = bySearch ? sql`${incidentsSearch.rowid}` : sql.join(sort.columns.map((column) => sql`${column}`), sql`, `)
     const values = sql.join(query.after.map((value) => sql`${value}`), sql`, `)
     conditions.push(sort.direction === 'desc' ? sql`(${columns}) < (${values})` : sql`(${columns}) > (${values})`)
   }
-  return db
-    .select()
-    .from(incidents)
+  const order = bySearch
+    ? [sort.direction === 'desc' ? sql`${incidentsSearch.rowid} desc` : sql`${incidentsSearch.rowid} asc`]
+    : sort.columns.map((column) => (sort.direction === 'desc' ? desc(column) : asc(column)))
+  const fields = { ...getTableColumns(incidents), searchRowid: sql<number>`${incidents}.rowid` }
+  // A search walks the search index's matches, newest first, and reads each incident by rowid.
+  const from = search === undefined ? db.select(fields).from(incidents) : db.select(fields).from(incidentsSearch).innerJoin(incidents, sql`${incidents}.rowid = ${incidentsSearch.rowid}`)
+  return from
     .where(and(...conditions))
-    .orderBy(...sort.columns.map((column) => (sort.direction === 'desc' ? desc(column) : asc(column))))
+    .orderBy(...order)
     .limit(query.limit)
 }
 
@@ -265,33 +391,60 @@ export async function listEvents(db: Database, incidentId: string, visibility?: 
   return db.select().from(incidentEvents).where(condition).orderBy(asc(incidentEvents.at), sql`rowid`)
 }
 
+/** One guarded change: the incident as read, what changes, the events it writes, its new revision. */
+export interface IncidentUpdate {
+  current: IncidentRow
+  changes: Partial<Omit<IncidentRow, 'id' | 'appId' | 'number' | 'revision'>>
+  events: NewEvent[]
+  revision: string
+}
+
 /**
  * Applies a change to an incident and appends its events in one transaction, only if the
- * incident is still at `expectedRevision` (nobody changed it since it was read).
+ * incident is still at `current.revision` (nobody changed it since it was read).
  *
  * @returns the changed incident, or undefined when another change came first (read it again and retry)
  */
 export async function updateIncidentIfUnchanged(
   db: Database,
   current: IncidentRow,
-  changes: Partial<Omit<IncidentRow, 'id' | 'appId' | 'number' | 'revision'>>,
+  changes: IncidentUpdate['changes'],
   events: NewEvent[],
   revision: string,
 ): Promise<IncidentRow | undefined> {
-  const update = db
-    .update(incidents)
-    .set({ ...changes, revision })
-    .where(and(eq(incidents.id, current.id), eq(incidents.revision, current.revision)))
-  // Events land only if the guarded update did: the new revision is ours alone.
-  const eventInserts = events.map((event) =>
-    db.insert(incidentEvents).select(sql`
-      select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at}
-      where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
-  )
-  const outbox = outboxStatements(db, [{ incident: { ...current, ...changes }, events, revision }])
-  await db.batch([update, ...eventInserts, ...outbox])
-  const stored = await findIncidentById(db, current.id)
-  return stored?.revision === revision ? stored : undefined
+  const [stored] = await updateIncidentsIfUnchanged(db, [{ current, changes, events, revision }])
+  return stored
+}
+
+/**
+ * Many guarded changes in one transaction (a major incident's reports resolved together): each
+ * lands only if its incident is still at the revision it was read at, with its events and
+ * webhook deliveries; the others are left for the caller to read again.
+ *
+ * @returns per update, the changed incident, or undefined when another change came first
+ */
+export async function updateIncidentsIfUnchanged(db: Database, updates: IncidentUpdate[]): Promise<(IncidentRow | undefined)[]> {
+  if (updates.length === 0) return []
+  const statements = updates.flatMap(({ current, changes, events, revision }) => {
+    const update = db
+      .update(incidents)
+      .set({ ...changes, revision })
+      .where(and(eq(incidents.id, current.id), eq(incidents.revision, current.revision)))
+    // Events land only if the guarded update did: the new revision is ours alone.
+    const eventInserts = events.map((event) =>
+      db.insert(incidentEvents).select(sql`
+        select ${event.id}, ${current.id}, ${event.type}, ${event.actor}, ${event.visibility}, ${jsonText(event.data)}, ${event.at}
+        where exists (select 1 from ${incidents} where ${incidents.id} = ${current.id} and ${incidents.revision} = ${revision})`),
+    )
+    return [update, ...eventInserts, ...outboxStatements(db, [{ incident: { ...current, ...changes }, events, revision }])]
+  })
+  await db.batch(statements as unknown as Parameters<Database['batch']>[0])
+  incidentsChanged(db, updates.map(({ current }) => current.appId))
+  const stored = new Map((await incidentsByIds(db, updates.map(({ current }) => current.id))).map((row) => [row.id, row]))
+  return updates.map(({ current, revision }) => {
+    const row = stored.get(current.id)
+    return row?.revision === revision ? row : undefined
+  })
 }
 
 /** A verified reporter's incidents in one app, newest first. */

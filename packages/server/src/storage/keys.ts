@@ -1,7 +1,7 @@
 import type { BusinessCalendar, SlaPolicy } from '@triage/engine'
 import { and, eq, isNull } from 'drizzle-orm'
 import { apiKeys, apps } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 export interface StoredKey {
   id: string

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { settings } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /**
  * A lease in the database, so that of several processes (or isolates) only one runs a periodic

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm'
 import { incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /**
  * An app's open major incidents, newest first: the widget's notices. The condition is the partial
@@ -16,8 +16,11 @@ export function listOpenMajors(db: Database, appId: string, limit: number) {
     .limit(limit)
 }
 
-/** How many reports are grouped under a major incident ("me too"s included). */
+/** How many reports are grouped under a major incident ("me too"s included; a major incident merged into it is no report). */
 export async function countChildren(db: Database, parentId: string): Promise<number> {
-  const [row] = await db.select({ children: count() }).from(incidents).where(eq(incidents.parentId, parentId))
+  const [row] = await db
+    .select({ children: count() })
+    .from(incidents)
+    .where(and(eq(incidents.parentId, parentId), eq(incidents.isMajor, false)))
   return row?.children ?? 0
 }

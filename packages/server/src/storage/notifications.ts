@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { apps, incidentEvents, incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /** A public event a reporter may be told about, with where to reach them. */
 export interface NotifiableEvent {

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm'
 import type { WebhookPayload } from '@triage/protocol'
 import { incidents, webhookDeliveries, webhooks } from '../db/schema.ts'
-import type { Database } from './database.ts'
-import type { IncidentRow, NewEvent } from './incidents.ts'
+import type { Database } from '../db/database.ts'
+import { jsonText } from './json-text.ts'
+import type { IncidentRow, NewEvent } from './incident-rows.ts'
 
 /** The incident as a webhook payload shows it: what integrations route on. */
 export type IncidentSnapshot = Pick<IncidentRow, 'id' | 'appId' | 'status' | 'priority' | 'tier' | 'category' | 'kind'>
@@ -46,7 +47,7 @@ export function outboxStatements(db: Database, changes: OutboxChange[]) {
     events.map((event) => ({ id: event.id, incidentId: incident.id, revision, type: `incident.${event.type}`, at: event.at, payload: webhookPayload(incident, event) })),
   )
   if (entries.length === 0) return []
-  const appIds = JSON.stringify([...new Set(changes.map(({ incident }) => incident.appId))])
+  const appIds = jsonText([...new Set(changes.map(({ incident }) => incident.appId))])
   // Every column in table order: insert … select is what D1's batch accepts (drizzle#2277).
   // The apps' webhooks come first, then the events, then their incidents by id (CROSS JOIN keeps
   // that order; SQLite would rather scan the app's incidents). Without webhooks the events' JSON
@@ -57,7 +58,7 @@ export function outboxStatements(db: Database, changes: OutboxChange[]) {
         json_set(e.value -> '$.payload', '$.data.incident.number', printf('INC-%06d', i.number)),
         'pending', 0, e.value ->> '$.at', null, null, e.value ->> '$.at', null
       from ${webhooks} w
-        cross join json_each(${JSON.stringify(entries)}) e
+        cross join json_each(${jsonText(entries)}) e
         cross join ${incidents} i on i.id = e.value ->> '$.incidentId' and i.revision = e.value ->> '$.revision' and i.app_id = w.app_id
       where w.app_id in (select value from json_each(${appIds})) and w.disabled_at is null
         and (json_array_length(w.events) = 0 or exists (select 1 from json_each(w.events) where value = e.value ->> '$.type'))`),

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { settings } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /** Reads a setting, creating it with `create()` the first time; concurrent starts agree on one value. */
 export async function getOrCreateSetting(db: Database, name: string, create: () => string): Promise<string> {

@@ -1,29 +1,32 @@
-import { and, desc, eq, gt } from 'drizzle-orm'
+import { and, desc, eq, gt, lt, or, sql } from 'drizzle-orm'
 import { incidents } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 /**
- * An app's incidents changed after `since` (ms), oldest change first: what a search index must catch
- * up on. At most the `limit` latest changes, read newest first through the `(app_id, updated_at)` index.
+ * An app's incidents changed after `since` (ms), newest change first, a page at a time (`before`
+ * continues after the last row of the previous page): what a search index must catch up on, read
+ * through the `(app_id, updated_at)` index (rowid breaks ties and is in that index).
  */
-export async function incidentsChangedSince(db: Database, appId: string, since: number, limit: number) {
-  const rows = await db
+export async function incidentsChangedSince(db: Database, appId: string, since: number, limit: number, before?: { updatedAt: number; rowid: number }) {
+  const position = before ? or(lt(incidents.updatedAt, before.updatedAt), and(eq(incidents.updatedAt, before.updatedAt), lt(sql`${incidents}.rowid`, before.rowid))) : undefined
+  return db
     .select({
       id: incidents.id,
       number: incidents.number,
       symptoms: incidents.symptoms,
       status: incidents.status,
       category: incidents.category,
+      tier: incidents.tier,
       parentId: incidents.parentId,
       isMajor: incidents.isMajor,
       resolution: incidents.resolution,
       publicNote: incidents.publicNote,
       createdAt: incidents.createdAt,
       updatedAt: incidents.updatedAt,
+      rowid: sql<number>`${incidents}.rowid`,
     })
     .from(incidents)
-    .where(and(eq(incidents.appId, appId), gt(incidents.updatedAt, since)))
-    .orderBy(desc(incidents.updatedAt))
+    .where(and(eq(incidents.appId, appId), gt(incidents.updatedAt, since), position))
+    .orderBy(desc(incidents.updatedAt), sql`${incidents}.rowid desc`)
     .limit(limit)
-  return rows.reverse()
 }

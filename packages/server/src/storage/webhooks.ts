@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm'
 import { webhookDeliveries, webhooks } from '../db/schema.ts'
-import type { Database } from './database.ts'
+import type { Database } from '../db/database.ts'
 
 export type WebhookRow = typeof webhooks.$inferSelect
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect
@@ -9,8 +9,14 @@ export async function insertWebhook(db: Database, webhook: WebhookRow): Promise<
   await db.insert(webhooks).values(webhook)
 }
 
+/** An app's webhooks that are not stopped. */
 export async function listWebhooks(db: Database, appId: string): Promise<WebhookRow[]> {
-  return db.select().from(webhooks).where(eq(webhooks.appId, appId)).orderBy(asc(webhooks.createdAt))
+  return db.select().from(webhooks).where(and(eq(webhooks.appId, appId), isNull(webhooks.disabledAt))).orderBy(asc(webhooks.createdAt))
+}
+
+/** Replaces a webhook's (sealed) signing secret. */
+export async function setWebhookSecret(db: Database, appId: string, id: string, secret: string): Promise<void> {
+  await db.update(webhooks).set({ secret }).where(and(eq(webhooks.appId, appId), eq(webhooks.id, id)))
 }
 
 export async function findWebhook(db: Database, appId: string, id: string): Promise<WebhookRow | undefined> {

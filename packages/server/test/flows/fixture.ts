@@ -1,4 +1,6 @@
-import type { Database } from '../../src/storage/database.ts'
+import { generateKey } from '../../src/security/keys.ts'
+import { insertKey } from '../../src/storage/apps.ts'
+import type { Database } from '../../src/db/database.ts'
 import { insertAppWithKeys, insertReportedIncident } from '../harness.ts'
 
 export interface FlowApp {
@@ -12,13 +14,15 @@ export interface FlowApp {
  * One app per group of flows: each counts its own incident numbers from 1 and has its own
  * rate-limit budget, so the groups cannot disturb each other's assertions.
  */
-export const flowApps = ['core', 'firstBurst', 'bigBurst', 'retries', 'sweep', 'limits', 'bodies'] as const
+export const flowApps = ['core', 'firstBurst', 'bigBurst', 'retries', 'sweep', 'limits', 'bodies', 'attachments'] as const
 export type FlowAppName = (typeof flowApps)[number]
 
 export interface FlowFixture {
   apps: Record<FlowAppName, FlowApp>
   /** In the `sweep` app: reported 30 days ago, its first-response and resolution targets long passed. */
   overdueId: string
+  /** An `l1` secret key of the `attachments` app: it sees L1 incidents only. */
+  attachmentsL1Key: string
 }
 
 /**
@@ -34,5 +38,7 @@ export async function seedFlowFixture(db: Database, now = Date.now()): Promise<F
   }
 
   const overdueId = await insertReportedIncident(db, apps.sweep.appId, 'The invoice export page shows an empty table since yesterday', now - 30 * 24 * 3_600_000)
-  return { apps, overdueId }
+  const attachmentsL1Key = generateKey('secret')
+  await insertKey(db, { appId: apps.attachments.appId, kind: 'secret', role: 'l1', name: 'Flows: attachments L1', key: attachmentsL1Key }, now)
+  return { apps, overdueId, attachmentsL1Key }
 }

@@ -5,8 +5,9 @@
  * budgets are independent.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest'
-import type { Incident, IncidentList, Problem, ReportCreated, ReportView } from '@triage/protocol'
-import { events, getAs, postReport, sendAs } from '../harness.ts'
+import type { Incident, IncidentList, ReportCreated, ReportView } from '@triage/protocol'
+import { events, expectProblem, getAs, postReport, sendAs } from '../harness.ts'
+import { describeAttachmentFlows } from './attachment-flows.ts'
 import type { FlowApp, FlowAppName } from './fixture.ts'
 import type { FlowTarget } from './target.ts'
 
@@ -72,12 +73,6 @@ function postJson(target: FlowTarget, path: string, headers: Record<string, stri
     body,
     ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
   } as RequestInit)
-}
-
-async function expectProblem(response: Response, status: number, code: Problem['code']): Promise<void> {
-  expect(response.status).toBe(status)
-  expect(response.headers.get('content-type')).toBe('application/problem+json')
-  expect(await response.json()).toMatchObject({ status, code })
 }
 
 export function describeHttpFlows(start: () => Promise<FlowTarget>): void {
@@ -291,6 +286,8 @@ export function describeHttpFlows(start: () => Promise<FlowTarget>): void {
       expect((await report('core', 1)).status).toBe(201)
     }, burstTimeoutMs)
   })
+
+  describeAttachmentFlows(() => target)
 
   describe('big bodies', () => {
     const twoMegabytes = JSON.stringify({ symptoms: 'x'.repeat(2 * 1024 * 1024) })

@@ -1,5 +1,5 @@
-import { sweepSla } from '../../src/services/sla-sweep.ts'
-import { dispatchWebhooks } from '../../src/services/webhook-dispatch.ts'
+import { sweepSla } from '../../src/jobs/sla-sweep.ts'
+import { dispatchWebhooks } from '../../src/jobs/webhook-dispatch.ts'
 import { startTestServer } from '../harness.ts'
 import { seedFlowFixture } from './fixture.ts'
 import type { FlowTarget } from './target.ts'

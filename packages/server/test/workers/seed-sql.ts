@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/sqlite-proxy'
 import { schema } from '../../src/db/schema.ts'
-import type { Database } from '../../src/storage/database.ts'
+import type { Database } from '../../src/db/database.ts'
 
 export interface RecordedSql<T> {
   /** The statements, for `wrangler d1 execute --file`. */

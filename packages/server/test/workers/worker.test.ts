@@ -20,3 +20,8 @@ it('counts public rate limits through the RATE_LIMITER binding of wrangler.toml,
   expect(target.output()).toMatch(/env\.RATE_LIMITER\b.*Rate Limit/)
   expect(target.output()).not.toContain('No RATE_LIMITER binding')
 })
+
+it('keeps attachment bytes in the ATTACHMENTS R2 bucket of wrangler.toml (simulated locally by wrangler)', () => {
+  expect(target.output()).toMatch(/env\.ATTACHMENTS \(triage-attachments\)\s+R2 Bucket/)
+  expect(target.output()).not.toContain('No ATTACHMENTS binding')
+})

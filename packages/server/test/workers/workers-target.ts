@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openLibsql } from '../../src/db/libsql.ts'
+import { openLibsql } from '../../src/storage/open-libsql.ts'
 import type { FlowFixture } from '../flows/fixture.ts'
 import { seedFlowFixture } from '../flows/fixture.ts'
 import type { FlowTarget } from '../flows/target.ts'

@@ -1,6 +1,6 @@
 import type { FunctionComponent, TargetedKeyboardEvent } from 'preact'
 import { h } from 'preact'
-import type { LoadedFollow } from '../panel/attach.tsx'
+import type { LoadedFollow } from '../panel/follow-type.ts'
 import type { FollowStep } from '../panel/follow-type.ts'
 import type { Step } from '../transitions.ts'
 import { Contact } from '../steps/contact.tsx'

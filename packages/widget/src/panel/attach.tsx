@@ -6,20 +6,8 @@ import type { PanelStrings, Strings } from '../i18n/index.ts'
 import { createWidgetState } from '../state.ts'
 import css from '../components/panel.css?raw'
 import type { AttachPanel } from './attach-type.ts'
-import type { AttachmentsChunk, AttachmentsPart } from './attachments-type.ts'
-import type { FollowScreens } from './follow-type.ts'
-
-/** The screens after a report exists, with all the words they need once they have arrived. */
-export interface LoadedFollow {
-  screens: FollowScreens['screens']
-  strings: Strings
-}
-
-/** The attachments' part of the review step, once it has arrived, with its words. */
-export interface LoadedAttachments {
-  Part: AttachmentsPart
-  strings: AttachmentsChunk['strings']
-}
+import type { AttachmentsChunk, LoadedAttachments } from './attachments-type.ts'
+import type { FollowScreens, LoadedFollow } from './follow-type.ts'
 
 /** The parts a panel brings later: at once for `mount`, each as a script of its own for the script tag. */
 export interface PanelChunks {

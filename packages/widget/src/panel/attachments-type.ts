@@ -17,3 +17,9 @@ export type AttachAttachments = (preact: Jsx) => AttachmentsChunk
 
 /** The event the attachments chunk dispatches on its own `<script>` element. */
 export const attachmentsEvent = 'triage:attachments'
+
+/** The attachments' part of the review step, once it has arrived, with its words. */
+export interface LoadedAttachments {
+  Part: AttachmentsPart
+  strings: AttachmentStrings
+}

@@ -1,5 +1,5 @@
 import type { FunctionComponent } from 'preact'
-import type { FollowStrings } from '../i18n/index.ts'
+import type { FollowStrings, Strings } from '../i18n/index.ts'
 import type { StepProps } from '../steps/props.ts'
 import type { Jsx } from './jsx-bridge.ts'
 
@@ -13,6 +13,12 @@ export type FollowStep = 'report' | 'reports' | 'deflected'
 export interface FollowScreens {
   screens: Record<FollowStep, FunctionComponent<StepProps>>
   strings: FollowStrings
+}
+
+/** The screens after a report exists, with all the words they need once they have arrived. */
+export interface LoadedFollow {
+  screens: FollowScreens['screens']
+  strings: Strings
 }
 
 /** What `widget-follow-<locale>.js` hands to its panel (the detail of {@link followEvent}). */

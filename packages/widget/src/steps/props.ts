@@ -1,5 +1,5 @@
 import type { Locale, PanelStrings, Strings } from '../i18n/index.ts'
-import type { LoadedAttachments } from '../panel/attach.tsx'
+import type { LoadedAttachments } from '../panel/attachments-type.ts'
 import type { WidgetState } from '../state.ts'
 
 /**

@@ -1,0 +1,17 @@
+import type { Attachment, AttachmentContentType, AttachmentCreated } from '@triage/protocol'
+import type { AttachmentRow } from '../storage/attachments.ts'
+
+/** The upload's answer: what was stored, under which id. */
+export function toAttachmentCreated(row: AttachmentRow): AttachmentCreated {
+  return { id: row.id, name: row.name, contentType: row.contentType as AttachmentContentType, size: row.size }
+}
+
+/** An attachment as the enriched ticket lists it. */
+export function toAttachment(row: AttachmentRow): Attachment {
+  return { ...toAttachmentCreated(row), createdAt: new Date(row.createdAt).toISOString() }
+}
+
+/** What a webhook and the timeline say of an attachment: its metadata and hash, never its bytes. */
+export function attachmentEventData(row: AttachmentRow): Record<string, unknown> {
+  return { attachment: { ...toAttachmentCreated(row), sha256: row.sha256 } }
+}

@@ -1,8 +1,0 @@
-import type { LibSQLDatabase } from 'drizzle-orm/libsql'
-import type { Schema } from '../db/schema.ts'
-
-/**
- * The database handle every storage function takes. Typed as the libSQL flavour; the D1 flavour
- * (Workers) has the same query and `batch` surface for everything storage uses.
- */
-export type Database = LibSQLDatabase<Schema>
