@@ -149,7 +149,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
    * The report's start: what the reporter wrote (or the known problem they have too), how to reach
    * them, and the context they left out.
    */
-  function withContact(input: ReportCreate): ReportCreate {
+  function withContact(input: ReportInput): ReportInput {
     const contact: ReportContact = {}
     if (name.value.trim()) contact.name = name.value.trim()
     if (email.value.trim()) contact.email = email.value.trim()
@@ -186,7 +186,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     options.onSubmit?.(sent)
   }
 
-  async function send(input = reportInput()): Promise<void> {
+  async function send(input: ReportInput = reportInput()): Promise<void> {
     if (sending.value) return
     const body = JSON.stringify([input, left.value])
     const idempotencyKey = pending?.body === body ? pending.idempotencyKey : newIdempotencyKey()

@@ -6,6 +6,7 @@
  * `widget-attachments-en.js` once the reporter asks for them, both next to it (see `chunk-loader.ts`).
  */
 import { enPanel } from '../i18n/en-panel.ts'
+import type { PanelChunks } from './attach.tsx'
 import { panelFor } from './attach.tsx'
 import { panelEvent } from './attach-type.ts'
 import { attachmentsEvent } from './attachments-type.ts'
@@ -13,5 +14,5 @@ import { chunkLoader } from './chunk-loader.ts'
 import { followEvent } from './follow-type.ts'
 
 const load = chunkLoader('en')
-const chunks = { follow: () => load('follow', followEvent), attachments: () => load('attachments', attachmentsEvent) }
+const chunks: PanelChunks = { follow: () => load('follow', followEvent), attachments: () => load('attachments', attachmentsEvent) }
 document.currentScript?.dispatchEvent(new CustomEvent(panelEvent, { detail: panelFor(enPanel, chunks) }))
