@@ -4,6 +4,13 @@
 // installed/installation/installé), not at producing dictionary roots. Input is folded (lower case,
 // no accents), so "installé" arrives as "installe". Both languages share the rules, so a ticket needs
 // no language detection, and English and French forms sometimes meet (security/sécurité → securit).
+//
+// The engine's second stemmer, on purpose (#15): `similar/stem.ts` is the one for similar incidents
+// and grouping, where a term is the stem alone, so it only strips inflections (plurals, -ing, -ed)
+// and "installation" stays apart from "installer". Here the stem is an extra feature beside the word
+// itself (features.ts), so conflating derivations too (-ation, -ement, -able) adds recall without
+// losing the exact word; the classifier's evaluated figures (README "Triage quality") were measured
+// with these rules, and the model's hashed features depend on them.
 
 /** Suffixes removed once, longest first, when at least four letters remain. */
 const suffixes = [

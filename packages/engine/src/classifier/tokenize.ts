@@ -9,6 +9,8 @@ const nonAscii = /[^\u0000-\u007f]/
  * English and French function words, removed so that raw text looks like pre-processed text and
  * bigrams join content words. Kept on purpose: words such as "for", "with", "can", "please" that
  * pre-processed tickets still hold and that measurably help (they mark requests and e-mails).
+ * The engine's second list, on purpose (#15): `similar/stop-words.ts` drops those words too, because
+ * similar incidents and grouping compare topics, and "for", "can" or "please" carry none.
  */
 export const stopWords: ReadonlySet<string> = new Set(
   (
