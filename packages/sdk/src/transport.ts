@@ -36,6 +36,7 @@ const readJson = async (response: Response): Promise<unknown> => {
  */
 export async function sendRaw(transport: Transport, { method, path, headers, body, signal, keepalive }: Request): Promise<Response> {
   const idempotencyKey = headers['idempotency-key']
+  const form = body instanceof FormData
   let response: Response
   try {
     // Looked up now, not at creation: a fetch wrapped later (by breadcrumbs, or the app) is used.
@@ -43,8 +44,8 @@ export async function sendRaw(transport: Transport, { method, path, headers, bod
       method,
       // A content type on a GET is harmless: these requests are preflighted anyway (custom headers).
       // A form's is the runtime's, with its boundary.
-      headers: { accept: 'application/json', ...(body instanceof FormData ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body instanceof FormData ? body : body && JSON.stringify(body),
+      headers: form ? { accept: 'application/json', ...headers } : { accept: 'application/json', 'content-type': 'application/json', ...headers },
+      body: form ? body : body && JSON.stringify(body),
       signal,
       keepalive,
     })

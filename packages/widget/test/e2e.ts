@@ -13,11 +13,12 @@ export interface E2e {
   stop(): Promise<void>
 }
 
-export async function startE2e(): Promise<E2e> {
+/** The server and Chromium; `args` adds Chromium switches (e.g. its fake screen for screen sharing). */
+export async function startE2e(args: string[] = []): Promise<E2e> {
   const server = await startEphemeralServer({ rateLimitPerMinute: 10_000 })
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...args],
   })
   return { server, browser, stop: async () => (await browser.close(), await server.stop()) }
 }
@@ -69,6 +70,15 @@ export interface JourneyInput {
 
 /** Describe → diagnose → contact → review → send; answers the ticket number shown. */
 export async function fileReport(dialog: Locator, strings: Strings, input: JourneyInput): Promise<string> {
+  await reachReview(dialog, strings, input)
+  await dialog.getByTestId('triage-send').click()
+  const number = dialog.getByTestId('triage-number')
+  await number.waitFor({ timeout: 15_000 })
+  return (await number.textContent()) ?? ''
+}
+
+/** Describe → diagnose → contact, up to "Check and send" (nothing sent yet). */
+export async function reachReview(dialog: Locator, strings: Strings, input: JourneyInput): Promise<void> {
   await dialog.getByLabel(strings.symptomsLabel).fill(input.symptoms)
   await input.onScreen?.()
   await dialog.getByTestId('triage-next').click()
@@ -80,10 +90,6 @@ export async function fileReport(dialog: Locator, strings: Strings, input: Journ
   await dialog.getByTestId('triage-next').click()
   await dialog.getByTestId('triage-send').waitFor()
   await input.onScreen?.()
-  await dialog.getByTestId('triage-send').click()
-  const number = dialog.getByTestId('triage-number')
-  await number.waitFor({ timeout: 15_000 })
-  return (await number.textContent()) ?? ''
 }
 
 /** The agent's side, through the API with the demo secret key (or another app's). */
