@@ -217,7 +217,7 @@ export function createTriage(options: TriageOptions): TriageClient {
       }
     },
 
-    attach(reportId, file, { token, idempotencyKey = newIdempotencyKey() } = {}) {
+    async attach(reportId, file, { token, idempotencyKey = newIdempotencyKey() } = {}) {
       const form = new FormData()
       form.append('file', file, (file as File).name || 'attachment')
       const headers = { authorization: `Bearer ${tokenOf(reportId, token)}`, 'idempotency-key': idempotencyKey }
