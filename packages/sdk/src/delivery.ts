@@ -48,8 +48,9 @@ export function createDelivery(options: DeliveryOptions) {
 
   async function deliver(item: QueuedItem, keepalive = false): Promise<ReportCreated> {
     inFlight.add(item.key)
-    const files = queue.files(item.key)
     try {
+      // Files that did not survive (IndexedDB cleared since) leave the report to go alone.
+      const files = item.files ? await queue.files(item.key) : undefined
       const created = await withRetry(
         () =>
           send<ReportCreated>(transport, {
@@ -62,10 +63,10 @@ export function createDelivery(options: DeliveryOptions) {
           }),
         keepalive ? { ...options.retry, attempts: 1 } : options.retry,
       )
-      queue.remove(item.key)
+      queue.remove(item)
       return created
     } catch (error) {
-      if (error instanceof TriageError && !error.retryable) queue.remove(item.key)
+      if (error instanceof TriageError && !error.retryable) queue.remove(item)
       throw error
     } finally {
       inFlight.delete(item.key)

@@ -19,8 +19,8 @@ const png = () => new File([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAA
 const log = () => new File(['12:00:01 TypeError: rows is undefined\n'], 'console.log', { type: 'text/plain' })
 const sha256 = async (blob: Blob) => createHash('sha256').update(new Uint8Array(await blob.arrayBuffer())).digest('hex')
 
-const client = (fetch?: typeof fetch): TriageClient =>
-  createTriage({ endpoint: server.url, key: server.publishableKey, storage: memoryStorage(), retry: { attempts: 4, baseDelayMs: 1 }, ...(fetch && { fetch }) })
+const client = (fetchWith?: typeof fetch): TriageClient =>
+  createTriage({ endpoint: server.url, key: server.publishableKey, storage: memoryStorage(), retry: { attempts: 4, baseDelayMs: 1 }, ...(fetchWith && { fetch: fetchWith }) })
 
 const asAgent = (path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })
 const incident = async (id: string) => (await (await asAgent(`/v1/incidents/${id}`)).json()) as Incident
