@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 import { en } from '../packages/widget/src/i18n/en.ts'
-import { seedJourneys, walkJourney, walkKnownProblem } from '../packages/widget/test/journey-screens.ts'
+import { fakeScreen, seedJourneys, walkJourney, walkKnownProblem } from '../packages/widget/test/journey-screens.ts'
 import { layoutProblems } from '../packages/widget/test/layout-check.ts'
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
@@ -18,7 +18,7 @@ mkdirSync(out, { recursive: true })
 // Taken afresh: a screen that is gone leaves no stale picture behind.
 for (const file of readdirSync(out)) if (file.endsWith('.png')) rmSync(`${out}${file}`)
 const server = await startEphemeralServer({ rateLimitPerMinute: 10_000 })
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
+const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', ...fakeScreen] })
 
 const devices = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } }
 const problems: string[] = []

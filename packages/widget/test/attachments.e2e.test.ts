@@ -4,13 +4,14 @@ import type { Incident } from '@triage/protocol'
 import { en } from '../src/i18n/en.ts'
 import type { E2e } from './e2e.ts'
 import { agent, openPanel, pageErrors, reachReview, startE2e } from './e2e.ts'
+import { fakeScreen } from './journey-screens.ts'
 
 // Screenshots and files, end to end in real Chromium against the real server: the reporter adds a
 // screenshot of the tab (Chromium's fake screen stands in for it: 1280×720, green), hides a part of
 // it, attaches a log, and sends; the agent downloads exactly the bytes the browser sent, and the
 // hidden part is black in the stored picture.
 let e2e: E2e
-beforeAll(async () => (e2e = await startE2e(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--auto-accept-this-tab-capture'])))
+beforeAll(async () => (e2e = await startE2e(fakeScreen)))
 afterAll(() => e2e?.stop())
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')

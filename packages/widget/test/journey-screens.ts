@@ -69,9 +69,31 @@ export async function seedJourneys(server: EphemeralServer): Promise<{ noticeKey
 
 const heading = (dialog: Locator) => dialog.locator('h3').first()
 
+/** Chromium's switches for its fake screen, which `getDisplayMedia` shares without asking. */
+export const fakeScreen = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--auto-accept-this-tab-capture']
+
+/** At "Check and send": a screenshot with a part hidden (the fake screen, see {@link fakeScreen}) and a log. */
+async function addAttachments(page: Page, dialog: Locator, strings: Strings, onScreen: OnScreen): Promise<void> {
+  await dialog.getByRole('button', { name: strings.addAttachments }).click()
+  await dialog.getByRole('button', { name: strings.screenshot }).click()
+  const shot = dialog.getByTestId('triage-shot')
+  await shot.waitFor()
+  const box = (await shot.boundingBox())!
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.15)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.45)
+  await page.mouse.up()
+  await onScreen('04-review-screenshot', true)
+  await dialog.getByRole('button', { name: strings.useScreenshot }).click()
+  await dialog.getByTestId('triage-attached').waitFor({ timeout: 15_000 })
+  await dialog.getByTestId('triage-file').setInputFiles({ name: 'console.log', mimeType: 'text/plain', buffer: Buffer.from('TypeError: rows is undefined\n') })
+  await dialog.getByTestId('triage-attached').nth(1).waitFor()
+  await onScreen('04-review-attachments', true)
+}
+
 /**
  * The whole journey on the demo page: launcher; describe (empty, then with a suggestion); each
- * question; contact (a wrong address, then a right one); review; confirmation; the agent's reply;
+ * question; contact (a wrong address, then a right one); review, with a screenshot and a log; confirmation; the agent's reply;
  * resolved; closed; "My reports"; a suggestion that solves it; a report saved offline.
  */
 export async function walkJourney(page: Page, server: EphemeralServer, locale: Locale, strings: Strings, onScreen: OnScreen): Promise<void> {
@@ -101,6 +123,7 @@ export async function walkJourney(page: Page, server: EphemeralServer, locale: L
   await dialog.getByTestId('triage-next').click()
   await dialog.getByTestId('triage-send').waitFor()
   await onScreen('04-review', true)
+  await addAttachments(page, dialog, strings, onScreen)
   await dialog.getByTestId('triage-send').click()
   await dialog.getByTestId('triage-sla').waitFor()
   await onScreen('05-confirmation', true)
