@@ -6,7 +6,7 @@
 //   npm run build && npm run screenshots
 import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 import { en } from '../packages/widget/src/i18n/en.ts'
@@ -28,9 +28,10 @@ try {
   for (const [device, viewport] of Object.entries(devices)) {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport, colorScheme: scheme, locale: 'en-US', deviceScaleFactor: 1, hasTouch: device === 'mobile' })
-      const shoot = (page: Page) => async (name: string, doc: boolean) => {
+      const shoot = (page: Page) => async (name: string, doc: boolean, show?: Locator) => {
         problems.push(...(await layoutProblems(page)).map((problem) => `${name} (${device}, ${scheme}): ${problem}`))
         if (!doc) return
+        await show?.scrollIntoViewIfNeeded()
         await page.screenshot({ path: `${out}${name}-${device}-${scheme}.png` })
         taken++
       }

@@ -7,7 +7,8 @@ import type { Answers } from './e2e.ts'
 import { agent, answerQuestions, openPanel } from './e2e.ts'
 
 /** Called on each screen: `name` orders and names it; `doc` marks those the README shows. */
-export type OnScreen = (name: string, doc: boolean) => Promise<void>
+/** Called on each screen: `doc` when the docs show it, `show` the part of a long panel to scroll to for the picture. */
+export type OnScreen = (name: string, doc: boolean, show?: Locator) => Promise<void>
 
 /** What the reporter writes, and how they answer, in each language. */
 const words: Record<Locale, { symptoms: string; seed: string; note: string; answers: Answers; reply: string; other: string; fixed: string }> = {
@@ -83,12 +84,12 @@ async function addAttachments(page: Page, dialog: Locator, strings: Strings, onS
   await page.mouse.down()
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.45)
   await page.mouse.up()
-  await onScreen('04-review-screenshot', true)
+  await onScreen('04-review-screenshot', true, dialog.getByTestId('triage-use-shot'))
   await dialog.getByRole('button', { name: strings.useScreenshot }).click()
   await dialog.getByTestId('triage-attached').waitFor({ timeout: 15_000 })
   await dialog.getByTestId('triage-file').setInputFiles({ name: 'console.log', mimeType: 'text/plain', buffer: Buffer.from('TypeError: rows is undefined\n') })
   await dialog.getByTestId('triage-attached').nth(1).waitFor()
-  await onScreen('04-review-attachments', true)
+  await onScreen('04-review-attachments', true, dialog.getByTestId('triage-send'))
 }
 
 /**
