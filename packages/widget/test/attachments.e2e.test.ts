@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Incident } from '@triage/protocol'
 import { en } from '../src/i18n/en.ts'
+import { fill } from '../src/i18n/index.ts'
 import type { E2e } from './e2e.ts'
 import { agent, openPanel, pageErrors, reachReview, startE2e } from './e2e.ts'
 import { fakeScreen } from './journey-screens.ts'
@@ -34,7 +35,7 @@ function recordSentFiles(): void {
   }
 }
 
-it('sends a screenshot with a hidden part and a log with the report; the agent gets the exact bytes, the part black', async () => {
+it('sends a screenshot with a hidden part and a log (a pasted file taken back, an HTML page refused) with the report; the agent gets the exact bytes, the part black', async () => {
   const page = await e2e.browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
   const errors = pageErrors(page)
   const chunks: string[] = []
@@ -64,8 +65,19 @@ it('sends a screenshot with a hidden part and a log with the report; the agent g
   const log = Buffer.from('12:00:01 GET /invoices 200\n12:00:02 TypeError: rows is undefined\n')
   await dialog.getByTestId('triage-file').setInputFiles({ name: 'console.log', mimeType: 'text/plain', buffer: log })
   await expect.poll(() => dialog.getByTestId('triage-attached').count()).toBe(2)
-  // Each one can be taken back before sending: its remove button names it.
-  await expect.poll(() => dialog.getByRole('button', { name: 'Remove console.log' }).count()).toBe(1)
+  // A paste adds a file too; each one can be taken back before sending, by its remove button.
+  await dialog.getByTestId('triage-attachments').evaluate((section) => {
+    const data = new DataTransfer()
+    data.items.add(new File(['pasted by mistake'], 'pasted.txt', { type: 'text/plain' }))
+    section.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
+  })
+  await expect.poll(() => dialog.getByTestId('triage-attached').count()).toBe(3)
+  await dialog.getByRole('button', { name: 'Remove pasted.txt' }).click()
+  await expect.poll(() => dialog.getByTestId('triage-attached').count()).toBe(2)
+  // What the server would refuse is refused here first, in words.
+  await dialog.getByTestId('triage-file').setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<!DOCTYPE html>') })
+  await dialog.getByText(fill(en.notAccepted, { name: 'page.html' })).waitFor()
+  expect(await dialog.getByTestId('triage-attached').count()).toBe(2)
 
   await dialog.getByTestId('triage-send').click()
   const number = dialog.getByTestId('triage-number')
