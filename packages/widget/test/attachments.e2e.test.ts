@@ -4,7 +4,7 @@ import type { Incident } from '@triage/protocol'
 import { en } from '../src/i18n/en.ts'
 import { fill } from '../src/i18n/index.ts'
 import type { E2e } from './e2e.ts'
-import { agent, openPanel, pageErrors, reachReview, startE2e } from './e2e.ts'
+import { agent, axeAllowed, axePath, openPanel, pageErrors, reachReview, startE2e, violations } from './e2e.ts'
 import { fakeScreen } from './journey-screens.ts'
 
 // Screenshots and files, end to end in real Chromium against the real server: the reporter adds a
@@ -36,12 +36,13 @@ function recordSentFiles(): void {
 }
 
 it('sends a screenshot with a hidden part and a log (a pasted file taken back, an HTML page refused) with the report; the agent gets the exact bytes, the part black', async () => {
-  const page = await e2e.browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
+  const page = await e2e.browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 }, ...axeAllowed })
   const errors = pageErrors(page)
   const chunks: string[] = []
   page.on('request', (request) => void (request.url().includes('widget-attachments-') && chunks.push(request.url())))
   await page.addInitScript(recordSentFiles)
   await page.goto(`${e2e.server.url}/`)
+  await page.addScriptTag({ path: axePath })
   const dialog = await openPanel(page, en)
   await reachReview(dialog, en, { symptoms: 'The invoices page shows a blank table after the export' })
   // Fetched only when the reporter asks for it.
@@ -59,12 +60,15 @@ it('sends a screenshot with a hidden part and a log (a pasted file taken back, a
   await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.25)
   await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4)
   await page.mouse.up()
+  const found = await violations(page, 'screenshot editor')
   await dialog.getByRole('button', { name: en.useScreenshot }).click()
   await expect.poll(() => dialog.getByTestId('triage-attached').count(), { timeout: 15_000 }).toBe(1)
 
   const log = Buffer.from('12:00:01 GET /invoices 200\n12:00:02 TypeError: rows is undefined\n')
   await dialog.getByTestId('triage-file').setInputFiles({ name: 'console.log', mimeType: 'text/plain', buffer: log })
   await expect.poll(() => dialog.getByTestId('triage-attached').count()).toBe(2)
+  found.push(...(await violations(page, 'attachments')))
+  expect(found).toEqual([])
   // A paste adds a file too; each one can be taken back before sending, by its remove button.
   await dialog.getByTestId('triage-attachments').evaluate((section) => {
     const data = new DataTransfer()

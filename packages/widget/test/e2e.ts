@@ -1,11 +1,27 @@
 // Shared by the end-to-end tests: the real Node server, Debian's Chromium, and the reporter's
 // journey through the widget as a person does it (roles, labels, the keyboard where it matters).
+import { createRequire } from 'node:module'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import type { IncidentList } from '@triage/protocol'
 import type { EphemeralServer } from '@triage/testing/ephemeral-server'
 import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 import type { Strings } from '../src/i18n/index.ts'
+
+export const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+// axe goes in as an inline script, which the served page's Content-Security-Policy refuses (as it
+// should): these pages let the test's own instrument through. The policy is tested elsewhere.
+export const axeAllowed = { bypassCSP: true }
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[]
+}
+
+/** axe's violations on the widget as it is now (axe goes into open shadow roots), with the screen's name for the failure message. */
+export async function violations(page: Page, screen: string): Promise<string[]> {
+  const result = await page.evaluate(() => (window as unknown as { axe: { run(context: Element): Promise<AxeResult> } }).axe.run(document.querySelector('triage-widget')!))
+  return result.violations.map((violation) => `${screen}: ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes.map((node) => node.target))}`)
+}
 
 export interface E2e {
   server: EphemeralServer
