@@ -133,3 +133,39 @@ it('sends a screenshot with a hidden part and a log (a pasted file taken back, a
   expect(errors).toEqual([])
   await page.close()
 }, 90_000)
+
+it('crops a screenshot to the part dragged over after "Crop", and sends only that part', async () => {
+  const page = await e2e.browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
+  const errors = pageErrors(page)
+  await page.addInitScript(recordSentFiles)
+  await page.goto(`${e2e.server.url}/`)
+  const dialog = await openPanel(page, en)
+  await reachReview(dialog, en, { symptoms: 'The chart on the dashboard draws its bars upside down' })
+  await dialog.getByRole('button', { name: en.addAttachments }).click()
+  await dialog.getByRole('button', { name: en.screenshot }).click()
+  const shot = dialog.getByTestId('triage-shot')
+  await shot.waitFor()
+  await dialog.getByRole('button', { name: en.crop }).click()
+  expect(await dialog.getByRole('button', { name: en.crop }).getAttribute('aria-pressed')).toBe('true')
+  // Two clicks make the box as well as a drag (no dragging needed): the right half, the middle
+  // third; a drag past the picture's edge ends at it.
+  const box = (await shot.boundingBox())!
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 3)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width + 40, box.y + (box.height * 2) / 3)
+  await page.mouse.up()
+  await dialog.getByRole('button', { name: en.useScreenshot }).click()
+  await expect.poll(() => dialog.getByTestId('triage-attached').count(), { timeout: 15_000 }).toBe(1)
+  await dialog.getByTestId('triage-send').click()
+  await dialog.getByTestId('triage-number').waitFor({ timeout: 15_000 })
+  const size = await page.evaluate(async () => {
+    const [base64] = Object.values((window as unknown as { sentFiles: Record<string, string> }).sentFiles)
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64!), (char) => char.charCodeAt(0))]))
+    return { width: bitmap.width, height: bitmap.height }
+  })
+  // Half of 1280 × a third of 720, give or take a pixel of the pointer's rounding.
+  expect(Math.abs(size.width - 640)).toBeLessThanOrEqual(3)
+  expect(Math.abs(size.height - 240)).toBeLessThanOrEqual(3)
+  expect(errors).toEqual([])
+  await page.close()
+}, 90_000)

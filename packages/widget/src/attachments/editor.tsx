@@ -23,11 +23,13 @@ export function createEditor() {
   let start: { x: number; y: number } | undefined
   let props: EditorProps | undefined
 
-  /** A pointer's place in the screenshot's own pixels (the canvas is shown smaller). */
+  /** A pointer's place in the screenshot's own pixels (the canvas is shown smaller), kept inside it. */
   function at(event: PointerEvent): { x: number; y: number } {
     const rect = (event.currentTarget as HTMLCanvasElement).getBoundingClientRect()
-    const scale = (props?.shot.width ?? 0) / rect.width
-    return { x: (event.clientX - rect.left) * scale, y: (event.clientY - rect.top) * scale }
+    const { width = 0, height = 0 } = props?.shot ?? {}
+    const scale = width / rect.width
+    const inside = (value: number, max: number) => Math.min(max, Math.max(0, value))
+    return { x: inside((event.clientX - rect.left) * scale, width), y: inside((event.clientY - rect.top) * scale, height) }
   }
   const repaint = (extra: Box[] = []) => canvas && props && paint(canvas, props.shot, [...boxes.value, ...extra], false)
   const keep = (element: HTMLCanvasElement | null) => {
@@ -36,6 +38,8 @@ export function createEditor() {
   }
 
   function onPointerDown(event: PointerEvent) {
+    // A drag that leaves the picture still ends on it, at its edge.
+    ;(event.currentTarget as HTMLCanvasElement).setPointerCapture(event.pointerId)
     start ??= at(event)
   }
   function onPointerMove(event: PointerEvent) {
