@@ -63,10 +63,10 @@ export function createDelivery(options: DeliveryOptions) {
           }),
         keepalive ? { ...options.retry, attempts: 1 } : options.retry,
       )
-      queue.remove(item)
+      await queue.remove(item)
       return created
     } catch (error) {
-      if (error instanceof TriageError && !error.retryable) queue.remove(item)
+      if (error instanceof TriageError && !error.retryable) await queue.remove(item)
       throw error
     } finally {
       inFlight.delete(item.key)

@@ -40,9 +40,13 @@ export function createQueue(storage: TriageStorage, name: string, fileStore?: Fi
     },
     /** The files of the item under `key`, if it has some: from memory, else from the last page's store. */
     files: async (key: string) => files.get(key) ?? (await fileStore?.get(key).catch(() => undefined)),
-    remove(item: QueuedItem): void {
+    /**
+     * Forgets `item`, its files first: a page that goes away in between leaves the item, which the
+     * next page sends again (the server answers it again, under its key), never files nobody owns.
+     */
+    async remove(item: QueuedItem): Promise<void> {
       files.delete(item.key)
-      if (item.files) void fileStore?.remove(item.key).catch(() => {})
+      if (item.files) await fileStore?.remove(item.key).catch(() => {})
       list.remove((queued) => queued.key !== item.key)
     },
   }
