@@ -6,8 +6,10 @@ import type { Locale, Strings } from '../src/i18n/index.ts'
 import type { Answers } from './e2e.ts'
 import { agent, answerQuestions, openPanel } from './e2e.ts'
 
-/** Called on each screen: `name` orders and names it; `doc` marks those the README shows. */
-/** Called on each screen: `doc` when the docs show it, `show` the part of a long panel to scroll to for the picture. */
+/**
+ * Called on each screen: `name` orders and names it; `doc` marks those the README shows; `show` is
+ * the part of a long panel to scroll to for the picture.
+ */
 export type OnScreen = (name: string, doc: boolean, show?: Locator) => Promise<void>
 
 /** What the reporter writes, and how they answer, in each language. */
@@ -78,7 +80,9 @@ async function addAttachments(page: Page, dialog: Locator, strings: Strings, onS
   await dialog.getByRole('button', { name: strings.addAttachments }).click()
   await dialog.getByRole('button', { name: strings.screenshot }).click()
   const shot = dialog.getByTestId('triage-shot')
-  await shot.waitFor()
+  // The editor, or the words of a screenshot that failed, which the failure then names.
+  await dialog.getByTestId('triage-shot').or(dialog.getByText(strings.screenshotFailed)).waitFor()
+  if ((await shot.count()) === 0) throw new Error(`no screenshot: the widget says "${strings.screenshotFailed}"`)
   const box = (await shot.boundingBox())!
   await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.15)
   await page.mouse.down()

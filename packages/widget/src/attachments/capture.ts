@@ -13,6 +13,13 @@ export async function captureTab(): Promise<HTMLCanvasElement> {
     video.muted = true
     video.srcObject = stream
     await video.play()
+    // Playing is not yet a picture: wait for the first frame, with its size (a busy machine can
+    // start a stream before its first frame arrives). A stream that never gives one fails.
+    await new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('Triage: the shared screen sent no picture')), 10_000)
+      if (video.videoWidth) resolve(undefined)
+      else video.addEventListener('resize', resolve, { once: true })
+    })
     const canvas = document.createElement('canvas')
     canvas.width = video.videoWidth
     canvas.height = video.videoHeight
