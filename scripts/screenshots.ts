@@ -36,7 +36,7 @@ try {
         taken++
       }
       const page = await context.newPage()
-      await walkJourney(page, server, 'en', en, shoot(page))
+      await walkJourney(page, server, 'en', en, shoot(page), { screenshot: true })
       const visitor = await context.newPage()
       await walkKnownProblem(visitor, server, noticeKey, en, shoot(visitor))
       await context.close()

@@ -3,7 +3,7 @@ import { en } from '../src/i18n/en.ts'
 import { fr } from '../src/i18n/fr.ts'
 import type { E2e } from './e2e.ts'
 import { pageErrors, startE2e } from './e2e.ts'
-import { fakeScreen, walkJourney, walkKnownProblem, seedJourneys } from './journey-screens.ts'
+import { walkJourney, walkKnownProblem, seedJourneys } from './journey-screens.ts'
 import { layoutProblems } from './layout-check.ts'
 
 // The widget as a person sees it: every screen of the journey (the same ones `npm run screenshots`
@@ -12,7 +12,7 @@ import { layoutProblems } from './layout-check.ts'
 let e2e: E2e
 let noticeKey = ''
 beforeAll(async () => {
-  e2e = await startE2e(fakeScreen)
+  e2e = await startE2e()
   noticeKey = (await seedJourneys(e2e.server)).noticeKey
 }, 60_000)
 afterAll(() => e2e?.stop())
