@@ -82,8 +82,9 @@ const plugins = ({ minifySyntax = false } = {}) => [
 ]
 
 /**
- * The follow-up chunks render with their panel's Preact: `panel/jsx.ts` (Preact's `h`) becomes
- * `panel/jsx-bridge.ts`, set by the panel when it loads them, so no second Preact comes along.
+ * The chunks a panel loads later (follow-up screens, attachments) render with their panel's Preact
+ * and signals: `panel/jsx.ts` (Preact's `h`, the signals' `signal`) becomes `panel/jsx-bridge.ts`,
+ * set by the panel when it loads them, so no second Preact comes along.
  */
 const jsxBridge = {
   name: 'jsx-bridge',
@@ -141,10 +142,13 @@ export default [
     // The screens after a report exists, loaded by the panel once a reporter gets near sending.
     ['panel/entry-follow-en.ts', 'widget-follow-en.js'],
     ['panel/entry-follow-fr.ts', 'widget-follow-fr.js'],
+    // Screenshots and files, loaded by the panel only when the reporter asks to add one.
+    ['panel/entry-attachments-en.ts', 'widget-attachments-en.js'],
+    ['panel/entry-attachments-fr.ts', 'widget-attachments-fr.js'],
   ].map(([input, file]) => ({
     input: `packages/widget/src/${input}`,
     output: { file: `packages/widget/dist/${file}`, format: 'iife' },
-    plugins: [...(file.startsWith('widget-follow-') ? [jsxBridge] : []), ...plugins({ minifySyntax: true }), terser(file === 'widget.js' ? scriptTagTerserOptions : panelTerserOptions)],
+    plugins: [...(file.startsWith('widget-panel-') || file === 'widget.js' ? [] : [jsxBridge]), ...plugins({ minifySyntax: true }), terser(file === 'widget.js' ? scriptTagTerserOptions : panelTerserOptions)],
   })),
   {
     input: 'packages/widget/src/index.ts',

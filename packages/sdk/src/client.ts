@@ -1,5 +1,6 @@
-import type { DiagnosticsResult, NoticeList, ReportCreate, ReportCreated, ReportList, ReportView } from '@triage/protocol'
-import type { ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
+import type { AttachmentCreated, DiagnosticsResult, NoticeList, ReportCreated, ReportList, ReportView } from '@triage/protocol'
+import type { ReportInput, ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
+import { newIdempotencyKey } from './core.ts'
 import type { TriageIntegration } from './integration.ts'
 import { buildCore } from './core.ts'
 import { TriageError } from './errors.ts'
@@ -23,6 +24,13 @@ export interface ActionOptions {
   reason?: string
 }
 
+/** Attaching a file: the report's token (default: the one kept in this browser), and a key to retry it under. */
+export interface AttachOptions {
+  token?: string
+  /** Reuse to make a retried upload store one attachment; default: a new random key per call. */
+  idempotencyKey?: string
+}
+
 /**
  * A created report: the server's answer (`number`, `reporterToken`, `status`…) with what the
  * reporter can do next. The methods are its own properties, so a copy (`{ ...report }`) keeps
@@ -44,7 +52,16 @@ export interface TriageClient extends TriageCore {
    * const report = await triage.report({ symptoms: 'The export button does nothing' })
    * if (report.status !== 'queued') report.follow((view) => render(view))
    */
-  report(input: ReportCreate, options?: ReportOptions): Promise<Report | QueuedReport>
+  report(input: ReportInput, options?: ReportOptions): Promise<Report | QueuedReport>
+  /**
+   * Adds a file to a report already sent (a screenshot, photo, PDF or log, at most 10 MB). Its
+   * type is decided by its bytes on the server: anything else rejects with a `TriageError` of status
+   * 415; too big, or over the report's 25 MB or the app's quota, 413. Network failures and 5xx are
+   * retried under one idempotency key, so a retry stores one attachment, never two.
+   * @example
+   * const { id, size } = await triage.attach(report.id, fileInput.files[0])
+   */
+  attach(reportId: string, file: Blob, options?: AttachOptions): Promise<AttachmentCreated>
   /**
    * The reporter's view of a report, once; the token defaults to the one this browser kept.
    * @example
@@ -198,6 +215,13 @@ export function createTriage(options: TriageOptions): TriageClient {
         stops.delete(stop)
         stop()
       }
+    },
+
+    async attach(reportId, file, { token, idempotencyKey = newIdempotencyKey() } = {}) {
+      const form = new FormData()
+      form.append('file', file, (file as File).name || 'attachment')
+      const headers = { authorization: `Bearer ${tokenOf(reportId, token)}`, 'idempotency-key': idempotencyKey }
+      return withRetry(() => send<AttachmentCreated>(transport, { method: 'POST', path: `/v1/reports/${encodeURIComponent(reportId)}/attachments`, headers, body: form }), retry)
     },
 
     reply: (reportId, text, { token } = {}) => act(reportId, 'messages', { body: text }, token),

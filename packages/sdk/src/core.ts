@@ -6,7 +6,8 @@ import { TriageError } from './errors.ts'
 import type { TriageIntegration } from './integration.ts'
 import type { TriageUser } from './prepare.ts'
 import { prepareReport } from './prepare.ts'
-import type { Queue } from './queue.ts'
+import type { Queue, QueuedItem } from './queue.ts'
+import { defaultFileStore } from './file-store.ts'
 import { createQueue } from './queue.ts'
 import type { QueuedReport } from './report-book.ts'
 import type { RetryOptions, RetryPolicy } from './retry.ts'
@@ -47,6 +48,16 @@ export interface TriageCoreOptions {
   integrations?: TriageIntegration[]
 }
 
+/** A report as `report()` takes it: the protocol's, and files to go with it. */
+export interface ReportInput extends ReportCreate {
+  /**
+   * Screenshots, photos, PDFs or logs (at most 10, 10 MB each, 25 MB in all), sent in one request
+   * with the report: the server takes the report and all its files, or nothing. A queued report
+   * keeps them (in IndexedDB in browsers, so a reload keeps them too) and goes with them.
+   */
+  attachments?: Blob[] | undefined
+}
+
 export interface ReportOptions {
   /** Reuse to make a retried report count once; default: a new random key per call. A queued report keeps its key. */
   idempotencyKey?: string
@@ -76,7 +87,7 @@ export interface TriageCore {
    *   show(error instanceof TriageError ? error.detail : 'Something went wrong.')
    * }
    */
-  report(input: ReportCreate, options?: ReportOptions): Promise<ReportCreated | QueuedReport>
+  report(input: ReportInput, options?: ReportOptions): Promise<ReportCreated | QueuedReport>
   /**
    * The reporter's view of a report, once, opened with its reporter token.
    * @example
@@ -127,7 +138,7 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
   const transport = { endpoint, fetch: options.fetch }
   const retry = retryPolicy(options.retry)
   const storage = options.storage ?? defaultStorage()
-  const queue = createQueue(storage, `triage:queue:${key}`)
+  const queue = createQueue(storage, `triage:queue:${key}`, defaultFileStore())
   const stops = new Set<() => void>()
   const delivery = createDelivery({ transport, key, retry, queue, onSent: (report) => onCreated(report, true), onRejected: (error) => options.onError?.(error) })
   let user: TriageUser | null = null
@@ -137,15 +148,16 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
       user = next
     },
 
-    async report(input, { idempotencyKey = newIdempotencyKey() } = {}) {
+    async report({ attachments, ...input }, { idempotencyKey = newIdempotencyKey() } = {}) {
       // A report sent again under its key goes as first prepared: the server answers a key
       // replayed with another body (new breadcrumbs, a new URL) with idempotency_key_reused.
       const waiting = queue.items().find((item) => item.key === idempotencyKey)
       const body = waiting ? waiting.body : prepareReport(input, user, options, integrations)
       if (!body) throw new TriageError('dropped', 0, 'beforeSend dropped the report: nothing was sent.')
-      const item = { key: idempotencyKey, body, at: waiting?.at ?? new Date().toISOString() }
+      const item: QueuedItem = { key: idempotencyKey, body, at: waiting?.at ?? new Date().toISOString() }
+      if (attachments?.length) item.files = attachments.length
       // Saved before it is sent: if the page closes mid-request, the next load sends it (same key).
-      const saved = queue.put(item)
+      const saved = await queue.put(item, attachments)
       try {
         if (globalThis.navigator?.onLine === false) throw new TriageError('network_error', 0, 'The browser is offline.', { idempotencyKey })
         const created = await delivery.deliver(item)

@@ -1,10 +1,21 @@
-import type { ReportCreated } from '@triage/protocol'
+import type { ReportCreate, ReportCreated } from '@triage/protocol'
 import { TriageError } from './errors.ts'
 import type { Queue, QueuedItem } from './queue.ts'
 import type { RetryPolicy } from './retry.ts'
 import { withRetry } from './retry.ts'
 import type { Transport } from './transport.ts'
 import { send } from './transport.ts'
+
+/**
+ * A report and its files as one `multipart/form-data` body: the report's JSON in `report`, each
+ * file in `file` (a Blob without a name goes as `attachment`; the server decides its type by its bytes).
+ */
+export function reportForm(report: ReportCreate, files: Blob[]): FormData {
+  const form = new FormData()
+  form.append('report', JSON.stringify(report))
+  for (const file of files) form.append('file', file, (file as File).name || 'attachment')
+  return form
+}
 
 export interface DeliveryOptions {
   transport: Transport
@@ -38,21 +49,24 @@ export function createDelivery(options: DeliveryOptions) {
   async function deliver(item: QueuedItem, keepalive = false): Promise<ReportCreated> {
     inFlight.add(item.key)
     try {
+      // Files that did not survive (IndexedDB cleared since) leave the report to go alone.
+      const files = item.files ? await queue.files(item.key) : undefined
       const created = await withRetry(
         () =>
           send<ReportCreated>(transport, {
             method: 'POST',
             path: '/v1/reports',
             headers: { 'x-triage-key': options.key, 'idempotency-key': item.key },
-            body: item.body,
+            // With files: one multipart request, so the server takes the report and its files or nothing.
+            body: files ? reportForm(item.body, files) : item.body,
             keepalive,
           }),
         keepalive ? { ...options.retry, attempts: 1 } : options.retry,
       )
-      queue.remove(item.key)
+      await queue.remove(item)
       return created
     } catch (error) {
-      if (error instanceof TriageError && !error.retryable) queue.remove(item.key)
+      if (error instanceof TriageError && !error.retryable) await queue.remove(item)
       throw error
     } finally {
       inFlight.delete(item.key)

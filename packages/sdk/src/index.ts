@@ -4,10 +4,10 @@
  * bundles. Breadcrumbs are a separate entry, `@triage/sdk/breadcrumbs`.
  */
 export { createTriage } from './client.ts'
-export type { ActionOptions, Report, TriageClient, TriageOptions } from './client.ts'
+export type { ActionOptions, AttachOptions, Report, TriageClient, TriageOptions } from './client.ts'
 export type { AppInfo } from './context.ts'
 export { createTriageCore, newIdempotencyKey } from './core.ts'
-export type { ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
+export type { ReportInput, ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
 export type { FlushResult } from './delivery.ts'
 export { TriageError } from './errors.ts'
 export type { ClientErrorCode, TriageErrorCode, TriageErrorFields } from './errors.ts'
@@ -20,6 +20,7 @@ export { scrub, scrubText } from './scrub.ts'
 export type { TriageStorage } from './storage.ts'
 export { memoryStorage } from './storage.ts'
 export type {
+  AttachmentCreated,
   Breadcrumb,
   DiagnosticAnswer,
   DiagnosticQuestion,

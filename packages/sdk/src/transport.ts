@@ -12,6 +12,7 @@ export interface Request {
   method: 'GET' | 'POST'
   path: string
   headers: Record<string, string>
+  /** JSON, or a multipart form (files), sent as is with the boundary the runtime picks. */
   body?: object
   signal?: AbortSignal
   /** Let the request outlive the page (sent from `pagehide`). */
@@ -35,14 +36,16 @@ const readJson = async (response: Response): Promise<unknown> => {
  */
 export async function sendRaw(transport: Transport, { method, path, headers, body, signal, keepalive }: Request): Promise<Response> {
   const idempotencyKey = headers['idempotency-key']
+  const form = body instanceof FormData
   let response: Response
   try {
     // Looked up now, not at creation: a fetch wrapped later (by breadcrumbs, or the app) is used.
     response = await (transport.fetch ?? fetch)(transport.endpoint.replace(/\/$/, '') + path, {
       method,
       // A content type on a GET is harmless: these requests are preflighted anyway (custom headers).
-      headers: { accept: 'application/json', 'content-type': 'application/json', ...headers },
-      body: body && JSON.stringify(body),
+      // A form's is the runtime's, with its boundary.
+      headers: form ? { accept: 'application/json', ...headers } : { accept: 'application/json', 'content-type': 'application/json', ...headers },
+      body: form ? body : body && JSON.stringify(body),
       signal,
       keepalive,
     })

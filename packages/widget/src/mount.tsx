@@ -9,6 +9,7 @@ import { en } from './i18n/en.ts'
 import { fr } from './i18n/fr.ts'
 import { panelFor } from './panel/attach.tsx'
 import { followScreens } from './panel/follow.ts'
+import { createAttachmentsPart } from './attachments/part.tsx'
 
 /**
  * Adds the widget to the page: a `<triage-widget>` element at the end of `document.body`,
@@ -31,8 +32,11 @@ export function mount(options: WidgetOptions): WidgetHandle {
   // The deflection count is kept for an app that hears of deflections.
   const { onDeflect } = options
   const strings = resolveStrings({ en, fr }[locale], options.strings)
-  // Bundled with the app: the follow-up screens are here already, with the app's words for them.
-  const panel = panelFor(strings, () => Promise.resolve({ screens: followScreens, strings }))(parts, {
+  // Bundled with the app: the follow-up screens and the attachments are here already, with the app's words for them.
+  const panel = panelFor(strings, {
+    follow: () => Promise.resolve({ screens: followScreens, strings }),
+    attachments: () => Promise.resolve({ create: createAttachmentsPart, strings }),
+  })(parts, {
     ...options,
     onDeflect: onDeflect && ((deflection) => onDeflect({ ...deflection, count: countDeflection(key) })),
   })

@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals-core'
 import { visibleQuestions } from '@triage/protocol'
-import type { DiagnosticsResult, MyReport, Notice, ReportContact, ReportCreate, ReportCreated, ReportView, SimilarResolution, TriageUser } from '@triage/sdk'
+import type { DiagnosticsResult, MyReport, Notice, ReportContact, ReportCreate, ReportCreated, ReportInput, ReportView, SimilarResolution, TriageUser } from '@triage/sdk'
 import { createTriage, newIdempotencyKey, TriageError } from '@triage/sdk'
 import type { ContextPart } from './context-parts.ts'
 import { leftOut } from './context-parts.ts'
@@ -38,6 +38,8 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   const dismissed = signal(false)
   /** The context parts the reporter unticked at the review step. */
   const left = signal<ContextPart[]>([])
+  /** Screenshots and files going with the report (added by the attachments chunk, at the review step). */
+  const files = signal<File[]>([])
   const sending = signal(false)
   /** The SDK's error detail when sending (or a follow-up action) failed; `null` when nothing failed. */
   const error = signal<string | null>(null)
@@ -147,7 +149,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
    * The report's start: what the reporter wrote (or the known problem they have too), how to reach
    * them, and the context they left out.
    */
-  function withContact(input: ReportCreate): ReportCreate {
+  function withContact(input: ReportInput): ReportInput {
     const contact: ReportContact = {}
     if (name.value.trim()) contact.name = name.value.trim()
     if (email.value.trim()) contact.email = email.value.trim()
@@ -160,7 +162,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
    * What will be sent, built from the journey: only the answers to questions still shown, and the
    * category they were about (shown, and changeable, from the first question on): the reporter's choice.
    */
-  function reportInput(): ReportCreate {
+  function reportInput(): ReportInput {
     const input = withContact({ symptoms: symptoms.value.trim() })
     const given: Record<string, string> = {}
     for (const question of questions.value) {
@@ -169,6 +171,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     }
     if (Object.keys(given).length > 0) input.answers = given
     if (diagnosis.value) input.category = diagnosis.value.category.value
+    if (files.value.length) input.attachments = files.value
     return input
   }
 
@@ -183,7 +186,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     options.onSubmit?.(sent)
   }
 
-  async function send(input = reportInput()): Promise<void> {
+  async function send(input: ReportInput = reportInput()): Promise<void> {
     if (sending.value) return
     const body = JSON.stringify([input, left.value])
     const idempotencyKey = pending?.body === body ? pending.idempotencyKey : newIdempotencyKey()
@@ -277,6 +280,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
       answers.value = {}
       dismissed.value = false
       left.value = []
+      files.value = []
       error.value = null
       report.value = null
       view.value = null
@@ -321,6 +325,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     suggestion,
     dismissed,
     left,
+    files,
     sending,
     error,
     report,

@@ -1,30 +1,14 @@
-import { createRequire } from 'node:module'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { en } from '../src/i18n/en.ts'
 import { fr } from '../src/i18n/fr.ts'
 import type { E2e } from './e2e.ts'
-import { agent, answerQuestions, fileReport, openPanel, startE2e } from './e2e.ts'
+import { agent, answerQuestions, axeAllowed, axePath, fileReport, openPanel, startE2e, violations } from './e2e.ts'
 
 // axe-core in real Chromium on every screen of the journey, scoped to the widget's element (axe
 // goes into open shadow roots), in both color schemes; then the keyboard alone.
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-// axe goes in as an inline script, which the served page's Content-Security-Policy refuses (as it
-// should): these pages let the test's own instrument through. The policy is tested elsewhere.
-const axeAllowed = { bypassCSP: true }
 let e2e: E2e
 beforeAll(async () => (e2e = await startE2e()))
 afterAll(() => e2e?.stop())
-
-interface AxeResult {
-  violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[]
-}
-
-/** axe's violations on the widget as it is now, with the screen's name for the failure message. */
-async function violations(page: Page, screen: string): Promise<string[]> {
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(context: Element): Promise<AxeResult> } }).axe.run(document.querySelector('triage-widget')!))
-  return result.violations.map((violation) => `${screen}: ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes.map((node) => node.target))}`)
-}
 
 describe('accessibility', () => {
   for (const [scheme, strings] of [['light', en], ['dark', fr]] as const) {

@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: the real Node server, Debian's Chromium, and the reporter's
 // journey through the widget as a person does it (roles, labels, the keyboard where it matters).
+import { createRequire } from 'node:module'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import type { IncidentList } from '@triage/protocol'
@@ -7,17 +8,33 @@ import type { EphemeralServer } from '@triage/testing/ephemeral-server'
 import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 import type { Strings } from '../src/i18n/index.ts'
 
+export const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+// axe goes in as an inline script, which the served page's Content-Security-Policy refuses (as it
+// should): these pages let the test's own instrument through. The policy is tested elsewhere.
+export const axeAllowed = { bypassCSP: true }
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[]
+}
+
+/** axe's violations on the widget as it is now (axe goes into open shadow roots), with the screen's name for the failure message. */
+export async function violations(page: Page, screen: string): Promise<string[]> {
+  const result = await page.evaluate(() => (window as unknown as { axe: { run(context: Element): Promise<AxeResult> } }).axe.run(document.querySelector('triage-widget')!))
+  return result.violations.map((violation) => `${screen}: ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes.map((node) => node.target))}`)
+}
+
 export interface E2e {
   server: EphemeralServer
   browser: Browser
   stop(): Promise<void>
 }
 
-export async function startE2e(): Promise<E2e> {
+/** The server and Chromium; `args` adds Chromium switches (e.g. its fake screen for screen sharing). */
+export async function startE2e(args: string[] = []): Promise<E2e> {
   const server = await startEphemeralServer({ rateLimitPerMinute: 10_000 })
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...args],
   })
   return { server, browser, stop: async () => (await browser.close(), await server.stop()) }
 }
@@ -69,6 +86,15 @@ export interface JourneyInput {
 
 /** Describe → diagnose → contact → review → send; answers the ticket number shown. */
 export async function fileReport(dialog: Locator, strings: Strings, input: JourneyInput): Promise<string> {
+  await reachReview(dialog, strings, input)
+  await dialog.getByTestId('triage-send').click()
+  const number = dialog.getByTestId('triage-number')
+  await number.waitFor({ timeout: 15_000 })
+  return (await number.textContent()) ?? ''
+}
+
+/** Describe → diagnose → contact, up to "Check and send" (nothing sent yet). */
+export async function reachReview(dialog: Locator, strings: Strings, input: JourneyInput): Promise<void> {
   await dialog.getByLabel(strings.symptomsLabel).fill(input.symptoms)
   await input.onScreen?.()
   await dialog.getByTestId('triage-next').click()
@@ -80,10 +106,6 @@ export async function fileReport(dialog: Locator, strings: Strings, input: Journ
   await dialog.getByTestId('triage-next').click()
   await dialog.getByTestId('triage-send').waitFor()
   await input.onScreen?.()
-  await dialog.getByTestId('triage-send').click()
-  const number = dialog.getByTestId('triage-number')
-  await number.waitFor({ timeout: 15_000 })
-  return (await number.textContent()) ?? ''
 }
 
 /** The agent's side, through the API with the demo secret key (or another app's). */

@@ -6,8 +6,11 @@ import type { Locale, Strings } from '../src/i18n/index.ts'
 import type { Answers } from './e2e.ts'
 import { agent, answerQuestions, openPanel } from './e2e.ts'
 
-/** Called on each screen: `name` orders and names it; `doc` marks those the README shows. */
-export type OnScreen = (name: string, doc: boolean) => Promise<void>
+/**
+ * Called on each screen: `name` orders and names it; `doc` marks those the README shows; `show` is
+ * the part of a long panel to scroll to for the picture.
+ */
+export type OnScreen = (name: string, doc: boolean, show?: Locator) => Promise<void>
 
 /** What the reporter writes, and how they answer, in each language. */
 const words: Record<Locale, { symptoms: string; seed: string; note: string; answers: Answers; reply: string; other: string; fixed: string }> = {
@@ -69,12 +72,47 @@ export async function seedJourneys(server: EphemeralServer): Promise<{ noticeKey
 
 const heading = (dialog: Locator) => dialog.locator('h3').first()
 
+/** Chromium's switches for its fake screen, which `getDisplayMedia` shares without asking. */
+export const fakeScreen = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--auto-accept-this-tab-capture']
+
+/**
+ * At "Check and send": a screenshot with a part hidden (the fake screen, see {@link fakeScreen}),
+ * when asked, and a log. The layout test leaves the screenshot out: in a browser running several
+ * contexts on a loaded machine, Chromium's fake screen sharing sometimes never answered (twice in
+ * four full runs); `attachments.e2e.test.ts` and `npm run screenshots` (which checks the editor's
+ * layout too) take one in a browser of their own.
+ */
+async function addAttachments(page: Page, dialog: Locator, strings: Strings, onScreen: OnScreen, screenshot: boolean): Promise<void> {
+  await dialog.getByRole('button', { name: strings.addAttachments }).click()
+  if (screenshot) await addScreenshot(page, dialog, strings, onScreen)
+  await dialog.getByTestId('triage-file').setInputFiles({ name: 'console.log', mimeType: 'text/plain', buffer: Buffer.from('TypeError: rows is undefined\n') })
+  await dialog.getByTestId('triage-attached').last().waitFor()
+  await onScreen('04-review-attachments', true, dialog.getByTestId('triage-send'))
+}
+
+async function addScreenshot(page: Page, dialog: Locator, strings: Strings, onScreen: OnScreen): Promise<void> {
+  await page.bringToFront()
+  await dialog.getByRole('button', { name: strings.screenshot }).click()
+  const shot = dialog.getByTestId('triage-shot')
+  // The editor, or the words of a screenshot that failed, which the failure then names.
+  await dialog.getByTestId('triage-shot').or(dialog.getByText(strings.screenshotFailed)).waitFor()
+  if ((await shot.count()) === 0) throw new Error(`no screenshot: the widget says "${strings.screenshotFailed}"`)
+  const box = (await shot.boundingBox())!
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.15)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.45)
+  await page.mouse.up()
+  await onScreen('04-review-screenshot', true, dialog.getByTestId('triage-use-shot'))
+  await dialog.getByRole('button', { name: strings.useScreenshot }).click()
+  await dialog.getByTestId('triage-attached').waitFor({ timeout: 15_000 })
+}
+
 /**
  * The whole journey on the demo page: launcher; describe (empty, then with a suggestion); each
- * question; contact (a wrong address, then a right one); review; confirmation; the agent's reply;
+ * question; contact (a wrong address, then a right one); review, with a screenshot and a log; confirmation; the agent's reply;
  * resolved; closed; "My reports"; a suggestion that solves it; a report saved offline.
  */
-export async function walkJourney(page: Page, server: EphemeralServer, locale: Locale, strings: Strings, onScreen: OnScreen): Promise<void> {
+export async function walkJourney(page: Page, server: EphemeralServer, locale: Locale, strings: Strings, onScreen: OnScreen, { screenshot = false } = {}): Promise<void> {
   const text = words[locale]
   const team = agent(server)
   await page.goto(`${server.url}/`)
@@ -101,6 +139,7 @@ export async function walkJourney(page: Page, server: EphemeralServer, locale: L
   await dialog.getByTestId('triage-next').click()
   await dialog.getByTestId('triage-send').waitFor()
   await onScreen('04-review', true)
+  await addAttachments(page, dialog, strings, onScreen, screenshot)
   await dialog.getByTestId('triage-send').click()
   await dialog.getByTestId('triage-sla').waitFor()
   await onScreen('05-confirmation', true)

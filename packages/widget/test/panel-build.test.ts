@@ -17,7 +17,7 @@ const propertyNames = (code: string) => new Set([...code.matchAll(/\.([A-Za-z_$]
 
 /**
  * The sources on the far side of a panel's edge: the wire format and the SDK (its stored queue and
- * reports), the loader and `mount`'s options and handle, and the follow-up screens, built apart.
+ * reports), the loader and `mount`'s options and handle, and the chunks built apart (follow-up screens, attachments).
  */
 const acrossTheEdge = [
   'packages/protocol/src',
@@ -26,6 +26,8 @@ const acrossTheEdge = [
   'packages/widget/src/options.ts',
   'packages/widget/src/panel/attach-type.ts',
   'packages/widget/src/panel/follow-type.ts',
+  'packages/widget/src/panel/attachments-type.ts',
+  'packages/widget/src/attachments',
   'packages/widget/src/panel/jsx-bridge.ts',
   'packages/widget/src/steps/report.tsx',
   'packages/widget/src/steps/my-reports.tsx',
@@ -89,5 +91,27 @@ describe.each(['en', 'fr'])('widget-follow-%s.js', (locale) => {
 
   it('carries no Preact of its own: it renders with the panel’s', () => {
     expect(built('widget', `widget-follow-${locale}.js`)).not.toMatch(/__k|__e|setState/)
+  })
+})
+
+describe.each(['en', 'fr'])('widget-attachments-%s.js', (locale) => {
+  const attachments = propertyNames(built('widget', `widget-attachments-${locale}.js`))
+  const panel = propertyNames(built('widget', `widget-panel-${locale}.js`))
+
+  it("reads the panel's state by names kept whole in both files", () => {
+    const sources = readdirSync(join(import.meta.dirname, '../src/attachments'))
+      .map((file) => readFileSync(join(import.meta.dirname, '../src/attachments', file), 'utf8'))
+      .join('\n')
+    // `state.ts` is an import, not a read.
+    const read = new Set([...sources.matchAll(/\bstate\.(?!ts\b)(\w+)/g)].map((match) => match[1] ?? ''))
+    expect([...read]).toEqual(['files'])
+    for (const name of read) {
+      expect(attachments, name).toContain(name)
+      expect(panel, name).toContain(name)
+    }
+  })
+
+  it('carries no Preact and no signals of its own: it renders with the panel’s', () => {
+    expect(built('widget', `widget-attachments-${locale}.js`)).not.toMatch(/__k|__e|setState|Cycle detected/)
   })
 })

@@ -35,6 +35,7 @@ export const enPanel: PanelStrings = {
   send: 'Send',
   sending: 'Sending…',
   sendFailed: 'Your report was not sent.',
+  addAttachments: 'Add a screenshot or a file',
   queuedTitle: 'Saved on this device',
   queuedBody: 'You are offline: your report will be sent when you are back online.',
   knownProblem: 'Known problem: {text} — we’re on it since {time}',

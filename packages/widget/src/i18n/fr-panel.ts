@@ -35,6 +35,7 @@ export const frPanel: PanelStrings = {
   send: 'Envoyer',
   sending: 'Envoi…',
   sendFailed: 'Votre signalement n’a pas été envoyé.',
+  addAttachments: 'Ajouter une capture ou un fichier',
   queuedTitle: 'Enregistré sur cet appareil',
   queuedBody: 'Vous êtes hors ligne : votre signalement partira dès votre retour en ligne.',
   knownProblem: 'Problème connu : {text} — nous y travaillons depuis {time}',

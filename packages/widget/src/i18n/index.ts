@@ -2,7 +2,7 @@ import type { StringOverrides, Strings } from './strings.ts'
 
 export type { Locale } from './locale.ts'
 export { pickLocale } from './locale.ts'
-export type { FollowStrings, PanelStrings, StringOverrides, Strings } from './strings.ts'
+export type { AttachmentStrings, FollowStrings, PanelStrings, StringOverrides, Strings } from './strings.ts'
 
 /** A dictionary with the app's overrides on top (one level deep, for the nested maps). */
 export function resolveStrings(base: Strings, overrides: StringOverrides = {}): Strings {

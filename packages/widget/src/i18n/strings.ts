@@ -50,6 +50,30 @@ export interface Strings {
   sending: string
   /** Shown before the SDK's error detail when a report could not be sent. */
   sendFailed: string
+  /** At "Check and send": brings the screenshot and file buttons (loaded then). */
+  addAttachments: string
+  /** Heading of the files going with the report. */
+  attachmentsTitle: string
+  /** Captures the tab with the browser's screen sharing. */
+  screenshot: string
+  /** Says plainly what the browser is about to share, next to the screenshot button. */
+  screenshotHint: string
+  attachFile: string
+  /** How the reporter hides parts of a screenshot, over it. */
+  hideHint: string
+  /** The two ways to drag over a screenshot: black out a part, or keep only a part. */
+  hide: string
+  crop: string
+  undo: string
+  /** Adds the edited screenshot to the report. */
+  useScreenshot: string
+  cancel: string
+  /** `{name}`: the file's name. */
+  remove: string
+  /** `{name}`: a file that cannot go (its type, or its size). */
+  notAccepted: string
+  /** The browser took no screenshot (refused, or not supported). */
+  screenshotFailed: string
   queuedTitle: string
   queuedBody: string
   receivedTitle: string
@@ -122,9 +146,26 @@ export type FollowKey =
   | 'status'
   | 'priority'
 
+/** The strings only the attachments chunk uses (`widget-attachments-<locale>.js`), which load with it. */
+export type AttachmentKey =
+  | 'attachmentsTitle'
+  | 'screenshot'
+  | 'screenshotHint'
+  | 'attachFile'
+  | 'hideHint'
+  | 'hide'
+  | 'crop'
+  | 'undo'
+  | 'useScreenshot'
+  | 'cancel'
+  | 'remove'
+  | 'notAccepted'
+  | 'screenshotFailed'
+
 /** The strings of the screens up to sending, which the panel carries. */
-export type PanelStrings = Omit<Strings, FollowKey>
+export type PanelStrings = Omit<Strings, FollowKey | AttachmentKey>
 export type FollowStrings = Pick<Strings, FollowKey>
+export type AttachmentStrings = Pick<Strings, AttachmentKey>
 
 type Maps = 'event' | 'status' | 'priority' | 'category'
 

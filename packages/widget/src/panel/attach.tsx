@@ -6,17 +6,24 @@ import type { PanelStrings, Strings } from '../i18n/index.ts'
 import { createWidgetState } from '../state.ts'
 import css from '../components/panel.css?raw'
 import type { AttachPanel } from './attach-type.ts'
+import type { AttachmentsChunk, LoadedAttachments } from './attachments-type.ts'
 import type { FollowScreens, LoadedFollow } from './follow-type.ts'
+
+/** The parts a panel brings later: at once for `mount`, each as a script of its own for the script tag. */
+export interface PanelChunks {
+  /** The screens after a report exists: once the reporter reaches "Check and send" or opens "My reports". */
+  follow: () => Promise<FollowScreens>
+  /** Screenshots and files: once the reporter asks to add one. */
+  attachments: () => Promise<AttachmentsChunk>
+}
 
 /**
  * The panel in the launcher's language: `strings` is that dictionary, with the app's overrides when
  * `mount` gives some (the script tag has none, so its panels carry no override code).
- * `loadFollow` brings the screens after a report exists: at once for `mount`, as a script of their
- * own for the script tag, once the reporter reaches "Check and send" or opens "My reports".
  * Its result renders the journey into a launcher's shadow root and answers the widget's handle.
  * The launcher is already on screen (`core/host.ts`); from here on it opens and closes the panel.
  */
-export const panelFor = (strings: PanelStrings, loadFollow: () => Promise<FollowScreens>): AttachPanel => (parts, options) => {
+export const panelFor = (strings: PanelStrings, chunks: PanelChunks): AttachPanel => (parts, options) => {
   const { locale } = parts
   const state = createWidgetState(options, locale)
   addStyles(parts.shadow, css)
@@ -24,12 +31,19 @@ export const panelFor = (strings: PanelStrings, loadFollow: () => Promise<Follow
   const follow = signal<LoadedFollow | null>(null)
   let following: Promise<void> | undefined
   const needFollow = () => {
-    following ??= loadFollow().then(
+    following ??= chunks.follow().then(
       (loaded) => void (follow.value = { screens: loaded.screens, strings: { ...strings, ...loaded.strings } }),
       // Not there (offline): the next screen change asks again.
       () => void (following = undefined),
     )
   }
+  const attachments = signal<LoadedAttachments | null>(null)
+  /** Asked for by the reporter: a failure to load says so where the send button's does (they may retry). */
+  const addAttachments = () =>
+    chunks.attachments().then(
+      (loaded) => void (attachments.value ??= { Part: loaded.create(), strings: loaded.strings }),
+      (failure: unknown) => void (state.error.value = state.failed(failure)),
+    )
 
   /** Closes the panel; focus goes back to the launcher only if it was inside the widget. */
   const close = () => {
@@ -57,7 +71,7 @@ export const panelFor = (strings: PanelStrings, loadFollow: () => Promise<Follow
     // Near the end of the journey: at "Check and send", on a suggestion that may solve it, or after.
     if (open && (step === 'review' || !(step in panelSteps) || state.suggestion.value)) needFollow()
     parts.launcher.setAttribute('aria-expanded', String(open))
-    render(open ? <Panel state={state} strings={strings} locale={locale} follow={follow.value} onClose={close} /> : null, parts.container)
+    render(open ? <Panel state={state} strings={strings} locale={locale} follow={follow.value} attachments={attachments.value} addAttachments={addAttachments} onClose={close} /> : null, parts.container)
     // A follow-up screen that arrives later is a new screen too.
     const now = open ? `${step} ${question} ${!!follow.value}` : ''
     if (now !== screen) parts.container.querySelector<HTMLElement>('[data-autofocus]')?.focus()

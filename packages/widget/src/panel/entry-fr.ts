@@ -2,11 +2,17 @@
  * Entry of `dist/widget-panel-fr.js`, loaded by `widget.js` (see `script-tag.ts`) for pages in
  * this language: Preact, the SDK, the journey up to sending and its words. It hands its panel to the
  * loader through an event on its own script element, so it sets no global. The screens after a
- * report exists come later from `widget-follow-fr.js`, next to it (see `follow-loader.ts`).
+ * report exists come later from `widget-follow-fr.js`, and screenshots and files from
+ * `widget-attachments-fr.js` once the reporter asks for them, both next to it (see `chunk-loader.ts`).
  */
 import { frPanel } from '../i18n/fr-panel.ts'
+import type { PanelChunks } from './attach.tsx'
 import { panelFor } from './attach.tsx'
 import { panelEvent } from './attach-type.ts'
-import { followLoader } from './follow-loader.ts'
+import { attachmentsEvent } from './attachments-type.ts'
+import { chunkLoader } from './chunk-loader.ts'
+import { followEvent } from './follow-type.ts'
 
-document.currentScript?.dispatchEvent(new CustomEvent(panelEvent, { detail: panelFor(frPanel, followLoader('fr')) }))
+const load = chunkLoader('fr')
+const chunks: PanelChunks = { follow: () => load('follow', followEvent), attachments: () => load('attachments', attachmentsEvent) }
+document.currentScript?.dispatchEvent(new CustomEvent(panelEvent, { detail: panelFor(frPanel, chunks) }))

@@ -1,5 +1,5 @@
 import type { FunctionComponent } from 'preact'
-import type { FollowStrings, Strings } from '../i18n/index.ts'
+import type { FollowStrings, PanelStrings } from '../i18n/index.ts'
 import type { StepProps } from '../steps/props.ts'
 import type { Jsx } from './jsx-bridge.ts'
 
@@ -18,7 +18,7 @@ export interface FollowScreens {
 /** The screens after a report exists, with all the words they need once they have arrived. */
 export interface LoadedFollow {
   screens: FollowScreens['screens']
-  strings: Strings
+  strings: PanelStrings & FollowStrings
 }
 
 /** What `widget-follow-<locale>.js` hands to its panel (the detail of {@link followEvent}). */

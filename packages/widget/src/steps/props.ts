@@ -1,4 +1,5 @@
-import type { Locale, PanelStrings, Strings } from '../i18n/index.ts'
+import type { FollowStrings, Locale, PanelStrings } from '../i18n/index.ts'
+import type { LoadedAttachments } from '../panel/attachments-type.ts'
 import type { WidgetState } from '../state.ts'
 
 /**
@@ -6,12 +7,15 @@ import type { WidgetState } from '../state.ts'
  * `data-autofocus` (see `panel/attach.tsx`): the control that held it is gone, and keyboard and
  * screen reader users must follow (WCAG 2.4.3 Focus Order).
  */
-export interface StepProps<S extends PanelStrings = Strings> {
+export interface StepProps<S extends PanelStrings = PanelStrings & FollowStrings> {
   state: WidgetState
   /** The words of this screen: the panel's own, and once loaded the follow-up screens' too. */
   strings: S
   locale: Locale
 }
 
-/** What a screen of the panel itself receives: the words up to sending. */
-export type PanelStepProps = StepProps<PanelStrings>
+/** What a screen of the panel itself receives: the words up to sending, and the attachments' part once it is asked for. */
+export interface PanelStepProps extends StepProps<PanelStrings> {
+  attachments?: LoadedAttachments | null
+  addAttachments?: () => void
+}

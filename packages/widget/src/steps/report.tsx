@@ -2,7 +2,7 @@ import type { ReportEvent, ReportView } from '@triage/sdk'
 import type { TargetedEvent } from 'preact'
 import { Fragment, h } from '../panel/jsx.ts'
 import { limits } from '@triage/protocol'
-import type { Strings } from '../i18n/index.ts'
+import type { FollowStrings } from '../i18n/index.ts'
 import { fill, formatDate, words } from '../i18n/index.ts'
 import { FailureLine } from './failure-line.tsx'
 import { act } from './report-actions.ts'
@@ -12,7 +12,7 @@ import type { StepProps } from './props.ts'
 type ReportSummary = Pick<ReportView, 'number' | 'status' | 'category' | 'priority' | 'summary' | 'emailUpdates'> & Partial<Pick<ReportView, 'slaPromise' | 'timeline'>>
 
 /** Who or what an entry of the timeline is, in words. */
-function eventLabel(event: ReportEvent, strings: Strings): string {
+function eventLabel(event: ReportEvent, strings: FollowStrings): string {
   if (event.type === 'message') return event.author === 'agent' ? strings.agent : strings.reporter
   return fill(words(strings.event, event.type), { status: event.status ? words(strings.status, event.status) : '' })
 }

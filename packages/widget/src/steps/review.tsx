@@ -6,8 +6,11 @@ import { fill, words } from '../i18n/index.ts'
 import { FailureLine } from './failure-line.tsx'
 import type { PanelStepProps } from './props.ts'
 
-/** Step 4: everything that will be sent, with a checkbox per captured context part. */
-export function Review({ state, strings }: PanelStepProps) {
+/**
+ * Step 4: everything that will be sent, with a checkbox per captured context part, and a button
+ * that brings screenshots and files (the attachments chunk, loaded then).
+ */
+export function Review({ state, strings, attachments, addAttachments }: PanelStepProps) {
   const diagnosis = state.diagnosis.value
   const sending = state.sending.value
   const error = state.error.value
@@ -74,6 +77,13 @@ export function Review({ state, strings }: PanelStepProps) {
           </label>
         ))}
       </fieldset>
+      {attachments ? (
+        <attachments.Part state={state} strings={attachments.strings} />
+      ) : (
+        <button type="button" data-testid="triage-add-attachments" onClick={addAttachments}>
+          {strings.addAttachments}
+        </button>
+      )}
       <FailureLine failed={strings.sendFailed} detail={error} testId="triage-error" />
       <div class="actions">
         <button type="button" onClick={state.back}>
