@@ -13,9 +13,9 @@ const texts = Array.from({ length: incidentCount }, () => report(random))
 const index = createSimilarIndex()
 const heapBefore = process.memoryUsage().heapUsed
 const buildStart = performance.now()
-texts.forEach((text, i) =>
-  index.add({ id: `inc_${i}`, number: `INC-${String(i).padStart(6, '0')}`, text, createdAt: i, resolved: i % 3 === 0, publicResolution: i % 6 === 0 ? 'Fixed' : undefined }),
-)
+for (const [i, text] of texts.entries()) {
+  index.add({ id: `inc_${i}`, number: `INC-${String(i).padStart(6, '0')}`, text, createdAt: i, resolved: i % 3 === 0, publicResolution: i % 6 === 0 ? 'Fixed' : undefined })
+}
 const buildMs = performance.now() - buildStart
 const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
 

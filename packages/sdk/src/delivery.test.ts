@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createTriage, createTriageCore, memoryStorage, TriageError } from '@triage/sdk'
+import { createTriage, createTriageCore, memoryStorage, type TriageError } from '@triage/sdk'
 import type { QueuedReport, ReportCreated, TriageCore, TriageStorage } from '@triage/sdk'
 import { fakeApi, problem } from '@triage/testing/fake-api'
 

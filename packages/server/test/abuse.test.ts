@@ -90,7 +90,9 @@ describe('streams and slow clients', () => {
 
   const report = async () => (await (await postReport(capped, capped.publishableKey, { symptoms: 'The dashboard is slow' })).json()) as ReportCreated
   const open: AbortController[] = []
-  afterAll(() => open.forEach((controller) => controller.abort()))
+  afterAll(() => {
+    for (const controller of open) controller.abort()
+  })
 
   /** Opens an event stream; a 200 stays open until the test ends or aborts it. */
   async function follow(created: ReportCreated): Promise<{ response: Response; close: () => void }> {
@@ -109,10 +111,10 @@ describe('streams and slow clients', () => {
 
   /** Closes every stream the tests opened, and waits until the server has let go of them. */
   async function closeAll(): Promise<void> {
-    open.splice(0).forEach((controller) => controller.abort())
+    for (const controller of open.splice(0)) controller.abort()
     const probe = await report()
     await expect.poll(async () => followStatus(probe), { interval: 50, timeout: 5_000 }).toBe(200)
-    open.splice(0).forEach((controller) => controller.abort())
+    for (const controller of open.splice(0)) controller.abort()
   }
 
   it('caps the streams of one report, answering 429 with Retry-After, and frees a slot when a stream closes', async () => {
@@ -124,7 +126,7 @@ describe('streams and slow clients', () => {
     const first = refused[0]?.response
     expect(first?.headers.get('retry-after')).toMatch(/^\d+$/)
     expect(first?.headers.get('content-type')).toBe('application/problem+json')
-    expect(((await first?.json()) as Problem).code).toBe('too_many_streams')
+    expect(((await first!.json()) as Problem).code).toBe('too_many_streams')
 
     for (const { response } of refused.slice(1)) await response.body?.cancel()
 

@@ -65,7 +65,7 @@ describe('webhooks', () => {
     for (const delivery of received) {
       const signature = delivery.headers['triage-signature'] as string
       expect(await verifyWebhook(webhook.secret, delivery.body, signature, clock / 1000)).toBe(true)
-      expect(await verifyWebhook(webhook.secret, delivery.body + ' ', signature, clock / 1000)).toBe(false)
+      expect(await verifyWebhook(webhook.secret, `${delivery.body} `, signature, clock / 1000)).toBe(false)
       expect(await verifyWebhook('whsec_other', delivery.body, signature, clock / 1000)).toBe(false)
     }
     const created = received.map((delivery) => JSON.parse(delivery.body) as WebhookPayload).find((payload) => payload.type === 'incident.created')

@@ -77,7 +77,7 @@ export function layoutProblems(page: Page): Promise<string[]> {
       }
       const label = control.closest('label')
       const hit = root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
-      const reached = hit !== null && (hit === control || control.contains(hit) || (label !== null && label.contains(hit)))
+      const reached = hit !== null && (hit === control || control.contains(hit) || (label?.contains(hit)))
       if (!reached) problems.push(`covered control: ${describe(control)} is under ${hit ? describe(hit) : 'nothing of the widget'} at its centre`)
       // A radio or checkbox is hit through its label, which is the target.
       const target = (control.matches('input[type=radio], input[type=checkbox]') && label) || control

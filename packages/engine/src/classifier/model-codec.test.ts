@@ -32,7 +32,7 @@ describe('encodeWeights / decodeWeights', () => {
 
   it('refuses damaged text', () => {
     const encoded = encodeWeights(sparseModel(8, 2))
-    expect(() => decodeWeights(encoded.slice(0, 4) + '!!' + encoded.slice(6), 4096, 8)).toThrow(TypeError)
+    expect(() => decodeWeights(`${encoded.slice(0, 4)}!!${encoded.slice(6)}`, 4096, 8)).toThrow(TypeError)
     expect(() => decodeWeights(encodeWeights(sparseModel(8, 3)), 16, 8)).toThrow(/beyond/)
   })
 })

@@ -60,11 +60,14 @@ const conceptPatterns: readonly { concept: OutageConcept; pattern: RegExp }[] = 
 const openingLength = 3
 const conceptsByOpening = new Map<string, number[]>()
 const alwaysTried: number[] = []
-outageConcepts.forEach((concept, index) => {
+for (const [index, concept] of outageConcepts.entries()) {
   const openings = concept.patterns.map((pattern) => patternPrefixes(pattern, openingLength))
-  if (openings.some((prefixes) => prefixes === undefined)) return alwaysTried.push(index)
+  if (openings.some((prefixes) => prefixes === undefined)) {
+    alwaysTried.push(index)
+    continue
+  }
   for (const opening of new Set(openings.flat() as string[])) conceptsByOpening.set(opening, [...(conceptsByOpening.get(opening) ?? []), index])
-})
+}
 
 /** Where each concept of the lexicon may start in a folded text: [concept index, position] pairs, by the openings of its words. */
 function conceptStarts(folded: string): [number, number][] {

@@ -203,7 +203,7 @@ describe('breadcrumbs in a report', () => {
     for (const n of [1, 2, 3, 4]) console.warn(`warning ${n}`)
     crumbs.add({ type: 'navigation', message: 'opened the invoice editor', data: { invoice: 'inv_1' } })
     await triage?.report({ symptoms: 'The export button does nothing' })
-    const { context } = api.posts().at(-1)?.body as ReportCreate
+    const { context } = api.posts().at(-1)!.body as ReportCreate
     expect(context?.breadcrumbs?.map((crumb) => crumb.message)).toEqual(['warning 3', 'warning 4', 'opened the invoice editor'])
     expect(context?.breadcrumbs?.every((crumb) => !Number.isNaN(Date.parse(crumb.at)))).toBe(true)
   })

@@ -6,7 +6,6 @@ import type {
   Reasoning,
   ReasonRequest,
   ResolveRequest,
-  Tier,
 } from '@triage/protocol'
 import { priorityOf, slaDueTimes } from '@triage/engine'
 import type { AgentCaller } from '../domain/callers.ts'

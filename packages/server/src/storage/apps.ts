@@ -4,7 +4,6 @@ import { apiKeys, apps } from '../db/schema.ts'
 import { newId } from '../ids.ts'
 import type { KeyKind } from '../security/keys.ts'
 import { hashKey } from '../security/keys.ts'
-import { randomToken } from '../security/crypto.ts'
 import type { Database } from '../db/database.ts'
 import { forgetCachedKeys } from './keys.ts'
 

@@ -467,7 +467,7 @@ function guardedUpdates(db: Database, updates: IncidentUpdate[]) {
       ...fields.map((field) => (changes[field] === null ? null : (incidents[field] as SQLiteColumn).mapToDriverValue(changes[field]))),
     ])
     const set: Record<string, SQL> = { revision: sql.raw(`u.value ->> '$[2]'`) }
-    fields.forEach((field, index) => (set[field] = sql.raw(`u.value ->> '$[${index + 3}]'`)))
+    for (const [index, field] of fields.entries()) set[field] = sql.raw(`u.value ->> '$[${index + 3}]'`)
     return db
       .update(incidents)
       .set(set)
