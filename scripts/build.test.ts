@@ -22,7 +22,7 @@ beforeEach(() => {
   write('packages/widget/src/index.js', "import { greet } from '../../../lib/helper.js'\nexport const hello = greet('world')\n")
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the file written is JavaScript with a template literal
   write('lib/helper.js', 'export const greet = (name) => `hello ${name}`\n')
-  write('scripts/print-sizes.mjs', "process.exitCode = process.env.FIXTURE_OVER_BUDGET ? 1 : 0\n")
+  write('scripts/print-sizes.mjs', 'process.exitCode = process.env.FIXTURE_OVER_BUDGET ? 1 : 0\n')
   write(
     'rollup.config.mjs',
     [

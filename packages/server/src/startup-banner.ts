@@ -24,7 +24,7 @@ export function startupBanner(options: { url: string; databaseUrl: string; demo:
     '',
     'Next steps',
     `  1. File, follow and work a report with curl: README.md, section "${curlExamplesSection}" (PK and SK are the keys above).`,
-    '  2. Agents work through the API with a secret key (Authorization: Bearer sk_…); an agents\' console is not part of Triage yet.',
+    "  2. Agents work through the API with a secret key (Authorization: Bearer sk_…); an agents' console is not part of Triage yet.",
     `     One key per agent and role: npm run triage -- keys create --app ${demoAppId} --role l1 --name "Lea"`,
     `  3. API reference: ${url}/openapi.json (OpenAPI 3.1); error types: docs/problems.md`,
   ].join('\n')

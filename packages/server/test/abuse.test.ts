@@ -41,7 +41,9 @@ describe('rate limits keyed on who is calling, not on how the header is spelled'
   it('limits one reporter token to one budget whatever the spelling of Bearer', async () => {
     const { report } = await freshReport()
     const spellings = ['Bearer', 'bearer', 'BEARER', 'BeArEr', 'bEARER', 'Bearer ', 'Bearer  ', 'Bearer\t', 'bearer   ', 'BEARER\t ']
-    const requests = spellings.flatMap((scheme) => [1, 2].map(() => () => fetch(`${server.url}/v1/reports/${report.id}`, { headers: { authorization: `${scheme} ${report.reporterToken}` } })))
+    const requests = spellings.flatMap((scheme) =>
+      [1, 2].map(() => () => fetch(`${server.url}/v1/reports/${report.id}`, { headers: { authorization: `${scheme} ${report.reporterToken}` } })),
+    )
     const answers = await statuses(requests)
     expect(passed(answers)).toBe(limit)
     expect(answers.slice(limit).every((status) => status === 429)).toBe(true)
@@ -49,8 +51,9 @@ describe('rate limits keyed on who is calling, not on how the header is spelled'
 
   it('does not give a reporter token a fresh budget for each junk X-Triage-Key beside it', async () => {
     const { report } = await freshReport()
-    const requests = Array.from({ length: 12 }, (_, index) => () =>
-      fetch(`${server.url}/v1/reports/${report.id}`, { headers: { authorization: `Bearer ${report.reporterToken}`, 'x-triage-key': `pk_junk${index}` } }),
+    const requests = Array.from(
+      { length: 12 },
+      (_, index) => () => fetch(`${server.url}/v1/reports/${report.id}`, { headers: { authorization: `Bearer ${report.reporterToken}`, 'x-triage-key': `pk_junk${index}` } }),
     )
     expect(passed(await statuses(requests))).toBe(limit)
   })
@@ -185,7 +188,11 @@ describe('streams and slow clients', () => {
     await reader?.read()
     // Well past the 600 ms request timeout, a change still arrives on the same stream.
     await new Promise((resolve) => setTimeout(resolve, 1_500))
-    await fetch(`${capped.url}/v1/incidents/${created.id}/messages`, { method: 'POST', headers: { authorization: `Bearer ${capped.secretKey}`, 'content-type': 'application/json' }, body: '{"body":"on it","visibility":"public"}' })
+    await fetch(`${capped.url}/v1/incidents/${created.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${capped.secretKey}`, 'content-type': 'application/json' },
+      body: '{"body":"on it","visibility":"public"}',
+    })
     const next = await reader?.read()
     expect(new TextDecoder().decode(next?.value)).toContain('in_progress')
     controller.abort()

@@ -78,8 +78,34 @@ const agentOfA = { ...refusedAll, 'l1 A': 'ok', 'l2 A': 'ok', 'l3 A': 'ok', 'adm
 const agentAnyApp = { ...agentOfA, 'l1 B': 'ok', 'admin B': 'ok' } as const
 const adminOfA = { ...agentOfA, 'l1 A': 403, 'l2 A': 403, 'l3 A': 403, 'l1 B': 403 } as const
 const adminAnyApp = { ...adminOfA, 'admin B': 'ok' } as const
-const publishable = { none: 401, 'publishable A': 'ok', 'publishable B': 'ok', 'reporter token': 401, 'reporter token of another report': 401, 'l1 A': 401, 'l2 A': 401, 'l3 A': 401, 'admin A': 401, 'l1 B': 401, 'admin B': 401, 'revoked admin A': 401 } as const
-const reporter = { none: 401, 'publishable A': 401, 'publishable B': 401, 'reporter token': 'ok', 'reporter token of another report': 404, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 404, 'admin B': 404, 'revoked admin A': 404 } as const
+const publishable = {
+  none: 401,
+  'publishable A': 'ok',
+  'publishable B': 'ok',
+  'reporter token': 401,
+  'reporter token of another report': 401,
+  'l1 A': 401,
+  'l2 A': 401,
+  'l3 A': 401,
+  'admin A': 401,
+  'l1 B': 401,
+  'admin B': 401,
+  'revoked admin A': 401,
+} as const
+const reporter = {
+  none: 401,
+  'publishable A': 401,
+  'publishable B': 401,
+  'reporter token': 'ok',
+  'reporter token of another report': 404,
+  'l1 A': 404,
+  'l2 A': 404,
+  'l3 A': 404,
+  'admin A': 404,
+  'l1 B': 404,
+  'admin B': 404,
+  'revoked admin A': 404,
+} as const
 
 const maxTier: Partial<Record<CredentialKind, number>> = { 'l1 A': 1, 'l2 A': 2, 'l3 A': 3, 'admin A': 3 }
 const rank = (tier: string | undefined) => Number(tier?.slice(1) ?? 9)
@@ -131,14 +157,16 @@ const rows: Row[] = [
     check: (body) => expect((body as ReportView).id).toBe(world.report.id),
   },
   { route: 'GET /v1/reports/{id}/events (SSE)', target: async () => ({ method: 'GET', path: `/v1/reports/${world.report.id}/events` }), expect: reporter },
-  ...(['messages', 'confirm', 'reopen'] as const).map((action): Row => ({
-    route: `POST /v1/reports/{id}/${action}`,
-    target: async () => {
-      const report = await fresh()
-      return { method: 'POST', path: `/v1/reports/${report.id}/${action}`, body: action === 'messages' ? { body: 'more details' } : {}, report }
-    },
-    expect: reporter,
-  })),
+  ...(['messages', 'confirm', 'reopen'] as const).map(
+    (action): Row => ({
+      route: `POST /v1/reports/{id}/${action}`,
+      target: async () => {
+        const report = await fresh()
+        return { method: 'POST', path: `/v1/reports/${report.id}/${action}`, body: action === 'messages' ? { body: 'more details' } : {}, report }
+      },
+      expect: reporter,
+    }),
+  ),
   {
     route: 'POST /v1/reports/{id}/attachments',
     target: async () => {
@@ -158,29 +186,46 @@ const rows: Row[] = [
       else for (const item of items) expect([item.id, rank(item.tier) <= (maxTier[credential] ?? 0)]).toEqual([item.id, true])
     },
   },
-  { route: 'GET /v1/incidents/{id} (L1, with similar)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.report.id}` }), expect: agentOfA, check: similarShowsL3From3Up },
+  {
+    route: 'GET /v1/incidents/{id} (L1, with similar)',
+    target: async () => ({ method: 'GET', path: `/v1/incidents/${world.report.id}` }),
+    expect: agentOfA,
+    check: similarShowsL3From3Up,
+  },
   { route: 'GET /v1/incidents/{id} (L3)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.l3Report.id}` }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 } },
-  { route: 'GET /v1/incidents/{id} (app B)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.reportB.id}` }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 'ok', 'admin B': 'ok' } },
+  {
+    route: 'GET /v1/incidents/{id} (app B)',
+    target: async () => ({ method: 'GET', path: `/v1/incidents/${world.reportB.id}` }),
+    expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 'ok', 'admin B': 'ok' },
+  },
   { route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (L1)', target: async () => ({ method: 'GET', path: await attachmentOfL1() }), expect: agentOfA },
-  { route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (L3)', target: async () => ({ method: 'GET', path: await attachmentOfL3() }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 } },
+  {
+    route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (L3)',
+    target: async () => ({ method: 'GET', path: await attachmentOfL3() }),
+    expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 },
+  },
   {
     route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (app B)',
     target: async () => ({ method: 'GET', path: await attachmentOfB() }),
     expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 'ok', 'admin B': 'ok' },
   },
-  ...([
-    ['PATCH', '', { urgency: 'high' }],
-    ['POST', '/messages', { body: 'on it', visibility: 'internal' }],
-    ['POST', '/escalate', { tier: 'L2', reason: 'needs hands' }],
-    ['POST', '/resolve', { resolution: 'fixed' }],
-    ['POST', '/close', {}],
-    ['POST', '/reopen', {}],
-  ] as const).map(([method, action, body]): Row => ({
-    route: `${method} /v1/incidents/{id}${action}`,
-    target: async () => ({ method, path: `/v1/incidents/${(await fresh()).id}${action}`, body }),
-    expect: agentOfA,
-    check: similarWithinTier,
-  })),
+  ...(
+    [
+      ['PATCH', '', { urgency: 'high' }],
+      ['POST', '/messages', { body: 'on it', visibility: 'internal' }],
+      ['POST', '/escalate', { tier: 'L2', reason: 'needs hands' }],
+      ['POST', '/resolve', { resolution: 'fixed' }],
+      ['POST', '/close', {}],
+      ['POST', '/reopen', {}],
+    ] as const
+  ).map(
+    ([method, action, body]): Row => ({
+      route: `${method} /v1/incidents/{id}${action}`,
+      target: async () => ({ method, path: `/v1/incidents/${(await fresh()).id}${action}`, body }),
+      expect: agentOfA,
+      check: similarWithinTier,
+    }),
+  ),
   // Grouping corrections: a fresh ticket is neither grouped nor major, so an agent who may touch
   // it gets the lifecycle's 409; everyone else is refused before that.
   { route: 'POST /v1/incidents/{id}/split', target: async () => ({ method: 'POST', path: `/v1/incidents/${(await fresh()).id}/split`, body: {} }), expect: agentOfA },
@@ -195,7 +240,8 @@ const rows: Row[] = [
     expect: agentAnyApp,
     check: (body, credential) => {
       const metrics = body as Metrics
-      for (const tier of [...Object.keys(metrics.byTier), ...Object.keys(metrics.backlog.byTier)]) expect([credential, tier, rank(tier) <= (maxTier[credential] ?? 3)]).toEqual([credential, tier, true])
+      for (const tier of [...Object.keys(metrics.byTier), ...Object.keys(metrics.backlog.byTier)])
+        expect([credential, tier, rank(tier) <= (maxTier[credential] ?? 3)]).toEqual([credential, tier, true])
       if (credential === 'l1 A') expect(metrics.overall.tickets).toBe(metrics.byTier['L1']?.tickets ?? 0)
     },
   },
@@ -248,7 +294,11 @@ const rows: Row[] = [
   {
     // A suspected breach is an L3 ticket: below L3 and in app B it does not exist.
     route: 'POST /v1/incidents/{id}/breach',
-    target: async () => ({ method: 'POST', path: `/v1/incidents/${(await fresh('Someone logged into my account and my personal data leaked')).id}/breach`, body: { item: 'contained', done: true } }),
+    target: async () => ({
+      method: 'POST',
+      path: `/v1/incidents/${(await fresh('Someone logged into my account and my personal data leaked')).id}/breach`,
+      body: { item: 'contained', done: true },
+    }),
     expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 },
   },
 ]
@@ -276,7 +326,11 @@ describe('access matrix: every route × every credential', () => {
     const sent = target.form ? target.form() : target.body === undefined ? undefined : JSON.stringify(target.body)
     const response = await fetch(`${server.url}${target.path}`, { method: target.method, headers, body: sent, signal: controller.signal })
     const expected = row.expect[credential]
-    const outcome: Outcome | number = [401, 403, 404].includes(response.status) ? (response.status as Outcome) : response.status < 300 || response.status === 409 ? 'ok' : response.status
+    const outcome: Outcome | number = [401, 403, 404].includes(response.status)
+      ? (response.status as Outcome)
+      : response.status < 300 || response.status === 409
+        ? 'ok'
+        : response.status
     if (outcome !== expected) throw new Error(`${row.route} as ${credential}: expected ${expected}, got ${response.status} ${await response.text()}`)
     if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
       // The stream's first event is the credential's own report.

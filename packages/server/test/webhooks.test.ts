@@ -142,7 +142,11 @@ describe('webhooks', () => {
 describe('/v1/admin', () => {
   it('is for admin keys only', async () => {
     const l3 = await createAgentKey(server, 'l3')
-    for (const [method, path] of [['GET', '/v1/admin/app'], ['GET', '/v1/admin/keys'], ['GET', '/v1/admin/webhooks']] as const) {
+    for (const [method, path] of [
+      ['GET', '/v1/admin/app'],
+      ['GET', '/v1/admin/keys'],
+      ['GET', '/v1/admin/webhooks'],
+    ] as const) {
       const response = await sendAs(server, method, path, l3)
       expect(response.status).toBe(403)
       expect(response.headers.get('content-type')).toBe('application/problem+json')

@@ -60,10 +60,13 @@ export function layoutProblems(page: Page): Promise<string[]> {
     for (const element of elements) {
       const box = element.getBoundingClientRect()
       if (panel && box.width > 0 && (box.left < frame.left - 1 || box.right > frame.right + 1)) {
-        problems.push(`horizontal overflow: ${describe(element)} spans ${Math.round(box.left)}–${Math.round(box.right)} px, outside the panel (${Math.round(frame.left)}–${Math.round(frame.right)} px)`)
+        problems.push(
+          `horizontal overflow: ${describe(element)} spans ${Math.round(box.left)}–${Math.round(box.right)} px, outside the panel (${Math.round(frame.left)}–${Math.round(frame.right)} px)`,
+        )
       }
     }
-    if (frame.left < -1 || frame.right > innerWidth + 1) problems.push(`horizontal overflow: ${describe(area)} spans ${Math.round(frame.left)}–${Math.round(frame.right)} px in a ${innerWidth} px viewport`)
+    if (frame.left < -1 || frame.right > innerWidth + 1)
+      problems.push(`horizontal overflow: ${describe(area)} spans ${Math.round(frame.left)}–${Math.round(frame.right)} px in a ${innerWidth} px viewport`)
 
     // Controls: visible in full, on top where a finger lands, and big enough for one.
     const controls = elements.filter((element) => element.matches('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])'))
@@ -72,12 +75,14 @@ export function layoutProblems(page: Page): Promise<string[]> {
       const box = control.getBoundingClientRect()
       const view = panel ? panel.getBoundingClientRect() : { left: 0, top: 0, right: innerWidth, bottom: innerHeight }
       if (box.left < view.left - 1 || box.right > view.right + 1 || box.top < Math.max(0, view.top) - 1 || box.bottom > Math.min(innerHeight, view.bottom) + 1) {
-        problems.push(`clipped control: ${describe(control)} is not fully visible (${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)})`)
+        problems.push(
+          `clipped control: ${describe(control)} is not fully visible (${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)})`,
+        )
         continue
       }
       const label = control.closest('label')
       const hit = root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
-      const reached = hit !== null && (hit === control || control.contains(hit) || (label?.contains(hit)))
+      const reached = hit !== null && (hit === control || control.contains(hit) || label?.contains(hit))
       if (!reached) problems.push(`covered control: ${describe(control)} is under ${hit ? describe(hit) : 'nothing of the widget'} at its centre`)
       // A radio or checkbox is hit through its label, which is the target.
       const target = (control.matches('input[type=radio], input[type=checkbox]') && label) || control

@@ -5,7 +5,10 @@ import { seededRandom } from './random.ts'
 
 /** A model with a few non-zero weights on the grid, some large, some negative. */
 function sparseModel(labels: number, seed: number) {
-  const model = emptyModel(4096, Array.from({ length: labels }, (_, c) => `label ${c}`))
+  const model = emptyModel(
+    4096,
+    Array.from({ length: labels }, (_, c) => `label ${c}`),
+  )
   const random = seededRandom(seed)
   for (let i = 0; i < 3000; i++) {
     const at = Math.floor(random() * model.weights.length)

@@ -91,14 +91,20 @@ describe('breadcrumbs: fetch and XHR', () => {
 
   test('records a network failure and rethrows the same error', async () => {
     const failure = new TypeError('Failed to fetch')
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(failure)))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(failure)),
+    )
     install()
     await expect(fetch('https://app.test/api')).rejects.toBe(failure)
     expect(messages()).toEqual(['http: GET https://app.test/api failed'])
   })
 
   test("leaves out the SDK's own requests", async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(500, {})))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(500, {})),
+    )
     install()
     await fetch('https://triage.test/v1/reports/x')
     expect(crumbs.list()).toEqual([])

@@ -13,14 +13,7 @@ import { requireSecretKey } from '../http/auth.ts'
 import type { AppEnv } from '../http/env.ts'
 import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.ts'
 import { validationHook } from '../http/validation.ts'
-import {
-  closeIncident,
-  escalateIncident,
-  patchIncident,
-  postAgentMessage,
-  reopenIncident,
-  resolveIncident,
-} from './agent-actions.ts'
+import { closeIncident, escalateIncident, patchIncident, postAgentMessage, reopenIncident, resolveIncident } from './agent-actions.ts'
 import { getAppIncident, listAppIncidents } from './service.ts'
 import { badId, bodyProblems, idParams, jsonBody, jsonResponse, problemResponse } from '../http/openapi.ts'
 
@@ -30,7 +23,8 @@ const notFound = problemResponse('No such incident that this key may see (other 
 
 const listRoute = createRoute({
   method: 'get',
-  path: '/v1/incidents', operationId: 'listIncidents',
+  path: '/v1/incidents',
+  operationId: 'listIncidents',
   tags: ['Incidents'],
   summary: "List the app's incidents",
   description:
@@ -48,7 +42,8 @@ const listRoute = createRoute({
 
 const getRoute = createRoute({
   method: 'get',
-  path: '/v1/incidents/{id}', operationId: 'getIncident',
+  path: '/v1/incidents/{id}',
+  operationId: 'getIncident',
   tags: ['Incidents'],
   summary: 'The enriched ticket',
   description: "Everything about one incident: the reporter's words and answers, captured context, the engine's reasoning, SLA clocks and the full timeline.",
@@ -60,7 +55,8 @@ const getRoute = createRoute({
 
 const patchRoute = createRoute({
   method: 'patch',
-  path: '/v1/incidents/{id}', operationId: 'patchIncident',
+  path: '/v1/incidents/{id}',
+  operationId: 'patchIncident',
   tags: ['Incidents'],
   summary: 'Correct kind, category, impact, urgency or assignee',
   description: 'Priority is recomputed from impact × urgency. A category correction is recorded as agent-sourced; the engine learns from it.',
@@ -105,7 +101,13 @@ const messageRoute = actionRoute(
   'A public message is shown to the reporter; the first one meets the first-response target and moves a new incident to in_progress. `awaitReporter: true` puts it in pending_reporter. An internal message is for agents only.',
   agentMessageCreateSchema,
 )
-const escalateRoute = actionRoute('escalate', 'escalateIncident', 'Escalate to a higher tier', 'L1 → L2 → L3, with the reason on the record. Never resolves or closes.', escalateRequestSchema)
+const escalateRoute = actionRoute(
+  'escalate',
+  'escalateIncident',
+  'Escalate to a higher tier',
+  'L1 → L2 → L3, with the reason on the record. Never resolves or closes.',
+  escalateRequestSchema,
+)
 const resolveRoute = actionRoute('resolve', 'resolveIncident', 'Resolve', '`resolution` stays internal; `publicNote` is what the reporter reads.', resolveRequestSchema)
 const closeRoute = actionRoute('close', 'closeIncident', 'Close a resolved incident', 'Only resolved incidents close.', reasonRequestSchema, false)
 const reopenRoute = actionRoute('reopen', 'reopenIncident', 'Reopen a resolved or closed incident', 'Back to in_progress.', reasonRequestSchema, false)

@@ -8,13 +8,19 @@ function membersOf(appId: string, parentId: string, tiers: readonly Tier[]) {
   // Only the (parent_id, created_at) index may lead: `+` keeps the app's and tiers' indexes out
   // (https://sqlite.org/optoverview.html#disqualifying_where_clause_terms), which SQLite would
   // otherwise weigh the same without statistics.
-  const tierList = sql.join(tiers.map((tier) => sql`${tier}`), sql`, `)
+  const tierList = sql.join(
+    tiers.map((tier) => sql`${tier}`),
+    sql`, `,
+  )
   return and(eq(incidents.parentId, parentId), sql`+${incidents.appId} = ${appId}`, eq(incidents.isMajor, false), sql`+${incidents.tier} in (${tierList})`)
 }
 
 /** How many reports a major incident holds among the given tiers, and when the first and last came: one pass over its (parent_id, created_at) index entries. */
 export function groupSpanQuery(db: Database, appId: string, parentId: string, tiers: readonly Tier[]) {
-  return db.select({ reports: count(), firstAt: min(incidents.createdAt), lastAt: max(incidents.createdAt) }).from(incidents).where(membersOf(appId, parentId, tiers))
+  return db
+    .select({ reports: count(), firstAt: min(incidents.createdAt), lastAt: max(incidents.createdAt) })
+    .from(incidents)
+    .where(membersOf(appId, parentId, tiers))
 }
 
 export async function groupSpan(db: Database, appId: string, parentId: string, tiers: readonly Tier[]) {
@@ -25,7 +31,15 @@ export async function groupSpan(db: Database, appId: string, parentId: string, t
 /** A major incident's latest reports among the given tiers (newest first, read in the (parent_id, created_at) index's order: no sort). */
 export function latestGroupMembers(db: Database, appId: string, parentId: string, tiers: readonly Tier[], limit: number) {
   return db
-    .select({ id: incidents.id, symptoms: incidents.symptoms, createdAt: incidents.createdAt, kind: incidents.kind, context: incidents.context, answers: incidents.answers, erasedAt: incidents.erasedAt })
+    .select({
+      id: incidents.id,
+      symptoms: incidents.symptoms,
+      createdAt: incidents.createdAt,
+      kind: incidents.kind,
+      context: incidents.context,
+      answers: incidents.answers,
+      erasedAt: incidents.erasedAt,
+    })
     .from(incidents)
     .where(membersOf(appId, parentId, tiers))
     .orderBy(desc(incidents.createdAt))

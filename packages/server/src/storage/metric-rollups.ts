@@ -18,7 +18,9 @@ export async function metricTickets(db: Database, appId: string, from: number, t
       resolutionDueAt: incidents.resolutionDueAt,
     })
     .from(incidents)
-    .where(and(eq(incidents.appId, appId), gte(incidents.createdAt, from), lt(incidents.createdAt, to), tiers ? inArray(incidents.tier, tiers as ('L1' | 'L2' | 'L3')[]) : undefined))
+    .where(
+      and(eq(incidents.appId, appId), gte(incidents.createdAt, from), lt(incidents.createdAt, to), tiers ? inArray(incidents.tier, tiers as ('L1' | 'L2' | 'L3')[]) : undefined),
+    )
 }
 
 /** Where a walk through an app's changes stands: the last change's `updated_at` and rowid. */
