@@ -87,7 +87,7 @@ export function breadcrumbs(options: BreadcrumbsOptions = {}): BreadcrumbsIntegr
         browser && opts.errors && captureErrors(add),
       ]
       return () => {
-        for (const restore of undo) restore?.()
+        for (const restore of undo) if (restore) restore()
       }
     },
     context: () => ({ breadcrumbs: ring.list() }),
