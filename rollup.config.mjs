@@ -148,7 +148,11 @@ export default [
   ].map(([input, file]) => ({
     input: `packages/widget/src/${input}`,
     output: { file: `packages/widget/dist/${file}`, format: 'iife' },
-    plugins: [...(file.startsWith('widget-panel-') || file === 'widget.js' ? [] : [jsxBridge]), ...plugins({ minifySyntax: true }), terser(file === 'widget.js' ? scriptTagTerserOptions : panelTerserOptions)],
+    plugins: [
+      ...(file.startsWith('widget-panel-') || file === 'widget.js' ? [] : [jsxBridge]),
+      ...plugins({ minifySyntax: true }),
+      terser(file === 'widget.js' ? scriptTagTerserOptions : panelTerserOptions),
+    ],
   })),
   {
     input: 'packages/widget/src/index.ts',
@@ -162,9 +166,15 @@ export default [
     plugins: plugins(),
   },
   // The core report path: an app that only files reports.
-  sdkSizeFixture('size-core', `import { createTriageCore } from ${JSON.stringify(sdkSource('index.ts'))}\nexport const report = (options, input) => createTriageCore(options).report(input)`),
+  sdkSizeFixture(
+    'size-core',
+    `import { createTriageCore } from ${JSON.stringify(sdkSource('index.ts'))}\nexport const report = (options, input) => createTriageCore(options).report(input)`,
+  ),
   // The full client without breadcrumbs.
-  sdkSizeFixture('size-client', `import { createTriage } from ${JSON.stringify(sdkSource('index.ts'))}\nexport const report = (options, input) => createTriage(options).report(input)`),
+  sdkSizeFixture(
+    'size-client',
+    `import { createTriage } from ${JSON.stringify(sdkSource('index.ts'))}\nexport const report = (options, input) => createTriage(options).report(input)`,
+  ),
   // Everything, in one self-contained module: the budget for all of it, and the file pages
   // without a bundler import (`import { createTriage, breadcrumbs } from '/sdk.js'`).
   sdkSizeFixture('sdk', `export * from ${JSON.stringify(sdkSource('all.ts'))}`),

@@ -25,11 +25,13 @@ try {
     const downloads: number[] = []
     const stalls = { upload: 0, download: 0 }
     for (let round = 0; round < rounds; round++) {
-      const report = (await (await fetch(`${server.url}/v1/reports`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-triage-key': server.publishableKey },
-        body: JSON.stringify({ symptoms: `The export fails, log attached (round ${round})` }),
-      })).json()) as { id: string; reporterToken: string }
+      const report = (await (
+        await fetch(`${server.url}/v1/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-triage-key': server.publishableKey },
+          body: JSON.stringify({ symptoms: `The export fails, log attached (round ${round})` }),
+        })
+      ).json()) as { id: string; reporterToken: string }
       // Different bytes every round: nothing is deduplicated.
       const bytes = new Uint8Array(size).fill(0x61 + (round % 26))
       bytes.set(new TextEncoder().encode(`${size} ${round} ${Math.random()}\n`))
@@ -63,7 +65,9 @@ try {
         ` · download median ${median(downloads).toFixed(1)} ms (${rate(median(downloads))}), longest loop stall ${stalls.download.toFixed(1)} ms`,
     )
   }
-  console.log(`database file: +${((databaseBytes() - before) / 1024 / 1024).toFixed(1)} MiB for ${(stored / 1024 / 1024).toFixed(1)} MiB of attachments (${((databaseBytes() - before) / stored).toFixed(2)}×)`)
+  console.log(
+    `database file: +${((databaseBytes() - before) / 1024 / 1024).toFixed(1)} MiB for ${(stored / 1024 / 1024).toFixed(1)} MiB of attachments (${((databaseBytes() - before) / stored).toFixed(2)}×)`,
+  )
 } finally {
   await server.stop()
 }

@@ -76,11 +76,15 @@ try {
       const page = await context.newPage()
       await page.addInitScript(() => {
         const tasks: number[] = []
-        new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.startTime + entry.duration))).observe({ type: 'longtask', buffered: true })
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) tasks.push(entry.startTime + entry.duration)
+        }).observe({ type: 'longtask', buffered: true })
         ;(window as unknown as { longTaskEnds: number[] }).longTaskEnds = tasks
       })
       await page.goto(`${server.url}/console${search}`)
-      await page.waitForFunction(() => performance.getEntriesByName('triage:queue-rendered').length > 0 || document.querySelector('.empty') !== null, undefined, { timeout: 120_000 })
+      await page.waitForFunction(() => performance.getEntriesByName('triage:queue-rendered').length > 0 || document.querySelector('.empty') !== null, undefined, {
+        timeout: 120_000,
+      })
       await page.waitForTimeout(500)
       const figures = await page.evaluate(() => {
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN
@@ -97,7 +101,10 @@ try {
     const list: number[] = []
     const counts: number[] = []
     for (let run = 0; run < runs; run++) {
-      for (const [path, into] of [[`/v1/incidents${search ? `${search}&` : '?'}limit=50`, list], ['/v1/incidents/counts', counts]] as const) {
+      for (const [path, into] of [
+        [`/v1/incidents${search ? `${search}&` : '?'}limit=50`, list],
+        ['/v1/incidents/counts', counts],
+      ] as const) {
         const started = performance.now()
         const response = await fetch(`${server.url}${path}`, { headers: { cookie } })
         await response.arrayBuffer()

@@ -39,7 +39,8 @@ function run(): { perReport: number[]; majors: number; clusters: number } {
     if (decision.group && decision.parentId === null) {
       const majorId = `m${i}`
       candidates.update({ id: majorId, symptoms: `Major incident: ${decision.summary}`, status: 'new', category, parentId: null, isMajor: true, createdAt: at }, at)
-      for (const id of decision.memberIds) candidates.update({ id, symptoms: texts[Number(id.slice(1))] as string, status: 'new', category, parentId: majorId, isMajor: false, createdAt: at }, at)
+      for (const id of decision.memberIds)
+        candidates.update({ id, symptoms: texts[Number(id.slice(1))] as string, status: 'new', category, parentId: majorId, isMajor: false, createdAt: at }, at)
       majors++
     }
     // The server prunes at each sync of storage, at most every 250 ms.
@@ -60,13 +61,17 @@ const cpuBefore = process.cpuUsage()
 const { perReport, majors, clusters } = run()
 const cpu = process.cpuUsage(cpuBefore)
 const windowReports = Math.min(reportCount, Math.floor(windowMs / gapMs))
-console.log(`grouping: ${reportCount.toLocaleString('en')} reports, one every ${gapMs} ms (window of 10 min: up to ${windowReports.toLocaleString('en')} open reports) (load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs)`)
+console.log(
+  `grouping: ${reportCount.toLocaleString('en')} reports, one every ${gapMs} ms (window of 10 min: up to ${windowReports.toLocaleString('en')} open reports) (load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs)`,
+)
 const batch = Math.max(1, Math.floor(reportCount / 6))
 for (let from = 0; from < reportCount; from += batch) {
   const slice = perReport.slice(from, from + batch)
   console.log(`reports ${String(from).padStart(6)}–${String(from + slice.length).padEnd(6)} median ${micros(quantile(slice, 0.5))} · p99 ${micros(quantile(slice, 0.99))}`)
 }
-console.log(`all        median ${micros(quantile(perReport, 0.5))} · p99 ${micros(quantile(perReport, 0.99))} · mean ${micros(perReport.reduce((a, b) => a + b, 0) / perReport.length)} per report`)
+console.log(
+  `all        median ${micros(quantile(perReport, 0.5))} · p99 ${micros(quantile(perReport, 0.99))} · mean ${micros(perReport.reduce((a, b) => a + b, 0) / perReport.length)} per report`,
+)
 // CPU time moves less than wall time on a shared machine: compare it first.
 console.log(`cpu        ${((cpu.user + cpu.system) / reportCount).toFixed(1)} µs per report (user + system, the whole run)`)
 console.log(`window     ${clusters.toLocaleString('en')} clusters held at the end; ${majors} major incidents opened`)

@@ -205,8 +205,7 @@ try {
   // without being answered: at most one per connection and run, and only keys that were sent.
   const unacknowledged = stored.filter((key) => !ledger.acknowledged.has(key))
   const strays = unacknowledged.filter((key) => !ledger.sent.has(key))
-  const durable =
-    lost.length === 0 && counted === ledger.acknowledged.size && ledger.replayed === 0 && strays.length === 0 && unacknowledged.length <= 2 * connections
+  const durable = lost.length === 0 && counted === ledger.acknowledged.size && ledger.replayed === 0 && strays.length === 0 && unacknowledged.length <= 2 * connections
   const durability = {
     created201: counted,
     incidentsInFile: stored.length,

@@ -40,11 +40,20 @@ const lines: [string, (run: ScaleResults) => string][] = [
   ...Object.keys(runs[0]?.routes ?? {}).map((route): [string, (run: ScaleResults) => string] => [`${label(route)}: p95`, (run) => ms(routeOf(run, route)?.p95)]),
   ['event loop during the read mix: max / p99', (run) => `${ms(run.eventLoop.readMix.maxMs)} / ${ms(run.eventLoop.readMix.p99Ms)}`],
   ['intake alone: reports/s, p99', (run) => `${run.intake.alone.reportsPerSecond}, ${ms(run.intake.alone.p99)}`],
-  ['intake with an agent reading: reports/s, p99 (p99 ratio)', (run) => `${run.intake.withAgentReads.reportsPerSecond}, ${ms(run.intake.withAgentReads.p99)} (${run.intake.p99Ratio})`],
+  [
+    'intake with an agent reading: reports/s, p99 (p99 ratio)',
+    (run) => `${run.intake.withAgentReads.reportsPerSecond}, ${ms(run.intake.withAgentReads.p99)} (${run.intake.p99Ratio})`,
+  ],
   ['event loop during intake with reads: max / p99', (run) => `${ms(run.eventLoop.intakeWithReads.maxMs)} / ${ms(run.eventLoop.intakeWithReads.p99Ms)}`],
-  ['spike: reports in s, p99, errors, majors (+ ungrouped)', (run) => `${run.spike.reports} in ${run.spike.seconds}, ${ms(run.spike.p99)}, ${run.spike.errors}, ${run.spike.majorIncidents} (+${run.spike.ungrouped})`],
+  [
+    'spike: reports in s, p99, errors, majors (+ ungrouped)',
+    (run) => `${run.spike.reports} in ${run.spike.seconds}, ${ms(run.spike.p99)}, ${run.spike.errors}, ${run.spike.majorIncidents} (+${run.spike.ungrouped})`,
+  ],
   ['followers: open, idle server CPU %', (run) => `${run.followers.count}, ${run.followers.idleCpuPercent ?? '—'}`],
-  ['resolving the majors: write (ms), every follower told p99, lag p99', (run) => `${ms(run.followers.resolveCallMs)}, ${ms(run.followers.fanoutP99Ms)}, ${ms(run.followers.lagP99Ms)}`],
+  [
+    'resolving the majors: write (ms), every follower told p99, lag p99',
+    (run) => `${ms(run.followers.resolveCallMs)}, ${ms(run.followers.fanoutP99Ms)}, ${ms(run.followers.lagP99Ms)}`,
+  ],
   ['load average during the run (1 / 5 / 15 min)', (run) => run.machine?.loadAverage?.join(' / ') ?? '—'],
 ]
 

@@ -58,7 +58,9 @@ const publishableKey = 'pk_benchscale000000000000000000'
 const secretKey = 'sk_benchscale00000000000000000000'
 const resultsFile = fileURLToPath(new URL('./scale-results.json', import.meta.url))
 
-log(`bench:scale — ${incidents.toLocaleString('en-US')} incidents, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} at the start`)
+log(
+  `bench:scale — ${incidents.toLocaleString('en-US')} incidents, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} at the start`,
+)
 log(`seeding ${databaseUrl}${existsSync(values.texts) ? ` with texts from ${values.texts}` : ' (no texts file: built-in phrasings)'}`)
 const seeded = await seedHistory({ databaseUrl, incidents, publishableKey, secretKey, textsCsv: values.texts, now: Date.now(), log })
 log(`seeded in ${(seeded.ms / 1000).toFixed(1)} s: ${incidents.toLocaleString('en-US')} incidents, ${seeded.events.toLocaleString('en-US')} events`)
@@ -103,7 +105,9 @@ try {
     p99Ratio: Math.round((mixed.p99 / Math.max(1, alone.p99)) * 100) / 100,
   }
   log(`  alone:         ${intake.alone.reportsPerSecond} reports/s, p50 ${alone.p50} ms, p99 ${alone.p99} ms, errors ${intake.alone.errors}`)
-  log(`  with reads:    ${intake.withAgentReads.reportsPerSecond} reports/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, errors ${intake.withAgentReads.errors}; agent reads ${agentTimes.length}, p95 ${intake.withAgentReads.agentReads.p95} ms`)
+  log(
+    `  with reads:    ${intake.withAgentReads.reportsPerSecond} reports/s, p50 ${mixed.p50} ms, p99 ${mixed.p99} ms, errors ${intake.withAgentReads.errors}; agent reads ${agentTimes.length}, p95 ${intake.withAgentReads.agentReads.p95} ms`,
+  )
   log(`  p99 with reads ÷ alone: ${intake.p99Ratio} (goal ≤ 2); event loop max ${mixedEventLoop.maxMs} ms, p99 ${mixedEventLoop.p99Ms} ms`)
 
   log(`\nspike: ${spikeReports.toLocaleString('en-US')} reports of one outage, 200 connections`)
@@ -119,7 +123,14 @@ try {
       args: ['app_demo', spikeStartedAt - 1000],
     })
   ).rows.map((r) => String(r['parent_id']))
-  const ungrouped = Number((await probe.execute({ sql: 'select count(*) n from incidents where app_id = ? and is_major = 0 and parent_id is null and created_at >= ?', args: ['app_demo', spikeStartedAt - 1000] })).rows[0]?.['n'])
+  const ungrouped = Number(
+    (
+      await probe.execute({
+        sql: 'select count(*) n from incidents where app_id = ? and is_major = 0 and parent_id is null and created_at >= ?',
+        args: ['app_demo', spikeStartedAt - 1000],
+      })
+    ).rows[0]?.['n'],
+  )
   const spike = {
     reports: spikeRun.acknowledged.size,
     seconds: Math.round(spikeSeconds * 10) / 10,
@@ -129,12 +140,19 @@ try {
     majorIncidents: majors.length,
     ungrouped,
   }
-  log(`  ${spike.reports} acknowledged in ${spike.seconds} s, p50 ${spike.p50} ms, p99 ${spike.p99} ms, errors ${spike.errors}; grouped under ${spike.majorIncidents} major incidents, ${spike.ungrouped} left ungrouped`)
+  log(
+    `  ${spike.reports} acknowledged in ${spike.seconds} s, p50 ${spike.p50} ms, p99 ${spike.p99} ms, errors ${spike.errors}; grouped under ${spike.majorIncidents} major incidents, ${spike.ungrouped} left ungrouped`,
+  )
 
   log(`\nfollowers: ${followerCount.toLocaleString('en-US')} reporters of the spike follow their reports`)
   // Reporters whose report joined a major incident: resolving the majors reaches each of them.
   const grouped = new Set(
-    (await probe.execute({ sql: 'select id from incidents where app_id = ? and is_major = 0 and parent_id is not null and created_at >= ?', args: ['app_demo', spikeStartedAt - 1000] })).rows.map((r) => String(r['id'])),
+    (
+      await probe.execute({
+        sql: 'select id from incidents where app_id = ? and is_major = 0 and parent_id is not null and created_at >= ?',
+        args: ['app_demo', spikeStartedAt - 1000],
+      })
+    ).rows.map((r) => String(r['id'])),
   )
   const followed = [...spikeRun.acknowledged.values()].filter((created) => grouped.has(created.id)).slice(-followerCount)
   const set = await openFollowers(server.url, followed, log)
@@ -172,7 +190,9 @@ try {
     resolveCallMs: Math.round(resolveCallMs),
     rssMb: server.rssMb(),
   }
-  log(`  resolving ${majors.length} major incidents took ${followers.resolveCallMs} ms; ${times.length} of ${set.open} followers saw it: p50 ${followers.fanoutP50Ms} ms, p99 ${followers.fanoutP99Ms} ms after the first call`)
+  log(
+    `  resolving ${majors.length} major incidents took ${followers.resolveCallMs} ms; ${times.length} of ${set.open} followers saw it: p50 ${followers.fanoutP50Ms} ms, p99 ${followers.fanoutP99Ms} ms after the first call`,
+  )
   log(`  from each report's change to its follower: p50 ${followers.lagP50Ms} ms, p99 ${followers.lagP99Ms} ms`)
   set.close()
   probe.close()
@@ -191,12 +211,23 @@ try {
     followers,
     spike,
     // The load average says how shared the machine was: figures from a busy one are upper bounds.
-    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: loadavg().map((load) => Math.round(load * 10) / 10) },
+    machine: {
+      cores: availableParallelism(),
+      cpu: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: loadavg().map((load) => Math.round(load * 10) / 10),
+    },
     date: new Date().toISOString(),
   }
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`)
   log(`\nwritten ${resultsFile}`)
-  log(row('(summary) worst read p95 route', Object.values(routes).reduce((worst, p) => (p.p95 > worst.p95 ? p : worst))))
+  log(
+    row(
+      '(summary) worst read p95 route',
+      Object.values(routes).reduce((worst, p) => (p.p95 > worst.p95 ? p : worst)),
+    ),
+  )
 } finally {
   await server.stop()
   if (values.keep) log(`kept ${databaseUrl}`)

@@ -13,9 +13,9 @@ const texts = Array.from({ length: incidentCount }, () => report(random))
 const index = createSimilarIndex()
 const heapBefore = process.memoryUsage().heapUsed
 const buildStart = performance.now()
-texts.forEach((text, i) =>
-  index.add({ id: `inc_${i}`, number: `INC-${String(i).padStart(6, '0')}`, text, createdAt: i, resolved: i % 3 === 0, publicResolution: i % 6 === 0 ? 'Fixed' : undefined }),
-)
+for (const [i, text] of texts.entries()) {
+  index.add({ id: `inc_${i}`, number: `INC-${String(i).padStart(6, '0')}`, text, createdAt: i, resolved: i % 3 === 0, publicResolution: i % 6 === 0 ? 'Fixed' : undefined })
+}
 const buildMs = performance.now() - buildStart
 const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
 
@@ -40,10 +40,11 @@ const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number
 }
-const figures = (values: number[]) =>
-  `median ${quantile(values, 0.5).toFixed(2)} ms · p99 ${quantile(values, 0.99).toFixed(2)} ms · max ${quantile(values, 1).toFixed(2)} ms`
+const figures = (values: number[]) => `median ${quantile(values, 0.5).toFixed(2)} ms · p99 ${quantile(values, 0.99).toFixed(2)} ms · max ${quantile(values, 1).toFixed(2)} ms`
 
-console.log(`similar incidents: ${incidentCount.toLocaleString('en')} indexed, ${queryCount.toLocaleString('en')} searches (load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs)`)
+console.log(
+  `similar incidents: ${incidentCount.toLocaleString('en')} indexed, ${queryCount.toLocaleString('en')} searches (load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs)`,
+)
 console.log(`build      ${buildMs.toFixed(0)} ms (${((buildMs * 1000) / incidentCount).toFixed(1)} µs per incident), ~${heapMb.toFixed(0)} MB heap`)
 console.log(`search     ${figures(passes[0] as number[])}  (first pass)`)
 console.log(`search     ${figures(best)}  (best of 3 per query; goal ≤ 5 ms)`)

@@ -68,7 +68,11 @@ async function healthzMs(): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
 
 const created = (await (
-  await fetch(`${url}/v1/reports`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-triage-key': publishableKey }, body: JSON.stringify({ symptoms: 'The checkout page is down' }) })
+  await fetch(`${url}/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-triage-key': publishableKey },
+    body: JSON.stringify({ symptoms: 'The checkout page is down' }),
+  })
 ).json()) as { id: string; reporterToken: string }
 
 // Settle: the first requests load code and caches.

@@ -15,7 +15,9 @@ const serverPath = (file: string) => file.slice(server.length)
 
 /** Where HTTP is allowed: the middleware itself, each feature's routes, and the entries that assemble the app. */
 const speaksHttp = (file: string) =>
-  /^http\//.test(serverPath(file)) || /(^|\/)routes\.ts$/.test(serverPath(file)) || ['app.ts', 'node.ts', 'node-server.ts', 'worker.ts', 'static-pages.ts', 'index.ts'].includes(serverPath(file))
+  /^http\//.test(serverPath(file)) ||
+  /(^|\/)routes\.ts$/.test(serverPath(file)) ||
+  ['app.ts', 'node.ts', 'node-server.ts', 'worker.ts', 'static-pages.ts', 'index.ts'].includes(serverPath(file))
 
 const violations = (rule: (edge: ImportEdge) => boolean) => edges.filter(rule).map((edge) => `${edge.from} → ${edge.to}`)
 
@@ -32,7 +34,16 @@ describe('the import graph', () => {
   it('finds a cycle when there is one (the check itself)', () => {
     const a = 'a.ts'
     const b = 'b.ts'
-    expect(cyclesOf([a, b, 'c.ts'], [{ from: a, to: b, typeOnly: true }, { from: b, to: a, typeOnly: false }, { from: 'c.ts', to: a, typeOnly: false }])).toEqual([[a, b]])
+    expect(
+      cyclesOf(
+        [a, b, 'c.ts'],
+        [
+          { from: a, to: b, typeOnly: true },
+          { from: b, to: a, typeOnly: false },
+          { from: 'c.ts', to: a, typeOnly: false },
+        ],
+      ),
+    ).toEqual([[a, b]])
   })
 })
 
@@ -55,7 +66,9 @@ describe("the server's layers", () => {
 
 describe('the packages', () => {
   it('the engine imports only the protocol (it is pure: no I/O, no server)', () => {
-    expect(violations((edge) => edge.from.startsWith('packages/engine/src/') && !edge.to.startsWith('packages/engine/src/') && !edge.to.startsWith('packages/protocol/src/'))).toEqual([])
+    expect(
+      violations((edge) => edge.from.startsWith('packages/engine/src/') && !edge.to.startsWith('packages/engine/src/') && !edge.to.startsWith('packages/protocol/src/')),
+    ).toEqual([])
   })
 
   it('the protocol imports nothing of the workspace', () => {

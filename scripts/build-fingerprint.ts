@@ -63,10 +63,11 @@ export function hashFiles(root: string, paths: readonly string[], files: readonl
     const full = join(root, path)
     if (!existsSync(full)) continue
     if (!statSync(full).isDirectory()) add(full)
-    else for (const name of readdirSync(full, { recursive: true, encoding: 'utf8' })) {
-      const file = join(full, name)
-      if (statSync(file).isFile()) add(file)
-    }
+    else
+      for (const name of readdirSync(full, { recursive: true, encoding: 'utf8' })) {
+        const file = join(full, name)
+        if (statSync(file).isFile()) add(file)
+      }
   }
   for (const file of files) if (existsSync(file) && statSync(file).isFile()) add(file)
   return hashes
@@ -102,7 +103,11 @@ export function changesSince(stamp: BuildStamp, inputs: FileHashes, outputs: Fil
 
 /** The inputs as they are now: the roots, plus the files the stamp says rollup read last time. */
 export function currentInputs(root: string, stamp: BuildStamp | undefined): FileHashes {
-  return hashFiles(root, inputRoots(root), Object.keys(stamp?.inputs ?? {}).map((key) => fromKey(root, key)))
+  return hashFiles(
+    root,
+    inputRoots(root),
+    Object.keys(stamp?.inputs ?? {}).map((key) => fromKey(root, key)),
+  )
 }
 
 export function readStamp(root: string): BuildStamp | undefined {

@@ -20,8 +20,9 @@ beforeEach(() => {
   write('package.json', JSON.stringify({ workspaces: ['packages/widget'] }))
   write('packages/widget/package.json', '{}')
   write('packages/widget/src/index.js', "import { greet } from '../../../lib/helper.js'\nexport const hello = greet('world')\n")
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the file written is JavaScript with a template literal
   write('lib/helper.js', 'export const greet = (name) => `hello ${name}`\n')
-  write('scripts/print-sizes.mjs', "process.exitCode = process.env.FIXTURE_OVER_BUDGET ? 1 : 0\n")
+  write('scripts/print-sizes.mjs', 'process.exitCode = process.env.FIXTURE_OVER_BUDGET ? 1 : 0\n')
   write(
     'rollup.config.mjs',
     [
@@ -66,6 +67,7 @@ describe('building only when something changed', () => {
 
     write('packages/widget/src/index.js', "import { greet } from '../../../lib/helper.js'\nexport const hello = greet('world')\n")
     await build(root)
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the file written is JavaScript with a template literal
     write('lib/helper.js', 'export const greet = (name) => `bonjour ${name}`\n')
     expect(staleBecause(root)).toEqual(['~lib/helper.js'])
   })

@@ -42,7 +42,7 @@ export function consoleAssets({ base, title = 'Triage console' }) {
       // The entry and what it imports statically, transitively: all of it runs before the first screen.
       const staticImports = new Set()
       const walk = (fileName) => {
-        for (const imported of bundle[fileName]?.imports ?? []) if (!staticImports.has(imported)) (staticImports.add(imported), walk(imported))
+        for (const imported of bundle[fileName]?.imports ?? []) if (!staticImports.has(imported)) staticImports.add(imported), walk(imported)
       }
       walk(entry.fileName)
       const preloads = [...staticImports].map((file) => `<link rel="modulepreload" href="${base}${file}">`).join('')
@@ -53,7 +53,11 @@ export function consoleAssets({ base, title = 'Triage console' }) {
         `<link rel="stylesheet" href="${base}console.css">${preloads}<script type="module" src="${base}${entry.fileName}"></script>` +
         '</head><body><div id="app"></div></body></html>\n'
       this.emitFile({ type: 'asset', fileName: 'index.html', source: html })
-      this.emitFile({ type: 'asset', fileName: 'first-screen.json', source: `${JSON.stringify({ files: ['index.html', 'console.css', entry.fileName, ...staticImports] }, null, 2)}\n` })
+      this.emitFile({
+        type: 'asset',
+        fileName: 'first-screen.json',
+        source: `${JSON.stringify({ files: ['index.html', 'console.css', entry.fileName, ...staticImports] }, null, 2)}\n`,
+      })
     },
   }
 }

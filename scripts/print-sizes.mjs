@@ -18,7 +18,11 @@ for (const workspace of readJson('package.json').workspaces) {
   const settings = readJson(join(workspace, 'package.json')).triage ?? {}
   const budgets = settings.sizeBudgetGzip ?? {}
   const dist = join(root, workspace, 'dist')
-  const built = existsSync(dist) ? readdirSync(dist).filter((name) => /\.(js|css)$/.test(name)).map((name) => `dist/${name}`) : []
+  const built = existsSync(dist)
+    ? readdirSync(dist)
+        .filter((name) => /\.(js|css)$/.test(name))
+        .map((name) => `dist/${name}`)
+    : []
   for (const file of [...new Set([...built, ...Object.keys(budgets)])].sort()) {
     const path = join(workspace, file)
     const budget = budgets[file]
@@ -55,7 +59,12 @@ function checkFirstScreen(workspace, budget) {
 const table = [['file', 'raw B', 'gzip B', 'budget B', ''], ...rows].map((row) => row.map(String))
 const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)))
 for (const row of table) {
-  console.log(row.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd())
+  console.log(
+    row
+      .map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ')
+      .trimEnd(),
+  )
 }
 
 if (failures.length > 0) {

@@ -24,7 +24,10 @@ mkdirSync(out, { recursive: true })
 // Taken afresh: a screen that is gone leaves no stale picture behind.
 for (const file of readdirSync(out)) if (file.endsWith('.png')) rmSync(`${out}${file}`)
 const server = await startEphemeralServer({ rateLimitPerMinute: 10_000 })
-const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', ...fakeScreen] })
+const browser = await chromium.launch({
+  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', ...fakeScreen],
+})
 
 const devices = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } }
 const problems: string[] = []

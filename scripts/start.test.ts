@@ -29,7 +29,9 @@ describe('npm start, before building', () => {
     try {
       const result = await run({ PORT: String(port) })
       expect(result.code).toBe(1)
-      expect(result.stderr).toBe(`Triage cannot start: port ${port} on 127.0.0.1 is already in use (PORT=${port}). Stop the program that uses it, or choose another port: PORT=${port + 1} npm start\n`)
+      expect(result.stderr).toBe(
+        `Triage cannot start: port ${port} on 127.0.0.1 is already in use (PORT=${port}). Stop the program that uses it, or choose another port: PORT=${port + 1} npm start\n`,
+      )
       // The build step always says what it does ("build: up to date…" or "build: building…").
       expect(result.stdout).not.toContain('build:')
     } finally {

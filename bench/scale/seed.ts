@@ -54,7 +54,10 @@ function loadTexts(path: string | undefined): string[] {
     const rows = parseCsv(readFileSync(path, 'utf8'))
     const header = rows[0] ?? []
     const column = header.indexOf('text')
-    const texts = rows.slice(1).map((row) => row[column] ?? '').filter((text) => text.length > 0)
+    const texts = rows
+      .slice(1)
+      .map((row) => row[column] ?? '')
+      .filter((text) => text.length > 0)
     if (texts.length > 0) return texts
   }
   // No data set beside the repository: a few hundred distinct phrasings of the bench's own.
@@ -102,10 +105,35 @@ function lifeOf(base: NewIncident, created: NewEvent[], ageMs: number, rand: () 
   // How far along its life it got: the older, the further.
   const roll = rand()
   const stage =
-    ageMs < 2 * 3_600_000 ? (roll < 0.6 ? 0 : roll < 0.9 ? 1 : 3)
-    : ageMs < day ? (roll < 0.15 ? 0 : roll < 0.55 ? 1 : roll < 0.65 ? 2 : 3)
-    : ageMs < 7 * day ? (roll < 0.02 ? 0 : roll < 0.1 ? 1 : roll < 0.13 ? 2 : roll < 0.5 ? 3 : 4)
-    : roll < 0.003 ? 1 : roll < 0.02 ? 3 : 4
+    ageMs < 2 * 3_600_000
+      ? roll < 0.6
+        ? 0
+        : roll < 0.9
+          ? 1
+          : 3
+      : ageMs < day
+        ? roll < 0.15
+          ? 0
+          : roll < 0.55
+            ? 1
+            : roll < 0.65
+              ? 2
+              : 3
+        : ageMs < 7 * day
+          ? roll < 0.02
+            ? 0
+            : roll < 0.1
+              ? 1
+              : roll < 0.13
+                ? 2
+                : roll < 0.5
+                  ? 3
+                  : 4
+          : roll < 0.003
+            ? 1
+            : roll < 0.02
+              ? 3
+              : 4
   const agent = agents[Math.floor(rand() * agents.length)] ?? 'ada'
   if (stage >= 1) {
     const replyAt = Math.min(t0 + ageMs, t0 + Math.floor(rand() * 4 * 3_600_000) + 60_000)
@@ -205,11 +233,25 @@ export async function seedHistory(options: SeedOptions): Promise<{ ms: number; e
     const statements: { sql: string; args: InValue[] }[] = []
     for (let at = 0; at < incidentValues.length; at += incidentsPerStatement) {
       const rows = incidentValues.slice(at, at + incidentsPerStatement)
-      statements.push({ sql: multiRowInsert('incidents', incidentColumns.map(([, c]) => c), rows.length), args: rows.flat() })
+      statements.push({
+        sql: multiRowInsert(
+          'incidents',
+          incidentColumns.map(([, c]) => c),
+          rows.length,
+        ),
+        args: rows.flat(),
+      })
     }
     for (let at = 0; at < eventValues.length; at += eventsPerStatement) {
       const rows = eventValues.slice(at, at + eventsPerStatement)
-      statements.push({ sql: multiRowInsert('incident_events', eventColumns.map(([, c]) => c), rows.length), args: rows.flat() })
+      statements.push({
+        sql: multiRowInsert(
+          'incident_events',
+          eventColumns.map(([, c]) => c),
+          rows.length,
+        ),
+        args: rows.flat(),
+      })
     }
     await client.batch(statements, 'write')
     eventCount += eventValues.length

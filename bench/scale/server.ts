@@ -22,7 +22,13 @@ export interface BenchServer {
   stop: () => Promise<void>
 }
 
-export async function startBenchServer(options: { databaseUrl: string; publishableKey: string; secretKey: string; eventLoopFile: string; env?: Record<string, string> }): Promise<BenchServer> {
+export async function startBenchServer(options: {
+  databaseUrl: string
+  publishableKey: string
+  secretKey: string
+  eventLoopFile: string
+  env?: Record<string, string>
+}): Promise<BenchServer> {
   const started = performance.now()
   // BENCH_NODE_ARGS adds Node flags to the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see
   // where a run's CPU goes (stop() then lets the server exit on SIGINT so the profile is written).

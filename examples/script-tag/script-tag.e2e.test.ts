@@ -12,8 +12,23 @@ beforeAll(async () => (e2e = await startE2e()))
 afterAll(() => e2e?.stop())
 
 const journeys: [string, string, Strings, { symptoms: string; reply: string; note: string; sla: RegExp }][] = [
-  ['English', 'en-US', en, { symptoms: 'I cannot log in, my password is refused', reply: 'We reset your account, try again please.', note: 'Your account was unlocked.', sla: /we answer within/i }],
-  ['French', 'fr-FR', fr, { symptoms: 'Je ne peux pas me connecter, mon mot de passe est refusé', reply: 'Nous avons réinitialisé votre compte, réessayez.', note: 'Votre compte a été débloqué.', sla: /nous répondons/i }],
+  [
+    'English',
+    'en-US',
+    en,
+    { symptoms: 'I cannot log in, my password is refused', reply: 'We reset your account, try again please.', note: 'Your account was unlocked.', sla: /we answer within/i },
+  ],
+  [
+    'French',
+    'fr-FR',
+    fr,
+    {
+      symptoms: 'Je ne peux pas me connecter, mon mot de passe est refusé',
+      reply: 'Nous avons réinitialisé votre compte, réessayez.',
+      note: 'Votre compte a été débloqué.',
+      sla: /nous répondons/i,
+    },
+  ],
 ]
 
 describe('the script-tag example', () => {
@@ -78,7 +93,9 @@ describe('the script-tag example', () => {
       body: JSON.stringify({ symptoms: 'L’export des factures échoue avec un message d’erreur' }),
     })
     await team.resolve(((await seed.json()) as { number: string }).number, 'Les gros exports partent désormais par e-mail.')
-    const incidents = async () => ((await (await fetch(`${e2e.server.url}/v1/incidents?limit=200`, { headers: { authorization: `Bearer ${e2e.server.secretKey}` } })).json()) as { items: unknown[] }).items.length
+    const incidents = async () =>
+      ((await (await fetch(`${e2e.server.url}/v1/incidents?limit=200`, { headers: { authorization: `Bearer ${e2e.server.secretKey}` } })).json()) as { items: unknown[] }).items
+        .length
     const filed = await incidents()
 
     const context = await e2e.browser.newContext({ locale: 'fr-FR' })

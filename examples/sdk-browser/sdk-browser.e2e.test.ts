@@ -26,7 +26,9 @@ beforeAll(async () => {
     const path = new URL(request.url ?? '/', 'http://x').pathname
     const serve = async () => {
       if (path === '/') {
-        const page = (await readFile(file('index.html'), 'utf8')).replace('pk_your_publishable_key', api.publishableKey).replace('name="triage-endpoint" content=""', `name="triage-endpoint" content="${api.url}"`)
+        const page = (await readFile(file('index.html'), 'utf8'))
+          .replace('pk_your_publishable_key', api.publishableKey)
+          .replace('name="triage-endpoint" content=""', `name="triage-endpoint" content="${api.url}"`)
         return send(200, 'text/html; charset=utf-8', page)
       }
       if (path === '/app.js') return send(200, 'text/javascript', await readFile(file('app.js'), 'utf8'))

@@ -29,7 +29,10 @@ describe('examples/sdk-node/report.ts', () => {
   })
 
   it('says what went wrong and fails when the key is refused', async () => {
-    const error = (await run(process.execPath, [script], { env: { ...process.env, TRIAGE_ENDPOINT: server.url, TRIAGE_KEY: 'pk_unknown' } }).catch((e: unknown) => e)) as { code: number; stderr: string }
+    const error = (await run(process.execPath, [script], { env: { ...process.env, TRIAGE_ENDPOINT: server.url, TRIAGE_KEY: 'pk_unknown' } }).catch((e: unknown) => e)) as {
+      code: number
+      stderr: string
+    }
     expect(error.code).toBe(1)
     expect(error.stderr).toContain('Could not report it (invalid_key)')
   })

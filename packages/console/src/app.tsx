@@ -37,10 +37,24 @@ export function App() {
   }, [signedIn])
   // Each screen titles the page (WCAG 2.4.2): the tab and a screen reader say where the agent is.
   const strings = t.value
-  const title = current.screen === 'invitation' ? strings.invitationTitle : !me ? strings.signInTitle : current.screen === 'metrics' ? strings.metricsTitle : current.screen === 'ticket' ? strings.ticketTitle : strings.queueNav
+  const title =
+    current.screen === 'invitation'
+      ? strings.invitationTitle
+      : !me
+        ? strings.signInTitle
+        : current.screen === 'metrics'
+          ? strings.metricsTitle
+          : current.screen === 'ticket'
+            ? strings.ticketTitle
+            : strings.queueNav
   useEffect(() => void (document.title = `${title} — ${strings.appName}`), [title, strings])
   if (current.screen === 'invitation') return <InvitationScreen token={current.token} />
-  if (me === undefined) return <p class="page-message" role="status">{t.value.loading}</p>
+  if (me === undefined)
+    return (
+      <p class="page-message" role="status">
+        {t.value.loading}
+      </p>
+    )
   if (me === null) return <SignInScreen />
   return (
     <Shell sidebar={<ViewsNav />}>

@@ -69,9 +69,18 @@ export async function signIn(page: Page, server: EphemeralServer, email: string,
 }
 
 /** A new agent of `role`, invited, with a password set, signed in on a page of their own browser context. */
-export async function agentPage(e2e: ConsoleE2e, role: AgentRole, name: string, options: { colorScheme?: 'light' | 'dark'; locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; context: BrowserContext; email: string }> {
+export async function agentPage(
+  e2e: ConsoleE2e,
+  role: AgentRole,
+  name: string,
+  options: { colorScheme?: 'light' | 'dark'; locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<{ page: Page; context: BrowserContext; email: string }> {
   const { email, token } = await invite(e2e.server, role, name)
-  const context = await e2e.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light', locale: options.locale ?? 'en-US' })
+  const context = await e2e.browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+  })
   const page = await context.newPage()
   await acceptInvitation(page, e2e.server, token, name, options.locale?.startsWith('fr') ? (await import('../src/i18n/fr.ts')).fr : en)
   return { page, context, email }

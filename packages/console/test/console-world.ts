@@ -67,7 +67,13 @@ export async function seedConsoleWorld(server: EphemeralServer, clock: Adjustabl
     const response = await fetch(`${server.url}/v1/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-triage-key': server.publishableKey },
-      body: JSON.stringify({ symptoms, contact: { name: 'Grace Hopper', email: 'grace@acme.example' }, context: context(clock.now(), extra['breadcrumbs'] === true), ...extra, breadcrumbs: undefined }),
+      body: JSON.stringify({
+        symptoms,
+        contact: { name: 'Grace Hopper', email: 'grace@acme.example' },
+        context: context(clock.now(), extra['breadcrumbs'] === true),
+        ...extra,
+        breadcrumbs: undefined,
+      }),
     })
     if (response.status !== 201) throw new Error(`report answered ${response.status}: ${await response.text()}`)
     return (await response.json()) as ReportCreated
@@ -88,7 +94,10 @@ export async function seedConsoleWorld(server: EphemeralServer, clock: Adjustabl
   const past = await clock.ago(26 * hour, () => report('Exporting invoices as PDF times out and nothing downloads'))
   await clock.ago(25 * hour, () => admin('POST', `/v1/incidents/${past.id}/messages`, { body: 'We are looking into the export service.', visibility: 'public' }))
   await clock.ago(24 * hour, () =>
-    admin('POST', `/v1/incidents/${past.id}/resolve`, { resolution: 'Raised the PDF renderer timeout to 60 s', publicNote: 'Fixed: exports of long invoices work again. Please try once more.' }),
+    admin('POST', `/v1/incidents/${past.id}/resolve`, {
+      resolution: 'Raised the PDF renderer timeout to 60 s',
+      publicNote: 'Fixed: exports of long invoices work again. Please try once more.',
+    }),
   )
 
   // Filed hours ago: first response at risk (75 % of 3 h used), and breached.
@@ -121,7 +130,10 @@ export async function seedConsoleWorld(server: EphemeralServer, clock: Adjustabl
   })
   await admin('PATCH', `/v1/incidents/${ticket.id}`, { assignee: 'Lea' }).catch(() => undefined)
   await admin('POST', `/v1/incidents/${ticket.id}/messages`, { body: 'Sorry about that. Does it happen with every invoice, or only long ones?', visibility: 'public' })
-  await admin('POST', `/v1/incidents/${ticket.id}/messages`, { body: 'Looks like yesterday’s renderer timeout again: check the export queue before answering.', visibility: 'internal' })
+  await admin('POST', `/v1/incidents/${ticket.id}/messages`, {
+    body: 'Looks like yesterday’s renderer timeout again: check the export queue before answering.',
+    visibility: 'internal',
+  })
 
   const majorId = (await admin<IncidentList>('GET', '/v1/incidents?view=major')).items[0]?.id
   if (!majorId) throw new Error('the outage did not open a major incident')

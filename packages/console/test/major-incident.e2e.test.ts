@@ -16,11 +16,19 @@ const reporterView = async (report: ReportCreated) =>
 describe('a major incident in the console', () => {
   it('grows live, sends one update to every affected reporter, and resolving tells them all', async () => {
     // Other traffic, then an outage: five similar reports open a major incident.
-    for (const symptoms of ['The dark mode setting does not stay on', 'Where can I download all my data?', 'The calendar does not sync with my phone', 'Uploading a profile picture fails', 'I would like an invoice with our VAT number', 'The mobile app logs me out every hour']) {
+    for (const symptoms of [
+      'The dark mode setting does not stay on',
+      'Where can I download all my data?',
+      'The calendar does not sync with my phone',
+      'Uploading a profile picture fails',
+      'I would like an invoice with our VAT number',
+      'The mobile app logs me out every hour',
+    ]) {
       await fileReportByApi(e2e.server, symptoms)
     }
     const reports: ReportCreated[] = []
-    for (const tail of ['', ' again', ' for me too', ' since noon', ' on my phone']) reports.push(await fileReportByApi(e2e.server, `Checkout payment page fails with an error${tail}`))
+    for (const tail of ['', ' again', ' for me too', ' since noon', ' on my phone'])
+      reports.push(await fileReportByApi(e2e.server, `Checkout payment page fails with an error${tail}`))
     const majors = (await (await fetch(`${e2e.server.url}/v1/incidents?view=major`, { headers: { authorization: `Bearer ${e2e.server.secretKey}` } })).json()) as IncidentList
     const major = majors.items[0]
     if (!major) throw new Error('the outage did not open a major incident')

@@ -11,7 +11,11 @@ beforeAll(async () => (e2e = await startConsoleE2e()))
 afterAll(() => e2e?.stop())
 
 const asAdmin = (method: string, path: string, body?: unknown) =>
-  fetch(`${e2e.server.url}${path}`, { method, headers: { authorization: `Bearer ${e2e.server.secretKey}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+  fetch(`${e2e.server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${e2e.server.secretKey}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
 
 describe('the queue', () => {
   it('counts its views, assigns and closes in bulk (saying what was refused), and follows changes made elsewhere', async () => {

@@ -25,11 +25,19 @@ const devices = { desktop: { width: 1280, height: 800 }, tablet: { width: 820, h
 
 describe('every screen of the console', () => {
   for (const [device, viewport] of Object.entries(devices)) {
-    for (const [scheme, strings] of [['light', en], ['dark', fr]] as [string, Strings][]) {
+    for (const [scheme, strings] of [
+      ['light', en],
+      ['dark', fr],
+    ] as [string, Strings][]) {
       const language = strings === en ? 'en' : 'fr'
       it(`has no axe violation and no layout problem (${device}, ${scheme}, ${language})`, async () => {
         const { token } = await invite(e2e.server, 'admin')
-        const context = await e2e.browser.newContext({ viewport, colorScheme: scheme as 'light' | 'dark', locale: language === 'en' ? 'en-US' : 'fr-FR', hasTouch: device === 'tablet' })
+        const context = await e2e.browser.newContext({
+          viewport,
+          colorScheme: scheme as 'light' | 'dark',
+          locale: language === 'en' ? 'en-US' : 'fr-FR',
+          hasTouch: device === 'tablet',
+        })
         const page = await context.newPage()
         const errors = pageErrors(page)
         const found: string[] = []

@@ -35,9 +35,7 @@ if (!args.test && !(fraction > 0 && fraction < 1)) {
 }
 
 const rows = readLabelledCsv(args.train, args.text, args.label)
-const { train, validation } = args.test
-  ? { train: rows, validation: readLabelledCsv(args.test, args.text, args.label) }
-  : splitRows(rows, fraction, Number(args.seed))
+const { train, validation } = args.test ? { train: rows, validation: readLabelledCsv(args.test, args.text, args.label) } : splitRows(rows, fraction, Number(args.seed))
 
 const classifier = createClassifier(JSON.parse(args.options) as ClassifierOptions)
 const trainStart = performance.now()
@@ -52,8 +50,11 @@ const classifyMs = performance.now() - classifyStart
 console.log(`trained on ${train.length} texts, classified ${validation.length} (${args.test ? args.test : `split ${fraction}, seed ${args.seed}`})`)
 console.log(
   JSON.stringify({
-    ...score(validation.map((example) => example.label), predicted),
+    ...score(
+      validation.map((example) => example.label),
+      predicted,
+    ),
     trainMs: Math.round(trainMs),
-    classifyMicrosPerTicket: Math.round((classifyMs * 1000) / Math.max(1, validation.length) * 10) / 10,
+    classifyMicrosPerTicket: Math.round(((classifyMs * 1000) / Math.max(1, validation.length)) * 10) / 10,
   }),
 )

@@ -26,7 +26,10 @@ if (!args.input || !args.out) {
 
 const { train, validation } = splitRows(readLabelledCsv(args.input, args.text, args.label), Number(args.fraction), Number(args.seed))
 mkdirSync(args.out, { recursive: true })
-for (const [name, rows] of [['train', train], ['validation', validation]] as const) {
+for (const [name, rows] of [
+  ['train', train],
+  ['validation', validation],
+] as const) {
   const file = path.join(args.out, `${name}.csv`)
   writeFileSync(file, formatCsv([[args.text, args.label], ...rows.map((row) => [row.text, row.label])]))
   console.log(`${file}: ${rows.length} rows`)

@@ -41,9 +41,7 @@ export function categorize(
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1])
   const best = ranked[0]
   if (!best) {
-    const fallback = taxonomy.some((category) => category.id === fallbackCategoryId)
-      ? fallbackCategoryId
-      : (taxonomy[0]?.id ?? fallbackCategoryId)
+    const fallback = taxonomy.some((category) => category.id === fallbackCategoryId) ? fallbackCategoryId : (taxonomy[0]?.id ?? fallbackCategoryId)
     return { value: fallback, confidence: 0, reasons: ['no known words or signals; filed under the default category'] }
   }
   const total = ranked.reduce((sum, [, score]) => sum + score, 0)
@@ -87,9 +85,10 @@ export function categorizeWithClassifier(symptoms: string, classifier: TextClass
   for (const signal of signals) scores.set(signal.categoryId, (scores.get(signal.categoryId) ?? 0) + signalWeight)
   const [best] = [...scores.entries()].sort((a, b) => b[1] - a[1])
   const value = best?.[0] ?? prediction.label
-  const reasons = [
-    ...(value === prediction.label ? prediction.reasons : []),
-    ...signals.filter((signal) => signal.categoryId === value).map((signal) => signal.why),
-  ]
-  return { value, confidence: Math.round(Math.min(1, best?.[1] ?? prediction.confidence) * 100) / 100, reasons: reasons.length ? reasons : ['closest to the examples of this category'] }
+  const reasons = [...(value === prediction.label ? prediction.reasons : []), ...signals.filter((signal) => signal.categoryId === value).map((signal) => signal.why)]
+  return {
+    value,
+    confidence: Math.round(Math.min(1, best?.[1] ?? prediction.confidence) * 100) / 100,
+    reasons: reasons.length ? reasons : ['closest to the examples of this category'],
+  }
 }

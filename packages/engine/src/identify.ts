@@ -17,14 +17,32 @@ interface Cue {
 // something broke. English and French, on folded text.
 const requestCues: Cue[] = [
   { pattern: /\b(how (do|can|should|to)|is there a way|is it possible|comment (faire|puis|peut)|est-il possible|y a-t-il un moyen)\b/, weight: 2, words: 'asks how' },
-  { pattern: /\b(feature request|would be (nice|great|useful)|add support|support for|suggestion|proposal|enhancement|option to|ability to|allow (users|me|us|to)|it would be|fonctionnalite|serait bien|ajouter)\b/, weight: 2, words: 'asks for a change' },
-  { pattern: /\b(can you|could you|please add|i would like|i'd like|i need access|give me access|grant|request|pourriez-vous|pouvez-vous|je voudrais|je souhaite|besoin d.acces|demande)\b/, weight: 1, words: 'asks for something' },
+  {
+    pattern:
+      /\b(feature request|would be (nice|great|useful)|add support|support for|suggestion|proposal|enhancement|option to|ability to|allow (users|me|us|to)|it would be|fonctionnalite|serait bien|ajouter)\b/,
+    weight: 2,
+    words: 'asks for a change',
+  },
+  {
+    pattern:
+      /\b(can you|could you|please add|i would like|i'd like|i need access|give me access|grant|request|pourriez-vous|pouvez-vous|je voudrais|je souhaite|besoin d.acces|demande)\b/,
+    weight: 1,
+    words: 'asks for something',
+  },
   { pattern: /\b(question|why does|why is|what is the|what does|documentation|docs|example of|exemple|pourquoi)\b/, weight: 1, words: 'asks a question' },
 ]
 const incidentCues: Cue[] = [
   { pattern: /(traceback|exception|stack trace|segmentation fault|\bat [\w.$<>]+ \(|error:|\berr_|panic:|fatal)/, weight: 2, words: 'shows an error or a stack trace' },
-  { pattern: /\b(crash(es|ed)?|broken|not working|doesn.t work|does not work|stopped working|fails?|failed|failing|regression|bug|plante|marche pas|fonctionne (pas|plus)|panne)\b/, weight: 2, words: 'describes something broken' },
-  { pattern: /\b(error|wrong|cannot|can.t|unable|lost|missing|disappeared|down|slow|freez\w*|hang\w*|hacked|erreur|impossible|perdu|disparu|lent|bloque|pirate)\b/, weight: 1, words: 'describes a malfunction' },
+  {
+    pattern: /\b(crash(es|ed)?|broken|not working|doesn.t work|does not work|stopped working|fails?|failed|failing|regression|bug|plante|marche pas|fonctionne (pas|plus)|panne)\b/,
+    weight: 2,
+    words: 'describes something broken',
+  },
+  {
+    pattern: /\b(error|wrong|cannot|can.t|unable|lost|missing|disappeared|down|slow|freez\w*|hang\w*|hacked|erreur|impossible|perdu|disparu|lent|bloque|pirate)\b/,
+    weight: 1,
+    words: 'describes a malfunction',
+  },
   { pattern: /\b(steps to reproduce|to reproduce|expected behaviou?r|actual behaviou?r|repro)\b/, weight: 1, words: 'gives steps to reproduce' },
 ]
 
@@ -51,7 +69,8 @@ export function identify(symptoms: string): KindDecision {
   const asks = score(folded, requestCues)
   const breaks = score(folded, incidentCues)
   // "Can't…" and "Don't…" open complaints, not questions: the word boundary before the apostrophe is not the end of the word.
-  const questionTitle = /\?\s*$/.test(title.trim()) || /^(\[?question\]?|how|why|what|is|are|can|does|do|should|where|which|comment|pourquoi|est-ce|peut-on)\b(?!['’]t\b)/.test(title.trim())
+  const questionTitle =
+    /\?\s*$/.test(title.trim()) || /^(\[?question\]?|how|why|what|is|are|can|does|do|should|where|which|comment|pourquoi|est-ce|peut-on)\b(?!['’]t\b)/.test(title.trim())
   const titleAsks = score(title, requestCues).total + (questionTitle ? 2 : 0)
   const titleBreaks = score(title, incidentCues).total
   // The title decides when it leans; the body, where words of both kinds mix, breaks ties.

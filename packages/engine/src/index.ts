@@ -21,8 +21,41 @@ export { atRiskShare, defaultSlaPolicy, reporterPromise, resumeAfterPause, slaDu
 export type { PromiseStage, SlaClockName, SlaDueTimes, SlaPolicy, SlaSweepDecision, SlaTarget, SlaTicket } from './sla.ts'
 export { addWorkingMinutes, workingMsBetween } from './business-hours.ts'
 export type { BusinessCalendar, Weekday } from './business-hours.ts'
-export { answerDetails, answerSignals, checkTree, commonQuestions, defaultQuestionTrees, nextQuestion, questionsFor, treeFor, validateAnswers, visibleAnswers, visibleQuestions } from './diagnosis/index.ts'
-export type { AnswerDetailsOptions, AnswerProblem, AnswerProblemCode, AnswerSignal, AnswerSignalRule, AnswerSignalsOptions, ChoiceOption, ChoiceQuestion, DiagnosticAnswers, Locale, LocalizedQuestion, LocalizedQuestionTree, LocalizedText, Question, QuestionCondition, QuestionList, QuestionsForOptions, QuestionTree, ShortTextQuestion, YesNoQuestion } from './diagnosis/index.ts'
+export {
+  answerDetails,
+  answerSignals,
+  checkTree,
+  commonQuestions,
+  defaultQuestionTrees,
+  nextQuestion,
+  questionsFor,
+  treeFor,
+  validateAnswers,
+  visibleAnswers,
+  visibleQuestions,
+} from './diagnosis/index.ts'
+export type {
+  AnswerDetailsOptions,
+  AnswerProblem,
+  AnswerProblemCode,
+  AnswerSignal,
+  AnswerSignalRule,
+  AnswerSignalsOptions,
+  ChoiceOption,
+  ChoiceQuestion,
+  DiagnosticAnswers,
+  Locale,
+  LocalizedQuestion,
+  LocalizedQuestionTree,
+  LocalizedText,
+  Question,
+  QuestionCondition,
+  QuestionList,
+  QuestionsForOptions,
+  QuestionTree,
+  ShortTextQuestion,
+  YesNoQuestion,
+} from './diagnosis/index.ts'
 export { createSimilarIndex, terms } from './similar/index.ts'
 export type { PastIncident, SimilarIncident, SimilarIndex, SimilarIndexOptions, SimilarSearchOptions } from './similar/index.ts'
 export { redactText, redactValue } from './redact/index.ts'

@@ -10,7 +10,12 @@ export function languageOf(header: string | undefined): Locale {
     .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().toLowerCase().split(';')
-      const q = Number(params.map((param) => param.trim()).find((param) => param.startsWith('q='))?.slice(2) ?? 1)
+      const q = Number(
+        params
+          .map((param) => param.trim())
+          .find((param) => param.startsWith('q='))
+          ?.slice(2) ?? 1,
+      )
       return { language: tag.split(/[-_]/)[0], q: Number.isFinite(q) ? q : 0, index }
     })
     .filter((entry) => entry.q > 0)

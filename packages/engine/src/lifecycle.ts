@@ -33,9 +33,7 @@ export type LifecycleAction =
  * A refusal names where the incident may go from here (`allowed`: statuses), or for a reporter's
  * message on a closed ticket the one action that helps (`reopen`), with `hint` saying how.
  */
-export type LifecycleOutcome =
-  | { ok: true; status: IncidentStatus }
-  | { ok: false; reason: string; allowed: string[]; hint?: string }
+export type LifecycleOutcome = { ok: true; status: IncidentStatus } | { ok: false; reason: string; allowed: string[]; hint?: string }
 
 const tierRank: Record<Tier, number> = { L1: 1, L2: 2, L3: 3 }
 
@@ -46,9 +44,7 @@ const tierRank: Record<Tier, number> = { L1: 1, L2: 2, L3: 3 }
 export function nextStatus(status: IncidentStatus, action: LifecycleAction, tier: Tier = 'L1'): LifecycleOutcome {
   const allowed = [...transitions[status]]
   const to = (target: IncidentStatus, what: string): LifecycleOutcome =>
-    allowed.includes(target)
-      ? { ok: true, status: target }
-      : { ok: false, reason: `cannot ${what} an incident that is ${status.replace('_', ' ')}`, allowed }
+    allowed.includes(target) ? { ok: true, status: target } : { ok: false, reason: `cannot ${what} an incident that is ${status.replace('_', ' ')}`, allowed }
   const open = status !== 'resolved' && status !== 'closed'
 
   switch (action.type) {
@@ -57,12 +53,14 @@ export function nextStatus(status: IncidentStatus, action: LifecycleAction, tier
     case 'public_reply':
       if (!open) return { ok: true, status }
       // A first reply that asks the reporter something goes new → in_progress → pending_reporter.
-      if (action.awaitReporter) return status === 'pending_reporter' || status === 'new' ? { ok: true, status: 'pending_reporter' } : to('pending_reporter', 'wait on the reporter for')
+      if (action.awaitReporter)
+        return status === 'pending_reporter' || status === 'new' ? { ok: true, status: 'pending_reporter' } : to('pending_reporter', 'wait on the reporter for')
       return { ok: true, status: status === 'new' ? 'in_progress' : status }
     case 'reporter_reply':
       // Written on a resolved ticket, it says the fix did not work: it reopens, so an agent reads it.
       // A closed ticket is done; a message there would go unread, so it must be reopened first.
-      if (status === 'closed') return { ok: false, reason: 'cannot add a message to a closed report', allowed: ['reopen'], hint: 'Reopen it first (POST /v1/reports/{id}/reopen), then write.' }
+      if (status === 'closed')
+        return { ok: false, reason: 'cannot add a message to a closed report', allowed: ['reopen'], hint: 'Reopen it first (POST /v1/reports/{id}/reopen), then write.' }
       return { ok: true, status: status === 'pending_reporter' || status === 'resolved' ? 'in_progress' : status }
     case 'assign':
       return open ? { ok: true, status: status === 'new' ? 'in_progress' : status } : { ok: true, status }

@@ -3,9 +3,15 @@ import { prioritize, priorityOf } from './prioritize.ts'
 
 describe('priorityOf', () => {
   it.each([
-    ['high', 'high', 'P1'], ['high', 'medium', 'P2'], ['high', 'low', 'P3'],
-    ['medium', 'high', 'P2'], ['medium', 'medium', 'P3'], ['medium', 'low', 'P3'],
-    ['low', 'high', 'P3'], ['low', 'medium', 'P3'], ['low', 'low', 'P4'],
+    ['high', 'high', 'P1'],
+    ['high', 'medium', 'P2'],
+    ['high', 'low', 'P3'],
+    ['medium', 'high', 'P2'],
+    ['medium', 'medium', 'P3'],
+    ['medium', 'low', 'P3'],
+    ['low', 'high', 'P3'],
+    ['low', 'medium', 'P3'],
+    ['low', 'low', 'P4'],
   ] as const)('maps impact %s × urgency %s to %s (ITIL matrix)', (impact, urgency, expected) => {
     expect(priorityOf(impact, urgency)).toBe(expected)
   })

@@ -55,7 +55,8 @@ export type PromiseStage = 'first_response' | 'resolution'
 /** A duration in words: minutes under an hour, whole days from two days on, else hours. */
 function durationWords(minutes: number, locale: 'en' | 'fr'): string {
   const hours = Math.max(1, Math.round(minutes / 60))
-  const [count, unit] = minutes < 60 ? [minutes, 'minute'] : hours >= 48 && hours % 24 === 0 ? [hours / 24, locale === 'fr' ? 'jour' : 'day'] : [hours, locale === 'fr' ? 'heure' : 'hour']
+  const [count, unit] =
+    minutes < 60 ? [minutes, 'minute'] : hours >= 48 && hours % 24 === 0 ? [hours / 24, locale === 'fr' ? 'jour' : 'day'] : [hours, locale === 'fr' ? 'heure' : 'hour']
   return `${count} ${unit}${count > 1 ? 's' : ''}`
 }
 

@@ -57,7 +57,12 @@ export function triage(input: TriageInput, options: TriageOptions = {}): Reasoni
   }
   // The reporter's explicit choice is the category; the engine's own reading stays beside it.
   const category: Reasoning['category'] = picked
-    ? { value: picked, confidence: 1, reasons: ['picked by the reporter', `the engine read ${guess.value} (confidence ${guess.confidence})`], guess: { value: guess.value, confidence: guess.confidence } }
+    ? {
+        value: picked,
+        confidence: 1,
+        reasons: ['picked by the reporter', `the engine read ${guess.value} (confidence ${guess.confidence})`],
+        guess: { value: guess.value, confidence: guess.confidence },
+      }
     : guess
   const priority = raiseForSecurity(prioritize(category.value, answers), signals)
   const tier = route(category.value, priority.value)

@@ -1,16 +1,6 @@
 import type { Attachment } from './attachment.ts'
 import type { DiagnosticAnswer, ReportContact, ReportContext } from './report.ts'
-import type {
-  BreachChecklistItem,
-  CategorySource,
-  EventType,
-  IncidentKind,
-  IncidentStatus,
-  Level,
-  MessageVisibility,
-  Priority,
-  Tier,
-} from './vocabulary.ts'
+import type { BreachChecklistItem, CategorySource, EventType, IncidentKind, IncidentStatus, Level, MessageVisibility, Priority, Tier } from './vocabulary.ts'
 
 /** One entry of an incident's append-only timeline (the audit log), as agents see it. */
 export interface IncidentEvent {

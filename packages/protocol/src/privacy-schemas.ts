@@ -83,7 +83,10 @@ export const auditQuerySchema = z
     from: isoDate.meta({ description: 'Entries from this instant (inclusive).' }).optional(),
     to: isoDate.meta({ description: 'Entries before this instant.' }).optional(),
     actor: z.string().min(1).max(200).meta({ description: "An actor's name as entries show it: a key's or agent's name, `retention`, `cli:<user>`." }).optional(),
-    incident: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an incident id, like inc_01H…').optional(),
+    incident: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an incident id, like inc_01H…')
+      .optional(),
     cursor: z.string().min(1).max(200).meta({ description: 'nextCursor of the previous page.' }).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -101,9 +104,7 @@ export const auditEntrySchema = z
   })
   .meta({ id: 'AuditEntry' }) satisfies z.ZodType<AuditEntry>
 
-export const auditListSchema = z
-  .object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() })
-  .meta({ id: 'AuditList' }) satisfies z.ZodType<AuditList>
+export const auditListSchema = z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }).meta({ id: 'AuditList' }) satisfies z.ZodType<AuditList>
 
 export const breachCheckRequestSchema = z
   .strictObject({

@@ -34,56 +34,16 @@ import type {
 } from './actions.ts'
 import type { AnswerDetail, BreachRecord, IncidentList, IncidentSummary, Incident, IncidentEvent, MajorIncidentGroup, Reasoning, SimilarIncident, SlaClock } from './incident.ts'
 import type { Notice, NoticeList } from './notice.ts'
-import type {
-  Agent,
-  AgentInvitation,
-  AgentInvite,
-  AgentList,
-  AgentPatch,
-  AgentSession,
-  ColleagueList,
-  InvitationAccept,
-  InvitationInfo,
-  SignInRequest,
-} from './agents.ts'
-import type {
-  BulkAction,
-  BulkResult,
-  ChildIncidentList,
-  DeflectionCreate,
-  DeflectionCreated,
-  IncidentCounts,
-  IncidentPresence,
-  MetricsSeries,
-  PresenceUpdate,
-} from './console.ts'
+import type { Agent, AgentInvitation, AgentInvite, AgentList, AgentPatch, AgentSession, ColleagueList, InvitationAccept, InvitationInfo, SignInRequest } from './agents.ts'
+import type { BulkAction, BulkResult, ChildIncidentList, DeflectionCreate, DeflectionCreated, IncidentCounts, IncidentPresence, MetricsSeries, PresenceUpdate } from './console.ts'
 import { queueViews } from './console.ts'
 import type { Attachment, AttachmentCreated } from './attachment.ts'
 import { attachmentContentTypes } from './attachment.ts'
 import { limits } from './limits.ts'
 import type { Problem } from './problem.ts'
 import { problemCodes } from './problem.ts'
-import type {
-  Breadcrumb,
-  ReportContact,
-  ReportContext,
-  ReportCreate,
-  ReportCreated,
-  ReportEvent,
-  ReportList,
-  ReportView,
-} from './report.ts'
-import {
-  breachChecklistItems,
-  categorySources,
-  eventTypes,
-  incidentKinds,
-  incidentStatuses,
-  levels,
-  messageVisibilities,
-  priorities,
-  tiers,
-} from './vocabulary.ts'
+import type { Breadcrumb, ReportContact, ReportContext, ReportCreate, ReportCreated, ReportEvent, ReportList, ReportView } from './report.ts'
+import { breachChecklistItems, categorySources, eventTypes, incidentKinds, incidentStatuses, levels, messageVisibilities, priorities, tiers } from './vocabulary.ts'
 
 /** JSON types in the words of an error message. */
 const kindWords: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list' }
@@ -112,20 +72,12 @@ const filledText = (max: number, error = 'must not be blank') => z.string().trim
 /** An e-mail address as browsers check `<input type="email">` (HTML's own pattern), stated in the document. */
 const emailPattern = z.regexes.html5Email
 
-export const diagnosticAnswerSchema = z.union([
-  z.string().max(limits.answerTextChars),
-  z.number().finite(),
-  z.boolean(),
-])
+export const diagnosticAnswerSchema = z.union([z.string().max(limits.answerTextChars), z.number().finite(), z.boolean()])
 
 export const reportContactSchema = z
   .strictObject({
     name: shortText(limits.nameChars).optional(),
-    email: z
-      .email({ pattern: emailPattern, error: 'must be an e-mail address like ada@example.com' })
-      .max(limits.emailChars)
-      .meta({ pattern: emailPattern.source })
-      .optional(),
+    email: z.email({ pattern: emailPattern, error: 'must be an e-mail address like ada@example.com' }).max(limits.emailChars).meta({ pattern: emailPattern.source }).optional(),
   })
   .meta({ id: 'ReportContact' }) satisfies z.ZodType<ReportContact>
 
@@ -166,7 +118,8 @@ export const reportCreateSchema = z
       })
       .meta({
         maxProperties: limits.answerCount,
-        description: 'Answers to the guided questions of GET /v1/diagnostics, by question id. An answer to one of those questions must be one of its options; answers to questions of your own are kept as they are.',
+        description:
+          'Answers to the guided questions of GET /v1/diagnostics, by question id. An answer to one of those questions must be one of its options; answers to questions of your own are kept as they are.',
       })
       .optional(),
     contact: reportContactSchema.optional(),
@@ -211,7 +164,18 @@ export const reportCreatedSchema = z
 export const reportListSchema = z
   .object({
     items: z.array(
-      z.object({ id: z.string(), number: z.string(), status, category: z.string(), priority, reporterToken: z.string(), summary: z.string(), emailUpdates: z.boolean(), createdAt: isoDate, updatedAt: isoDate }),
+      z.object({
+        id: z.string(),
+        number: z.string(),
+        status,
+        category: z.string(),
+        priority,
+        reporterToken: z.string(),
+        summary: z.string(),
+        emailUpdates: z.boolean(),
+        createdAt: isoDate,
+        updatedAt: isoDate,
+      }),
     ),
   })
   .meta({ id: 'ReportList' }) satisfies z.ZodType<ReportList>
@@ -256,9 +220,7 @@ export const reasoningSchema = z.object({
   category: z.object({ value: z.string(), confidence: z.number(), reasons: z.array(z.string()), guess: z.object({ value: z.string(), confidence: z.number() }).optional() }),
   priority: z.object({ value: priority, impact: level, urgency: level, reasons: z.array(z.string()) }),
   tier: z.object({ value: tier, reasons: z.array(z.string()) }),
-  breach: z
-    .object({ notifyBy: isoDate, reasons: z.array(z.string()), checklist: z.array(z.object({ en: z.string(), fr: z.string() })) })
-    .optional(),
+  breach: z.object({ notifyBy: isoDate, reasons: z.array(z.string()), checklist: z.array(z.object({ en: z.string(), fr: z.string() })) }).optional(),
 }) satisfies z.ZodType<Reasoning>
 
 export const slaClockSchema = z.object({
@@ -297,7 +259,9 @@ export const incidentSummarySchema = z
     updatedAt: isoDate,
     resolvedAt: isoDate.nullable(),
     closedAt: isoDate.nullable(),
-    erasedAt: isoDate.optional().meta({ description: "Set once the reporter's personal data was erased (their request or the app's retention); the erased fields read `[erased]`." }),
+    erasedAt: isoDate
+      .optional()
+      .meta({ description: "Set once the reporter's personal data was erased (their request or the app's retention); the erased fields read `[erased]`." }),
   })
   .meta({ id: 'IncidentSummary' }) satisfies z.ZodType<IncidentSummary>
 
@@ -332,9 +296,7 @@ export const breachRecordSchema = z
   .object({
     notifyBy: isoDate.meta({ description: 'Notify the supervisory authority by then: 72 hours after the report (GDPR art. 33).' }),
     state: z.enum(['open', 'overdue', 'notified', 'notified_late']),
-    checklist: z.array(
-      z.object({ item: z.enum(breachChecklistItems), label: z.string(), done: z.boolean(), by: z.string().nullable(), at: isoDate.nullable() }),
-    ),
+    checklist: z.array(z.object({ item: z.enum(breachChecklistItems), label: z.string(), done: z.boolean(), by: z.string().nullable(), at: isoDate.nullable() })),
   })
   .meta({ id: 'BreachRecord' }) satisfies z.ZodType<BreachRecord>
 
@@ -346,7 +308,9 @@ export const incidentSchema = incidentSummarySchema
     affected: z.number().int().nullable(),
     group: majorIncidentGroupSchema.optional(),
     attachments: z.array(attachmentSchema),
-    breach: breachRecordSchema.optional().meta({ description: 'For a suspected personal-data breach: the 72-hour deadline and the checklist (tick it with POST /v1/incidents/{id}/breach).' }),
+    breach: breachRecordSchema
+      .optional()
+      .meta({ description: 'For a suspected personal-data breach: the 72-hour deadline and the checklist (tick it with POST /v1/incidents/{id}/breach).' }),
   })
   .meta({ id: 'Incident' }) satisfies z.ZodType<Incident>
 
@@ -367,7 +331,11 @@ export const incidentListQuerySchema = z.strictObject({
   from: isoDate.optional(),
   to: isoDate.optional(),
   sort: z.enum(['-created', 'created', 'priority', 'due']).default('-created'),
-  cursor: z.string().max(400).meta({ description: 'Opaque: the `nextCursor` of the previous page, as it is, with the same filters and sort. Any other value answers 400.' }).optional(),
+  cursor: z
+    .string()
+    .max(400)
+    .meta({ description: 'Opaque: the `nextCursor` of the previous page, as it is, with the same filters and sort. Any other value answers 400.' })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(limits.listLimitMax).default(limits.listLimitDefault),
 }) satisfies z.ZodType<IncidentListQuery>
 
@@ -391,9 +359,7 @@ export const agentMessageCreateSchema = z
   })
   .meta({ id: 'AgentMessageCreate' }) satisfies z.ZodType<AgentMessageCreate>
 
-export const reporterMessageCreateSchema = z
-  .strictObject({ body: messageBody })
-  .meta({ id: 'ReporterMessageCreate' }) satisfies z.ZodType<ReporterMessageCreate>
+export const reporterMessageCreateSchema = z.strictObject({ body: messageBody }).meta({ id: 'ReporterMessageCreate' }) satisfies z.ZodType<ReporterMessageCreate>
 
 export const escalateRequestSchema = z
   .strictObject({
@@ -409,9 +375,7 @@ export const resolveRequestSchema = z
   })
   .meta({ id: 'ResolveRequest' }) satisfies z.ZodType<ResolveRequest>
 
-export const reasonRequestSchema = z
-  .strictObject({ reason: filledText(limits.messageChars).optional() })
-  .meta({ id: 'ReasonRequest' }) satisfies z.ZodType<ReasonRequest>
+export const reasonRequestSchema = z.strictObject({ reason: filledText(limits.messageChars).optional() }).meta({ id: 'ReasonRequest' }) satisfies z.ZodType<ReasonRequest>
 
 export const splitRequestSchema = z
   .strictObject({ reason: filledText(limits.messageChars, 'must not be empty; leave it out to give no reason').optional() })
@@ -419,7 +383,12 @@ export const splitRequestSchema = z
 
 export const mergeRequestSchema = z
   .strictObject({
-    from: z.string({ error: 'is required: the id of the major incident to merge into this one' }).trim().min(1, { error: 'must be a major incident id' }).max(64).regex(/\S/, { error: 'must be a major incident id' }),
+    from: z
+      .string({ error: 'is required: the id of the major incident to merge into this one' })
+      .trim()
+      .min(1, { error: 'must be a major incident id' })
+      .max(64)
+      .regex(/\S/, { error: 'must be a major incident id' }),
     reason: filledText(limits.messageChars, 'must not be empty; leave it out to give no reason').optional(),
   })
   .meta({ id: 'MergeRequest' }) satisfies z.ZodType<MergeRequest>
@@ -431,7 +400,10 @@ export const incidentPatchSchema = z
     impact: level.optional(),
     urgency: level.optional(),
     assignee: filledText(200).nullable().optional(),
-    publicTitle: filledText(200).nullable().meta({ description: 'What every visitor reads about a known problem (GET /v1/notices): for major incidents only; on another incident it answers 422.' }).optional(),
+    publicTitle: filledText(200)
+      .nullable()
+      .meta({ description: 'What every visitor reads about a known problem (GET /v1/notices): for major incidents only; on another incident it answers 422.' })
+      .optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { error: 'must change at least one of kind, category, impact, urgency, assignee, publicTitle' })
   .meta({ minProperties: 1 })
@@ -467,8 +439,16 @@ const origin = z
 const role = z.enum(['l1', 'l2', 'l3', 'admin'])
 
 const slaTargetSchema = z.strictObject({
-  firstResponseMinutes: z.number().int().min(1).max(60 * 24 * 90),
-  resolutionMinutes: z.number().int().min(1).max(60 * 24 * 365),
+  firstResponseMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 90),
+  resolutionMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 365),
 }) satisfies z.ZodType<SlaTargetSetting>
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00')
@@ -564,7 +544,10 @@ export const webhookCreateSchema = z
       .regex(new RegExp(`^(?:https://${host}|http://(?:localhost|127\\.0\\.0\\.1|\\[::1\\]))${port}(?:[/?#]\\S*)?$`), {
         error: 'must be an https:// URL (http:// only to localhost, for development; private addresses need TRIAGE_WEBHOOK_PRIVATE_NETWORKS=allow)',
       }),
-    events: z.array(z.string().regex(/^incident\.[a-z_]+$/, 'must be an event type like incident.created')).max(50).optional(),
+    events: z
+      .array(z.string().regex(/^incident\.[a-z_]+$/, 'must be an event type like incident.created'))
+      .max(50)
+      .optional(),
   })
   .meta({ id: 'WebhookCreate' }) satisfies z.ZodType<WebhookCreate>
 
@@ -616,7 +599,10 @@ export const diagnosticsResultSchema = z
   })
   .meta({ id: 'DiagnosticsResult' }) satisfies z.ZodType<DiagnosticsResult>
 
-export const metricsQuerySchema = z.strictObject({ from: isoDate.meta({ description: 'Start of the range, before `to`. Default: 30 days before `to`.' }).optional(), to: isoDate.meta({ description: 'End of the range (excluded). Default: now.' }).optional() })
+export const metricsQuerySchema = z.strictObject({
+  from: isoDate.meta({ description: 'Start of the range, before `to`. Default: 30 days before `to`.' }).optional(),
+  to: isoDate.meta({ description: 'End of the range (excluded). Default: now.' }).optional(),
+})
 
 const durationStatsSchema = z.object({ count: z.number().int(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable() }) satisfies z.ZodType<DurationStats>
 const slaStatsSchema = z.object({ attainment: z.number().nullable(), met: z.number().int(), breached: z.number().int() }) satisfies z.ZodType<SlaStats>
@@ -714,9 +700,7 @@ export const invitationAcceptSchema = z
   .strictObject({ name: agentName.optional(), password: passwordSchema })
   .meta({ id: 'InvitationAccept' }) satisfies z.ZodType<InvitationAccept>
 
-export const agentInviteSchema = z
-  .strictObject({ email: agentEmail, role, name: agentName.optional() })
-  .meta({ id: 'AgentInvite' }) satisfies z.ZodType<AgentInvite, unknown>
+export const agentInviteSchema = z.strictObject({ email: agentEmail, role, name: agentName.optional() }).meta({ id: 'AgentInvite' }) satisfies z.ZodType<AgentInvite, unknown>
 
 export const agentInvitationSchema = z
   .object({ agent: agentSchema, inviteUrl: z.string(), expiresAt: isoDate })
@@ -749,10 +733,7 @@ export const bulkActionSchema = z
 export const bulkResultSchema = z
   .object({
     items: z.array(
-      z.union([
-        z.object({ id: z.string(), ok: z.literal(true), incident: incidentSummarySchema }),
-        z.object({ id: z.string(), ok: z.literal(false), problem: problemSchema }),
-      ]),
+      z.union([z.object({ id: z.string(), ok: z.literal(true), incident: incidentSummarySchema }), z.object({ id: z.string(), ok: z.literal(false), problem: problemSchema })]),
     ),
   })
   .meta({ id: 'BulkResult' }) satisfies z.ZodType<BulkResult>

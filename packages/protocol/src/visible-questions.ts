@@ -37,7 +37,8 @@ export function visibleQuestions<Q extends ConditionalQuestion>(questions: reado
     ({ id, showIf }) =>
       // Shown when unconditional, or its question is shown and answered so (or, `undecided`, not yet);
       // then remembered as shown, for the questions that depend on it.
-      (!showIf || (shown.has(showIf.questionId) && (answerOf(answers, showIf.questionId) === undefined ? undecided : answerEquals(answerOf(answers, showIf.questionId), showIf.equals)))) &&
+      (!showIf ||
+        (shown.has(showIf.questionId) && (answerOf(answers, showIf.questionId) === undefined ? undecided : answerEquals(answerOf(answers, showIf.questionId), showIf.equals)))) &&
       !!shown.add(id),
   )
 }

@@ -74,7 +74,9 @@ describe('report', () => {
   test('beforeSend returning null drops the report: nothing is sent or queued', async () => {
     const api = fakeApi()
     const storage = memoryStorage()
-    const error = await client(api, { beforeSend: () => null, storage }).report({ symptoms: 'x' }).catch((e: unknown) => e)
+    const error = await client(api, { beforeSend: () => null, storage })
+      .report({ symptoms: 'x' })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TriageError)
     expect(error).toMatchObject({ code: 'dropped' })
     expect(api.requests).toHaveLength(0)
@@ -155,7 +157,7 @@ describe('myReports', () => {
     const first = await created(triage.report({ symptoms: 'first' }))
     await triage.report({ symptoms: 'second' })
     api.setStatus(first.id, 'resolved')
-    expect((await triage.myReports()).map((report) => report.status === 'queued' ? report.symptoms : `${report.number} ${report.status}`)).toEqual([
+    expect((await triage.myReports()).map((report) => (report.status === 'queued' ? report.symptoms : `${report.number} ${report.status}`))).toEqual([
       'INC-000002 new',
       'INC-000001 resolved',
     ])

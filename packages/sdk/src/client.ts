@@ -175,7 +175,12 @@ export function createTriage(options: TriageOptions): TriageClient {
   }
 
   async function act(reportId: string, action: string, body: object, token: string | undefined): Promise<ReportView> {
-    const request = { method: 'POST', path: `/v1/reports/${encodeURIComponent(reportId)}/${action}`, headers: { authorization: `Bearer ${tokenOf(reportId, token)}` }, body } as const
+    const request = {
+      method: 'POST',
+      path: `/v1/reports/${encodeURIComponent(reportId)}/${action}`,
+      headers: { authorization: `Bearer ${tokenOf(reportId, token)}` },
+      body,
+    } as const
     // Not idempotent: a lost answer may mean it was done, so only "not now" answers are retried.
     return seen(await withRetry(() => send<ReportView>(transport, request), retry, false))
   }
@@ -209,7 +214,14 @@ export function createTriage(options: TriageOptions): TriageClient {
     notices: () => send<NoticeList>(transport, { method: 'GET', path: `/v1/notices?locale=${encodeURIComponent(locale())}`, headers: { 'x-triage-key': options.key } }),
 
     follow(reportId, onUpdate, { token, pollMs } = {}) {
-      const stop = followReport(transport, reportId, tokenOf(reportId, token), (view) => onUpdate(seen(view)), (error) => options.onError?.(error), pollMs)
+      const stop = followReport(
+        transport,
+        reportId,
+        tokenOf(reportId, token),
+        (view) => onUpdate(seen(view)),
+        (error) => options.onError?.(error),
+        pollMs,
+      )
       stops.add(stop)
       return () => {
         stops.delete(stop)
@@ -243,19 +255,27 @@ export function createTriage(options: TriageOptions): TriageClient {
         }
       }
       const sent = await Promise.all(
-        reports.list().map((report): Promise<SentReport | undefined> =>
-          // One attempt each: when the server is out of reach, the last status seen will do.
-          withRetry(() => send<ReportView>(transport, { method: 'GET', path: `/v1/reports/${encodeURIComponent(report.id)}`, headers: { authorization: `Bearer ${report.reporterToken}` } }), { ...retry, attempts: 1 }).then(
-            (view) => (seen(view), reports.find(report.id)),
-            (error: unknown) => {
-              if (!(error instanceof TriageError && [401, 403, 404].includes(error.status))) return report
-              reports.forget(report.id)
-              return undefined
-            },
-          ),
+        reports.list().map(
+          (report): Promise<SentReport | undefined> =>
+            // One attempt each: when the server is out of reach, the last status seen will do.
+            withRetry(
+              () =>
+                send<ReportView>(transport, { method: 'GET', path: `/v1/reports/${encodeURIComponent(report.id)}`, headers: { authorization: `Bearer ${report.reporterToken}` } }),
+              { ...retry, attempts: 1 },
+            ).then(
+              (view) => (seen(view), reports.find(report.id)),
+              (error: unknown) => {
+                if (!(error instanceof TriageError && [401, 403, 404].includes(error.status))) return report
+                reports.forget(report.id)
+                return undefined
+              },
+            ),
         ),
       )
-      const queued = queue.items().reverse().map((item): MyReport => ({ status: 'queued', idempotencyKey: item.key, symptoms: item.body.symptoms, queuedAt: item.at }))
+      const queued = queue
+        .items()
+        .reverse()
+        .map((item): MyReport => ({ status: 'queued', idempotencyKey: item.key, symptoms: item.body.symptoms, queuedAt: item.at }))
       return [...queued, ...sent.filter((report) => report !== undefined)]
     },
   }

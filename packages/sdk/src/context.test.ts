@@ -11,7 +11,7 @@ async function sentContext(options: { app?: { version?: string; environment?: st
   const triage = createTriageCore({ endpoint: 'https://triage.test', key: 'pk_test', fetch: api.fetch, storage: memoryStorage(), ...options })
   await triage.report({ symptoms: 'The export button does nothing' })
   triage.close()
-  return (api.posts()[0]?.body as ReportCreate).context
+  return (api.posts()[0]!.body as ReportCreate).context
 }
 
 describe('captured context', () => {

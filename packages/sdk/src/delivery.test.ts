@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createTriage, createTriageCore, memoryStorage, TriageError } from '@triage/sdk'
+import { createTriage, createTriageCore, memoryStorage, type TriageError } from '@triage/sdk'
 import type { QueuedReport, ReportCreated, TriageCore, TriageStorage } from '@triage/sdk'
 import { fakeApi, problem } from '@triage/testing/fake-api'
 
@@ -19,7 +19,11 @@ afterEach(() => {
 
 /** How `report()` settled: the report it resolved with (queued, here), or the error it rejected with. */
 type Outcome = Partial<QueuedReport> & Partial<Pick<TriageError, 'code' | 'detail'>>
-const outcome = (promise: Promise<unknown>) => promise.then((answer) => answer as Outcome, (error: unknown) => error as Outcome)
+const outcome = (promise: Promise<unknown>) =>
+  promise.then(
+    (answer) => answer as Outcome,
+    (error: unknown) => error as Outcome,
+  )
 
 describe('offline queue', () => {
   test('keeps a report the server could not get, and a new client over the same storage (a reload) sends it once', async () => {
@@ -126,7 +130,10 @@ describe('offline queue', () => {
     await outcome(triage.report({ symptoms: 'one' }))
     await outcome(triage.report({ symptoms: 'two' }))
     api.down = false
-    api.interrupt(() => problem(503, 'internal_error', 'busy'), () => problem(503, 'internal_error', 'busy'))
+    api.interrupt(
+      () => problem(503, 'internal_error', 'busy'),
+      () => problem(503, 'internal_error', 'busy'),
+    )
     const before = api.requests.length
     expect(await triage.flush()).toEqual({ sent: 0, pending: 2 })
     expect(api.requests.length - before).toBe(retry.attempts)

@@ -23,7 +23,14 @@ function follow(api: FakeApi | undefined, id: string, token: string) {
   const views: ReportView[] = []
   const errors: TriageError[] = []
   const transport = api ? { endpoint: 'https://triage.test', fetch: api.fetch } : { endpoint: 'https://triage.test' }
-  const stop = followReport(transport, id, token, (view) => views.push(view), (error) => errors.push(error), 5)
+  const stop = followReport(
+    transport,
+    id,
+    token,
+    (view) => views.push(view),
+    (error) => errors.push(error),
+    5,
+  )
   return { views, errors, stop }
 }
 
@@ -91,7 +98,14 @@ describe('followReport, polling', () => {
     const timers = vi.spyOn(globalThis, 'setTimeout')
     const cleared = vi.spyOn(globalThis, 'clearTimeout')
     const views: ReportView[] = []
-    const stop = followReport({ endpoint: 'https://triage.test', fetch: api.fetch }, report.id, report.reporterToken, (view) => views.push(view), () => {}, 60_000)
+    const stop = followReport(
+      { endpoint: 'https://triage.test', fetch: api.fetch },
+      report.id,
+      report.reporterToken,
+      (view) => views.push(view),
+      () => {},
+      60_000,
+    )
     await vi.waitFor(() => expect(timers.mock.calls.some(([, ms]) => ms === 60_000)).toBe(true))
     const wait = timers.mock.results[timers.mock.calls.findIndex(([, ms]) => ms === 60_000)]?.value as unknown
     stop()
@@ -130,7 +144,17 @@ class FakeEventSource extends EventTarget {
 describe('followReport, live', () => {
   test('listens to the event stream with the token in the URL (EventSource cannot set headers)', () => {
     vi.stubGlobal('EventSource', FakeEventSource)
-    const report = { id: 'inc_1', number: 'INC-000001', reporterToken: 'rt_a b', status: 'new', category: 'bug', priority: 'P3', createdAt: '2026-11-29T10:00:00.000Z', summary: 'The export fails', emailUpdates: false } as const
+    const report = {
+      id: 'inc_1',
+      number: 'INC-000001',
+      reporterToken: 'rt_a b',
+      status: 'new',
+      category: 'bug',
+      priority: 'P3',
+      createdAt: '2026-11-29T10:00:00.000Z',
+      summary: 'The export fails',
+      emailUpdates: false,
+    } as const
     const { views, stop } = follow(undefined, report.id, report.reporterToken)
     const source = FakeEventSource.last
     expect(source?.url).toBe('https://triage.test/v1/reports/inc_1/events?token=rt_a%20b')
@@ -152,7 +176,14 @@ describe('followReport, live', () => {
     const views: ReportView[] = []
     // Through the global fetch: with an app's own fetch the SDK polls from the start.
     vi.stubGlobal('fetch', api.fetch)
-    const stop = followReport({ endpoint: 'https://triage.test' }, report.id, report.reporterToken, (view) => views.push(view), () => {}, 5)
+    const stop = followReport(
+      { endpoint: 'https://triage.test' },
+      report.id,
+      report.reporterToken,
+      (view) => views.push(view),
+      () => {},
+      5,
+    )
     expect(api.requests).toHaveLength(0)
     FakeEventSource.last?.fail(FakeEventSource.CLOSED)
     await vi.waitFor(() => expect(views).toHaveLength(1))

@@ -13,7 +13,7 @@ describe('in Node', () => {
     const triage = createTriageCore({ endpoint: 'https://triage.test', key: 'pk_test', fetch: api.fetch, app: { version: '1.0.0', environment: 'worker' } })
     const report = await created(triage.report({ symptoms: 'Nightly export job failed' }))
     expect(report.number).toBe('INC-000001')
-    const { context } = api.posts()[0]?.body as ReportCreate
+    const { context } = api.posts()[0]!.body as ReportCreate
     expect(context).toEqual({
       userAgent: navigator.userAgent,
       locale: navigator.language,

@@ -4,10 +4,17 @@ import { TriageError } from './errors.ts'
 import { json, problem } from '@triage/testing/fake-api'
 import { send } from './transport.ts'
 
-const answering = (response: () => Response): typeof fetch => async () => response()
+const answering =
+  (response: () => Response): typeof fetch =>
+  async () =>
+    response()
 const get = (doFetch: typeof fetch) => send(transport(doFetch), { method: 'GET', path: '/v1/x', headers: {} })
 const transport = (doFetch: typeof fetch) => ({ endpoint: 'https://triage.test/', fetch: doFetch })
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as TriageError)
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as TriageError,
+  )
 
 describe('send', () => {
   test('answers the JSON body of a 2xx, sending JSON to endpoint + path', async () => {
@@ -49,10 +56,17 @@ describe('send', () => {
 
   test("keeps the network's own error as the cause, and names the report's idempotency key", async () => {
     const offline = new TypeError('Failed to fetch')
-    const error = await failure(send(transport(async () => Promise.reject(offline)), { method: 'POST', path: '/v1/reports', headers: { 'idempotency-key': 'key-1' }, body: {} }))
+    const error = await failure(
+      send(
+        transport(async () => Promise.reject(offline)),
+        { method: 'POST', path: '/v1/reports', headers: { 'idempotency-key': 'key-1' }, body: {} },
+      ),
+    )
     expect(error?.cause).toBe(offline)
     expect(error?.idempotencyKey).toBe('key-1')
-    const refused = await failure(send(transport(answering(() => problem(422, 'validation_failed', 'no'))), { method: 'POST', path: '/v1/reports', headers: { 'idempotency-key': 'key-2' } }))
+    const refused = await failure(
+      send(transport(answering(() => problem(422, 'validation_failed', 'no'))), { method: 'POST', path: '/v1/reports', headers: { 'idempotency-key': 'key-2' } }),
+    )
     expect(refused).toMatchObject({ code: 'validation_failed', idempotencyKey: 'key-2' })
   })
 

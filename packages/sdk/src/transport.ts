@@ -54,11 +54,16 @@ export async function sendRaw(transport: Transport, { method, path, headers, bod
   }
   if (response.ok || response.status === 304) return response
   const problem = (await readJson(response).catch(() => undefined)) as Problem | undefined
-  throw new TriageError(problem?.code ?? (response.status >= 500 ? 'internal_error' : 'invalid_response'), response.status, problem?.detail ?? `The server answered ${response.status}.`, {
-    problem,
-    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-    idempotencyKey,
-  })
+  throw new TriageError(
+    problem?.code ?? (response.status >= 500 ? 'internal_error' : 'invalid_response'),
+    response.status,
+    problem?.detail ?? `The server answered ${response.status}.`,
+    {
+      problem,
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      idempotencyKey,
+    },
+  )
 }
 
 /** Sends one request and answers its JSON body. */

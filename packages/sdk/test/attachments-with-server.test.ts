@@ -15,9 +15,13 @@ beforeAll(async () => {
 afterAll(() => server.stop())
 
 /** A 1×1 PNG. */
-const png = () => new File([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')], 'checkout.png', { type: 'image/png' })
+const png = () =>
+  new File([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')], 'checkout.png', { type: 'image/png' })
 const log = () => new File(['12:00:01 TypeError: rows is undefined\n'], 'console.log', { type: 'text/plain' })
-const sha256 = async (blob: Blob) => createHash('sha256').update(new Uint8Array(await blob.arrayBuffer())).digest('hex')
+const sha256 = async (blob: Blob) =>
+  createHash('sha256')
+    .update(new Uint8Array(await blob.arrayBuffer()))
+    .digest('hex')
 
 const client = (fetchWith?: typeof fetch): TriageClient =>
   createTriage({ endpoint: server.url, key: server.publishableKey, storage: memoryStorage(), retry: { attempts: 4, baseDelayMs: 1 }, ...(fetchWith && { fetch: fetchWith }) })
@@ -74,7 +78,9 @@ describe('report({ attachments })', () => {
   it('rejects with the server’s 415 as a TriageError, and files no report, when a file is not accepted', async () => {
     const symptoms = 'A page that is really HTML, sent as a PNG'
     const html = new File(['<!DOCTYPE html><script>alert(1)</script>'], 'cute.png', { type: 'image/png' })
-    const failure = await client().report({ symptoms, attachments: [html] }).catch((error: unknown) => error)
+    const failure = await client()
+      .report({ symptoms, attachments: [html] })
+      .catch((error: unknown) => error)
     expect(failure).toBeInstanceOf(TriageError)
     expect(failure).toMatchObject({ status: 415, retryable: false })
     expect((failure as TriageError).detail).not.toBe('')

@@ -60,11 +60,15 @@ it('keeps a queued report’s file through a reload and sends the report with it
   const download = await fetch(`${server.url}/v1/incidents/${incident.id}/attachments/${incident.attachments[0]!.id}`, { headers })
   expect(await download.text()).toBe(text)
   // Sent, the file leaves IndexedDB too.
-  await expect.poll(() => page.evaluate(async () => {
-    const request = indexedDB.open('triage-files')
-    const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)))
-    const count = db.transaction('files').objectStore('files').count()
-    return new Promise<number>((resolve) => (count.onsuccess = () => resolve(count.result)))
-  })).toBe(0)
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const request = indexedDB.open('triage-files')
+        const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)))
+        const count = db.transaction('files').objectStore('files').count()
+        return new Promise<number>((resolve) => (count.onsuccess = () => resolve(count.result)))
+      }),
+    )
+    .toBe(0)
   await context.close()
 }, 60_000)

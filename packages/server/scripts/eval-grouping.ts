@@ -97,9 +97,13 @@ for (let order = 1; order <= orders; order++) {
 }
 
 // Pairs and reports of every order counted together: one figure for the whole run.
-const pooled = all.map((grouped, order) => grouped.map((report) => ({ truth: report.truth && `${order}:${report.truth}`, predicted: report.predicted && `${order}:${report.predicted}` }))).flat()
+const pooled = all.flatMap((grouped, order) =>
+  grouped.map((report) => ({ truth: report.truth && `${order}:${report.truth}`, predicted: report.predicted && `${order}:${report.predicted}` })),
+)
 const worst = all.map((grouped) => pairScores(grouped)).sort((a, b) => a.f1 - b.f1)[0]
-console.log(`${reports.length} reports (${data.scenarios.length} outages, ${data.background.length} background), ${orders} interleaved orders, each within ${seconds} s, through the server over HTTP (${args.data})`)
+console.log(
+  `${reports.length} reports (${data.scenarios.length} outages, ${data.background.length} background), ${orders} interleaved orders, each within ${seconds} s, through the server over HTTP (${args.data})`,
+)
 console.log(
   JSON.stringify({
     pairwise: pairScores(pooled),

@@ -37,7 +37,14 @@ export function pairScores(reports: readonly GroupedReport[]): PairScores {
   }
   const precision = truePairs + falsePairs === 0 ? 1 : truePairs / (truePairs + falsePairs)
   const recall = truePairs + missedPairs === 0 ? 1 : truePairs / (truePairs + missedPairs)
-  return { precision: round(precision), recall: round(recall), f1: round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)), truePairs, falsePairs, missedPairs }
+  return {
+    precision: round(precision),
+    recall: round(recall),
+    f1: round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)),
+    truePairs,
+    falsePairs,
+    missedPairs,
+  }
 }
 
 /**

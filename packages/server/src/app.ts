@@ -122,8 +122,7 @@ export function createApp(services: ServiceContext, options: AppOptions = {}) {
     type: 'apiKey',
     in: 'cookie',
     name: 'triage_session',
-    description:
-      "A signed-in agent's session (POST /v1/auth/sign-in), for the console. State-changing requests must come from this server's pages (Origin checked).",
+    description: "A signed-in agent's session (POST /v1/auth/sign-in), for the console. State-changing requests must come from this server's pages (Origin checked).",
   })
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

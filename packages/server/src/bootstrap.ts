@@ -28,10 +28,7 @@ export interface DemoKeys {
  * clone works with nothing to configure. Given keys (TRIAGE_DEMO_PK / TRIAGE_DEMO_SK) are added
  * if missing; otherwise keys are generated on the first start only.
  */
-export async function ensureDemoApp(
-  db: Database,
-  options: { publishableKey?: string; secretKey?: string; allowedOrigins: string[] },
-): Promise<DemoKeys> {
+export async function ensureDemoApp(db: Database, options: { publishableKey?: string; secretKey?: string; allowedOrigins: string[] }): Promise<DemoKeys> {
   const created = !(await findApp(db, demoAppId))
   if (created) await insertApp(db, { id: demoAppId, name: 'Demo app', allowedOrigins: options.allowedOrigins })
 

@@ -42,7 +42,13 @@ describe('configuration from the environment', () => {
   })
 
   it('takes stream caps and server timeouts, and says what is wrong with a bad one', () => {
-    const config = readNodeConfig({ TRIAGE_STREAMS_PER_REPORT: '3', TRIAGE_STREAMS_PER_ADDRESS: '20', TRIAGE_HEADERS_TIMEOUT_MS: '5000', TRIAGE_REQUEST_TIMEOUT_MS: '15000', TRIAGE_IDLE_TIMEOUT_MS: '90000' })
+    const config = readNodeConfig({
+      TRIAGE_STREAMS_PER_REPORT: '3',
+      TRIAGE_STREAMS_PER_ADDRESS: '20',
+      TRIAGE_HEADERS_TIMEOUT_MS: '5000',
+      TRIAGE_REQUEST_TIMEOUT_MS: '15000',
+      TRIAGE_IDLE_TIMEOUT_MS: '90000',
+    })
     expect(config).toMatchObject({ streamsPerReport: 3, streamsPerAddress: 20, timeouts: { headersMs: 5_000, requestMs: 15_000, idleMs: 90_000 } })
     expect(readNodeConfig({}).timeouts).toEqual({ headersMs: undefined, requestMs: undefined, idleMs: undefined })
     expect(() => readNodeConfig({ TRIAGE_REQUEST_TIMEOUT_MS: '0' })).toThrow('TRIAGE_REQUEST_TIMEOUT_MS must be a whole number of milliseconds (1 or more), not "0".')

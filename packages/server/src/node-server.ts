@@ -41,7 +41,8 @@ export interface RunningServer {
  */
 export async function startNodeServer(config: NodeConfig, now: () => number = Date.now): Promise<RunningServer> {
   const { db, close: closeDb, repairedText } = await openLibsql({ url: config.databaseUrl, authToken: config.databaseAuthToken })
-  if (repairedText > 0) console.log(`Repaired ${repairedText} stored texts that were not valid UTF-8 (written before lone surrogates were refused); each broken character now reads as U+FFFD.`)
+  if (repairedText > 0)
+    console.log(`Repaired ${repairedText} stored texts that were not valid UTF-8 (written before lone surrogates were refused); each broken character now reads as U+FFFD.`)
   const secret = await reporterSecret(db, config.secret)
   const origins = config.port === 0 ? [] : [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`]
   const demo = await ensureDemoApp(db, {
@@ -65,14 +66,11 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     agentAuth: { ...(config.sessionTtlMs ? { sessionTtlMs: config.sessionTtlMs } : {}), ...config.agentAuth },
   }
-  const app = createApp(
-    services,
-    {
-      rateLimitPerMinute: config.rateLimitPerMinute,
-      clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
-      follow: { followPollMs: config.followPollMs, streams: { perReport: config.streamsPerReport, perAddress: config.streamsPerAddress } },
-    },
-  )
+  const app = createApp(services, {
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    follow: { followPollMs: config.followPollMs, streams: { perReport: config.streamsPerReport, perAddress: config.streamsPerAddress } },
+  })
   serveExamples(app, demo.publishableKey)
   serveConsole(app, consoleFilesIn(config.consoleDir))
 
@@ -94,7 +92,10 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
     throw error
   })
   server.setTimeout(idleMs)
-  const stopDispatcher = config.webhookIntervalMs > 0 ? everyInterval(() => dispatchWebhooks(services, { allowPrivateNetworks: config.webhookPrivateNetworks ?? false }), config.webhookIntervalMs) : () => {}
+  const stopDispatcher =
+    config.webhookIntervalMs > 0
+      ? everyInterval(() => dispatchWebhooks(services, { allowPrivateNetworks: config.webhookPrivateNetworks ?? false }), config.webhookIntervalMs)
+      : () => {}
   // A lease in the database keeps several Node processes on one database from sweeping together.
   const stopSweeper = config.slaSweepIntervalMs > 0 ? everyInterval(() => sweepSla(services), config.slaSweepIntervalMs) : () => {}
   // With the sweep: attachment bytes an upload stored but never wrote its row for, once their lease is over.

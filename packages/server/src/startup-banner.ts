@@ -16,9 +16,7 @@ export function startupBanner(options: { url: string; databaseUrl: string; demo:
     ? `  demo admin secret key: ${demo.secretKey}${demo.created ? '   (shown once: only its hash is stored)' : ''}`
     : '  demo admin secret key: printed at the first start (only its hash is stored); set TRIAGE_DEMO_SK to choose one'
   const agentSignIn = demoAgent
-    ? [
-        `  demo admin agent:     ${demoAgent.email} / ${demoAgent.password ?? '(changed since the first start; set TRIAGE_DEMO_AGENT_PASSWORD to choose it again)'}`,
-      ]
+    ? [`  demo admin agent:     ${demoAgent.email} / ${demoAgent.password ?? '(changed since the first start; set TRIAGE_DEMO_AGENT_PASSWORD to choose it again)'}`]
     : []
   return [
     `Triage is up at ${url} (database ${databaseLocation(options.databaseUrl)})`,

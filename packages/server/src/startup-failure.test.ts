@@ -11,7 +11,9 @@ const libsqlError = (code: string, rawCode: number) =>
 describe('a startup failure in one line', () => {
   it('gives each storage condition its own words: what, and what to do', () => {
     const say = (error: unknown) => describeStartupFailure(error, settings)
-    expect(say(libsqlError('SQLITE_CORRUPT', 11))).toBe('Triage cannot start: the database /srv/triage/triage.db is damaged. Restore it from a backup, or point DATABASE_URL at another file.')
+    expect(say(libsqlError('SQLITE_CORRUPT', 11))).toBe(
+      'Triage cannot start: the database /srv/triage/triage.db is damaged. Restore it from a backup, or point DATABASE_URL at another file.',
+    )
     expect(say(libsqlError('SQLITE_FULL', 13))).toContain('is full. Free some space')
     expect(say(libsqlError('SQLITE_BUSY', 5))).toContain('is locked by another program')
     // Extended codes count as their primary code (1544 = SQLITE_READONLY_DBMOVED).
@@ -19,9 +21,12 @@ describe('a startup failure in one line', () => {
   })
 
   it('keeps a driver message it does not know to its first line, without the query parameters, and says how to see more', () => {
-    const query = Object.assign(new Error('Failed query: insert into "settings" ("name", "value") values (?, ?)\nparams: reporter_secret,dP0ou1uEYiF0Y9iG7jYE_q7fAHPWo0Gp2an89ogdVQE'), {
-      cause: new Error('something new went wrong'),
-    })
+    const query = Object.assign(
+      new Error('Failed query: insert into "settings" ("name", "value") values (?, ?)\nparams: reporter_secret,dP0ou1uEYiF0Y9iG7jYE_q7fAHPWo0Gp2an89ogdVQE'),
+      {
+        cause: new Error('something new went wrong'),
+      },
+    )
     expect(describeStartupFailure(query, settings)).toBe(
       'Triage cannot start: Failed query: insert into "settings" ("name", "value") values (?, ?) (something new went wrong). Set TRIAGE_DEBUG=1 to print the whole error (it may include secrets).',
     )
@@ -34,7 +39,9 @@ describe('a startup failure in one line', () => {
   })
 
   it('passes a configuration error through as it is', () => {
-    expect(describeStartupFailure(new ConfigError('PORT must be a port number (0-65535), not "x".'), settings)).toBe('Triage cannot start: PORT must be a port number (0-65535), not "x".')
+    expect(describeStartupFailure(new ConfigError('PORT must be a port number (0-65535), not "x".'), settings)).toBe(
+      'Triage cannot start: PORT must be a port number (0-65535), not "x".',
+    )
   })
 })
 

@@ -117,8 +117,16 @@ function causeChain(error: unknown): ErrorLike[] {
 
 /** SQLite's primary result codes, by number, for errors the binding raises without a name. */
 const sqliteNames: Record<number, string> = {
-  3: 'SQLITE_PERM', 5: 'SQLITE_BUSY', 6: 'SQLITE_LOCKED', 8: 'SQLITE_READONLY', 10: 'SQLITE_IOERR',
-  11: 'SQLITE_CORRUPT', 13: 'SQLITE_FULL', 14: 'SQLITE_CANTOPEN', 23: 'SQLITE_AUTH', 26: 'SQLITE_NOTADB',
+  3: 'SQLITE_PERM',
+  5: 'SQLITE_BUSY',
+  6: 'SQLITE_LOCKED',
+  8: 'SQLITE_READONLY',
+  10: 'SQLITE_IOERR',
+  11: 'SQLITE_CORRUPT',
+  13: 'SQLITE_FULL',
+  14: 'SQLITE_CANTOPEN',
+  23: 'SQLITE_AUTH',
+  26: 'SQLITE_NOTADB',
 }
 
 /**
@@ -143,7 +151,11 @@ const isRemote = (url: string) => /^(libsql|https?|wss?):/i.test(url)
 export function databaseLocation(url: string): string {
   if (url === ':memory:' || url === 'file::memory:') return 'in memory'
   if (url.startsWith('file:')) {
-    const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0] ?? ''
+    const path =
+      url
+        .slice('file:'.length)
+        .replace(/^\/\/(?=\/)/, '')
+        .split('?')[0] ?? ''
     return isAbsolute(path) ? path : resolve(path)
   }
   try {
@@ -156,7 +168,12 @@ export function databaseLocation(url: string): string {
 
 /** The first line of a message, without what drizzle appends after it (`params: …`). */
 function firstLine(message: string | undefined): string {
-  return (message ?? '').split('\n')[0]?.replace(/\s*params:.*$/, '').trim() ?? ''
+  return (
+    (message ?? '')
+      .split('\n')[0]
+      ?.replace(/\s*params:.*$/, '')
+      .trim() ?? ''
+  )
 }
 
 /** Masks the configured secrets, and anything shaped like a key or generated token (long base64url / hex runs). */

@@ -13,7 +13,9 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
  */
 export function serveExamples(app: Hono<AppEnv>, publishableKey: string): void {
   const examplePage = async (path: string) =>
-    (await readFile(`${repoRoot}${path}`, 'utf8')).replaceAll('pk_your_publishable_key', publishableKey).replaceAll('src="../../packages/widget/dist/widget.js"', 'src="/widget.js"')
+    (await readFile(`${repoRoot}${path}`, 'utf8'))
+      .replaceAll('pk_your_publishable_key', publishableKey)
+      .replaceAll('src="../../packages/widget/dist/widget.js"', 'src="/widget.js"')
   // Every page goes out under a strict Content-Security-Policy (see page-policy.ts).
   const servePage = (path: string) => async (c: Context<AppEnv>) => {
     const html = await examplePage(path)

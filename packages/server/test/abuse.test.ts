@@ -41,7 +41,9 @@ describe('rate limits keyed on who is calling, not on how the header is spelled'
   it('limits one reporter token to one budget whatever the spelling of Bearer', async () => {
     const { report } = await freshReport()
     const spellings = ['Bearer', 'bearer', 'BEARER', 'BeArEr', 'bEARER', 'Bearer ', 'Bearer  ', 'Bearer\t', 'bearer   ', 'BEARER\t ']
-    const requests = spellings.flatMap((scheme) => [1, 2].map(() => () => fetch(`${server.url}/v1/reports/${report.id}`, { headers: { authorization: `${scheme} ${report.reporterToken}` } })))
+    const requests = spellings.flatMap((scheme) =>
+      [1, 2].map(() => () => fetch(`${server.url}/v1/reports/${report.id}`, { headers: { authorization: `${scheme} ${report.reporterToken}` } })),
+    )
     const answers = await statuses(requests)
     expect(passed(answers)).toBe(limit)
     expect(answers.slice(limit).every((status) => status === 429)).toBe(true)
@@ -49,8 +51,9 @@ describe('rate limits keyed on who is calling, not on how the header is spelled'
 
   it('does not give a reporter token a fresh budget for each junk X-Triage-Key beside it', async () => {
     const { report } = await freshReport()
-    const requests = Array.from({ length: 12 }, (_, index) => () =>
-      fetch(`${server.url}/v1/reports/${report.id}`, { headers: { authorization: `Bearer ${report.reporterToken}`, 'x-triage-key': `pk_junk${index}` } }),
+    const requests = Array.from(
+      { length: 12 },
+      (_, index) => () => fetch(`${server.url}/v1/reports/${report.id}`, { headers: { authorization: `Bearer ${report.reporterToken}`, 'x-triage-key': `pk_junk${index}` } }),
     )
     expect(passed(await statuses(requests))).toBe(limit)
   })
@@ -90,7 +93,9 @@ describe('streams and slow clients', () => {
 
   const report = async () => (await (await postReport(capped, capped.publishableKey, { symptoms: 'The dashboard is slow' })).json()) as ReportCreated
   const open: AbortController[] = []
-  afterAll(() => open.forEach((controller) => controller.abort()))
+  afterAll(() => {
+    for (const controller of open) controller.abort()
+  })
 
   /** Opens an event stream; a 200 stays open until the test ends or aborts it. */
   async function follow(created: ReportCreated): Promise<{ response: Response; close: () => void }> {
@@ -109,10 +114,10 @@ describe('streams and slow clients', () => {
 
   /** Closes every stream the tests opened, and waits until the server has let go of them. */
   async function closeAll(): Promise<void> {
-    open.splice(0).forEach((controller) => controller.abort())
+    for (const controller of open.splice(0)) controller.abort()
     const probe = await report()
     await expect.poll(async () => followStatus(probe), { interval: 50, timeout: 5_000 }).toBe(200)
-    open.splice(0).forEach((controller) => controller.abort())
+    for (const controller of open.splice(0)) controller.abort()
   }
 
   it('caps the streams of one report, answering 429 with Retry-After, and frees a slot when a stream closes', async () => {
@@ -124,7 +129,7 @@ describe('streams and slow clients', () => {
     const first = refused[0]?.response
     expect(first?.headers.get('retry-after')).toMatch(/^\d+$/)
     expect(first?.headers.get('content-type')).toBe('application/problem+json')
-    expect(((await first?.json()) as Problem).code).toBe('too_many_streams')
+    expect(((await first!.json()) as Problem).code).toBe('too_many_streams')
 
     for (const { response } of refused.slice(1)) await response.body?.cancel()
 
@@ -183,7 +188,11 @@ describe('streams and slow clients', () => {
     await reader?.read()
     // Well past the 600 ms request timeout, a change still arrives on the same stream.
     await new Promise((resolve) => setTimeout(resolve, 1_500))
-    await fetch(`${capped.url}/v1/incidents/${created.id}/messages`, { method: 'POST', headers: { authorization: `Bearer ${capped.secretKey}`, 'content-type': 'application/json' }, body: '{"body":"on it","visibility":"public"}' })
+    await fetch(`${capped.url}/v1/incidents/${created.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${capped.secretKey}`, 'content-type': 'application/json' },
+      body: '{"body":"on it","visibility":"public"}',
+    })
     const next = await reader?.read()
     expect(new TextDecoder().decode(next?.value)).toContain('in_progress')
     controller.abort()

@@ -1,6 +1,20 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AgentInvitation, AppSettings, AttachmentCreated, AuditList, BulkResult, DiagnosticsResult, Incident, IncidentList, Metrics, MetricsSeries, ReportCreated, ReporterExport, ReportView } from '@triage/protocol'
+import type {
+  AgentInvitation,
+  AppSettings,
+  AttachmentCreated,
+  AuditList,
+  BulkResult,
+  DiagnosticsResult,
+  Incident,
+  IncidentList,
+  Metrics,
+  MetricsSeries,
+  ReportCreated,
+  ReporterExport,
+  ReportView,
+} from '@triage/protocol'
 import type { CredentialKind, World } from './contract/fixtures.ts'
 import { buildWorld, credentialHeaders, credentialKinds } from './contract/fixtures.ts'
 import type { TestServer } from './harness.ts'
@@ -78,12 +92,51 @@ const agentOfA = { ...refusedAll, 'l1 A': 'ok', 'l2 A': 'ok', 'l3 A': 'ok', 'adm
 const agentAnyApp = { ...agentOfA, 'l1 B': 'ok', 'admin B': 'ok' } as const
 const adminOfA = { ...agentOfA, 'l1 A': 403, 'l2 A': 403, 'l3 A': 403, 'l1 B': 403 } as const
 const adminAnyApp = { ...adminOfA, 'admin B': 'ok' } as const
-const publishable = { none: 401, 'publishable A': 'ok', 'publishable B': 'ok', 'reporter token': 401, 'reporter token of another report': 401, 'l1 A': 401, 'l2 A': 401, 'l3 A': 401, 'admin A': 401, 'l1 B': 401, 'admin B': 401, 'revoked admin A': 401 } as const
+const publishable = {
+  none: 401,
+  'publishable A': 'ok',
+  'publishable B': 'ok',
+  'reporter token': 401,
+  'reporter token of another report': 401,
+  'l1 A': 401,
+  'l2 A': 401,
+  'l3 A': 401,
+  'admin A': 401,
+  'l1 B': 401,
+  'admin B': 401,
+  'revoked admin A': 401,
+} as const
 /** Routes that take no credential (people signing in): every caller alike. */
-const anyone = { none: 'ok', 'publishable A': 'ok', 'publishable B': 'ok', 'reporter token': 'ok', 'reporter token of another report': 'ok', 'l1 A': 'ok', 'l2 A': 'ok', 'l3 A': 'ok', 'admin A': 'ok', 'l1 B': 'ok', 'admin B': 'ok', 'revoked admin A': 'ok' } as const
+const anyone = {
+  none: 'ok',
+  'publishable A': 'ok',
+  'publishable B': 'ok',
+  'reporter token': 'ok',
+  'reporter token of another report': 'ok',
+  'l1 A': 'ok',
+  'l2 A': 'ok',
+  'l3 A': 'ok',
+  'admin A': 'ok',
+  'l1 B': 'ok',
+  'admin B': 'ok',
+  'revoked admin A': 'ok',
+} as const
 /** Routes no credential of the matrix opens (a sign-in with a wrong pair, the session route): 401 for all. */
 const nobody = Object.fromEntries(credentialKinds.map((kind) => [kind, 401])) as Record<CredentialKind, Outcome>
-const reporter = { none: 401, 'publishable A': 401, 'publishable B': 401, 'reporter token': 'ok', 'reporter token of another report': 404, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 404, 'admin B': 404, 'revoked admin A': 404 } as const
+const reporter = {
+  none: 401,
+  'publishable A': 401,
+  'publishable B': 401,
+  'reporter token': 'ok',
+  'reporter token of another report': 404,
+  'l1 A': 404,
+  'l2 A': 404,
+  'l3 A': 404,
+  'admin A': 404,
+  'l1 B': 404,
+  'admin B': 404,
+  'revoked admin A': 404,
+} as const
 
 const maxTier: Partial<Record<CredentialKind, number>> = { 'l1 A': 1, 'l2 A': 2, 'l3 A': 3, 'admin A': 3 }
 const rank = (tier: string | undefined) => Number(tier?.slice(1) ?? 9)
@@ -135,14 +188,16 @@ const rows: Row[] = [
     check: (body) => expect((body as ReportView).id).toBe(world.report.id),
   },
   { route: 'GET /v1/reports/{id}/events (SSE)', target: async () => ({ method: 'GET', path: `/v1/reports/${world.report.id}/events` }), expect: reporter },
-  ...(['messages', 'confirm', 'reopen'] as const).map((action): Row => ({
-    route: `POST /v1/reports/{id}/${action}`,
-    target: async () => {
-      const report = await fresh()
-      return { method: 'POST', path: `/v1/reports/${report.id}/${action}`, body: action === 'messages' ? { body: 'more details' } : {}, report }
-    },
-    expect: reporter,
-  })),
+  ...(['messages', 'confirm', 'reopen'] as const).map(
+    (action): Row => ({
+      route: `POST /v1/reports/{id}/${action}`,
+      target: async () => {
+        const report = await fresh()
+        return { method: 'POST', path: `/v1/reports/${report.id}/${action}`, body: action === 'messages' ? { body: 'more details' } : {}, report }
+      },
+      expect: reporter,
+    }),
+  ),
   {
     route: 'POST /v1/reports/{id}/attachments',
     target: async () => {
@@ -162,29 +217,46 @@ const rows: Row[] = [
       else for (const item of items) expect([item.id, rank(item.tier) <= (maxTier[credential] ?? 0)]).toEqual([item.id, true])
     },
   },
-  { route: 'GET /v1/incidents/{id} (L1, with similar)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.report.id}` }), expect: agentOfA, check: similarShowsL3From3Up },
+  {
+    route: 'GET /v1/incidents/{id} (L1, with similar)',
+    target: async () => ({ method: 'GET', path: `/v1/incidents/${world.report.id}` }),
+    expect: agentOfA,
+    check: similarShowsL3From3Up,
+  },
   { route: 'GET /v1/incidents/{id} (L3)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.l3Report.id}` }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 } },
-  { route: 'GET /v1/incidents/{id} (app B)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.reportB.id}` }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 'ok', 'admin B': 'ok' } },
+  {
+    route: 'GET /v1/incidents/{id} (app B)',
+    target: async () => ({ method: 'GET', path: `/v1/incidents/${world.reportB.id}` }),
+    expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 'ok', 'admin B': 'ok' },
+  },
   { route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (L1)', target: async () => ({ method: 'GET', path: await attachmentOfL1() }), expect: agentOfA },
-  { route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (L3)', target: async () => ({ method: 'GET', path: await attachmentOfL3() }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 } },
+  {
+    route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (L3)',
+    target: async () => ({ method: 'GET', path: await attachmentOfL3() }),
+    expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 },
+  },
   {
     route: 'GET /v1/incidents/{id}/attachments/{attachmentId} (app B)',
     target: async () => ({ method: 'GET', path: await attachmentOfB() }),
     expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404, 'l3 A': 404, 'admin A': 404, 'l1 B': 'ok', 'admin B': 'ok' },
   },
-  ...([
-    ['PATCH', '', { urgency: 'high' }],
-    ['POST', '/messages', { body: 'on it', visibility: 'internal' }],
-    ['POST', '/escalate', { tier: 'L2', reason: 'needs hands' }],
-    ['POST', '/resolve', { resolution: 'fixed' }],
-    ['POST', '/close', {}],
-    ['POST', '/reopen', {}],
-  ] as const).map(([method, action, body]): Row => ({
-    route: `${method} /v1/incidents/{id}${action}`,
-    target: async () => ({ method, path: `/v1/incidents/${(await fresh()).id}${action}`, body }),
-    expect: agentOfA,
-    check: similarWithinTier,
-  })),
+  ...(
+    [
+      ['PATCH', '', { urgency: 'high' }],
+      ['POST', '/messages', { body: 'on it', visibility: 'internal' }],
+      ['POST', '/escalate', { tier: 'L2', reason: 'needs hands' }],
+      ['POST', '/resolve', { resolution: 'fixed' }],
+      ['POST', '/close', {}],
+      ['POST', '/reopen', {}],
+    ] as const
+  ).map(
+    ([method, action, body]): Row => ({
+      route: `${method} /v1/incidents/{id}${action}`,
+      target: async () => ({ method, path: `/v1/incidents/${(await fresh()).id}${action}`, body }),
+      expect: agentOfA,
+      check: similarWithinTier,
+    }),
+  ),
   // Grouping corrections: a fresh ticket is neither grouped nor major, so an agent who may touch
   // it gets the lifecycle's 409; everyone else is refused before that.
   { route: 'POST /v1/incidents/{id}/split', target: async () => ({ method: 'POST', path: `/v1/incidents/${(await fresh()).id}/split`, body: {} }), expect: agentOfA },
@@ -199,7 +271,8 @@ const rows: Row[] = [
     expect: agentAnyApp,
     check: (body, credential) => {
       const metrics = body as Metrics
-      for (const tier of [...Object.keys(metrics.byTier), ...Object.keys(metrics.backlog.byTier)]) expect([credential, tier, rank(tier) <= (maxTier[credential] ?? 3)]).toEqual([credential, tier, true])
+      for (const tier of [...Object.keys(metrics.byTier), ...Object.keys(metrics.backlog.byTier)])
+        expect([credential, tier, rank(tier) <= (maxTier[credential] ?? 3)]).toEqual([credential, tier, true])
       if (credential === 'l1 A') expect(metrics.overall.tickets).toBe(metrics.byTier['L1']?.tickets ?? 0)
     },
   },
@@ -229,9 +302,21 @@ const rows: Row[] = [
     },
   },
   { route: 'GET /v1/incidents/{id}/children', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.report.id}/children` }), expect: agentOfA },
-  { route: 'GET /v1/incidents/{id}/children (L3)', target: async () => ({ method: 'GET', path: `/v1/incidents/${world.l3Report.id}/children` }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 } },
-  { route: 'POST /v1/incidents/{id}/presence', target: async () => ({ method: 'POST', path: `/v1/incidents/${world.report.id}/presence`, body: { typing: false } }), expect: agentOfA },
-  { route: 'POST /v1/incidents/{id}/presence (L3)', target: async () => ({ method: 'POST', path: `/v1/incidents/${world.l3Report.id}/presence`, body: { typing: false } }), expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 } },
+  {
+    route: 'GET /v1/incidents/{id}/children (L3)',
+    target: async () => ({ method: 'GET', path: `/v1/incidents/${world.l3Report.id}/children` }),
+    expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 },
+  },
+  {
+    route: 'POST /v1/incidents/{id}/presence',
+    target: async () => ({ method: 'POST', path: `/v1/incidents/${world.report.id}/presence`, body: { typing: false } }),
+    expect: agentOfA,
+  },
+  {
+    route: 'POST /v1/incidents/{id}/presence (L3)',
+    target: async () => ({ method: 'POST', path: `/v1/incidents/${world.l3Report.id}/presence`, body: { typing: false } }),
+    expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 },
+  },
   { route: 'DELETE /v1/incidents/{id}/presence', target: async () => ({ method: 'DELETE', path: `/v1/incidents/${world.report.id}/presence` }), expect: agentOfA },
   {
     route: 'GET /v1/metrics/series',
@@ -244,7 +329,11 @@ const rows: Row[] = [
   { route: 'GET /v1/agents', target: async () => ({ method: 'GET', path: '/v1/agents' }), expect: agentAnyApp },
   // People sign in with an e-mail and a password, whatever else they send (here: none of theirs, a wrong pair).
   // (A new e-mail each time: five failures for one would hold it; twelve stay under the address's twenty.)
-  { route: 'POST /v1/auth/sign-in', target: async () => ({ method: 'POST', path: '/v1/auth/sign-in', body: { email: `nobody.${Math.random().toString(36).slice(2)}@example.com`, password: 'not a password' } }), expect: nobody },
+  {
+    route: 'POST /v1/auth/sign-in',
+    target: async () => ({ method: 'POST', path: '/v1/auth/sign-in', body: { email: `nobody.${Math.random().toString(36).slice(2)}@example.com`, password: 'not a password' } }),
+    expect: nobody,
+  },
   { route: 'POST /v1/auth/sign-out', target: async () => ({ method: 'POST', path: '/v1/auth/sign-out' }), expect: anyone },
   // No credential of the matrix is a session: the session route knows nobody.
   { route: 'GET /v1/auth/session', target: async () => ({ method: 'GET', path: '/v1/auth/session' }), expect: nobody },
@@ -252,7 +341,9 @@ const rows: Row[] = [
   {
     route: 'POST /v1/auth/invitations/{token}',
     target: async () => {
-      const invited = (await (await sendAs(server, 'POST', '/v1/admin/agents', server.secretKey, { email: `matrix.${Math.random().toString(36).slice(2)}@example.com`, role: 'l1', name: 'Matrix' })).json()) as AgentInvitation
+      const invited = (await (
+        await sendAs(server, 'POST', '/v1/admin/agents', server.secretKey, { email: `matrix.${Math.random().toString(36).slice(2)}@example.com`, role: 'l1', name: 'Matrix' })
+      ).json()) as AgentInvitation
       return { method: 'POST', path: `/v1/auth/invitations/${new URL(invited.inviteUrl).hash.slice(1)}`, body: { password: 'the matrix password' } }
     },
     expect: anyone,
@@ -265,7 +356,11 @@ const rows: Row[] = [
     expect: adminAnyApp,
   },
   { route: 'POST /v1/admin/agents/{id}/invitation', target: async () => ({ method: 'POST', path: `/v1/admin/agents/${world.agent.id}/invitation` }), expect: adminOfA },
-  { route: 'PATCH /v1/admin/agents/{id}', target: async () => ({ method: 'PATCH', path: `/v1/admin/agents/${world.agent.id}`, body: { name: 'Renamed by the matrix' } }), expect: adminOfA },
+  {
+    route: 'PATCH /v1/admin/agents/{id}',
+    target: async () => ({ method: 'PATCH', path: `/v1/admin/agents/${world.agent.id}`, body: { name: 'Renamed by the matrix' } }),
+    expect: adminOfA,
+  },
   // Admin keys: the app's own settings, keys and webhooks.
   { route: 'GET /v1/admin/app', target: async () => ({ method: 'GET', path: '/v1/admin/app' }), expect: adminAnyApp },
   { route: 'PATCH /v1/admin/app', target: async () => ({ method: 'PATCH', path: '/v1/admin/app', body: { name: 'Renamed by the matrix' } }), expect: adminAnyApp },
@@ -315,7 +410,11 @@ const rows: Row[] = [
   {
     // A suspected breach is an L3 ticket: below L3 and in app B it does not exist.
     route: 'POST /v1/incidents/{id}/breach',
-    target: async () => ({ method: 'POST', path: `/v1/incidents/${(await fresh('Someone logged into my account and my personal data leaked')).id}/breach`, body: { item: 'contained', done: true } }),
+    target: async () => ({
+      method: 'POST',
+      path: `/v1/incidents/${(await fresh('Someone logged into my account and my personal data leaked')).id}/breach`,
+      body: { item: 'contained', done: true },
+    }),
     expect: { ...agentOfA, 'l1 A': 404, 'l2 A': 404 },
   },
 ]
@@ -343,7 +442,11 @@ describe('access matrix: every route × every credential', () => {
     const sent = target.form ? target.form() : target.body === undefined ? undefined : JSON.stringify(target.body)
     const response = await fetch(`${server.url}${target.path}`, { method: target.method, headers, body: sent, signal: controller.signal })
     const expected = row.expect[credential]
-    const outcome: Outcome | number = [401, 403, 404].includes(response.status) ? (response.status as Outcome) : response.status < 300 || response.status === 409 ? 'ok' : response.status
+    const outcome: Outcome | number = [401, 403, 404].includes(response.status)
+      ? (response.status as Outcome)
+      : response.status < 300 || response.status === 409
+        ? 'ok'
+        : response.status
     if (outcome !== expected) throw new Error(`${row.route} as ${credential}: expected ${expected}, got ${response.status} ${await response.text()}`)
     if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
       // A report's stream begins with the credential's own report; the agents' stream with a line

@@ -20,7 +20,8 @@ describe('cross-site request forgery', () => {
   let server: TestServer
   let ada: SignedIn & { password: string }
   let incidentId: string
-  const messages = async () => ((await (await sendAs(server, 'GET', `/v1/incidents/${incidentId}`, server.secretKey)).json()) as Incident).timeline.filter((event) => event.type === 'message')
+  const messages = async () =>
+    ((await (await sendAs(server, 'GET', `/v1/incidents/${incidentId}`, server.secretKey)).json()) as Incident).timeline.filter((event) => event.type === 'message')
 
   beforeAll(async () => {
     server = await startTestServer()
@@ -116,7 +117,7 @@ describe('throttling failed sign-ins', () => {
 describe('throttling across processes', () => {
   const folder = mkdtempSync(join(tmpdir(), 'triage-throttle-'))
   const demoSecretKey = 'sk_throttleTestKey0123456789abcdefABCD'
-  let servers: RunningServer[] = []
+  const servers: RunningServer[] = []
   afterAll(async () => {
     await Promise.all(servers.map((server) => server.close()))
     rmSync(folder, { recursive: true, force: true })

@@ -36,7 +36,14 @@ async function newReport(target: TestServer = server, symptoms = 'The checkout p
   return (await response.json()) as ReportCreated
 }
 
-async function attach(report: ReportCreated, bytes: Uint8Array, name: string, type = '', target: TestServer = server, headers: Record<string, string> = {}): Promise<AttachmentCreated> {
+async function attach(
+  report: ReportCreated,
+  bytes: Uint8Array,
+  name: string,
+  type = '',
+  target: TestServer = server,
+  headers: Record<string, string> = {},
+): Promise<AttachmentCreated> {
   const response = await uploadFile(target, report.id, report.reporterToken, { bytes, name, type }, headers)
   expect(response.status, await response.clone().text()).toBe(201)
   return (await response.json()) as AttachmentCreated
@@ -178,11 +185,7 @@ describe('limits', () => {
     try {
       const report = await newReport(small)
       await attach(report, megabytes(0.6, 0x66), 'first.log', '', small)
-      const refused = await expectProblem(
-        await uploadFile(small, report.id, report.reporterToken, { bytes: megabytes(0.6, 0x67), name: 'second.log' }),
-        413,
-        'quota_exceeded',
-      )
+      const refused = await expectProblem(await uploadFile(small, report.id, report.reporterToken, { bytes: megabytes(0.6, 0x67), name: 'second.log' }), 413, 'quota_exceeded')
       expect(refused.detail).toMatch(/used 0\.6 MB of its 1 MB.*TRIAGE_ATTACHMENT_QUOTA_MB/)
       // A report with a file past the quota is not written at all.
       const form = new FormData()
@@ -215,7 +218,16 @@ describe('a report with its files in one request', () => {
   it('writes no report when one of its files is refused', async () => {
     const before = await incidentCount()
     const svg = text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
-    await expectProblem(await post(formOf({ symptoms: 'Blank page on the invoices screen' }, [{ bytes: tinyPng(), name: 'ok.png' }, { bytes: svg, name: 'evil.svg', type: 'image/svg+xml' }])), 415, 'unsupported_media_type')
+    await expectProblem(
+      await post(
+        formOf({ symptoms: 'Blank page on the invoices screen' }, [
+          { bytes: tinyPng(), name: 'ok.png' },
+          { bytes: svg, name: 'evil.svg', type: 'image/svg+xml' },
+        ]),
+      ),
+      415,
+      'unsupported_media_type',
+    )
     const eleven = Array.from({ length: 11 }, (_, i) => ({ bytes: text(`line ${i}\n`), name: `${i}.log` }))
     await expectProblem(await post(formOf({ symptoms: 'Blank page on the invoices screen' }, eleven)), 422, 'too_many_attachments')
     expect(await incidentCount()).toBe(before)
@@ -231,7 +243,11 @@ describe('a report with its files in one request', () => {
 
   it('answers a retry with the same Idempotency-Key with the same report and the same attachments, stored once', async () => {
     const key = crypto.randomUUID()
-    const form = () => formOf({ symptoms: 'The dashboard charts are empty since this morning' }, [{ bytes: tinyPng(), name: 'a.png' }, { bytes: plainJpeg, name: 'b.jpg' }])
+    const form = () =>
+      formOf({ symptoms: 'The dashboard charts are empty since this morning' }, [
+        { bytes: tinyPng(), name: 'a.png' },
+        { bytes: plainJpeg, name: 'b.jpg' },
+      ])
     const first = (await (await post(form(), { 'idempotency-key': key })).json()) as ReportCreated
     const retry = await post(form(), { 'idempotency-key': key })
     expect(retry.status).toBe(201)
@@ -321,7 +337,11 @@ describe('refusals of the upload route', () => {
     await expectProblem(await fetch(path, { method: 'POST', body: two }), 401, 'missing_key')
     const other = await newReport()
     await expectProblem(await uploadFile(server, report.id, other.reporterToken, { bytes: tinyPng(), name: 'a.png' }), 404, 'not_found')
-    await expectProblem(await uploadFile(server, report.id, report.reporterToken, { bytes: tinyPng(), name: 'a.png' }, { 'idempotency-key': 'has spaces' }), 400, 'validation_failed')
+    await expectProblem(
+      await uploadFile(server, report.id, report.reporterToken, { bytes: tinyPng(), name: 'a.png' }, { 'idempotency-key': 'has spaces' }),
+      400,
+      'validation_failed',
+    )
   })
 
   it('refuses a second file under an Idempotency-Key that already stored another, with 422', async () => {

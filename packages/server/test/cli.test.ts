@@ -112,7 +112,9 @@ it("exports one person's reports to a file readable by its owner only, and recor
     expect((await runCli(['reporters', 'export', '--app', appId, '--email', 'lena@example.com', '--to', file], databaseUrl)).code).toBe(2)
     expect((await runCli(['reporters', 'export', '--app', appId, '--to', join(folder, 'x.json')], databaseUrl)).output).toContain('exactly one of --email and --user-id')
 
-    const trail = (await (await fetch(`${server.url}/v1/admin/audit?actor=${encodeURIComponent(`cli:${userInfo().username}`)}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as AuditList
+    const trail = (await (
+      await fetch(`${server.url}/v1/admin/audit?actor=${encodeURIComponent(`cli:${userInfo().username}`)}`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as AuditList
     expect(trail.items.map((entry) => [entry.action, entry.incidentId])).toEqual(exported.incidents.map((incident) => ['reporter.exported', incident.id]).reverse())
   } finally {
     await server.close()

@@ -72,7 +72,9 @@ async function checkEverywhere(received: string[]): Promise<void> {
     expect(status, path).toBe(200)
     expect(leaks(text), path).toBe(false)
   }
-  expect(((await (await asAgent(server, lea, 'GET', '/v1/incidents?q=permission&limit=200')).json()) as IncidentList).items.map((item) => item.id).sort()).toEqual([visible.id, resolvedL1.id].sort())
+  expect(((await (await asAgent(server, lea, 'GET', '/v1/incidents?q=permission&limit=200')).json()) as IncidentList).items.map((item) => item.id).sort()).toEqual(
+    [visible.id, resolvedL1.id].sort(),
+  )
   const counts = (await (await asAgent(server, lea, 'GET', '/v1/incidents/counts')).json()) as IncidentCounts
   const adminCounts = (await (await sendAs(server, 'GET', '/v1/incidents/counts', server.secretKey)).json()) as IncidentCounts
   expect(adminCounts.resolved - counts.resolved).toBe(1)

@@ -27,12 +27,22 @@ const planOf = (query: SQLWrapper) => planOfQuery(server.db, query)
 const tiers = ['L1', 'L2'] as ('L1' | 'L2' | 'L3')[]
 
 it('counts the views from the open tickets only (a seek per open status), and the resolved ones from their index alone', async () => {
-  expect(await planOf(openViewCounts(server.db, 'app_demo', tiers, 'agt_me', Date.now()))).toMatch(/^SEARCH incidents USING INDEX incidents_app_status \(app_id=\? AND status=\?\)$/)
+  expect(await planOf(openViewCounts(server.db, 'app_demo', tiers, 'agt_me', Date.now()))).toMatch(
+    /^SEARCH incidents USING INDEX incidents_app_status \(app_id=\? AND status=\?\)$/,
+  )
   expect(await planOf(resolvedCount(server.db, 'app_demo', tiers))).toMatch(/^SEARCH incidents USING COVERING INDEX incidents_resolved_tier \(app_id=\? AND tier=\?\)$/)
 })
 
 it('fills a page of a queue view from the open tickets (or the resolved ones), newest first, without sorting them', async () => {
-  const indexOf = { mine: 'incidents_open_created', unassigned: 'incidents_open_created', major: 'incidents_open_created', at_risk: 'incidents_open_created', breached: 'incidents_open_created', waiting: 'incidents_open_created', resolved: 'incidents_app_status' }
+  const indexOf = {
+    mine: 'incidents_open_created',
+    unassigned: 'incidents_open_created',
+    major: 'incidents_open_created',
+    at_risk: 'incidents_open_created',
+    breached: 'incidents_open_created',
+    waiting: 'incidents_open_created',
+    resolved: 'incidents_app_status',
+  }
   for (const [view, index] of Object.entries(indexOf) as [keyof typeof indexOf, string][]) {
     const { statuses: _statuses, ...filters } = viewFilters(view, 'agt_me')
     const query = { filters: { ...filters, tiers }, sort: '-created' as const, limit: 51, now: Date.now() }
@@ -55,6 +65,10 @@ it('reads presence from the recent heartbeats of the app, each ticket by its key
 })
 
 it("reads the dashboard's deflections and agents' corrections by their own indexes", async () => {
-  expect(await planOf(deflectionsByDayQuery(server.db, 'app_demo', 0, 1, tiers))).toMatch(/^SEARCH deflections USING INDEX deflections_app_created \(app_id=\? AND created_at>\? AND created_at<\?\)/)
-  expect(await planOf(agentCategorized(server.db, 'app_demo', 0, 1, tiers))).toMatch(/^SEARCH incidents USING INDEX incidents_app_agent_category \(app_id=\? AND tier=\? AND created_at>\? AND created_at<\?\)$/)
+  expect(await planOf(deflectionsByDayQuery(server.db, 'app_demo', 0, 1, tiers))).toMatch(
+    /^SEARCH deflections USING INDEX deflections_app_created \(app_id=\? AND created_at>\? AND created_at<\?\)/,
+  )
+  expect(await planOf(agentCategorized(server.db, 'app_demo', 0, 1, tiers))).toMatch(
+    /^SEARCH incidents USING INDEX incidents_app_agent_category \(app_id=\? AND tier=\? AND created_at>\? AND created_at<\?\)$/,
+  )
 })

@@ -19,7 +19,13 @@ afterAll(async () => {
 })
 
 async function serve(consoleDir: string): Promise<RunningServer> {
-  const config = { ...readNodeConfig({ DATABASE_URL: `file:${join(folder, `${servers.length}.db`)}`, PORT: '0' }), webhookIntervalMs: 0, slaSweepIntervalMs: 0, demoAgent: undefined, consoleDir }
+  const config = {
+    ...readNodeConfig({ DATABASE_URL: `file:${join(folder, `${servers.length}.db`)}`, PORT: '0' }),
+    webhookIntervalMs: 0,
+    slaSweepIntervalMs: 0,
+    demoAgent: undefined,
+    consoleDir,
+  }
   const server = await startNodeServer(config)
   servers.push(server)
   return server

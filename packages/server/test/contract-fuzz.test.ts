@@ -88,7 +88,10 @@ function parameterArbitrary(operation: Operation, where: 'path' | 'query' | 'hea
       const drawn = arbitraryOf(parameter.schema, document)
       // Mostly ids that exist (in app A), sometimes one of app B, one that is gone, or any at all.
       const other = fc.constantFrom(world.reportB.id, 'inc_missing')
-      return [parameter.name, where === 'path' ? fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...knownIds(path)) }, { weight: 1, arbitrary: other }, { weight: 1, arbitrary: drawn }) : drawn]
+      return [
+        parameter.name,
+        where === 'path' ? fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...knownIds(path)) }, { weight: 1, arbitrary: other }, { weight: 1, arbitrary: drawn }) : drawn,
+      ]
     }),
   )
   return fc.record(fields, { requiredKeys: parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name) })
@@ -140,7 +143,9 @@ function validRequest({ path, operation }: DocumentedOperation): fc.Arbitrary<Dr
 /** Bodies no schema allows, and the hostile classes of issue #12. */
 const hostileBodies: fc.Arbitrary<Pick<DrawnRequest, 'rawBody' | 'contentType'>> = fc.oneof(
   fc.constant({ rawBody: '{"symptoms":"printer \\ud800 broken","contact":{"name":"\\udfff"},"body":"x\\udbff","reason":"\\ud800","name":"\\ud800"}' }),
-  fc.integer({ min: 33, max: 8_000 }).map((depth) => ({ rawBody: `{"symptoms":"deep","context":{"x":${'['.repeat(depth)}${']'.repeat(depth)}},"body":${'['.repeat(depth)}${']'.repeat(depth)}}` })),
+  fc
+    .integer({ min: 33, max: 8_000 })
+    .map((depth) => ({ rawBody: `{"symptoms":"deep","context":{"x":${'['.repeat(depth)}${']'.repeat(depth)}},"body":${'['.repeat(depth)}${']'.repeat(depth)}}` })),
   fc.constant({ rawBody: JSON.stringify({ symptoms: 'many fields', context: Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i])) }) }),
   fc.constant({ rawBody: `{"symptoms":"${'x'.repeat(70_000)}"}` }),
   fc.constant({ rawBody: '{"symptoms": "broken' }),

@@ -97,7 +97,10 @@ it('keeps every acknowledged report through kill -9 under load, numbers each onc
   const replay = await fetch(`${second.url}/v1/reports`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-triage-key': env.TRIAGE_DEMO_PK, 'idempotency-key': retried.key },
-    body: JSON.stringify({ symptoms: `Checkout fails for client ${retried.key.split('-')[1]}, attempt ${retried.key.split('-')[2]}`, context: { url: 'https://shop.example/checkout' } }),
+    body: JSON.stringify({
+      symptoms: `Checkout fails for client ${retried.key.split('-')[1]}, attempt ${retried.key.split('-')[2]}`,
+      context: { url: 'https://shop.example/checkout' },
+    }),
   })
   expect(((await replay.json()) as ReportCreated).id).toBe(retried.report.id)
 
@@ -105,7 +108,9 @@ it('keeps every acknowledged report through kill -9 under load, numbers each onc
   const numbers: string[] = []
   let cursor: string | null = null
   do {
-    const page = (await (await fetch(`${second.url}/v1/incidents?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${secretKey}` } })).json()) as IncidentList
+    const page = (await (
+      await fetch(`${second.url}/v1/incidents?limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers: { authorization: `Bearer ${secretKey}` } })
+    ).json()) as IncidentList
     numbers.push(...page.items.map((item) => item.number))
     cursor = page.nextCursor
   } while (cursor)

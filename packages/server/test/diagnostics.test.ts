@@ -14,13 +14,12 @@ function diagnostics(query: string, key = server.publishableKey): Promise<Respon
 }
 
 /** A report filed and resolved through the API; `app` is the server (or another app on it) and its keys. */
-async function resolvedReport(
-  symptoms: string,
-  publicNote?: string,
-  app: { url: string; publishableKey: string; secretKey: string } = server,
-): Promise<ReportCreated> {
+async function resolvedReport(symptoms: string, publicNote?: string, app: { url: string; publishableKey: string; secretKey: string } = server): Promise<ReportCreated> {
   const created = (await (await postReport({ url: app.url }, app.publishableKey, { symptoms })).json()) as ReportCreated
-  const resolved = await sendAs(app, 'POST', `/v1/incidents/${created.id}/resolve`, app.secretKey, { resolution: 'internal: purged the token table', ...(publicNote ? { publicNote } : {}) })
+  const resolved = await sendAs(app, 'POST', `/v1/incidents/${created.id}/resolve`, app.secretKey, {
+    resolution: 'internal: purged the token table',
+    ...(publicNote ? { publicNote } : {}),
+  })
   if (resolved.status !== 200) throw new Error(`resolve answered ${resolved.status}`)
   return created
 }
@@ -59,7 +58,13 @@ describe('GET /v1/diagnostics', () => {
     const earlier = await resolvedReport('Export to CSV produces an empty file', 'Fixed in 2.3')
     const now = (await (await postReport(server, server.publishableKey, { symptoms: 'CSV export file is empty' })).json()) as ReportCreated
     const ticket = (await (await getAs(server, `/v1/incidents/${now.id}`, server.secretKey)).json()) as Incident
-    expect(ticket.similar[0]).toMatchObject({ id: earlier.id, number: earlier.number, status: 'resolved', resolution: 'internal: purged the token table', publicNote: 'Fixed in 2.3' })
+    expect(ticket.similar[0]).toMatchObject({
+      id: earlier.id,
+      number: earlier.number,
+      status: 'resolved',
+      resolution: 'internal: purged the token table',
+      publicNote: 'Fixed in 2.3',
+    })
     expect(ticket.similar.map((match) => match.id)).not.toContain(now.id)
   })
 

@@ -132,7 +132,9 @@ it('finishes an erasure cut short by kill -9 when it is sent again, leaving no p
   expect(await erasedCount()).toBe(seeded + withFiles.length)
 
   // Nothing of hers in any table (her files' bytes included), and each incident erased once.
-  const tables = (await reader.execute(`select name from sqlite_master where type = 'table' and name not like 'incidents_search%' and name not like 'sqlite_%' and name not like '__drizzle%'`)).rows.map((row) => String(row['name']))
+  const tables = (
+    await reader.execute(`select name from sqlite_master where type = 'table' and name not like 'incidents_search%' and name not like 'sqlite_%' and name not like '__drizzle%'`)
+  ).rows.map((row) => String(row['name']))
   expect(tables).toEqual(expect.arrayContaining(['incidents', 'incident_events', 'attachments', 'attachment_chunks', 'audit_entries', 'erasure_jobs', 'webhook_deliveries']))
   for (const table of tables) {
     const rows = JSON.stringify((await reader.execute(`select * from "${table}"`)).rows)
@@ -156,7 +158,9 @@ it('finishes an erasure cut short by kill -9 when it is sent again, leaving no p
   expect(kept).toContain('hildebrand@example.com')
   expect((await getAs(third, `/v1/incidents/${other.id}/attachments/${otherFile.id}`, secretKey)).status).toBe(200)
   for (const report of withFiles) expect((await getAs(third, `/v1/reports/${report.id}`, report.reporterToken)).status).toBe(410)
-  console.log(`erasure crash: killed after ${cutAt} of ${seeded + withFiles.length} incidents were erased; the request sent again erased the other ${seeded + withFiles.length - cutAt}`)
+  console.log(
+    `erasure crash: killed after ${cutAt} of ${seeded + withFiles.length} incidents were erased; the request sent again erased the other ${seeded + withFiles.length - cutAt}`,
+  )
   third.child.kill('SIGTERM')
   await stopped(third.child)
 }, 120_000)

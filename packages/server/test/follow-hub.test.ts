@@ -85,7 +85,13 @@ async function resolve(id: string, note: string) {
   const current = await findIncidentById(db, id)
   if (!current) throw new Error(`${id} is gone`)
   const now = Date.now()
-  await updateIncidentIfUnchanged(db, current, { status: 'resolved', resolvedAt: now, publicNote: note, updatedAt: now }, [{ id: `evt_${id}_r`, type: 'resolved', actor: 'ada', visibility: 'public', data: { body: note }, at: now }], `rev_${id}_${now}`)
+  await updateIncidentIfUnchanged(
+    db,
+    current,
+    { status: 'resolved', resolvedAt: now, publicNote: note, updatedAt: now },
+    [{ id: `evt_${id}_r`, type: 'resolved', actor: 'ada', visibility: 'public', data: { body: note }, at: now }],
+    `rev_${id}_${now}`,
+  )
 }
 
 describe('the follow hub', () => {
@@ -138,7 +144,10 @@ describe('the follow hub', () => {
     // Another process: its own connection to the same file, unheard by this one's change signal.
     const other = createClient({ url })
     const now = Date.now()
-    await other.execute({ sql: `update incidents set status = 'resolved', resolved_at = ?, updated_at = ?, revision = 'rev_elsewhere_' || id where id in (${ids.map(() => '?').join(', ')})`, args: [now, now, ...ids] })
+    await other.execute({
+      sql: `update incidents set status = 'resolved', resolved_at = ?, updated_at = ?, revision = 'rev_elsewhere_' || id where id in (${ids.map(() => '?').join(', ')})`,
+      args: [now, now, ...ids],
+    })
     other.close()
     selects = 0
     await vi.waitFor(() => expect([...seen.values()].every((statuses) => statuses.at(-1) === 'resolved')).toBe(true), { timeout: 5_000 })

@@ -17,8 +17,19 @@ describe('grouping metrics', () => {
   })
 
   it('never pairs two reports that belong to no outage, nor two ungrouped reports', () => {
-    expect(pairScores([{ truth: null, predicted: null }, { truth: null, predicted: null }, { truth: 'a', predicted: null }])).toMatchObject({ precision: 1, recall: 1, truePairs: 0, falsePairs: 0 })
-    expect(pairScores([{ truth: null, predicted: 'm' }, { truth: null, predicted: 'm' }])).toMatchObject({ precision: 0, falsePairs: 1 })
+    expect(
+      pairScores([
+        { truth: null, predicted: null },
+        { truth: null, predicted: null },
+        { truth: 'a', predicted: null },
+      ]),
+    ).toMatchObject({ precision: 1, recall: 1, truePairs: 0, falsePairs: 0 })
+    expect(
+      pairScores([
+        { truth: null, predicted: 'm' },
+        { truth: null, predicted: 'm' },
+      ]),
+    ).toMatchObject({ precision: 0, falsePairs: 1 })
   })
 
   it('scores B-cubed per report of an outage', () => {

@@ -47,7 +47,13 @@ const signingIn = [
   'The login button just spins forever',
   "Can't log in, the spinner keeps going",
 ]
-const calls = ['Video calls drop after a few seconds', 'The video call keeps cutting out', 'Les appels vidéo coupent au bout de quelques secondes', 'Meetings disconnect right after joining', 'Video conference fails for all of us']
+const calls = [
+  'Video calls drop after a few seconds',
+  'The video call keeps cutting out',
+  'Les appels vidéo coupent au bout de quelques secondes',
+  'Meetings disconnect right after joining',
+  'Video conference fails for all of us',
+]
 
 describe('major-incident grouping', () => {
   it('groups an outage told in English and French under one major incident that says why', async () => {
@@ -88,8 +94,20 @@ describe('major-incident grouping', () => {
 
   it('keeps background reports apart while two outages group side by side', async () => {
     later()
-    const images = ['Images don’t load anywhere in the app', 'Les images ne s’affichent plus', 'All pictures show as broken icons', 'Profile photos and thumbnails are missing', 'No images load, just grey squares']
-    const background = ['The spelling in the welcome email is wrong', 'Where can I download the desktop app?', 'I was charged in dollars instead of euros', 'The onboarding video is too long', 'Comment supprimer mon compte ?']
+    const images = [
+      'Images don’t load anywhere in the app',
+      'Les images ne s’affichent plus',
+      'All pictures show as broken icons',
+      'Profile photos and thumbnails are missing',
+      'No images load, just grey squares',
+    ]
+    const background = [
+      'The spelling in the welcome email is wrong',
+      'Where can I download the desktop app?',
+      'I was charged in dollars instead of euros',
+      'The onboarding video is too long',
+      'Comment supprimer mon compte ?',
+    ]
     const interleaved = images.flatMap((text, i) => [text, calls[i] as string, background[i] as string])
     const created = await burst(interleaved)
     const of = (texts: readonly string[]) => parents(texts.map((text) => created[interleaved.indexOf(text)] as ReportCreated))
@@ -161,8 +179,20 @@ describe('agents correct grouping, and grouping learns', () => {
 
   it('merges two major incidents: every report under one, the other resolved as merged, and the next outage told both ways groups as one', async () => {
     later()
-    const gantt = ['The Gantt view is empty', 'The Gantt view shows nothing', 'Gantt view empty for everyone', 'Our Gantt view is empty since this morning', 'Gantt view is completely empty']
-    const timeline = ['Timeline does not render', 'The timeline will not render', 'Timeline not rendering', 'The project timeline does not render anymore', 'Timeline fails to render']
+    const gantt = [
+      'The Gantt view is empty',
+      'The Gantt view shows nothing',
+      'Gantt view empty for everyone',
+      'Our Gantt view is empty since this morning',
+      'Gantt view is completely empty',
+    ]
+    const timeline = [
+      'Timeline does not render',
+      'The timeline will not render',
+      'Timeline not rendering',
+      'The project timeline does not render anymore',
+      'Timeline fails to render',
+    ]
     const created = await burst([...gantt, ...timeline])
     const ganttMajor = (await incident(created[0]?.id as string)).parentId as string
     const timelineMajor = (await incident(created[5]?.id as string)).parentId as string
@@ -209,9 +239,15 @@ describe('agents correct grouping, and grouping learns', () => {
     await expectProblem(await sendAs(server, 'POST', `/v1/incidents/${majorId}/merge`, server.secretKey, { from: majorId }), 409, /into itself/)
     await expectProblem(await sendAs(server, 'POST', `/v1/incidents/${majorId}/merge`, server.secretKey, { from: loose?.id }), 409, /is not a major incident/)
     await expectProblem(await sendAs(server, 'POST', `/v1/incidents/${majorId}/merge`, server.secretKey, { from: 'inc_nope' }), 404, /No incident/)
-    const malformed = await fetch(`${server.url}/v1/incidents/${majorId}/merge`, { method: 'POST', headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' }, body: '{"from":' })
+    const malformed = await fetch(`${server.url}/v1/incidents/${majorId}/merge`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
+      body: '{"from":',
+    })
     await expectProblem(malformed, 400, /not valid JSON/)
-    expect((await postReport(server, server.publishableKey, { symptoms: 'x' }).then(() => fetch(`${server.url}/v1/incidents/${majorId}/split`, { method: 'POST' }))).status).toBe(401)
+    expect((await postReport(server, server.publishableKey, { symptoms: 'x' }).then(() => fetch(`${server.url}/v1/incidents/${majorId}/split`, { method: 'POST' }))).status).toBe(
+      401,
+    )
   })
 
   it('keeps tiers apart: a key sees a major incident’s reports and corrects them only up to its tier', async () => {

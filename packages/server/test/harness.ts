@@ -42,12 +42,7 @@ export async function insertReportedIncident(db: Database, appId: string, sympto
   return incident.id
 }
 
-export function postReport(
-  server: { url: string },
-  key: string,
-  body: ReportCreate | string,
-  headers: Record<string, string> = {},
-): Promise<Response> {
+export function postReport(server: { url: string }, key: string, body: ReportCreate | string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${server.url}/v1/reports`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-triage-key': key, ...headers },

@@ -40,7 +40,12 @@ describe('Content-Security-Policy of the served pages', () => {
     const page = await fetch(`${server.url}${path}`)
     expect(page.status).toBe(200)
     const policy = page.headers.get('content-security-policy') ?? ''
-    const directives = new Map(policy.split(';').map((directive) => { const [name = '', ...values] = directive.trim().split(/\s+/); return [name, values] }))
+    const directives = new Map(
+      policy.split(';').map((directive) => {
+        const [name = '', ...values] = directive.trim().split(/\s+/)
+        return [name, values]
+      }),
+    )
     expect(directives.get('default-src')).toEqual(["'none'"])
     expect(directives.get('object-src') ?? directives.get('default-src')).toEqual(["'none'"])
     expect(directives.get('base-uri')).toEqual(["'none'"])

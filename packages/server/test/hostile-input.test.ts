@@ -52,7 +52,11 @@ describe('lone surrogates (#12.1)', () => {
   it('takes lone surrogates in agent messages and resolutions without breaking the ticket', async () => {
     const report = await created(await postReport(server, server.publishableKey, { symptoms: 'export fails' }))
     const send = (path: string, body: string) =>
-      fetch(`${server.url}/v1/incidents/${report.id}/${path}`, { method: 'POST', headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' }, body })
+      fetch(`${server.url}/v1/incidents/${report.id}/${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
+        body,
+      })
     expect((await send('messages', '{"body":"looking \\ud800","visibility":"public"}')).status).toBe(200)
     expect((await send('resolve', '{"resolution":"fixed \\udbff","publicNote":"done \\ud800"}')).status).toBe(200)
     const incident = (await (await getAs(server, `/v1/incidents/${report.id}`, server.secretKey)).json()) as Incident

@@ -60,9 +60,7 @@ describe('the lifecycle over HTTP', () => {
     expect(JSON.stringify(view)).not.toContain('Known export bug')
     expect(JSON.stringify(view)).not.toContain('Hotfix 1.4.1 deployed')
     // Each change once: the resolution is its own entry (with the note), not a second status line.
-    expect(view.timeline.filter((event) => event.type === 'status_changed').map((event) => event.status)).toEqual([
-      'in_progress', 'pending_reporter', 'in_progress',
-    ])
+    expect(view.timeline.filter((event) => event.type === 'status_changed').map((event) => event.status)).toEqual(['in_progress', 'pending_reporter', 'in_progress'])
     expect(view.timeline.at(-1)).toMatchObject({ type: 'resolved', body: 'Fixed in 1.4.1: please reload.' })
 
     const closed = await ok<ReportView>(sendAs(server, 'POST', `/v1/reports/${created.id}/confirm`, created.reporterToken))
@@ -118,7 +116,16 @@ describe('the lifecycle over HTTP', () => {
   it('recomputes priority from corrected impact and urgency and records an agent category', async () => {
     const created = await report('A typo on the settings page, a small bug')
     const patched = await ok<Incident>(sendAs(server, 'PATCH', `/v1/incidents/${created.id}`, l1, { impact: 'high', urgency: 'high', category: 'billing', assignee: 'lea' }))
-    expect(patched).toMatchObject({ impact: 'high', urgency: 'high', priority: 'P1', category: 'billing', categorySource: 'agent', categoryConfidence: 1, assignee: 'lea', status: 'in_progress' })
+    expect(patched).toMatchObject({
+      impact: 'high',
+      urgency: 'high',
+      priority: 'P1',
+      category: 'billing',
+      categorySource: 'agent',
+      categoryConfidence: 1,
+      assignee: 'lea',
+      status: 'in_progress',
+    })
     // P1 targets (1 h / 4 h) now run from the report's creation.
     const createdAt = Date.parse(patched.createdAt)
     expect(Date.parse(patched.sla.firstResponse.dueAt ?? '')).toBe(createdAt + 3_600_000)
@@ -137,7 +144,7 @@ describe('the lifecycle over HTTP', () => {
       expect(response.headers.get('content-type')).toBe('application/problem+json')
     }
     await bad('POST', '/messages', { body: 'hi', visibility: 'everyone' }, 422)
-    await bad('POST', '/messages', { body: '' , visibility: 'public' }, 422)
+    await bad('POST', '/messages', { body: '', visibility: 'public' }, 422)
     await bad('POST', '/messages', undefined, 415)
     await bad('POST', '/escalate', { tier: 'L4', reason: 'x' }, 422)
     await bad('POST', '/escalate', { tier: 'L2' }, 422)
@@ -145,7 +152,11 @@ describe('the lifecycle over HTTP', () => {
     await bad('PATCH', '', {}, 422)
     await bad('PATCH', '', { priority: 'P1' }, 422)
     await bad('POST', '/close', { reason: 42 }, 422)
-    const malformed = await fetch(`${server.url}${path}/messages`, { method: 'POST', headers: { authorization: `Bearer ${l1}`, 'content-type': 'application/json' }, body: '{"body":' })
+    const malformed = await fetch(`${server.url}${path}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${l1}`, 'content-type': 'application/json' },
+      body: '{"body":',
+    })
     expect(malformed.status).toBe(400)
     expect((await sendAs(server, 'POST', `/v1/incidents/inc_missing/resolve`, l1, { resolution: 'x' })).status).toBe(404)
     expect((await sendAs(server, 'POST', `/v1/reports/${created.id}/messages`, 'rt_wrong', { body: 'hi' })).status).toBe(404)

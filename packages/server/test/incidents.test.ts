@@ -13,12 +13,14 @@ let theirs: ReportCreated
 beforeAll(async () => {
   server = await startTestServer()
   other = await createOtherApp(server)
-  ours = (await (await postReport(server, server.publishableKey, {
-    symptoms: 'All my saved drafts disappeared after the update',
-    answers: { impact: 'team', workaround: 'no' },
-    contact: { name: 'Grace', email: 'grace@example.com' },
-    context: { url: 'https://app.example/drafts', userAgent: 'test', custom: { plan: 'pro' } },
-  })).json()) as ReportCreated
+  ours = (await (
+    await postReport(server, server.publishableKey, {
+      symptoms: 'All my saved drafts disappeared after the update',
+      answers: { impact: 'team', workaround: 'no' },
+      contact: { name: 'Grace', email: 'grace@example.com' },
+      context: { url: 'https://app.example/drafts', userAgent: 'test', custom: { plan: 'pro' } },
+    })
+  ).json()) as ReportCreated
   theirs = (await (await postReport(server, other.publishableKey, { symptoms: 'Their secret problem' })).json()) as ReportCreated
 })
 afterAll(() => server.stop())
@@ -78,7 +80,12 @@ describe('GET /v1/incidents/:id', () => {
     const list = (await (await getAs(server, `/v1/incidents?q=${encodeURIComponent('drafts')}`, other.secretKey)).json()) as IncidentList
     expect(list.items).toEqual([])
     // Nor with the other report's token, on every reporter route.
-    for (const [method, suffix, body] of [['GET', '', undefined], ['POST', '/messages', { body: 'hi' }], ['POST', '/confirm', undefined], ['POST', '/reopen', undefined]] as const) {
+    for (const [method, suffix, body] of [
+      ['GET', '', undefined],
+      ['POST', '/messages', { body: 'hi' }],
+      ['POST', '/confirm', undefined],
+      ['POST', '/reopen', undefined],
+    ] as const) {
       expect((await sendAs(server, method, `/v1/reports/${ours.id}${suffix}`, theirs.reporterToken, body)).status, `${method} ${suffix}`).toBe(404)
     }
     const unchanged = (await (await getAs(server, path, server.secretKey)).json()) as Incident
@@ -107,7 +114,15 @@ describe('GET /v1/incidents', () => {
 
   it('pages with a cursor through every incident exactly once', async () => {
     // Distinct problems: similar ones arriving together would be grouped under a major incident.
-    const problems = ['avatar upload fails', 'invoice total wrong', 'dark mode flickers', 'search is slow', 'no push notifications', 'export CSV empty', 'calendar shows wrong timezone']
+    const problems = [
+      'avatar upload fails',
+      'invoice total wrong',
+      'dark mode flickers',
+      'search is slow',
+      'no push notifications',
+      'export CSV empty',
+      'calendar shows wrong timezone',
+    ]
     for (const symptoms of problems) await postReport(server, server.publishableKey, { symptoms })
     const seen: string[] = []
     let cursor: string | null = null
@@ -148,18 +163,14 @@ describe('GET /openapi.json', () => {
     const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> }
     expect(document.openapi).toBe('3.1.0')
     const documented = new Set(
-      Object.entries(document.paths).flatMap(([path, methods]) =>
-        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
-      ),
+      Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`)),
     )
     // Every route of the app as Hono registered it, middleware and the document itself aside.
     const { db, close } = await openLibsql({ url: ':memory:' })
     const app = createApp({ db, reporterSecret: 'test', now: Date.now })
     close()
     const registered = new Set(
-      app.routes
-        .filter((route) => route.method !== 'ALL' && !['/openapi.json', '/healthz'].includes(route.path))
-        .map((route) => `${route.method} ${route.path}`),
+      app.routes.filter((route) => route.method !== 'ALL' && !['/openapi.json', '/healthz'].includes(route.path)).map((route) => `${route.method} ${route.path}`),
     )
     expect(registered.size).toBeGreaterThanOrEqual(13)
     expect([...registered].filter((route) => !documented.has(route))).toEqual([])

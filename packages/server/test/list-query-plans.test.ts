@@ -40,10 +40,13 @@ interface Statement {
 /** The statements a storage call sends, recorded instead of run. */
 async function statementsOf(call: (db: Database) => Promise<unknown>): Promise<Statement[]> {
   const recorded: Statement[] = []
-  const recorder = drizzle(async (sql, params) => {
-    recorded.push({ sql, params })
-    return { rows: [] }
-  }, { schema }) as unknown as Database
+  const recorder = drizzle(
+    async (sql, params) => {
+      recorded.push({ sql, params })
+      return { rows: [] }
+    },
+    { schema },
+  ) as unknown as Database
   await call(recorder)
   return recorded
 }
@@ -153,8 +156,8 @@ describe('the privacy reads (#19): exports, erasures, retention, the audit trail
     'erasures cut short': (db) => unfinishedErasureJobs(db, 10, 'app_demo'),
     'closed incidents past retention': (db) => closedBefore(db, 'app_demo', now - 30 * 86_400_000, 500),
     'the audit trail, a page': (db) => listAuditEntries(db, 'app_demo', {}, [now, 7], 51),
-    "the audit trail of one actor, from/to": (db) => listAuditEntries(db, 'app_demo', { actor: 'Sam', from: now - 86_400_000, to: now }, undefined, 51),
-    "the audit trail of one incident and actor": (db) => listAuditEntries(db, 'app_demo', { incidentId: 'inc_x', actor: 'Sam' }, undefined, 51),
+    'the audit trail of one actor, from/to': (db) => listAuditEntries(db, 'app_demo', { actor: 'Sam', from: now - 86_400_000, to: now }, undefined, 51),
+    'the audit trail of one incident and actor': (db) => listAuditEntries(db, 'app_demo', { incidentId: 'inc_x', actor: 'Sam' }, undefined, 51),
   }
   for (const [name, read] of Object.entries(reads)) {
     it(`${name}: an index seek, no scan and no sort`, async () => {

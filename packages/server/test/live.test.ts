@@ -67,8 +67,10 @@ async function openStream(agent: SignedIn, headers: Record<string, string> = {})
 
 const isIncident = (id: string) => (event: ServerEvent) => event.event === 'incident' && (JSON.parse(event.data) as IncidentSummary).id === id
 const mentions = (id: string) => (event: ServerEvent) => event.data.includes(id)
-const isPresence = (id: string, test: (presence: IncidentPresence) => boolean = () => true) => (event: ServerEvent) =>
-  event.event === 'presence' && (JSON.parse(event.data) as IncidentPresence).incidentId === id && test(JSON.parse(event.data) as IncidentPresence)
+const isPresence =
+  (id: string, test: (presence: IncidentPresence) => boolean = () => true) =>
+  (event: ServerEvent) =>
+    event.event === 'presence' && (JSON.parse(event.data) as IncidentPresence).incidentId === id && test(JSON.parse(event.data) as IncidentPresence)
 
 async function report(symptoms: string, key = server.publishableKey): Promise<ReportCreated> {
   return (await (await postReport(server, key, { symptoms })).json()) as ReportCreated
@@ -90,7 +92,7 @@ describe('the incident stream', () => {
     }
   })
 
-  it('never shows an l1 agent an L3 ticket or another app\'s, and tells them when one of theirs is escalated away', async () => {
+  it("never shows an l1 agent an L3 ticket or another app's, and tells them when one of theirs is escalated away", async () => {
     const other = await createOtherApp(server)
     const stream = await openStream(lea)
     const samStream = await openStream(sam)
@@ -187,12 +189,15 @@ describe('stream caps', () => {
       other.close()
       open.pop()?.close()
       await expect
-        .poll(async () => {
-          const controller = new AbortController()
-          const again = await fetch(`${server.url}/v1/incidents/events`, { headers: { cookie: lea.cookie }, signal: controller.signal })
-          controller.abort()
-          return again.status
-        }, { timeout: 8_000 })
+        .poll(
+          async () => {
+            const controller = new AbortController()
+            const again = await fetch(`${server.url}/v1/incidents/events`, { headers: { cookie: lea.cookie }, signal: controller.signal })
+            controller.abort()
+            return again.status
+          },
+          { timeout: 8_000 },
+        )
         .toBe(200)
     } finally {
       for (const stream of open) stream.close()

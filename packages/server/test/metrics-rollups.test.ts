@@ -51,8 +51,18 @@ function group(rows: Ticket[], now: number): MetricsGroup {
     tickets: rows.length,
     timeToFirstResponse: durations(rows.flatMap((row) => (row.firstResponseAt === null ? [] : [row.firstResponseAt - row.createdAt]))),
     timeToResolve: durations(rows.flatMap((row) => (row.resolvedAt === null ? [] : [row.resolvedAt - row.createdAt]))),
-    firstResponseSla: sla(rows, (row) => row.firstResponseAt, (row) => row.firstResponseDueAt, now),
-    resolutionSla: sla(rows, (row) => row.resolvedAt, (row) => row.resolutionDueAt, now),
+    firstResponseSla: sla(
+      rows,
+      (row) => row.firstResponseAt,
+      (row) => row.firstResponseDueAt,
+      now,
+    ),
+    resolutionSla: sla(
+      rows,
+      (row) => row.resolvedAt,
+      (row) => row.resolutionDueAt,
+      now,
+    ),
   }
 }
 function groupBy(rows: Ticket[], key: (row: Ticket) => string, now: number): Record<string, MetricsGroup> {
@@ -76,7 +86,7 @@ async function reference(from: number, to: number, tiers?: string[]): Promise<Om
 // ---- A fixed history: one ticket every ~3 h 10 min for 14 months, seeded, every kind of state. ----
 function seeded(seed: number): () => number {
   let state = seed
-  return () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
 }
 const categories = ['access', 'billing', 'bug', 'performance', 'security']
 const priorities = ['P1', 'P2', 'P3', 'P4'] as const
@@ -121,7 +131,10 @@ beforeAll(async () => {
   server = await startTestServer({ now: () => clock })
   const rows = history()
   for (let at = 0; at < rows.length; at += 200) {
-    const written = await insertIncidentsOnce(server.db, rows.slice(at, at + 200).map((incident) => ({ incident, events: [] })))
+    const written = await insertIncidentsOnce(
+      server.db,
+      rows.slice(at, at + 200).map((incident) => ({ incident, events: [] })),
+    )
     expect(written.every((row) => !(row instanceof Error))).toBe(true)
   }
 }, 60_000)

@@ -46,11 +46,13 @@ async function waitForMail(count: number): Promise<void> {
 }
 
 it('e-mails the reporter agents’ public replies and the resolution, in their language, and nothing internal', async () => {
-  const created = (await (await postReport(server, server.publishableKey, {
-    symptoms: 'Les factures ne se téléchargent plus',
-    contact: { name: 'Zoé', email: 'zoe@example.fr' },
-    context: { locale: 'fr-FR' },
-  })).json()) as ReportCreated
+  const created = (await (
+    await postReport(server, server.publishableKey, {
+      symptoms: 'Les factures ne se téléchargent plus',
+      contact: { name: 'Zoé', email: 'zoe@example.fr' },
+      context: { locale: 'fr-FR' },
+    })
+  ).json()) as ReportCreated
   const silent = (await (await postReport(server, server.publishableKey, { symptoms: 'No e-mail given' })).json()) as ReportCreated
   // The reporter is told how replies will arrive: here by e-mail too, since an address was given.
   expect(created.emailUpdates).toBe(true)

@@ -19,12 +19,20 @@ const code = async (response: Response) => [response.status, ((await response.js
 
 describe('credentials before the body', () => {
   it.each(['messages', 'confirm', 'reopen'])('answers 401 to POST /v1/reports/{id}/%s without a token, whatever the body', async (action) => {
-    const response = await fetch(`${server.url}/v1/reports/${report.id}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"body": 12, "extra": true}' })
+    const response = await fetch(`${server.url}/v1/reports/${report.id}/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"body": 12, "extra": true}',
+    })
     expect(await code(response)).toEqual([401, 'missing_key'])
   })
 
   it('answers 404 to a wrong token before reading a broken body', async () => {
-    const response = await fetch(`${server.url}/v1/reports/${report.id}/messages`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: 'Bearer rt_wrong' }, body: 'not json' })
+    const response = await fetch(`${server.url}/v1/reports/${report.id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: 'Bearer rt_wrong' },
+      body: 'not json',
+    })
     expect(await code(response)).toEqual([404, 'not_found'])
   })
 
@@ -55,16 +63,21 @@ describe('the document', () => {
   it('names a server and gives every operation an operationId, unique', async () => {
     const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as { servers?: { url: string }[]; paths: Record<string, Record<string, { operationId?: string }>> }
     expect(document.servers?.length).toBeGreaterThan(0)
-    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ where: `${method.toUpperCase()} ${path}`, id: operation.operationId })))
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ where: `${method.toUpperCase()} ${path}`, id: operation.operationId })),
+    )
     expect(operations.filter((operation) => !operation.id).map((operation) => operation.where)).toEqual([])
     expect(new Set(operations.map((operation) => operation.id)).size).toBe(operations.length)
   })
 
   it('documents 429 with Retry-After on every rate-limited route, and 400 on the reporter view', async () => {
-    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>> }
+    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>>
+    }
     for (const [path, methods] of Object.entries(document.paths)) {
       if (!path.startsWith('/v1/reports') && path !== '/v1/diagnostics' && path !== '/v1/notices') continue
-      for (const [method, operation] of Object.entries(methods)) expect([method, path, operation.responses['429']?.headers?.['Retry-After'] !== undefined]).toEqual([method, path, true])
+      for (const [method, operation] of Object.entries(methods))
+        expect([method, path, operation.responses['429']?.headers?.['Retry-After'] !== undefined]).toEqual([method, path, true])
     }
     expect(document.paths['/v1/reports/{id}']?.['get']?.responses['400']).toBeDefined()
   })

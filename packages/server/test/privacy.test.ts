@@ -108,8 +108,18 @@ describe("a person's export and erasure", () => {
     expect(uploaded.status).toBe(201)
     attachment = (await uploaded.json()) as AttachmentCreated
     clock += minute
-    expect((await sendAs(server, 'POST', `/v1/incidents/${second.id}/messages`, server.secretKey, { body: 'Thanks Quixana, which account is it?', visibility: 'public', awaitReporter: true })).status).toBe(200)
-    expect((await sendAs(server, 'POST', `/v1/incidents/${second.id}/messages`, server.secretKey, { body: 'Export job logs checked: empty result set', visibility: 'internal' })).status).toBe(200)
+    expect(
+      (
+        await sendAs(server, 'POST', `/v1/incidents/${second.id}/messages`, server.secretKey, {
+          body: 'Thanks Quixana, which account is it?',
+          visibility: 'public',
+          awaitReporter: true,
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (await sendAs(server, 'POST', `/v1/incidents/${second.id}/messages`, server.secretKey, { body: 'Export job logs checked: empty result set', visibility: 'internal' })).status,
+    ).toBe(200)
     const answered = await fetch(`${server.url}/v1/reports/${second.id}/messages`, {
       method: 'POST',
       headers: { authorization: `Bearer ${second.reporterToken}`, 'content-type': 'application/json' },
@@ -117,11 +127,18 @@ describe("a person's export and erasure", () => {
     })
     expect(answered.status).toBe(200)
     // The first is resolved with a public note: it deflects like reports, and is similar to the third.
-    expect((await sendAs(server, 'POST', `/v1/incidents/${first.id}/resolve`, server.secretKey, { resolution: 'Gateway timeout raised', publicNote: 'Fixed: please pay again.' })).status).toBe(200)
+    expect(
+      (await sendAs(server, 'POST', `/v1/incidents/${first.id}/resolve`, server.secretKey, { resolution: 'Gateway timeout raised', publicNote: 'Fixed: please pay again.' }))
+        .status,
+    ).toBe(200)
     // What the classifier and grouping learn from the first report.
     expect((await sendAs(server, 'PATCH', `/v1/incidents/${first.id}`, server.secretKey, { category: 'billing' })).status).toBe(200)
     await teachGrouping(server.services, 'app_demo', (lessons) =>
-      lessons.learnApart(reportSignature({ text: quixana.first.symptoms, url: quixana.first.context.url }).features, reportSignature({ text: 'Video calls drop after a few seconds' }).features, clock),
+      lessons.learnApart(
+        reportSignature({ text: quixana.first.symptoms, url: quixana.first.context.url }).features,
+        reportSignature({ text: 'Video calls drop after a few seconds' }).features,
+        clock,
+      ),
     )
   })
 
@@ -162,7 +179,11 @@ describe("a person's export and erasure", () => {
     // Read routes that show her data, before: so the checks after are not vacuous.
     expect(await list('&q=zorblatt')).toContain(first.id)
     expect((await ticket(third.id)).similar.map((similar) => similar.id)).toContain(first.id)
-    const deflection = (await (await fetch(`${server.url}/v1/diagnostics?symptoms=${encodeURIComponent('checkout page fails with error 502 when paying')}`, { headers: { 'x-triage-key': server.publishableKey } })).json()) as DiagnosticsResult
+    const deflection = (await (
+      await fetch(`${server.url}/v1/diagnostics?symptoms=${encodeURIComponent('checkout page fails with error 502 when paying')}`, {
+        headers: { 'x-triage-key': server.publishableKey },
+      })
+    ).json()) as DiagnosticsResult
     expect(deflection.similar.map((similar) => similar.number)).toContain(first.number)
     metricsBefore = await metrics()
 
@@ -180,12 +201,22 @@ describe("a person's export and erasure", () => {
       expect(erased.contact).not.toHaveProperty('email')
     }
     const one = await ticket(first.id)
-    expect(one).toMatchObject({ number: first.number, category: 'billing', priority: first.priority, status: 'resolved', resolution: 'Gateway timeout raised', publicNote: 'Fixed: please pay again.', contact: { name: '[erased]' } })
+    expect(one).toMatchObject({
+      number: first.number,
+      category: 'billing',
+      priority: first.priority,
+      status: 'resolved',
+      resolution: 'Gateway timeout raised',
+      publicNote: 'Fixed: please pay again.',
+      contact: { name: '[erased]' },
+    })
     expect(one.answers).toEqual({ impact: 'me', workaround: 'no', bug_error_text: '[erased]' })
     expect(one.context).toEqual({ url: '[erased]', userAgent: '[erased]', locale: 'en-GB', appVersion: '4.2.0' })
     const two = await ticket(second.id)
     expect(two.timeline.find((event) => event.visibility === 'internal' && event.type === 'message')?.data['body']).toBe('Export job logs checked: empty result set')
-    expect(two.timeline.filter((event) => event.type === 'erased')).toEqual([expect.objectContaining({ actor: 'Privacy officer', visibility: 'internal', data: { reason: 'request' } })])
+    expect(two.timeline.filter((event) => event.type === 'erased')).toEqual([
+      expect.objectContaining({ actor: 'Privacy officer', visibility: 'internal', data: { reason: 'request' } }),
+    ])
 
     const listed = await list()
     expectNoneOf(listed, erasedStrings, 'the list')
@@ -197,7 +228,11 @@ describe("a person's export and erasure", () => {
     const kept = await ticket(third.id)
     for (const word of keptStrings) expect(JSON.stringify(kept)).toContain(word)
     expect(kept.similar.map((similar) => similar.id)).not.toContain(first.id)
-    const deflection = await (await fetch(`${server.url}/v1/diagnostics?symptoms=${encodeURIComponent('checkout page fails with error 502 when paying')}`, { headers: { 'x-triage-key': server.publishableKey } })).text()
+    const deflection = await (
+      await fetch(`${server.url}/v1/diagnostics?symptoms=${encodeURIComponent('checkout page fails with error 502 when paying')}`, {
+        headers: { 'x-triage-key': server.publishableKey },
+      })
+    ).text()
     expect((JSON.parse(deflection) as DiagnosticsResult).similar.map((similar) => similar.number)).not.toContain(first.number)
     expectNoneOf(deflection, erasedStrings, 'diagnostics')
 
@@ -209,7 +244,11 @@ describe("a person's export and erasure", () => {
     await expectProblem(await getAs(server, `/v1/incidents/${second.id}/attachments/${attachment.id}`, server.secretKey), 404, 'not_found')
     await expectProblem(await getAs(server, `/v1/reports/${second.id}`, second.reporterToken), 410, 'erased')
     await expectProblem(await fetch(`${server.url}/v1/reports/${second.id}/events?token=${second.reporterToken}`), 410, 'erased')
-    const write = await fetch(`${server.url}/v1/reports/${second.id}/messages`, { method: 'POST', headers: { authorization: `Bearer ${second.reporterToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Zorblatt again' }) })
+    const write = await fetch(`${server.url}/v1/reports/${second.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${second.reporterToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'Zorblatt again' }),
+    })
     await expectProblem(write, 410, 'erased')
     const upload = await uploadFile(server, first.id, first.reporterToken, { bytes: tinyPng(), name: 'again.png', type: 'image/png' })
     await expectProblem(upload, 410, 'erased')
@@ -270,9 +309,19 @@ describe("a person's export and erasure", () => {
     ])
     // The same person, the same digest: who was erased can be matched with who was exported.
     expect(requested[1]?.subject?.digest).toBe(exported?.subject?.digest)
-    expect(actions('incident.erased').map((entry) => entry.incidentId).sort()).toEqual([first.id, second.id].sort())
-    expect(actions('incident.read').filter((entry) => entry.actor.name === 'Sam (L3)').map((entry) => entry.incidentId)).toEqual(expect.arrayContaining([first.id, second.id]))
-    expect(actions('attachment.downloaded')).toEqual([expect.objectContaining({ actor: expect.objectContaining({ name: 'Privacy officer' }), incidentId: second.id, details: { attachmentId: attachment.id } })])
+    expect(
+      actions('incident.erased')
+        .map((entry) => entry.incidentId)
+        .sort(),
+    ).toEqual([first.id, second.id].sort())
+    expect(
+      actions('incident.read')
+        .filter((entry) => entry.actor.name === 'Sam (L3)')
+        .map((entry) => entry.incidentId),
+    ).toEqual(expect.arrayContaining([first.id, second.id]))
+    expect(actions('attachment.downloaded')).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ name: 'Privacy officer' }), incidentId: second.id, details: { attachmentId: attachment.id } }),
+    ])
     expect(actions('webhook.created')).toHaveLength(1)
     expectNoneOf(JSON.stringify(trail), erasedStrings, 'the audit trail')
 
@@ -302,7 +351,9 @@ describe('the audit trail', () => {
     expect((await sendAs(server, 'DELETE', `/v1/admin/keys/${key.id}`, officer)).status).toBe(200)
     expect((await sendAs(server, 'DELETE', `/v1/admin/keys/${key.id}`, officer)).status).toBe(200)
     // Some receivers take their secret in the URL: an append-only trail keeps only where it points.
-    const hook = (await (await sendAs(server, 'POST', '/v1/admin/webhooks', officer, { url: 'https://hooks.example/services/T0/B0/s3cr3tPathPart?token=s3cr3tQuery' })).json()) as { id: string }
+    const hook = (await (await sendAs(server, 'POST', '/v1/admin/webhooks', officer, { url: 'https://hooks.example/services/T0/B0/s3cr3tPathPart?token=s3cr3tQuery' })).json()) as {
+      id: string
+    }
     expect((await sendAs(server, 'POST', `/v1/admin/webhooks/${hook.id}/rotate-secret`, officer)).status).toBe(200)
     expect((await sendAs(server, 'DELETE', `/v1/admin/webhooks/${hook.id}`, officer)).status).toBe(200)
     const trail = await audit(`&from=${encodeURIComponent(from)}`)
@@ -336,7 +387,15 @@ describe('the audit trail', () => {
   })
 
   it('cannot be changed, not even by SQL: its rows refuse UPDATE and DELETE', async () => {
-    const refusal = async (statement: Promise<unknown>) => String(((await statement.then(() => undefined, (error: unknown) => error)) as { cause?: unknown } | undefined)?.cause)
+    const refusal = async (statement: Promise<unknown>) =>
+      String(
+        (
+          (await statement.then(
+            () => undefined,
+            (error: unknown) => error,
+          )) as { cause?: unknown } | undefined
+        )?.cause,
+      )
     expect(await refusal(server.db.run(sql`update audit_entries set actor = 'someone else'`))).toMatch(/append-only/)
     expect(await refusal(server.db.run(sql`delete from audit_entries`))).toMatch(/append-only/)
     const methods = await fetch(`${server.url}/v1/admin/audit`, { method: 'DELETE', headers: { authorization: `Bearer ${server.secretKey}` } })

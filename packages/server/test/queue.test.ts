@@ -83,7 +83,11 @@ describe('bulk actions', () => {
     const other = await createOtherApp(server)
     const theirs = await report('Their own problem', other.publishableKey)
 
-    const response = await asAgent(server, ada, 'POST', '/v1/incidents/bulk', { action: 'assign', ids: [first.id, secret.id, theirs.id, second.id], assignee: ada.session.agent.id })
+    const response = await asAgent(server, ada, 'POST', '/v1/incidents/bulk', {
+      action: 'assign',
+      ids: [first.id, secret.id, theirs.id, second.id],
+      assignee: ada.session.agent.id,
+    })
     expect(response.status).toBe(200)
     const { items } = (await response.json()) as BulkResult
     expect(items.map((item) => [item.id, item.ok])).toEqual([
@@ -127,7 +131,11 @@ describe('major incidents', () => {
     expect(children.items.map((child) => child.number)).toEqual(reports.map((created) => created.number).reverse())
     expect(children.items[0]).toMatchObject({ status: 'new', summary: 'Checkout payment page fails with an error 4' })
 
-    const update = await asAgent(server, ada, 'POST', `/v1/incidents/${major?.id}/messages`, { body: 'We are on it: payments fail for everyone.', visibility: 'public', toAffected: true })
+    const update = await asAgent(server, ada, 'POST', `/v1/incidents/${major?.id}/messages`, {
+      body: 'We are on it: payments fail for everyone.',
+      visibility: 'public',
+      toAffected: true,
+    })
     expect(update.status).toBe(200)
     const message = ((await update.json()) as Incident).timeline.find((event) => event.type === 'message')
     expect(message).toMatchObject({ actor: 'Ada', visibility: 'public', data: { affected: 5 } })

@@ -17,7 +17,7 @@ it('answers 429 with Retry-After past the limit per key and address, and lets th
   const refused = await postReport(server, server.publishableKey, { symptoms: 'one too many' })
   expect(refused.status).toBe(429)
   expect(refused.headers.get('retry-after')).toBe('40')
-  expect(((await refused.json()) as Problem)).toMatchObject({ code: 'rate_limited', retryAfter: 40 })
+  expect((await refused.json()) as Problem).toMatchObject({ code: 'rate_limited', retryAfter: 40 })
 
   // The window resets a minute after it opened.
   clock += 40_000

@@ -74,9 +74,7 @@ describe('group commit of report inserts', () => {
     const other = { incident: newIncident(app.appId, { idempotencyKey: crypto.randomUUID() }), events: newEvents(1) }
     const batches = vi.spyOn(server.db, 'batch')
 
-    const [fromFirst, fromRetry, fromOther] = await Promise.all(
-      [first, retry, other].map(({ incident, events }) => insertIncidentOnce(server.db, incident, events)),
-    )
+    const [fromFirst, fromRetry, fromOther] = await Promise.all([first, retry, other].map(({ incident, events }) => insertIncidentOnce(server.db, incident, events)))
 
     expect(batches).toHaveBeenCalledTimes(1)
     expect(fromFirst?.id).toBe(first.incident.id)

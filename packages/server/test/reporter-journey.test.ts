@@ -64,7 +64,7 @@ describe("the reporter's category", () => {
     const first = await report({ symptoms: 'The badge scanner at the lobby door beeps red', category: 'how_to' })
     expect((await incident(first.id)).categorySource).toBe('reporter')
     const corrected = await sendAs(server, 'PATCH', `/v1/incidents/${first.id}`, server.secretKey, { category: 'access' })
-    expect(((await corrected.json()) as Incident)).toMatchObject({ category: 'access', categorySource: 'agent' })
+    expect((await corrected.json()) as Incident).toMatchObject({ category: 'access', categorySource: 'agent' })
     expect((await report({ symptoms: 'The badge scanner at the lobby door beeps red again' })).category).toBe('access')
   })
 })
@@ -88,7 +88,12 @@ describe('activity the reporter did not do', () => {
       ['I cannot log in to my account since this morning', 'en-GB'],
       ['Je n’arrive plus à me connecter à mon compte depuis ce matin', 'fr-FR'],
     ] as const) {
-      const created = await report({ symptoms, category: 'access', answers: { impact: 'me', access_problem: 'error_message', access_unknown_activity: 'yes' }, context: { locale } })
+      const created = await report({
+        symptoms,
+        category: 'access',
+        answers: { impact: 'me', access_problem: 'error_message', access_unknown_activity: 'yes' },
+        context: { locale },
+      })
       const ticket = await incident(created.id)
       expect(ticket.category, symptoms).toBe('security')
       expect(ticket.urgency).toBe('high')
@@ -185,7 +190,11 @@ describe("the reporter's view", () => {
 
 describe("the agent's enriched ticket", () => {
   it('gives each answer as question text and answer label in the agent’s language, next to the raw id', async () => {
-    const created = await report({ symptoms: 'I forgot my password', category: 'access', answers: { impact: 'me', access_problem: 'forgot_password', access_error_text: 'none', my_own_question: 'kept' } })
+    const created = await report({
+      symptoms: 'I forgot my password',
+      category: 'access',
+      answers: { impact: 'me', access_problem: 'forgot_password', access_error_text: 'none', my_own_question: 'kept' },
+    })
     const english = await incident(created.id)
     expect(english.answers).toMatchObject({ access_problem: 'forgot_password' })
     expect(english.answerDetails).toEqual(

@@ -55,9 +55,7 @@ describe('POST /v1/reports', () => {
   it('creates exactly one incident for 20 concurrent retries with one key', async () => {
     const key = crypto.randomUUID()
     const body = { symptoms: `Checkout fails with an error ${key}` }
-    const responses = await Promise.all(
-      Array.from({ length: 20 }, () => postReport(server, server.publishableKey, body, { 'idempotency-key': key })),
-    )
+    const responses = await Promise.all(Array.from({ length: 20 }, () => postReport(server, server.publishableKey, body, { 'idempotency-key': key })))
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201))
     const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as ReportCreated).id)))
     expect(ids.size).toBe(1)
@@ -105,11 +103,7 @@ describe('POST /v1/reports', () => {
     })
 
     it('an unknown field → 422 rather than a silent drop', async () => {
-      const problem = await expectProblem(
-        await postReport(server, server.publishableKey, JSON.stringify({ symptoms: 'x', severity: 'high' })),
-        422,
-        'validation_failed',
-      )
+      const problem = await expectProblem(await postReport(server, server.publishableKey, JSON.stringify({ symptoms: 'x', severity: 'high' })), 422, 'validation_failed')
       expect(problem.detail).toContain('severity')
     })
 
@@ -183,7 +177,7 @@ describe('POST /v1/reports', () => {
 })
 
 describe('GET /v1/reports/:id', () => {
-  it("shows the reporter their report and only its public timeline", async () => {
+  it('shows the reporter their report and only its public timeline', async () => {
     const created = (await (await postReport(server, server.publishableKey, { symptoms: 'The dashboard is very slow to load' })).json()) as ReportCreated
     const response = await getAs(server, `/v1/reports/${created.id}`, created.reporterToken)
     expect(response.status).toBe(200)
@@ -229,10 +223,12 @@ describe('polling a report', () => {
 
 describe('what the engine does to every report', () => {
   it('masks secrets the reporter pasted before anything is stored, and says so on the ticket', async () => {
-    const created = (await (await postReport(server, server.publishableKey, {
-      symptoms: 'Payment fails with card 4242 4242 4242 4242, my password: hunter2',
-      context: { url: 'https://app.example/pay?token=abcdef0123456789abcdef', authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl' },
-    })).json()) as ReportCreated
+    const created = (await (
+      await postReport(server, server.publishableKey, {
+        symptoms: 'Payment fails with card 4242 4242 4242 4242, my password: hunter2',
+        context: { url: 'https://app.example/pay?token=abcdef0123456789abcdef', authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl' },
+      })
+    ).json()) as ReportCreated
     const ticket = (await (await getAs(server, `/v1/incidents/${created.id}`, server.secretKey)).json()) as Incident
     expect(ticket.symptoms).not.toContain('4242 4242 4242 4242')
     expect(ticket.symptoms).toContain('••••4242')

@@ -26,7 +26,19 @@ beforeAll(async () => {
   for (let at = 0; at < count; at += 200) {
     const writes = Array.from({ length: Math.min(200, count - at) }, (_, i) => {
       const n = at + i
-      const incident = newIncident({ id: `inc_page${String(n).padStart(5, '0')}`, appId, idempotencyKey: null, requestHash: 'test', reasoning, symptoms: `printer jams word${n}x`, answers: {}, context: {}, contact: {}, sla: { policy: null, calendar: null }, now: start + n * 1_000 })
+      const incident = newIncident({
+        id: `inc_page${String(n).padStart(5, '0')}`,
+        appId,
+        idempotencyKey: null,
+        requestHash: 'test',
+        reasoning,
+        symptoms: `printer jams word${n}x`,
+        answers: {},
+        context: {},
+        contact: {},
+        sla: { policy: null, calendar: null },
+        now: start + n * 1_000,
+      })
       return { incident, events: firstEvents(reasoning, start + n * 1_000, { status: 'new' }) }
     })
     await insertIncidentsOnce(db, writes)

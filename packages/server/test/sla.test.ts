@@ -13,7 +13,10 @@ let server: TestServer
 
 beforeAll(async () => {
   server = await startTestServer({ now: () => clock })
-  await sendAs(server, 'POST', '/v1/admin/webhooks', server.secretKey, { url: 'https://hooks.example/triage', events: ['incident.sla_at_risk', 'incident.sla_breached', 'incident.escalated'] })
+  await sendAs(server, 'POST', '/v1/admin/webhooks', server.secretKey, {
+    url: 'https://hooks.example/triage',
+    events: ['incident.sla_at_risk', 'incident.sla_breached', 'incident.escalated'],
+  })
 })
 afterAll(() => server.stop())
 
@@ -26,7 +29,6 @@ async function incident(id: string): Promise<Incident> {
 const types = (ticket: Incident) => ticket.timeline.map((event) => event.type)
 
 describe('the SLA sweep', () => {
-
   it('escalates an L1 ticket at 75 % of its first-response target, with events and webhooks, once', async () => {
     const start = clock
     const created = await report('The export button does nothing') // P3: 3 h first response
@@ -114,7 +116,10 @@ describe('the SLA sweep', () => {
 
   it('counts in business hours when the app sets them', async () => {
     const settings = await sendAs(server, 'PATCH', '/v1/admin/app', server.secretKey, {
-      businessHours: { timeZone: 'Europe/Paris', week: { mon: ['09:00', '17:00'], tue: ['09:00', '17:00'], wed: ['09:00', '17:00'], thu: ['09:00', '17:00'], fri: ['09:00', '17:00'] } },
+      businessHours: {
+        timeZone: 'Europe/Paris',
+        week: { mon: ['09:00', '17:00'], tue: ['09:00', '17:00'], wed: ['09:00', '17:00'], thu: ['09:00', '17:00'], fri: ['09:00', '17:00'] },
+      },
       slaPolicy: { P3: { firstResponseMinutes: 120, resolutionMinutes: 960 } },
     })
     expect(settings.status).toBe(200)

@@ -136,7 +136,9 @@ describe('a failure to start is one clear line', () => {
     const { port } = busy.address() as AddressInfo
     try {
       const line = expectOneCleanLine(await run({ DATABASE_URL: `file:${join(folder, 'busy-port.db')}`, PORT: String(port) }))
-      expect(line).toBe(`Triage cannot start: port ${port} on 127.0.0.1 is already in use (PORT=${port}). Stop the program that uses it, or choose another port: PORT=${port + 1} npm start`)
+      expect(line).toBe(
+        `Triage cannot start: port ${port} on 127.0.0.1 is already in use (PORT=${port}). Stop the program that uses it, or choose another port: PORT=${port + 1} npm start`,
+      )
     } finally {
       busy.close()
     }

@@ -27,7 +27,10 @@ beforeAll(async () => {
   for (const tier of ['L2', 'L3'] as const) {
     const escalated = await sendAs(server, 'POST', `/v1/incidents/${tickets[tier].id}/escalate`, server.secretKey, { tier, reason: 'needs hands' })
     expect(escalated.status).toBe(200)
-    const resolved = await sendAs(server, 'POST', `/v1/incidents/${tickets[tier].id}/resolve`, server.secretKey, { resolution: `internal ${tier} notes: replaced the fuser`, publicNote: `${tier} printer fixed` })
+    const resolved = await sendAs(server, 'POST', `/v1/incidents/${tickets[tier].id}/resolve`, server.secretKey, {
+      resolution: `internal ${tier} notes: replaced the fuser`,
+      publicNote: `${tier} printer fixed`,
+    })
     expect(resolved.status).toBe(200)
   }
 })
@@ -72,9 +75,14 @@ describe('deflection before reporting', () => {
   it('offers public notes only, never an internal resolution, and none of a security incident', async () => {
     const security = await report('Someone logged into my account from another country and changed my password')
     expect(security.category).toBe('security')
-    await sendAs(server, 'POST', `/v1/incidents/${security.id}/resolve`, server.secretKey, { resolution: 'attacker ip 203.0.113.9', publicNote: 'We locked your account after the intrusion' })
+    await sendAs(server, 'POST', `/v1/incidents/${security.id}/resolve`, server.secretKey, {
+      resolution: 'attacker ip 203.0.113.9',
+      publicNote: 'We locked your account after the intrusion',
+    })
     const ask = async (symptoms: string) =>
-      (await (await fetch(`${server.url}/v1/diagnostics?symptoms=${encodeURIComponent(symptoms)}`, { headers: { 'x-triage-key': server.publishableKey } })).json()) as DiagnosticsResult
+      (await (
+        await fetch(`${server.url}/v1/diagnostics?symptoms=${encodeURIComponent(symptoms)}`, { headers: { 'x-triage-key': server.publishableKey } })
+      ).json()) as DiagnosticsResult
     const printer = JSON.stringify(await ask('label printer jams on floor 3'))
     expect(printer).toContain('printer fixed')
     expect(printer).not.toContain('internal')

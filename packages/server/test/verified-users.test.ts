@@ -21,8 +21,12 @@ function listFor(userId: string, hash: string): Promise<Response> {
 
 it("lists a verified user's reports across devices, each with a token that opens it", async () => {
   expect(identitySecret).toMatch(/^idsec_/)
-  const mine = (await (await postReport(server, server.publishableKey, { symptoms: 'Sync fails on my laptop', context: { user: { id: 'u-42', hash: sign('u-42') } } })).json()) as ReportCreated
-  const forged = (await (await postReport(server, server.publishableKey, { symptoms: 'Pretending to be u-42', context: { user: { id: 'u-42', hash: sign('u-42', 'idsec_wrong') } } })).json()) as ReportCreated
+  const mine = (await (
+    await postReport(server, server.publishableKey, { symptoms: 'Sync fails on my laptop', context: { user: { id: 'u-42', hash: sign('u-42') } } })
+  ).json()) as ReportCreated
+  const forged = (await (
+    await postReport(server, server.publishableKey, { symptoms: 'Pretending to be u-42', context: { user: { id: 'u-42', hash: sign('u-42', 'idsec_wrong') } } })
+  ).json()) as ReportCreated
   await postReport(server, server.publishableKey, { symptoms: 'Someone else', context: { user: { id: 'u-7', hash: sign('u-7') } } })
 
   const response = await listFor('u-42', sign('u-42'))

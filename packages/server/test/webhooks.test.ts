@@ -65,7 +65,7 @@ describe('webhooks', () => {
     for (const delivery of received) {
       const signature = delivery.headers['triage-signature'] as string
       expect(await verifyWebhook(webhook.secret, delivery.body, signature, clock / 1000)).toBe(true)
-      expect(await verifyWebhook(webhook.secret, delivery.body + ' ', signature, clock / 1000)).toBe(false)
+      expect(await verifyWebhook(webhook.secret, `${delivery.body} `, signature, clock / 1000)).toBe(false)
       expect(await verifyWebhook('whsec_other', delivery.body, signature, clock / 1000)).toBe(false)
     }
     const created = received.map((delivery) => JSON.parse(delivery.body) as WebhookPayload).find((payload) => payload.type === 'incident.created')
@@ -142,7 +142,11 @@ describe('webhooks', () => {
 describe('/v1/admin', () => {
   it('is for admin keys only', async () => {
     const l3 = await createAgentKey(server, 'l3')
-    for (const [method, path] of [['GET', '/v1/admin/app'], ['GET', '/v1/admin/keys'], ['GET', '/v1/admin/webhooks']] as const) {
+    for (const [method, path] of [
+      ['GET', '/v1/admin/app'],
+      ['GET', '/v1/admin/keys'],
+      ['GET', '/v1/admin/webhooks'],
+    ] as const) {
       const response = await sendAs(server, method, path, l3)
       expect(response.status).toBe(403)
       expect(response.headers.get('content-type')).toBe('application/problem+json')

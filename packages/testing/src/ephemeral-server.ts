@@ -47,29 +47,32 @@ export async function startEphemeralServer(
   } = {},
 ): Promise<EphemeralServer> {
   const folder = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'triage-'))
-  const server = await startNodeServer({
-    databaseUrl: `file:${join(folder, 'triage.db')}`,
-    databaseAuthToken: undefined,
-    port: 0,
-    host: '127.0.0.1',
-    secret: options.secret,
-    demoPublishableKey: undefined,
-    demoSecretKey: options.demoSecretKey,
-    rateLimitPerMinute: options.rateLimitPerMinute ?? 120,
-    // Off unless asked: tests send webhooks by calling the dispatcher themselves.
-    webhookIntervalMs: options.webhookIntervalMs ?? 0,
-    slaSweepIntervalMs: 0,
-    smtpUrl: options.smtpUrl,
-    notifyFrom: 'Triage tests <triage@localhost>',
-    notifyIntervalMs: 100,
-    followPollMs: 50,
-    similarIndexLimit: options.similarIndexLimit,
-    streamsPerReport: options.streamsPerReport,
-    streamsPerAddress: options.streamsPerAddress,
-    timeouts: { headersMs: options.headersTimeoutMs, requestMs: options.requestTimeoutMs, idleMs: options.idleTimeoutMs },
-    attachmentQuotaBytes: options.attachmentQuotaBytes,
-    agentAuth: options.agentAuth,
-  }, options.now)
+  const server = await startNodeServer(
+    {
+      databaseUrl: `file:${join(folder, 'triage.db')}`,
+      databaseAuthToken: undefined,
+      port: 0,
+      host: '127.0.0.1',
+      secret: options.secret,
+      demoPublishableKey: undefined,
+      demoSecretKey: options.demoSecretKey,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 120,
+      // Off unless asked: tests send webhooks by calling the dispatcher themselves.
+      webhookIntervalMs: options.webhookIntervalMs ?? 0,
+      slaSweepIntervalMs: 0,
+      smtpUrl: options.smtpUrl,
+      notifyFrom: 'Triage tests <triage@localhost>',
+      notifyIntervalMs: 100,
+      followPollMs: 50,
+      similarIndexLimit: options.similarIndexLimit,
+      streamsPerReport: options.streamsPerReport,
+      streamsPerAddress: options.streamsPerAddress,
+      timeouts: { headersMs: options.headersTimeoutMs, requestMs: options.requestTimeoutMs, idleMs: options.idleTimeoutMs },
+      attachmentQuotaBytes: options.attachmentQuotaBytes,
+      agentAuth: options.agentAuth,
+    },
+    options.now,
+  )
   const secretKey = server.demo.secretKey
   if (!secretKey) throw new Error('a fresh database always creates the demo secret key (pass demoSecretKey for an existing one)')
   return {

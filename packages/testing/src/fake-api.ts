@@ -86,8 +86,24 @@ export const diagnostics: DiagnosticsResult = {
     { value: 'billing', label: 'Billing and payments' },
   ],
   questions: [
-    { id: 'impact', kind: 'choice', text: 'Who is affected?', options: [{ value: 'me', label: 'Only me' }, { value: 'everyone', label: 'Everyone' }] },
-    { id: 'access_problem', kind: 'choice', text: 'What happens?', options: [{ value: 'locked_out', label: 'I am locked out' }, { value: 'error_message', label: 'An error message shows' }] },
+    {
+      id: 'impact',
+      kind: 'choice',
+      text: 'Who is affected?',
+      options: [
+        { value: 'me', label: 'Only me' },
+        { value: 'everyone', label: 'Everyone' },
+      ],
+    },
+    {
+      id: 'access_problem',
+      kind: 'choice',
+      text: 'What happens?',
+      options: [
+        { value: 'locked_out', label: 'I am locked out' },
+        { value: 'error_message', label: 'An error message shows' },
+      ],
+    },
     { id: 'access_error_text', kind: 'short_text', text: 'What does the error say?', maxLength: 2000, showIf: { questionId: 'access_problem', equals: 'error_message' } },
   ],
   similar: [{ number: 'INC-000042', publicNote: 'Reset your password from the sign-in page.', score: 0.8 }],
@@ -97,7 +113,17 @@ export const diagnostics: DiagnosticsResult = {
 export const billingDiagnostics: DiagnosticsResult = {
   ...diagnostics,
   category: { value: 'billing', label: 'Billing and payments', confidence: 1 },
-  questions: [{ id: 'workaround', kind: 'yes_no', text: 'Can you keep working meanwhile?', options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] }],
+  questions: [
+    {
+      id: 'workaround',
+      kind: 'yes_no',
+      text: 'Can you keep working meanwhile?',
+      options: [
+        { value: 'yes', label: 'Yes' },
+        { value: 'no', label: 'No' },
+      ],
+    },
+  ],
 }
 
 /**
@@ -147,7 +173,8 @@ export function fakeApi(answers: FakeAnswers = {}) {
   function route(method: string, url: URL, headers: Headers, body: unknown): Response | Promise<Response> {
     const path = url.pathname
     if (method === 'POST' && path === '/v1/reports') return answers.create?.() ?? create(headers, body as ReportCreate)
-    if (method === 'GET' && path === '/v1/diagnostics') return answers.diagnose?.(url) ?? json(200, url.searchParams.get('category') === 'billing' ? billingDiagnostics : diagnostics)
+    if (method === 'GET' && path === '/v1/diagnostics')
+      return answers.diagnose?.(url) ?? json(200, url.searchParams.get('category') === 'billing' ? billingDiagnostics : diagnostics)
     if (method === 'GET' && path === '/v1/notices') return answers.notices?.() ?? json(200, { items: [] })
     const match = /^\/v1\/reports\/([^/]+)(?:\/(messages|confirm|reopen))?$/.exec(path)
     if (!match) return problem(404, 'not_found', `No route for ${method} ${path}.`)

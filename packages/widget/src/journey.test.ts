@@ -21,7 +21,8 @@ async function openWidget(options: Parameters<typeof mountWidget>[0] = {}, api =
 
 const heading = (shadow: ShadowRoot) => shadow.querySelector('h3')?.textContent
 const next = (shadow: ShadowRoot) => byTestId(shadow, 'triage-next').click()
-const created = (api: ReturnType<typeof fakeApi>) => api.requests.find((request) => request.method === 'POST' && request.url.endsWith('/v1/reports'))?.body as ReportCreate | undefined
+const created = (api: ReturnType<typeof fakeApi>) =>
+  api.requests.find((request) => request.method === 'POST' && request.url.endsWith('/v1/reports'))?.body as ReportCreate | undefined
 /** The text of the element with this test id, if it is rendered. */
 const textOf = (shadow: ShadowRoot, id: string) => shadow.querySelector(`[data-testid="${id}"]`)?.textContent
 /** What the widget asked about the report (the known problems it reads on opening aside). */
@@ -187,7 +188,15 @@ describe('the journey', () => {
   })
 
   test('renders markup from the reporter and from the server as text', async () => {
-    const api = fakeApi({ diagnose: () => json(200, { category: { value: 'x', label: 'x', confidence: 0 }, categories: [], questions: [], similar: [{ number: 'INC-1', publicNote: '<img src=x onerror=alert(1)>', score: 1 }] }) })
+    const api = fakeApi({
+      diagnose: () =>
+        json(200, {
+          category: { value: 'x', label: 'x', confidence: 0 },
+          categories: [],
+          questions: [],
+          similar: [{ number: 'INC-1', publicNote: '<img src=x onerror=alert(1)>', score: 1 }],
+        }),
+    })
     const { shadow, symptoms } = await openWidget({ fetch: api.fetch })
     type(symptoms, '<script>alert(1)</script> is shown')
     const suggestion = await findTestId(shadow, 'triage-suggestion')
@@ -204,7 +213,9 @@ describe('the journey', () => {
     ;(await findTestId(shadow, 'triage-send')).click()
     await waitFor(() => textOf(shadow, 'triage-replies') === 'We will answer you here.')
 
-    const email = await openWidget({ fetch: fakeApi({ create: () => json(201, { ...createdReport, emailUpdates: true }), view: () => json(200, { ...reportView, emailUpdates: true }) }).fetch })
+    const email = await openWidget({
+      fetch: fakeApi({ create: () => json(201, { ...createdReport, emailUpdates: true }), view: () => json(200, { ...reportView, emailUpdates: true }) }).fetch,
+    })
     await toReview(email.shadow, email.symptoms)
     byTestId(email.shadow, 'triage-send').click()
     await waitFor(() => textOf(email.shadow, 'triage-replies') === 'We will answer you here and by e-mail.')
@@ -292,7 +303,15 @@ describe('the journey', () => {
   test('tells the app of a fault that is not a TriageError (onError), and the reporter that nothing was sent', async () => {
     const onError = vi.fn()
     const fault = new Error('the app’s beforeSend crashed')
-    const app = createTriage({ endpoint: 'https://triage.test', key: 'pk_test', fetch: fakeApi().fetch, storage: memoryStorage(), beforeSend: () => { throw fault } })
+    const app = createTriage({
+      endpoint: 'https://triage.test',
+      key: 'pk_test',
+      fetch: fakeApi().fetch,
+      storage: memoryStorage(),
+      beforeSend: () => {
+        throw fault
+      },
+    })
     const { shadow, symptoms } = await openWidget({ client: app, onError })
     await toReview(shadow, symptoms)
     byTestId(shadow, 'triage-send').click()

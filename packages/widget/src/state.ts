@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals-core'
 import { visibleQuestions } from '@triage/protocol'
-import type { DiagnosticsResult, MyReport, Notice, ReportContact, ReportCreate, ReportCreated, ReportInput, ReportView, SimilarResolution, TriageUser } from '@triage/sdk'
+import type { DiagnosticsResult, MyReport, Notice, ReportContact, ReportCreated, ReportInput, ReportView, SimilarResolution, TriageUser } from '@triage/sdk'
 import { createTriage, newIdempotencyKey, TriageError } from '@triage/sdk'
 import type { ContextPart } from './context-parts.ts'
 import { leftOut } from './context-parts.ts'

@@ -11,7 +11,10 @@ beforeAll(async () => (e2e = await startE2e()))
 afterAll(() => e2e?.stop())
 
 describe('accessibility', () => {
-  for (const [scheme, strings] of [['light', en], ['dark', fr]] as const) {
+  for (const [scheme, strings] of [
+    ['light', en],
+    ['dark', fr],
+  ] as const) {
     it(`has no axe violation on any screen of the journey (${scheme}, ${strings === en ? 'en' : 'fr'})`, async () => {
       const page = await e2e.browser.newPage({ locale: strings === en ? 'en-US' : 'fr-FR', colorScheme: scheme, ...axeAllowed })
       await page.goto(`${e2e.server.url}/`)
@@ -81,7 +84,11 @@ describe('accessibility', () => {
     const page = await e2e.browser.newPage({ locale: 'en-US', ...axeAllowed })
     await page.goto(`${e2e.server.url}/`)
     const inDialog = () => page.evaluate(() => Boolean(document.querySelector('triage-widget')?.shadowRoot?.activeElement?.closest('[role="dialog"]')))
-    const focused = () => page.evaluate(() => document.querySelector('triage-widget')?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? document.querySelector('triage-widget')?.shadowRoot?.activeElement?.id)
+    const focused = () =>
+      page.evaluate(
+        () =>
+          document.querySelector('triage-widget')?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? document.querySelector('triage-widget')?.shadowRoot?.activeElement?.id,
+      )
 
     // Reach the launcher from the page with Tab, open it with Enter.
     for (let press = 0; press < 10 && (await focused()) !== 'triage-launcher'; press++) await page.keyboard.press('Tab')

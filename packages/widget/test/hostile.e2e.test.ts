@@ -17,7 +17,7 @@ const payloads = [
   '<script>window.__xss=1</script>',
   '<a href="javascript:window.__xss=1">click me</a>',
   '"><svg onload=window.__xss=1>',
-  "'><iframe srcdoc=\"<script>parent.__xss=1</script>\">",
+  '\'><iframe srcdoc="<script>parent.__xss=1</script>">',
   '{{constructor.constructor("window.__xss=1")()}}',
 ]
 
@@ -39,7 +39,9 @@ describe('XSS corpus', () => {
     const timeline = dialog.getByTestId('triage-timeline')
     await expect.poll(() => timeline.textContent(), { timeout: 10_000 }).toContain(payloads.at(-1))
     for (const payload of payloads) expect(await timeline.textContent()).toContain(`Agent says ${payload}`)
-    const injected = await page.locator('triage-widget').evaluate((host) => host.shadowRoot?.querySelectorAll('img, script, svg:not(.launcher svg), iframe, a[href^="javascript"]').length)
+    const injected = await page
+      .locator('triage-widget')
+      .evaluate((host) => host.shadowRoot?.querySelectorAll('img, script, svg:not(.launcher svg), iframe, a[href^="javascript"]').length)
     expect(injected).toBe(0)
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()
     expect(errors).toEqual([])
@@ -101,9 +103,7 @@ describe('a hostile host page', () => {
     const csp = "default-src 'none'; script-src 'nonce-r4nd0m'; style-src 'self'; connect-src 'self'; img-src 'self'"
     const html = `<!doctype html><html lang="en"><head><title>Strict CSP</title></head><body><h1>A strict page</h1>
       <script nonce="r4nd0m" async src="/widget.js" data-key="${e2e.server.publishableKey}"></script></body></html>`
-    await page.route(`${e2e.server.url}/strict-csp`, (route) =>
-      route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html }),
-    )
+    await page.route(`${e2e.server.url}/strict-csp`, (route) => route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html }))
     await page.goto(`${e2e.server.url}/strict-csp`)
     const dialog = await openPanel(page, en)
     const number = await fileReport(dialog, en, { symptoms: 'Exporting to PDF fails on our locked-down intranet' })

@@ -59,7 +59,9 @@ export async function seedJourneys(server: EphemeralServer): Promise<{ noticeKey
     })
     if (response.status !== 201) throw new Error(`seeding the known problem: ${response.status} ${await response.text()}`)
   }
-  const list = (await (await fetch(`${server.url}/v1/incidents?limit=200`, { headers: { authorization: `Bearer ${shop.secretKey}` } })).json()) as { items: { id: string; isMajor: boolean }[] }
+  const list = (await (await fetch(`${server.url}/v1/incidents?limit=200`, { headers: { authorization: `Bearer ${shop.secretKey}` } })).json()) as {
+    items: { id: string; isMajor: boolean }[]
+  }
   const major = list.items.find((item) => item.isMajor)
   if (!major) throw new Error('five similar reports made no major incident')
   await fetch(`${server.url}/v1/incidents/${major.id}`, {

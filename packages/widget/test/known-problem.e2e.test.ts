@@ -50,7 +50,9 @@ it('tells a new visitor of the known problem, takes their "me too" in one tap, a
   // They can still describe something else, right there.
   await expect.poll(() => dialog.getByLabel(en.symptomsLabel).isVisible()).toBe(true)
   await page.addScriptTag({ path: axePath })
-  const axe = await page.evaluate(() => (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string }[] }> } }).axe.run(document.querySelector('triage-widget')!))
+  const axe = await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string }[] }> } }).axe.run(document.querySelector('triage-widget')!),
+  )
   expect(axe.violations.map((violation) => violation.id)).toEqual([])
 
   // One tap: no description, no contact.
@@ -61,7 +63,10 @@ it('tells a new visitor of the known problem, takes their "me too" in one tap, a
   await expect.poll(async () => (await major()).affected).toBe(6)
 
   // The agent fixes it once, for everyone: this visitor's widget shows it, live.
-  const resolved = await asAgent(`/v1/incidents/${opened.id}/resolve`, { method: 'POST', body: JSON.stringify({ resolution: 'Payment provider outage', publicNote: 'Payments work again.' }) })
+  const resolved = await asAgent(`/v1/incidents/${opened.id}/resolve`, {
+    method: 'POST',
+    body: JSON.stringify({ resolution: 'Payment provider outage', publicNote: 'Payments work again.' }),
+  })
   expect(resolved.status).toBe(200)
   await expect.poll(() => dialog.getByTestId('triage-status').textContent(), { timeout: 10_000 }).toBe(en.status.resolved)
   expect(await dialog.getByTestId('triage-timeline').textContent()).toContain('Payments work again.')

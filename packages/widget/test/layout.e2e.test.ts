@@ -20,7 +20,10 @@ afterAll(() => e2e?.stop())
 const devices = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } } as const
 
 describe('the layout of every screen', () => {
-  for (const [locale, strings] of [['en', en], ['fr', fr]] as const) {
+  for (const [locale, strings] of [
+    ['en', en],
+    ['fr', fr],
+  ] as const) {
     for (const [device, viewport] of Object.entries(devices)) {
       for (const scheme of ['light', 'dark'] as const) {
         it(`has nothing squeezed, overflowing, covered or too small (${locale}, ${device}, ${scheme})`, async () => {

@@ -49,7 +49,9 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'triage-scratch-app-'))
   const tarballs = join(scratch, 'tarballs')
   mkdirSync(tarballs)
-  const { stdout } = await run('npm', ['pack', '--workspace', 'packages/sdk', '--workspace', 'packages/widget', '--pack-destination', tarballs, '--json', '--ignore-scripts'], { cwd: root })
+  const { stdout } = await run('npm', ['pack', '--workspace', 'packages/sdk', '--workspace', 'packages/widget', '--pack-destination', tarballs, '--json', '--ignore-scripts'], {
+    cwd: root,
+  })
   packed = JSON.parse(stdout) as Packed[]
 
   const app = join(scratch, 'app')
@@ -75,9 +77,21 @@ describe('the published packages', () => {
   it('hold their build, types, README and licence, and nothing of the workspace', () => {
     const files = Object.fromEntries(packed.map((pack) => [pack.name, pack.files.map((file) => file.path).sort()]))
     expect(files['@triage/sdk']).toEqual(
-      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/breadcrumbs.js', 'dist/breadcrumbs.d.ts', 'dist/sdk.js', 'dist/sdk.d.ts']),
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/breadcrumbs.js',
+        'dist/breadcrumbs.d.ts',
+        'dist/sdk.js',
+        'dist/sdk.d.ts',
+      ]),
     )
-    expect(files['@triage/widget']).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/widget.js', 'dist/widget-panel-en.js', 'dist/widget-panel-fr.js']))
+    expect(files['@triage/widget']).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/widget.js', 'dist/widget-panel-en.js', 'dist/widget-panel-fr.js']),
+    )
     for (const paths of Object.values(files)) {
       // No sources, tests or size-budget fixtures: what an app installs is the build.
       expect(paths.filter((path) => !/^(LICENSE|README\.md|package\.json|dist\/[\w-]+\.(js|d\.ts))$/.test(path) || /size-/.test(path))).toEqual([])
@@ -157,7 +171,15 @@ describe('the published packages', () => {
   }, 60_000)
 
   it('import in Node from the installed package', async () => {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', "const sdk = await import('@triage/sdk'); const crumbs = await import('@triage/sdk/breadcrumbs'); console.log(typeof sdk.createTriage, typeof crumbs.breadcrumbs)"], { cwd: scratch })
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const sdk = await import('@triage/sdk'); const crumbs = await import('@triage/sdk/breadcrumbs'); console.log(typeof sdk.createTriage, typeof crumbs.breadcrumbs)",
+      ],
+      { cwd: scratch },
+    )
     expect(stdout.trim()).toBe('function function')
   })
 })

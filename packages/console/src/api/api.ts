@@ -38,7 +38,12 @@ export const incidents = {
   children: (id: string, signal?: AbortSignal) => request<ChildIncidentList>('GET', `${incidentPath(id, 'children')}?limit=200`, undefined, { signal }),
   patch: (id: string, patch: IncidentPatch) => request<Incident>('PATCH', incidentPath(id), patch),
   message: (id: string, body: string, visibility: 'public' | 'internal', options: { awaitReporter?: boolean; toAffected?: boolean } = {}) =>
-    request<Incident>('POST', incidentPath(id, 'messages'), { body, visibility, ...(options.awaitReporter ? { awaitReporter: true } : {}), ...(options.toAffected ? { toAffected: true } : {}) }),
+    request<Incident>('POST', incidentPath(id, 'messages'), {
+      body,
+      visibility,
+      ...(options.awaitReporter ? { awaitReporter: true } : {}),
+      ...(options.toAffected ? { toAffected: true } : {}),
+    }),
   escalate: (id: string, body: EscalateRequest) => request<Incident>('POST', incidentPath(id, 'escalate'), body),
   resolve: (id: string, body: ResolveRequest) => request<Incident>('POST', incidentPath(id, 'resolve'), body),
   close: (id: string) => request<Incident>('POST', incidentPath(id, 'close'), {}),

@@ -7,7 +7,7 @@ export function niceTicks(max: number, count = 4): number[] {
   if (!(max > 0)) return [0, 1]
   const rough = max / count
   const power = 10 ** Math.floor(Math.log10(rough))
-  const step = ([1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? 10 * power)
+  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? 10 * power
   const ticks: number[] = []
   for (let value = 0; value < max + step - 1e-9; value += step) ticks.push(Number(value.toPrecision(12)))
   return ticks
@@ -29,12 +29,15 @@ export function linePath(values: (number | null)[], width: number, height: numbe
   const step = values.length > 1 ? width / (values.length - 1) : 0
   let path = ''
   let drawing = false
-  values.forEach((value, index) => {
-    if (value === null || !Number.isFinite(value)) return void (drawing = false)
+  for (const [index, value] of values.entries()) {
+    if (value === null || !Number.isFinite(value)) {
+      drawing = false
+      continue
+    }
     const x = values.length > 1 ? index * step : width / 2
     const y = height - (value / top) * height
     path += `${drawing ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`
     drawing = true
-  })
+  }
   return path
 }

@@ -58,7 +58,11 @@ export function describeEvent(event: IncidentEvent, strings: Strings, names: { c
       }
     case 'attached': {
       const attachment = data['attachment']
-      return { title: fill(strings.event.attached, words), body: typeof attachment === 'object' && attachment !== null ? text((attachment as { name?: unknown }).name) : null, internalBody: null }
+      return {
+        title: fill(strings.event.attached, words),
+        body: typeof attachment === 'object' && attachment !== null ? text((attachment as { name?: unknown }).name) : null,
+        internalBody: null,
+      }
     }
     default:
       return plain(fill(strings.event[event.type] ?? event.type, words))

@@ -4,14 +4,24 @@ import { filtersFrom, listQueryOf, searchOf } from './queue-filters.ts'
 describe('the queue filters in the URL', () => {
   it('reads a view, the filters and a sort, and gives each view its natural order', () => {
     expect(filtersFrom(new URLSearchParams('view=breached&q=vpn&priority=P1&tier=L2&category=access'))).toEqual({
-      view: 'breached', q: 'vpn', priority: 'P1', category: 'access', tier: 'L2', sort: 'due',
+      view: 'breached',
+      q: 'vpn',
+      priority: 'P1',
+      category: 'access',
+      tier: 'L2',
+      sort: 'due',
     })
     expect(filtersFrom(new URLSearchParams('')).sort).toBe('-created')
   })
 
   it('falls back to the defaults for anything it does not know', () => {
     expect(filtersFrom(new URLSearchParams('view=everything&priority=P9&tier=L7&sort=random'))).toEqual({
-      view: 'all', q: '', priority: '', category: '', tier: '', sort: '-created',
+      view: 'all',
+      q: '',
+      priority: '',
+      category: '',
+      tier: '',
+      sort: '-created',
     })
   })
 

@@ -21,7 +21,14 @@ let countsTimer: ReturnType<typeof setTimeout> | undefined
 /** Reads the counts again, once for a burst of changes; a failure leaves the old ones. */
 export function refreshCounts(delayMs = 300): void {
   clearTimeout(countsTimer)
-  countsTimer = setTimeout(() => void incidents.counts().then((next) => void (counts.value = next), () => undefined), delayMs)
+  countsTimer = setTimeout(
+    () =>
+      void incidents.counts().then(
+        (next) => void (counts.value = next),
+        () => undefined,
+      ),
+    delayMs,
+  )
 }
 
 /** The counts follow every change the stream reports, whatever the screen. */
@@ -31,7 +38,12 @@ export function onCountsEvent(event: LiveEvent): void {
 
 /** The ticket j/k point at, by id: rows may move as the queue updates live, the pointer does not. */
 export const currentId = signal<string | null>(null)
-export const currentIndex = computed(() => Math.max(0, items.value.findIndex((item) => item.id === currentId.value)))
+export const currentIndex = computed(() =>
+  Math.max(
+    0,
+    items.value.findIndex((item) => item.id === currentId.value),
+  ),
+)
 /** Tickets ticked for a bulk action. */
 export const checked = signal<ReadonlySet<string>>(new Set())
 

@@ -4,12 +4,7 @@ import { computed, signal } from '@preact/signals'
 export const base = '/console'
 
 /** The screens, by URL. */
-export type Route =
-  | { screen: 'queue' }
-  | { screen: 'ticket'; id: string }
-  | { screen: 'metrics' }
-  | { screen: 'sign-in' }
-  | { screen: 'invitation'; token: string }
+export type Route = { screen: 'queue' } | { screen: 'ticket'; id: string } | { screen: 'metrics' } | { screen: 'sign-in' } | { screen: 'invitation'; token: string }
 
 /**
  * The route of a console URL: `/console` (the queue, its view and filters in the query),

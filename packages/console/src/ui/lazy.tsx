@@ -31,7 +31,11 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         </div>
       )
     }
-    return <p class="page-message" role="status">{t.value.loading}</p>
+    return (
+      <p class="page-message" role="status">
+        {t.value.loading}
+      </p>
+    )
   }
   return Object.assign(Lazy, { preload })
 }

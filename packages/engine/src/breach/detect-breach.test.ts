@@ -63,7 +63,10 @@ describe('detectBreach', () => {
   it('reads answers the security tree can actually give', () => {
     const answers = { security_what: 'data_exposed', security_credentials_entered: 'yes' }
     expect(validateAnswers(treeFor('security'), answers)).toEqual([])
-    expect(detect('see answers', answers)).toMatchObject({ breach: true, reasons: ['answered that personal data is exposed', 'answered that they gave their credentials to a phishing message'] })
+    expect(detect('see answers', answers)).toMatchObject({
+      breach: true,
+      reasons: ['answered that personal data is exposed', 'answered that they gave their credentials to a phishing message'],
+    })
     expect(validateAnswers(treeFor('security'), { security_what: 'someone_else_logged_in' })).toEqual([])
   })
 

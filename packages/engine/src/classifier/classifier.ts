@@ -172,10 +172,7 @@ function classifierAround(options: ResolvedOptions, initial: LinearModel): Class
       scores.sort((a, b) => b.probability - a.probability)
       const best = scores[0]!
       const evidence = explain(model, x, words, model.labels.indexOf(best.label), features, options.reasonTerms, contributions)
-      const reason =
-        evidence.length > 0
-          ? `matched ${evidence.map((e) => `'${e.term}'`).join(', ')}`
-          : 'no telling words: the label the model leans to by default'
+      const reason = evidence.length > 0 ? `matched ${evidence.map((e) => `'${e.term}'`).join(', ')}` : 'no telling words: the label the model leans to by default'
       return { label: best.label, confidence: best.probability, scores, reasons: [reason], evidence }
     },
 

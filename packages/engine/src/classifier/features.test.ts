@@ -7,7 +7,7 @@ const options: FeatureOptions = { hashBits: 16, charNgrams: [3, 5], wordBigrams:
 /** The vector as a sorted map of bucket to summed value, to compare vectors whatever their order. */
 function asMap(vector: SparseVector): [number, number][] {
   const map = new Map<number, number>()
-  vector.indices.forEach((bucket, j) => map.set(bucket, (map.get(bucket) ?? 0) + vector.values[j]!))
+  for (const [j, bucket] of vector.indices.entries()) map.set(bucket, (map.get(bucket) ?? 0) + vector.values[j]!)
   return [...map].sort((a, b) => a[0] - b[0])
 }
 

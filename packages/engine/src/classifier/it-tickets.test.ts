@@ -29,7 +29,10 @@ describe('on real IT tickets', () => {
 
     const predictions = test.map((ticket) => classifier.predict(ticket.text))
     const truth = test.map((ticket) => ticket.label)
-    const { macroF1, accuracy, perClass } = score(truth, predictions.map((p) => p.label))
+    const { macroF1, accuracy, perClass } = score(
+      truth,
+      predictions.map((p) => p.label),
+    )
     expect(macroF1).toBeGreaterThan(0.84)
     for (const f1 of Object.values(perClass)) expect(f1).toBeGreaterThan(0.75)
 
@@ -41,7 +44,10 @@ describe('on real IT tickets', () => {
     expect(predictions.filter((p) => p.evidence.length > 0).length).toBeGreaterThan(0.99 * predictions.length)
 
     // The same tickets as typed by people lose little.
-    const typed = score(truth, test.map((ticket) => classifier.predict(asTyped(ticket.text)).label))
+    const typed = score(
+      truth,
+      test.map((ticket) => classifier.predict(asTyped(ticket.text)).label),
+    )
     expect(typed.macroF1).toBeGreaterThan(macroF1 - 0.02)
   })
 })

@@ -5,7 +5,10 @@ import { seededRandom } from './random.ts'
 
 /** A model with a few non-zero weights on the grid, some large, some negative. */
 function sparseModel(labels: number, seed: number) {
-  const model = emptyModel(4096, Array.from({ length: labels }, (_, c) => `label ${c}`))
+  const model = emptyModel(
+    4096,
+    Array.from({ length: labels }, (_, c) => `label ${c}`),
+  )
   const random = seededRandom(seed)
   for (let i = 0; i < 3000; i++) {
     const at = Math.floor(random() * model.weights.length)
@@ -32,7 +35,7 @@ describe('encodeWeights / decodeWeights', () => {
 
   it('refuses damaged text', () => {
     const encoded = encodeWeights(sparseModel(8, 2))
-    expect(() => decodeWeights(encoded.slice(0, 4) + '!!' + encoded.slice(6), 4096, 8)).toThrow(TypeError)
+    expect(() => decodeWeights(`${encoded.slice(0, 4)}!!${encoded.slice(6)}`, 4096, 8)).toThrow(TypeError)
     expect(() => decodeWeights(encodeWeights(sparseModel(8, 3)), 16, 8)).toThrow(/beyond/)
   })
 })

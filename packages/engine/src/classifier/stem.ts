@@ -14,8 +14,28 @@
 
 /** Suffixes removed once, longest first, when at least four letters remain. */
 const suffixes = [
-  'issement', 'ement', 'ation', 'ateur', 'atrice', 'ness', 'ique', 'isme', 'iste', 'able', 'ible',
-  'euse', 'ing', 'ous', 'eux', 'ive', 'eur', 'ed', 'ly', 'er', 'ez', 'ee',
+  'issement',
+  'ement',
+  'ation',
+  'ateur',
+  'atrice',
+  'ness',
+  'ique',
+  'isme',
+  'iste',
+  'able',
+  'ible',
+  'euse',
+  'ing',
+  'ous',
+  'eux',
+  'ive',
+  'eur',
+  'ed',
+  'ly',
+  'er',
+  'ez',
+  'ee',
 ].sort((a, b) => b.length - a.length)
 
 /** Doubled final consonants undone after stripping (running → runn → run); "ss" is kept (access). */

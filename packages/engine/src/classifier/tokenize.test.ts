@@ -18,14 +18,7 @@ describe('normalizeText', () => {
 
 describe('tokenize', () => {
   it('splits raw text on punctuation and drops stop words, one-letter words, long ids and numbers', () => {
-    expect(tokenize("L'imprimante ne marche pas: error 0x80070005, ticket #12345678, code 404")).toEqual([
-      'imprimante',
-      'marche',
-      'error',
-      'ticket',
-      'code',
-      '404',
-    ])
+    expect(tokenize("L'imprimante ne marche pas: error 0x80070005, ticket #12345678, code 404")).toEqual(['imprimante', 'marche', 'error', 'ticket', 'code', '404'])
   })
 
   it('splits a stack trace into its words', () => {

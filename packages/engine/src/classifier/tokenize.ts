@@ -34,14 +34,23 @@ export function normalizeText(text: string): string {
   // The checks skip two regular expressions for the many texts without URL or address.
   if (folded.includes('://') || /www\./i.test(folded)) {
     folded = folded.replace(urlPattern, (url) => {
-      const host = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^www\./i, '').split(/[/?#:]/)[0] ?? ''
+      const host =
+        url
+          .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+          .replace(/^www\./i, '')
+          .split(/[/?#:]/)[0] ?? ''
       return ` url ${host} `
     })
   }
   if (folded.includes('@')) folded = folded.replace(emailPattern, ' email ')
   folded = folded.toLowerCase()
   if (nonAscii.test(folded)) {
-    folded = folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss')
+    folded = folded
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/œ/g, 'oe')
+      .replace(/æ/g, 'ae')
+      .replace(/ß/g, 'ss')
   }
   return folded
 }

@@ -10,7 +10,12 @@ describe('answerDetails', () => {
       { questionId: 'access_unknown_activity', question: 'Did you see activity you didn’t do (a login alert, a changed password or e-mail)?', value: true, answer: 'Yes' },
       { questionId: 'access_error_text', question: 'What does the error say?', value: 'Code 403', answer: 'Code 403' },
     ])
-    expect(answerDetails(answers, { locale: 'fr' }).map((detail) => detail.answer)).toEqual(['Mon équipe ou plusieurs personnes', 'J’ai oublié mon mot de passe', 'Oui', 'Code 403'])
+    expect(answerDetails(answers, { locale: 'fr' }).map((detail) => detail.answer)).toEqual([
+      'Mon équipe ou plusieurs personnes',
+      'J’ai oublié mon mot de passe',
+      'Oui',
+      'Code 403',
+    ])
   })
 
   it('gives questions and options it does not know as they are', () => {

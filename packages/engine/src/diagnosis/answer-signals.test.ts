@@ -4,9 +4,7 @@ import type { QuestionTree } from './types.ts'
 
 describe('answerSignals', () => {
   it('turns “someone else logged in” into a security signal', () => {
-    expect(answerSignals({ security_what: 'someone_else_logged_in' })).toEqual([
-      { categoryId: 'security', why: 'the reporter says their account was taken over' },
-    ])
+    expect(answerSignals({ security_what: 'someone_else_logged_in' })).toEqual([{ categoryId: 'security', why: 'the reporter says their account was taken over' }])
   })
 
   it('lets an access answer point to security and a bug answer to an outage', () => {

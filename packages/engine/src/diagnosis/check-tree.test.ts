@@ -45,7 +45,15 @@ describe('checkTree', () => {
         ...commonQuestions,
         { id: 'b', kind: 'short_text', text, showIf: { questionId: 'later', equals: 'yes' } },
         { id: 'c', kind: 'short_text', text, showIf: { questionId: 'impact', equals: 'galaxy' } },
-        { id: 'c', kind: 'choice', text, options: [{ id: 'o', label: text }, { id: 'o', label: text }] },
+        {
+          id: 'c',
+          kind: 'choice',
+          text,
+          options: [
+            { id: 'o', label: text },
+            { id: 'o', label: text },
+          ],
+        },
         { id: 'later', kind: 'yes_no', text, signals: [{ equals: 'maybe', categoryId: 'bug', why: 'w' }] },
       ],
     }

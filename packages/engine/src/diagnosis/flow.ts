@@ -22,10 +22,7 @@ export function nextQuestion<Q extends { id: string; showIf?: QuestionCondition 
 }
 
 /** Only the answers to visible questions: what to store and triage on once the reporter is done. */
-export function visibleAnswers<Q extends { id: string; showIf?: QuestionCondition }>(
-  tree: QuestionList<Q>,
-  answers: DiagnosticAnswers,
-): Record<string, DiagnosticAnswer> {
+export function visibleAnswers<Q extends { id: string; showIf?: QuestionCondition }>(tree: QuestionList<Q>, answers: DiagnosticAnswers): Record<string, DiagnosticAnswer> {
   const kept: Record<string, DiagnosticAnswer> = {}
   for (const question of visibleQuestions(tree.questions, answers)) {
     const answer = answerOf(answers, question.id)

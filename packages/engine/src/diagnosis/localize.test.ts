@@ -22,7 +22,14 @@ describe('questionsFor', () => {
     const english = questionsFor('security')
     const french = questionsFor('security', { locale: 'fr' })
     expect(french.questions.map((q) => q.id)).toEqual(english.questions.map((q) => q.id))
-    expect(french.questions[1]).toMatchObject({ id: 'workaround', kind: 'yes_no', options: [{ id: 'yes', label: 'Oui' }, { id: 'no', label: 'Non' }] })
+    expect(french.questions[1]).toMatchObject({
+      id: 'workaround',
+      kind: 'yes_no',
+      options: [
+        { id: 'yes', label: 'Oui' },
+        { id: 'no', label: 'Non' },
+      ],
+    })
     const what = french.questions.find((q) => q.id === 'security_what')
     expect(what?.options?.[0]).toEqual({ id: 'someone_else_logged_in', label: 'Quelqu’un d’autre s’est connecté à mon compte' })
   })

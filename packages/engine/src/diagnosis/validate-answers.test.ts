@@ -8,7 +8,9 @@ const security = treeFor('security')
 
 describe('validateAnswers', () => {
   it('accepts well-formed answers, booleans included for yes/no', () => {
-    expect(validateAnswers(security, { impact: 'team', workaround: 'no', security_what: 'phishing', security_credentials_entered: true, security_noticed_at: 'this morning' })).toEqual([])
+    expect(
+      validateAnswers(security, { impact: 'team', workaround: 'no', security_what: 'phishing', security_credentials_entered: true, security_noticed_at: 'this morning' }),
+    ).toEqual([])
   })
 
   it('names an unknown question id', () => {

@@ -41,7 +41,8 @@ function answerProblem(question: Question, answer: DiagnosticAnswer): Pick<Answe
   switch (question.kind) {
     case 'choice': {
       if (typeof answer !== 'string') return { code: 'wrong_type', message: `must be a string, one of ${quoted(question.options.map((option) => option.id))}` }
-      if (!question.options.some((option) => option.id === answer)) return { code: 'option_not_allowed', message: `must be one of ${quoted(question.options.map((option) => option.id))}` }
+      if (!question.options.some((option) => option.id === answer))
+        return { code: 'option_not_allowed', message: `must be one of ${quoted(question.options.map((option) => option.id))}` }
       return undefined
     }
     case 'yes_no': {

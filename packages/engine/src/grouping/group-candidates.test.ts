@@ -23,7 +23,10 @@ const signingIn = [
  * Feeds reports to the candidates as the server does: plan each, and when a decision opens a major
  * incident, write it (here: name it) and fold it and its members back in. Returns each report's parent.
  */
-function feed(candidates: GroupCandidates, reports: readonly (Partial<GroupingReport> & { id: string; text: string })[]): { parents: Map<string, string>; decisions: GroupingDecision[] } {
+function feed(
+  candidates: GroupCandidates,
+  reports: readonly (Partial<GroupingReport> & { id: string; text: string })[],
+): { parents: Map<string, string>; decisions: GroupingDecision[] } {
   const parents = new Map<string, string>()
   const decisions: GroupingDecision[] = []
   reports.forEach((report, index) => {
@@ -63,18 +66,36 @@ describe('createGroupCandidates', () => {
   it('groups a burst whose reports the engine files under two categories', () => {
     const candidates = createGroupCandidates(window)
     const categories = ['access', 'performance', 'access', 'performance', 'performance']
-    const { parents } = feed(candidates, texts('r', signingIn.slice(0, 5)).map((report, i) => ({ ...report, category: categories[i] as string })))
+    const { parents } = feed(
+      candidates,
+      texts('r', signingIn.slice(0, 5)).map((report, i) => ({ ...report, category: categories[i] as string })),
+    )
     expect(new Set([...parents.values()])).toEqual(new Set(['maj_r0']))
     expect(parents.size).toBe(5)
   })
 
   it('keeps two outages of one burst apart, and background reports out of both', () => {
     const candidates = createGroupCandidates(window)
-    const images = ['Images don’t load anywhere', 'Les images ne s’affichent plus', 'All pictures show as broken icons', 'Profile photos and thumbnails are missing', 'No images load, just grey squares']
-    const background = ['How do I change my password?', 'Please add a dark mode', 'I was charged twice this month?', 'Je voudrais passer à l’offre annuelle', 'The logo on the homepage looks blurry']
+    const images = [
+      'Images don’t load anywhere',
+      'Les images ne s’affichent plus',
+      'All pictures show as broken icons',
+      'Profile photos and thumbnails are missing',
+      'No images load, just grey squares',
+    ]
+    const background = [
+      'How do I change my password?',
+      'Please add a dark mode',
+      'I was charged twice this month?',
+      'Je voudrais passer à l’offre annuelle',
+      'The logo on the homepage looks blurry',
+    ]
     const reports = [...texts('login', signingIn.slice(0, 5)), ...texts('image', images), ...texts('bg', background)]
     // Interleaved, as an outage's reports arrive among everything else.
-    const interleaved = reports.map((report, i) => ({ report, key: (i % 5) * 10 + Math.floor(i / 5) })).sort((a, b) => a.key - b.key).map(({ report }) => report)
+    const interleaved = reports
+      .map((report, i) => ({ report, key: (i % 5) * 10 + Math.floor(i / 5) }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ report }) => report)
     const { parents } = feed(candidates, interleaved)
     const loginParents = new Set(texts('login', signingIn.slice(0, 5)).map((report) => parents.get(report.id)))
     const imageParents = new Set(texts('image', images).map((report) => parents.get(report.id)))
@@ -88,8 +109,16 @@ describe('createGroupCandidates', () => {
     const candidates = createGroupCandidates(window)
     const { parents } = feed(candidates, texts('r', signingIn.slice(0, 5)))
     expect(parents.size).toBe(5)
-    for (const text of ['How do I reset my login password?', 'Could you add a remember-me option to the login page?', 'Why was my card charged twice at checkout?', 'Comment changer mon mot de passe de connexion ?']) {
-      expect(candidates.plan({ id: `q_${text.length}`, text, createdAt: start + minute, category: 'access' })).toMatchObject({ group: false, reason: 'a question, a request or nothing broken: never grouped into an outage' })
+    for (const text of [
+      'How do I reset my login password?',
+      'Could you add a remember-me option to the login page?',
+      'Why was my card charged twice at checkout?',
+      'Comment changer mon mot de passe de connexion ?',
+    ]) {
+      expect(candidates.plan({ id: `q_${text.length}`, text, createdAt: start + minute, category: 'access' })).toMatchObject({
+        group: false,
+        reason: 'a question, a request or nothing broken: never grouped into an outage',
+      })
     }
   })
 
@@ -116,7 +145,10 @@ describe('createGroupCandidates', () => {
 
   it('does not group reports of one outage spread over more than the window', () => {
     const candidates = createGroupCandidates(window)
-    const { parents } = feed(candidates, texts('r', signingIn.slice(0, 5)).map((report, i) => ({ ...report, createdAt: start + i * 3 * minute })))
+    const { parents } = feed(
+      candidates,
+      texts('r', signingIn.slice(0, 5)).map((report, i) => ({ ...report, createdAt: start + i * 3 * minute })),
+    )
     expect(parents.size).toBe(0)
   })
 
@@ -124,10 +156,16 @@ describe('createGroupCandidates', () => {
     const at = (ago: number) => start + 10 * minute - ago
     const reports = texts('r', signingIn.slice(0, 4))
     const within = createGroupCandidates(window)
-    feed(within, reports.map((report, i) => ({ ...report, createdAt: i === 0 ? at(10 * minute) : at(minute) })))
+    feed(
+      within,
+      reports.map((report, i) => ({ ...report, createdAt: i === 0 ? at(10 * minute) : at(minute) })),
+    )
     expect(within.plan({ id: 'new', text: signingIn[4] as string, createdAt: at(0), category: 'bug' }).group).toBe(true)
     const outside = createGroupCandidates(window)
-    feed(outside, reports.map((report, i) => ({ ...report, createdAt: i === 0 ? at(10 * minute + 1) : at(minute) })))
+    feed(
+      outside,
+      reports.map((report, i) => ({ ...report, createdAt: i === 0 ? at(10 * minute + 1) : at(minute) })),
+    )
     expect(outside.plan({ id: 'new', text: signingIn[4] as string, createdAt: at(0), category: 'bug' }).group).toBe(false)
   })
 
@@ -143,7 +181,10 @@ describe('createGroupCandidates', () => {
     const same = 'Login is stuck loading, I cannot sign in'
     const like = (gap: number) => {
       const candidates = createGroupCandidates(options)
-      feed(candidates, [0, 1, 2].map((i) => ({ id: `r${i}`, text: same, createdAt: start + i * gap })))
+      feed(
+        candidates,
+        [0, 1, 2].map((i) => ({ id: `r${i}`, text: same, createdAt: start + i * gap })),
+      )
       return candidates.plan({ id: 'like', text: 'Sign-in page never finishes loading', createdAt: start + 2 * gap + 10_000, category: 'access' })
     }
     expect(like(20_000)).toMatchObject({ group: false, similarIds: ['r0', 'r1', 'r2'] })
@@ -151,7 +192,13 @@ describe('createGroupCandidates', () => {
   })
 
   it('does not group different problems because they come from one page with everyone hit', () => {
-    const onePage = ['The price filter is ignored', 'Mon adresse de livraison est fausse', 'Shipping options are missing', 'Coupon field rejects valid codes', 'Les images produits sont floues']
+    const onePage = [
+      'The price filter is ignored',
+      'Mon adresse de livraison est fausse',
+      'Shipping options are missing',
+      'Coupon field rejects valid codes',
+      'Les images produits sont floues',
+    ]
     const reports = onePage.map((text, i) => ({ id: `p${i}`, text, url: 'https://shop.example/checkout', answers: { impact: 'everyone' } }))
     expect(feed(createGroupCandidates(window), reports).parents.size).toBe(0)
   })
@@ -173,23 +220,40 @@ describe('createGroupCandidates', () => {
   it('keeps a long outage’s profile bounded, and its new reports still join it', () => {
     const candidates = createGroupCandidates({ ...window, profileReports: 3 })
     candidates.update(incident('major', { isMajor: true, symptoms: 'Major incident: 5 reports in 1 min about signing in', createdAt: start }), start)
-    for (let i = 0; i < 100; i++) candidates.update(incident(`m${i}`, { parentId: 'major', symptoms: `${signingIn[i % signingIn.length]} (${i})`, createdAt: start + i }), start + i)
+    for (let i = 0; i < 100; i++)
+      candidates.update(incident(`m${i}`, { parentId: 'major', symptoms: `${signingIn[i % signingIn.length]} (${i})`, createdAt: start + i }), start + i)
     expect(candidates.size).toBe(1)
     expect(candidates.explain('major', start + minute)?.summary).toMatch(/^100 reports in 1 min about signing in/)
-    expect(candidates.plan({ id: 'new', text: 'Cannot sign in, the login page spins', createdAt: start + minute, category: 'bug' })).toMatchObject({ group: true, parentId: 'major', memberIds: ['new'] })
+    expect(candidates.plan({ id: 'new', text: 'Cannot sign in, the login page spins', createdAt: start + minute, category: 'bug' })).toMatchObject({
+      group: true,
+      parentId: 'major',
+      memberIds: ['new'],
+    })
   })
 
   it('counts a member read again from storage once', () => {
     const candidates = createGroupCandidates(window)
     candidates.update(incident('major', { isMajor: true, symptoms: 'Major incident about signing in', createdAt: start }), start)
-    for (let round = 0; round < 3; round++) for (let i = 0; i < 80; i++) candidates.update(incident(`m${i}`, { parentId: 'major', symptoms: signingIn[i % 6] as string, createdAt: start + i }), start + i)
+    for (let round = 0; round < 3; round++)
+      for (let i = 0; i < 80; i++) candidates.update(incident(`m${i}`, { parentId: 'major', symptoms: signingIn[i % 6] as string, createdAt: start + i }), start + i)
     expect(candidates.explain('major', start + minute)?.summary).toMatch(/^80 reports/)
   })
 
   it('joins a major incident met before any of its members, by its own words', () => {
     const candidates = createGroupCandidates(window)
-    candidates.update(incident('major', { isMajor: true, symptoms: "Major incident: 6 reports in 2 min about signing in: 'login', 'connexion', 'spins', 'loading'. Like INC-000001: Login is stuck loading", createdAt: start }), start)
-    expect(candidates.plan({ id: 'new', text: 'Je ne peux plus me connecter, ça tourne en boucle', createdAt: start + minute, category: 'access' })).toMatchObject({ group: true, parentId: 'major', memberIds: ['new'] })
+    candidates.update(
+      incident('major', {
+        isMajor: true,
+        symptoms: "Major incident: 6 reports in 2 min about signing in: 'login', 'connexion', 'spins', 'loading'. Like INC-000001: Login is stuck loading",
+        createdAt: start,
+      }),
+      start,
+    )
+    expect(candidates.plan({ id: 'new', text: 'Je ne peux plus me connecter, ça tourne en boucle', createdAt: start + minute, category: 'access' })).toMatchObject({
+      group: true,
+      parentId: 'major',
+      memberIds: ['new'],
+    })
     expect(candidates.plan({ id: 'other', text: 'The invoice PDF is empty', createdAt: start + minute, category: 'billing' }).group).toBe(false)
   })
 
@@ -207,7 +271,13 @@ describe('createGroupCandidates', () => {
 })
 
 describe('lessons from agents', () => {
-  const calls = ['Video calls drop after a few seconds', 'The video call keeps cutting out', 'Les appels vidéo coupent au bout de quelques secondes', 'Meetings disconnect right after joining', 'Video conference fails for all of us']
+  const calls = [
+    'Video calls drop after a few seconds',
+    'The video call keeps cutting out',
+    'Les appels vidéo coupent au bout de quelques secondes',
+    'Meetings disconnect right after joining',
+    'Video conference fails for all of us',
+  ]
 
   it('keeps a report like one an agent split out of a group like that one apart', () => {
     const before = createGroupCandidates(window)
@@ -243,7 +313,10 @@ describe('lessons from agents', () => {
     const after = createGroupCandidates({ ...window, minReports: 3 })
     after.teach(lessons)
     const interleaved = [gantt[0], timeline[0], gantt[1], timeline[1], gantt[2], timeline[2]] as { id: string; text: string }[]
-    const later = feed(after, interleaved.map((report, i) => ({ ...report, createdAt: start + 3 * 60 * minute + i * 5_000 })))
+    const later = feed(
+      after,
+      interleaved.map((report, i) => ({ ...report, createdAt: start + 3 * 60 * minute + i * 5_000 })),
+    )
     expect(later.parents.size).toBe(6)
     expect(new Set(later.parents.values()).size).toBe(1)
   })

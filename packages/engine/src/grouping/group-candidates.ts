@@ -184,7 +184,28 @@ export function createGroupCandidates(options: GroupCandidatesOptions = {}): Gro
   }
 
   function newCluster(id: string, majorId: string | null, at: number): Cluster {
-    const cluster: Cluster = { id, majorId, loose: new Map(), folded: new Map(), recent: new Set(), sum: new Map(), norm: undefined, acc: 0, explained: undefined, cached: undefined, seeded: false, reports: 0, firstAt: at, lastAt: at, categories: new Map(), widespread: 0, failing: 0, failures: { down: 0, wrong: 0 }, arrivals: [], words: emptyGroupWords() }
+    const cluster: Cluster = {
+      id,
+      majorId,
+      loose: new Map(),
+      folded: new Map(),
+      recent: new Set(),
+      sum: new Map(),
+      norm: undefined,
+      acc: 0,
+      explained: undefined,
+      cached: undefined,
+      seeded: false,
+      reports: 0,
+      firstAt: at,
+      lastAt: at,
+      categories: new Map(),
+      widespread: 0,
+      failing: 0,
+      failures: { down: 0, wrong: 0 },
+      arrivals: [],
+      words: emptyGroupWords(),
+    }
     clusters.set(id, cluster)
     return cluster
   }
@@ -252,7 +273,8 @@ export function createGroupCandidates(options: GroupCandidatesOptions = {}): Gro
   /** Moves everything a cluster counted into another: a major incident merged into another one. */
   function mergeCluster(from: Cluster, into: Cluster): void {
     if (into.seeded) unseed(into)
-    for (const [feature, weight] of from.sum) addToSum(into, { features: new Map([[feature, weight]]), eligible: true, describesFailure: true, failures: [], widespread: false, cues: new Map() }, 1)
+    for (const [feature, weight] of from.sum)
+      addToSum(into, { features: new Map([[feature, weight]]), eligible: true, describesFailure: true, failures: [], widespread: false, cues: new Map() }, 1)
     for (const [id, member] of from.folded) {
       into.folded.set(id, member)
       if (clusterOf.get(id) === from.id) clusterOf.set(id, into.id)
@@ -424,15 +446,14 @@ export function createGroupCandidates(options: GroupCandidatesOptions = {}): Gro
     return out
   }
 
-
-
   function score(report: { category: string }, signature: ReportSignature, now: number, matches: LessonMatches | undefined): ScoredCluster[] {
     const scored: (ScoredCluster & { profile: Map<string, number> })[] = []
     // Bonuses only add: a cluster whose plain similarity cannot reach the threshold with all of them is not scored further.
     const floor = opts.minSimilarity - opts.categoryBonus - opts.widespreadBonus - opts.burstBonus
     const plainOf = similarClusters(signature.features, floor)
     // An agent's merge taught that groups like another one are the same outage: look near that one too.
-    if (matches && matches.size > 0) for (const partner of lessons?.partners(matches) ?? []) for (const [cluster] of similarClusters(partner, floor)) if (!plainOf.has(cluster)) plainOf.set(cluster, 0)
+    if (matches && matches.size > 0)
+      for (const partner of lessons?.partners(matches) ?? []) for (const [cluster] of similarClusters(partner, floor)) if (!plainOf.has(cluster)) plainOf.set(cluster, 0)
     const windowStart = now - opts.windowMs
     const taught = matches !== undefined && matches.size > 0
     for (const [cluster, plain] of plainOf) {
@@ -473,12 +494,22 @@ export function createGroupCandidates(options: GroupCandidatesOptions = {}): Gro
       // clusters, and they become one once their profiles meet (agglomerative, as reports arrive).
       // Only clusters sharing one of its leading features can meet it (Cauchy–Schwarz again).
       const near = new Set<string>()
-      for (const feature of cachedProfile(clusters.get(best.id) as Cluster).leading) for (const cluster of postings.get(feature)?.keys() ?? []) if (cluster.majorId === null) near.add(cluster.id)
+      for (const feature of cachedProfile(clusters.get(best.id) as Cluster).leading)
+        for (const cluster of postings.get(feature)?.keys() ?? []) if (cluster.majorId === null) near.add(cluster.id)
       const known = new Set(scored.map((cluster) => cluster.id))
       for (const id of near) {
         const cluster = clusters.get(id)
         if (known.has(id) || !cluster) continue
-        scored.push({ id, majorId: null, memberIds: [...cluster.loose.keys()], reports: cluster.reports, similarity: 0, affinity: 0, minutes: (now - cluster.firstAt) / 60_000, profile: profileOf(cluster) })
+        scored.push({
+          id,
+          majorId: null,
+          memberIds: [...cluster.loose.keys()],
+          reports: cluster.reports,
+          similarity: 0,
+          affinity: 0,
+          minutes: (now - cluster.firstAt) / 60_000,
+          profile: profileOf(cluster),
+        })
       }
       // Agents' lessons hold between clusters too: two groups an agent merged the like of are one.
       const bestMatches = lessons && lessons.size > 0 ? lessons.match(best.profile) : undefined
@@ -623,9 +654,11 @@ export function createGroupCandidates(options: GroupCandidatesOptions = {}): Gro
       expire(now)
       const windowStart = now - opts.windowMs
       for (const cluster of [...clusters.values()]) {
-        if (cluster.majorId === null) for (const member of [...cluster.loose.values()]) if (member.createdAt < windowStart) unfold(member.id)
-        // A major incident's members are few in memory (its profile's); they go with it once no report joined it within the window.
-        else if (cluster.lastAt < windowStart) dropCluster(cluster)
+        if (cluster.majorId === null)
+          for (const member of [...cluster.loose.values()])
+            if (member.createdAt < windowStart) unfold(member.id)
+            // A major incident's members are few in memory (its profile's); they go with it once no report joined it within the window.
+            else if (cluster.lastAt < windowStart) dropCluster(cluster)
       }
     },
     explain(majorId, now) {

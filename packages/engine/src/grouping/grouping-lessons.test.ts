@@ -79,4 +79,3 @@ describe('grouping lessons', () => {
     expect(lessons.forget(terms)).toBe(false)
   })
 })
-

@@ -208,5 +208,7 @@ function isState(value: unknown): value is GroupingLessonsState {
 }
 
 function isSide(side: unknown): side is LessonSide {
-  return Array.isArray(side) && side.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'number' && Number.isFinite(pair[1]))
+  return (
+    Array.isArray(side) && side.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'number' && Number.isFinite(pair[1]))
+  )
 }

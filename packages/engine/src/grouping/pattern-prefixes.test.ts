@@ -18,13 +18,35 @@ describe('patternPrefixes', () => {
   })
 
   it('knows an opening for every pattern of the lexicon, and every match starts with one of them', () => {
-    const samples = ['log in', 'logged out', 'connexion', 'me connecter', 'images', 'pas de son', 'no results', '503', 'e mails', 'mot de passe', 'rendez vous', 'doesn t come', 'n arrive jamais', 'tourne en boucle', 'a comment', 'video calls']
+    const samples = [
+      'log in',
+      'logged out',
+      'connexion',
+      'me connecter',
+      'images',
+      'pas de son',
+      'no results',
+      '503',
+      'e mails',
+      'mot de passe',
+      'rendez vous',
+      'doesn t come',
+      'n arrive jamais',
+      'tourne en boucle',
+      'a comment',
+      'video calls',
+    ]
     for (const concept of outageConcepts) {
       for (const pattern of concept.patterns) {
         const prefixes = patternPrefixes(pattern, 3)
         expect(prefixes, `${concept.id}: ${pattern}`).toBeDefined()
         const regex = new RegExp(`^(?:${pattern})`)
-        for (const sample of samples) if (regex.test(sample)) expect(prefixes?.some((prefix) => sample.startsWith(prefix)), `${pattern} on ${sample}`).toBe(true)
+        for (const sample of samples)
+          if (regex.test(sample))
+            expect(
+              prefixes?.some((prefix) => sample.startsWith(prefix)),
+              `${pattern} on ${sample}`,
+            ).toBe(true)
       }
     }
   })

@@ -34,13 +34,30 @@ describe('reportSignature', () => {
   })
 
   it('never lets a question, a feature request or a billing question join an outage', () => {
-    for (const text of ['How do I invite a guest to a project?', 'Please add an option to sort by due date', 'Je voudrais passer à l’offre annuelle', 'Could you explain the difference between the plans?', 'Comment supprimer mon compte ?', 'I want to cancel my subscription', 'The comment editor should support markdown', 'The video quality could be better', 'My manager needs access to the time sheets', 'Thanks for fixing the login issue yesterday', 'Your app is great but a bit slow to learn']) {
+    for (const text of [
+      'How do I invite a guest to a project?',
+      'Please add an option to sort by due date',
+      'Je voudrais passer à l’offre annuelle',
+      'Could you explain the difference between the plans?',
+      'Comment supprimer mon compte ?',
+      'I want to cancel my subscription',
+      'The comment editor should support markdown',
+      'The video quality could be better',
+      'My manager needs access to the time sheets',
+      'Thanks for fixing the login issue yesterday',
+      'Your app is great but a bit slow to learn',
+    ]) {
       expect(reportSignature({ text }).eligible, text).toBe(false)
     }
   })
 
   it('reads complaints that open like a question as complaints', () => {
-    for (const text of ["Can't stay in a call, it disconnects immediately", 'Comment box throws “something went wrong”', 'Nothing loads since the update', 'Please help, the login page spins forever']) {
+    for (const text of [
+      "Can't stay in a call, it disconnects immediately",
+      'Comment box throws “something went wrong”',
+      'Nothing loads since the update',
+      'Please help, the login page spins forever',
+    ]) {
       expect(reportSignature({ text }).eligible, text).toBe(true)
     }
   })

@@ -43,7 +43,54 @@ export interface ReportSignature {
 }
 
 /** Words every report uses, which say nothing about which outage it is. */
-const genericWords = new Set(['app', 'application', 'site', 'website', 'page', 'anymore', 'since', 'depuis', 'today', 'aujourd', 'hui', 'hour', 'minute', 'second', 'time', 'day', 'week', 'thing', 'truc', 'chose', 'help', 'aide', 'urgent', 'again', 'now', 'just', 'seem', 'like', 'really', 'even', 'although', 'bien', 'toujours', 'jamais', 'rien', 'nothing', 'anything', 'something', 'any', 'use', 'using', 'try', 'tried', 'essay', 'want', 'need'])
+const genericWords = new Set([
+  'app',
+  'application',
+  'site',
+  'website',
+  'page',
+  'anymore',
+  'since',
+  'depuis',
+  'today',
+  'aujourd',
+  'hui',
+  'hour',
+  'minute',
+  'second',
+  'time',
+  'day',
+  'week',
+  'thing',
+  'truc',
+  'chose',
+  'help',
+  'aide',
+  'urgent',
+  'again',
+  'now',
+  'just',
+  'seem',
+  'like',
+  'really',
+  'even',
+  'although',
+  'bien',
+  'toujours',
+  'jamais',
+  'rien',
+  'nothing',
+  'anything',
+  'something',
+  'any',
+  'use',
+  'using',
+  'try',
+  'tried',
+  'essay',
+  'want',
+  'need',
+])
 
 const conceptById = new Map(outageConcepts.map((concept) => [concept.id, concept]))
 /** Symptoms too common to say by themselves that a report is about an outage. */
@@ -60,11 +107,14 @@ const conceptPatterns: readonly { concept: OutageConcept; pattern: RegExp }[] = 
 const openingLength = 3
 const conceptsByOpening = new Map<string, number[]>()
 const alwaysTried: number[] = []
-outageConcepts.forEach((concept, index) => {
+for (const [index, concept] of outageConcepts.entries()) {
   const openings = concept.patterns.map((pattern) => patternPrefixes(pattern, openingLength))
-  if (openings.some((prefixes) => prefixes === undefined)) return alwaysTried.push(index)
+  if (openings.some((prefixes) => prefixes === undefined)) {
+    alwaysTried.push(index)
+    continue
+  }
   for (const opening of new Set(openings.flat() as string[])) conceptsByOpening.set(opening, [...(conceptsByOpening.get(opening) ?? []), index])
-})
+}
 
 /** Where each concept of the lexicon may start in a folded text: [concept index, position] pairs, by the openings of its words. */
 function conceptStarts(folded: string): [number, number][] {
@@ -102,7 +152,12 @@ function matchConcepts(folded: string): Map<string, string[]> {
   const conceptsOfWord = new Map<string, string[]>()
   for (const span of spans) {
     // A phrase hides the words inside it that play its part: "text message" is a notification, not a chat message.
-    if (spans.some((other) => other.id !== span.id && other.role === span.role && other.start <= span.start && other.end >= span.end && other.end - other.start > span.end - span.start)) continue
+    if (
+      spans.some(
+        (other) => other.id !== span.id && other.role === span.role && other.start <= span.start && other.end >= span.end && other.end - other.start > span.end - span.start,
+      )
+    )
+      continue
     const words = found.get(span.id) ?? []
     if (words.includes(span.word)) continue
     words.push(span.word)
@@ -129,8 +184,14 @@ const questionStart =
 const requestPhrase =
   /\b(?:please|thanks|thank you|merci|(?:is|are) (?:great|awesome|amazing|brilliant|super)|love (?:the|your|this)|i would (?:like|love)|i d (?:like|love)|we d (?:like|love)|we would (?:like|love)|i wish|it would be|would be (?:nice|great|good|useful)|could be (?:better|improved|nicer|faster|clearer)|i (?:want|need) to (?!log|sign|access|use|see|open|save|pay)|should (?:be|have|support|allow|show|let|use|include|offer)|could you|can you|feature request|needs? (?:access|to be able|a way|an option|permission)|(?:give|grant) (?:me|us|him|her|them) access|je voudrais|je souhaite|j aimerais|nous aimerions|ce serait|serait (?:bien|pratique|utile)|il faudrait|merci de|je veux (?:annuler|changer|resilier|supprimer|passer|ajouter)|devrai(?:t|ent) (?:etre|avoir|permettre|afficher|proposer))\b/
 // Negations of an action: "not syncing", "ne s'affichent plus", "n'apparaissent plus", "no longer".
-const negatedAction = /\b(?:not \w+ing|(?:don t|doesn t|didn t|won t|wouldn t|isn t|aren t|wasn t|weren t|never) \w+|no longer|(?:ne|n) (?:s |se |me |m |l |la |le |les |nous |vous )?\w+ (?:plus|pas|jamais))\b/
-const widespreadAnswers: Readonly<Record<string, DiagnosticAnswer>> = { impact: 'everyone', bug_whole_app_down: true, performance_where: 'whole_app', connectivity_scope: 'all_devices' }
+const negatedAction =
+  /\b(?:not \w+ing|(?:don t|doesn t|didn t|won t|wouldn t|isn t|aren t|wasn t|weren t|never) \w+|no longer|(?:ne|n) (?:s |se |me |m |l |la |le |les |nous |vous )?\w+ (?:plus|pas|jamais))\b/
+const widespreadAnswers: Readonly<Record<string, DiagnosticAnswer>> = {
+  impact: 'everyone',
+  bug_whole_app_down: true,
+  performance_where: 'whole_app',
+  connectivity_scope: 'all_devices',
+}
 
 /**
  * The signature of a report for grouping.
@@ -141,7 +202,9 @@ const widespreadAnswers: Readonly<Record<string, DiagnosticAnswer>> = { impact: 
  * signatureSimilarity(a, b) // > 0.5: both say signing in, and stuck
  */
 export function reportSignature(input: SignatureInput): ReportSignature {
-  const folded = ` ${foldText(input.text).replace(/[^a-z0-9]+/g, ' ').trim()} `
+  const folded = ` ${foldText(input.text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `
   const raw = new Map<string, number>()
   const cues = matchConcepts(folded)
   let strongSymptoms = 0
@@ -249,5 +312,5 @@ export function routeOf(url: string | undefined): string | undefined {
     .filter((segment) => segment.length > 0)
     .map((segment) => (/\d/.test(segment) || segment.length > 24 ? ':id' : segment))
   if (segments.length > 0 && /^[a-z]{2}(?:-[a-z]{2})?$/.test(segments[0] ?? '')) segments.shift()
-  return segments.length === 0 ? undefined : `/${segments.slice(0, 3).join("/")}`
+  return segments.length === 0 ? undefined : `/${segments.slice(0, 3).join('/')}`
 }

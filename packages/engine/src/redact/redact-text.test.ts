@@ -53,15 +53,12 @@ describe('redactText: keys and tokens', () => {
     expect(masked(text)).toBe(expected)
   })
 
-  it.each([
-    'Send the Bearer header with every call',
-    'The token expired yesterday',
-    'token=short',
-    'I use the secret menu',
-    'sk_ prefix keys are for servers',
-  ])('leaves “%s” alone', (text) => {
-    expect(masked(text)).toBe(text)
-  })
+  it.each(['Send the Bearer header with every call', 'The token expired yesterday', 'token=short', 'I use the secret menu', 'sk_ prefix keys are for servers'])(
+    'leaves “%s” alone',
+    (text) => {
+      expect(masked(text)).toBe(text)
+    },
+  )
 })
 
 describe('redactText: card numbers', () => {
@@ -85,14 +82,12 @@ describe('redactText: card numbers', () => {
     expect(masked('commande 5012345678901234')).toBe('commande 5012345678901234')
   })
 
-  it.each([
-    'Order 2024-000123 was charged twice',
-    'order #100234',
-    'call me at +33 6 12 34 56 78',
-    'at 1732780800000 ms',
-  ])('leaves order numbers, phones and timestamps alone: “%s”', (text) => {
-    expect(masked(text)).toBe(text)
-  })
+  it.each(['Order 2024-000123 was charged twice', 'order #100234', 'call me at +33 6 12 34 56 78', 'at 1732780800000 ms'])(
+    'leaves order numbers, phones and timestamps alone: “%s”',
+    (text) => {
+      expect(masked(text)).toBe(text)
+    },
+  )
 })
 
 describe('redactText: IBANs and e-mails', () => {

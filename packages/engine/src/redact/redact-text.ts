@@ -25,7 +25,12 @@ export function redactText(text: string, options: RedactOptions = {}): RedactedT
     if (rule.optIn === 'emails' && !options.emails) continue
     out = out.replace(rule.pattern, (match: string, ...rest: unknown[]) => {
       // The callback gets the capture groups, then the offset (a number), then the whole input.
-      const groups = rest.slice(0, rest.findIndex((part) => typeof part === 'number')).map((part) => (typeof part === 'string' ? part : ''))
+      const groups = rest
+        .slice(
+          0,
+          rest.findIndex((part) => typeof part === 'number'),
+        )
+        .map((part) => (typeof part === 'string' ? part : ''))
       const replaced = rule.replace(match, groups)
       if (replaced === null) return match
       counts.set(rule.kind, (counts.get(rule.kind) ?? 0) + 1)

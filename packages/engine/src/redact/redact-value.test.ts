@@ -77,6 +77,13 @@ describe('secretKeyKind', () => {
   })
 
   it('leaves ordinary key names alone', () => {
-    expect(['url', 'passenger', 'compass', 'status', 'message', 'keyboard'].map((key) => secretKeyKind(key))).toEqual([undefined, undefined, undefined, undefined, undefined, undefined])
+    expect(['url', 'passenger', 'compass', 'status', 'message', 'keyboard'].map((key) => secretKeyKind(key))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ])
   })
 })

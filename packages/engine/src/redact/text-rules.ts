@@ -17,7 +17,10 @@ export interface TextRule {
 
 const whole = (kind: RedactionKind) => () => marker(kind)
 /** Keeps the label (group 1) and hides the value (group 2). */
-const labelled = (kind: RedactionKind) => (_: string, [label = '']: string[]) => label + marker(kind)
+const labelled =
+  (kind: RedactionKind) =>
+  (_: string, [label = '']: string[]) =>
+    label + marker(kind)
 
 /** Secrets known by their shape (the shared vocabulary's JWTs, `sk_`/`pk_`/`rt_`/`whsec_` keys), as a rule of `kind`. */
 const shaped = (kind: keyof typeof secretValues): TextRule => ({ kind, pattern: new RegExp(`\\b(?:${secretValues[kind]})`, 'g'), replace: whole(kind) })
@@ -56,7 +59,11 @@ export const textRules: readonly TextRule[] = [
   assigned('token'),
   { kind: 'password', pattern: passwordLabel, replace: redactPassword },
   // Before cards: an IBAN holds long digit runs a card pattern could take.
-  { kind: 'iban', pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/gi, replace: (match) => (isIbanValid(match) ? marker('iban') : null) },
+  {
+    kind: 'iban',
+    pattern: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/gi,
+    replace: (match) => (isIbanValid(match) ? marker('iban') : null),
+  },
   // 13–19 digits, whole or in groups of 4 (or Amex 4-6-5), starting like a card network (2–6).
   { kind: 'card', pattern: /(?<!\d)(?:[2-6]\d{12,18}|[2-6]\d{3}(?:[ -]\d{4}){3}(?:[ -]\d{3})?|3\d{3}[ -]\d{6}[ -]\d{4,5})(?!\d)/g, replace: redactCard },
   { kind: 'email', optIn: 'emails', pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, replace: whole('email') },

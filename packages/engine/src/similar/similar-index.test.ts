@@ -3,7 +3,15 @@ import type { PastIncident } from './types.ts'
 import { createSimilarIndex } from './similar-index.ts'
 
 const past: PastIncident[] = [
-  { id: 'inc_1', number: 'INC-000001', text: 'Invoice PDF download fails with an error', createdAt: 1, resolved: true, publicResolution: 'Fixed in 2.3: download again.', resolution: 'Bad content-type header' },
+  {
+    id: 'inc_1',
+    number: 'INC-000001',
+    text: 'Invoice PDF download fails with an error',
+    createdAt: 1,
+    resolved: true,
+    publicResolution: 'Fixed in 2.3: download again.',
+    resolution: 'Bad content-type header',
+  },
   { id: 'inc_2', number: 'INC-000002', text: 'Cannot log in, password reset e-mail never arrives', createdAt: 2, resolved: true, resolution: 'Mail provider outage' },
   { id: 'inc_3', number: 'INC-000003', text: 'Le téléchargement de la facture en PDF échoue', createdAt: 3, resolved: false },
   { id: 'inc_4', number: 'INC-000004', text: 'Dashboard is very slow to load in the morning', createdAt: 4 },
@@ -23,7 +31,11 @@ describe('createSimilarIndex', () => {
   })
 
   it('matches French with or without accents', () => {
-    expect(indexOf().search('telechargement facture pdf echoue').map((r) => r.id)).toContain('inc_3')
+    expect(
+      indexOf()
+        .search('telechargement facture pdf echoue')
+        .map((r) => r.id),
+    ).toContain('inc_3')
     expect(indexOf().search('Téléchargement des factures impossible')[0]?.id).toBe('inc_3')
   })
 

@@ -11,7 +11,13 @@ const fields = new Set(['input', 'select', 'textarea'])
 export function describeElement(target: Element): string {
   const element = target.closest(interactive) ?? target
   const tag = element.tagName.toLowerCase()
-  let text = tag + (element.id ? `#${element.id}` : '') + [...element.classList].slice(0, 3).map((name) => `.${name}`).join('')
+  let text =
+    tag +
+    (element.id ? `#${element.id}` : '') +
+    [...element.classList]
+      .slice(0, 3)
+      .map((name) => `.${name}`)
+      .join('')
   if (fields.has(tag) || element.hasAttribute('contenteditable')) {
     for (const name of ['type', 'name']) {
       const value = element.getAttribute(name)

@@ -20,5 +20,7 @@ export function captureConsole(add: AddBreadcrumb): () => void {
       return result
     }),
   )
-  return () => undo.forEach((restore) => restore())
+  return () => {
+    for (const restore of undo) restore()
+  }
 }

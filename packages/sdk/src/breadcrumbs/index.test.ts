@@ -91,14 +91,20 @@ describe('breadcrumbs: fetch and XHR', () => {
 
   test('records a network failure and rethrows the same error', async () => {
     const failure = new TypeError('Failed to fetch')
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(failure)))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(failure)),
+    )
     install()
     await expect(fetch('https://app.test/api')).rejects.toBe(failure)
     expect(messages()).toEqual(['http: GET https://app.test/api failed'])
   })
 
   test("leaves out the SDK's own requests", async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(500, {})))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(500, {})),
+    )
     install()
     await fetch('https://triage.test/v1/reports/x')
     expect(crumbs.list()).toEqual([])
@@ -203,7 +209,7 @@ describe('breadcrumbs in a report', () => {
     for (const n of [1, 2, 3, 4]) console.warn(`warning ${n}`)
     crumbs.add({ type: 'navigation', message: 'opened the invoice editor', data: { invoice: 'inv_1' } })
     await triage?.report({ symptoms: 'The export button does nothing' })
-    const { context } = api.posts().at(-1)?.body as ReportCreate
+    const { context } = api.posts().at(-1)!.body as ReportCreate
     expect(context?.breadcrumbs?.map((crumb) => crumb.message)).toEqual(['warning 3', 'warning 4', 'opened the invoice editor'])
     expect(context?.breadcrumbs?.every((crumb) => !Number.isNaN(Date.parse(crumb.at)))).toBe(true)
   })

@@ -86,7 +86,9 @@ export function breadcrumbs(options: BreadcrumbsOptions = {}): BreadcrumbsIntegr
         browser && opts.navigation && captureNavigation(add),
         browser && opts.errors && captureErrors(add),
       ]
-      return () => undo.forEach((restore) => restore && restore())
+      return () => {
+        for (const restore of undo) if (restore) restore()
+      }
     },
     context: () => ({ breadcrumbs: ring.list() }),
   }

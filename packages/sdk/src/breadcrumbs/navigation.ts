@@ -16,7 +16,7 @@ export function captureNavigation(add: AddBreadcrumb): () => void {
   const undo = [wrap(history, 'pushState', spy), wrap(history, 'replaceState', spy)]
   addEventListener('popstate', record)
   return () => {
-    undo.forEach((restore) => restore())
+    for (const restore of undo) restore()
     removeEventListener('popstate', record)
   }
 }

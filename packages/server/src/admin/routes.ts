@@ -39,43 +39,116 @@ const notFound = { ...badId, 404: problemResponse('Not found in this app.') }
 const readOnly = [requireAgent, requireAdmin]
 const writing = [requireAgent, requireAdmin, limitBody, requireJsonBody]
 
-const getApp = createRoute({ method: 'get', path: '/v1/admin/app', operationId: 'getApp', tags: ['Admin'], summary: "The app's settings", security, middleware: readOnly, responses: { 200: jsonResponse('The app.', appSettingsSchema), ...errors } })
+const getApp = createRoute({
+  method: 'get',
+  path: '/v1/admin/app',
+  operationId: 'getApp',
+  tags: ['Admin'],
+  summary: "The app's settings",
+  security,
+  middleware: readOnly,
+  responses: { 200: jsonResponse('The app.', appSettingsSchema), ...errors },
+})
 const patchApp = createRoute({
-  method: 'patch', path: '/v1/admin/app', operationId: 'patchApp', tags: ['Admin'], summary: 'Rename the app or set its allowed origins', security, middleware: writing,
+  method: 'patch',
+  path: '/v1/admin/app',
+  operationId: 'patchApp',
+  tags: ['Admin'],
+  summary: 'Rename the app or set its allowed origins',
+  security,
+  middleware: writing,
   request: { body: jsonBody(appSettingsPatchSchema) },
   responses: { 200: jsonResponse('The app.', appSettingsSchema), ...errors, ...withBody },
 })
-const listKeysRoute = createRoute({ method: 'get', path: '/v1/admin/keys', operationId: 'listKeys', tags: ['Admin'], summary: "The app's keys (never their secrets)", security, middleware: readOnly, responses: { 200: jsonResponse('The keys.', z.array(apiKeyInfoSchema)), ...errors } })
+const listKeysRoute = createRoute({
+  method: 'get',
+  path: '/v1/admin/keys',
+  operationId: 'listKeys',
+  tags: ['Admin'],
+  summary: "The app's keys (never their secrets)",
+  security,
+  middleware: readOnly,
+  responses: { 200: jsonResponse('The keys.', z.array(apiKeyInfoSchema)), ...errors },
+})
 const createKeyRoute = createRoute({
-  method: 'post', path: '/v1/admin/keys', operationId: 'createKey', tags: ['Admin'], summary: 'Create a key', description: 'The key is in the answer this once: only its hash is stored.', security, middleware: writing,
+  method: 'post',
+  path: '/v1/admin/keys',
+  operationId: 'createKey',
+  tags: ['Admin'],
+  summary: 'Create a key',
+  description: 'The key is in the answer this once: only its hash is stored.',
+  security,
+  middleware: writing,
   request: { body: jsonBody(apiKeyCreateSchema) },
   responses: { 201: jsonResponse('The new key.', apiKeyCreatedSchema), ...errors, ...withBody },
 })
 const revokeKeyRoute = createRoute({
-  method: 'delete', path: '/v1/admin/keys/{id}', operationId: 'revokeKey', tags: ['Admin'], summary: 'Revoke a key', security, middleware: readOnly,
+  method: 'delete',
+  path: '/v1/admin/keys/{id}',
+  operationId: 'revokeKey',
+  tags: ['Admin'],
+  summary: 'Revoke a key',
+  security,
+  middleware: readOnly,
   request: { params: idParams },
   responses: { 200: jsonResponse('The revoked key.', apiKeyInfoSchema), ...errors, ...notFound },
 })
-const listWebhooksRoute = createRoute({ method: 'get', path: '/v1/admin/webhooks', operationId: 'listWebhooks', tags: ['Admin'], summary: "The app's active webhooks (never their secrets)", security, middleware: readOnly, responses: { 200: jsonResponse('The webhooks.', z.array(webhookSchema)), ...errors } })
+const listWebhooksRoute = createRoute({
+  method: 'get',
+  path: '/v1/admin/webhooks',
+  operationId: 'listWebhooks',
+  tags: ['Admin'],
+  summary: "The app's active webhooks (never their secrets)",
+  security,
+  middleware: readOnly,
+  responses: { 200: jsonResponse('The webhooks.', z.array(webhookSchema)), ...errors },
+})
 const createWebhookRoute = createRoute({
-  method: 'post', path: '/v1/admin/webhooks', operationId: 'createWebhook', tags: ['Admin'], summary: 'Subscribe a URL to incident events',
-  description: 'Deliveries are POSTed as JSON with `Triage-Signature: t=…,v1=…` (HMAC-SHA256 of "t.body" with the webhook secret), and retried with backoff (30 s, 2 min, 10 min, 1 h, 6 h).',
-  security, middleware: writing, request: { body: jsonBody(webhookCreateSchema) },
+  method: 'post',
+  path: '/v1/admin/webhooks',
+  operationId: 'createWebhook',
+  tags: ['Admin'],
+  summary: 'Subscribe a URL to incident events',
+  description:
+    'Deliveries are POSTed as JSON with `Triage-Signature: t=…,v1=…` (HMAC-SHA256 of "t.body" with the webhook secret), and retried with backoff (30 s, 2 min, 10 min, 1 h, 6 h).',
+  security,
+  middleware: writing,
+  request: { body: jsonBody(webhookCreateSchema) },
   responses: { 201: jsonResponse('The webhook with its signing secret, shown this once.', webhookCreatedSchema), ...errors, ...withBody },
 })
 const rotateWebhookSecretRoute = createRoute({
-  method: 'post', path: '/v1/admin/webhooks/{id}/rotate-secret', operationId: 'rotateWebhookSecret', tags: ['Admin'], summary: "Replace a webhook's signing secret",
+  method: 'post',
+  path: '/v1/admin/webhooks/{id}/rotate-secret',
+  operationId: 'rotateWebhookSecret',
+  tags: ['Admin'],
+  summary: "Replace a webhook's signing secret",
   description: 'The new secret is in the answer this once and signs every delivery from now on; the old one stops at once.',
-  security, middleware: readOnly, request: { params: idParams },
+  security,
+  middleware: readOnly,
+  request: { params: idParams },
   responses: { 200: jsonResponse('The webhook with its new signing secret.', webhookCreatedSchema), ...errors, ...notFound },
 })
 const disableWebhookRoute = createRoute({
-  method: 'delete', path: '/v1/admin/webhooks/{id}', operationId: 'stopWebhook', tags: ['Admin'], summary: 'Stop a webhook', security, middleware: readOnly,
-  request: { params: idParams }, responses: { 200: jsonResponse('The disabled webhook.', webhookSchema), ...errors, ...notFound },
+  method: 'delete',
+  path: '/v1/admin/webhooks/{id}',
+  operationId: 'stopWebhook',
+  tags: ['Admin'],
+  summary: 'Stop a webhook',
+  security,
+  middleware: readOnly,
+  request: { params: idParams },
+  responses: { 200: jsonResponse('The disabled webhook.', webhookSchema), ...errors, ...notFound },
 })
 const deliveriesRoute = createRoute({
-  method: 'get', path: '/v1/admin/webhooks/{id}/deliveries', operationId: 'listWebhookDeliveries', tags: ['Admin'], summary: 'The delivery log of a webhook (latest 100)', security, middleware: readOnly,
-  request: { params: idParams }, responses: { 200: jsonResponse('Deliveries, newest first.', z.array(webhookDeliverySchema)), ...errors, ...notFound },
+  method: 'get',
+  path: '/v1/admin/webhooks/{id}/deliveries',
+  operationId: 'listWebhookDeliveries',
+  tags: ['Admin'],
+  summary: 'The delivery log of a webhook (latest 100)',
+  security,
+  middleware: readOnly,
+  request: { params: idParams },
+  responses: { 200: jsonResponse('Deliveries, newest first.', z.array(webhookDeliverySchema)), ...errors, ...notFound },
 })
 
 /** The app's own administration: settings, keys and webhooks, for admin keys. */

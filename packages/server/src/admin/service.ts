@@ -1,14 +1,4 @@
-import type {
-  ApiKeyCreate,
-  ApiKeyCreated,
-  ApiKeyInfo,
-  AppSettings,
-  AppSettingsPatch,
-  Webhook,
-  WebhookCreate,
-  WebhookCreated,
-  WebhookDelivery,
-} from '@triage/protocol'
+import type { ApiKeyCreate, ApiKeyCreated, ApiKeyInfo, AppSettings, AppSettingsPatch, Webhook, WebhookCreate, WebhookCreated, WebhookDelivery } from '@triage/protocol'
 import { defaultSlaPolicy } from '@triage/engine'
 import type { AgentCaller } from '../domain/callers.ts'
 import { newId } from '../ids.ts'
@@ -43,7 +33,9 @@ export async function getAppSettings(context: ServiceContext, agent: AgentCaller
     allowedOrigins: app.allowedOrigins,
     slaPolicy: { ...defaultSlaPolicy, ...app.slaPolicy },
     businessHours: app.businessHours,
-    identitySecret: await secretsOf(context).open(app.identitySecret ?? (await ensureIdentitySecret(context.db, app.id, await secretsOf(context).seal(`idsec_${randomToken(24)}`)))),
+    identitySecret: await secretsOf(context).open(
+      app.identitySecret ?? (await ensureIdentitySecret(context.db, app.id, await secretsOf(context).seal(`idsec_${randomToken(24)}`))),
+    ),
     retentionDays: app.retentionDays,
   }
 }

@@ -38,7 +38,10 @@ async function invitationFor(context: ServiceContext, agent: AgentRow, baseUrl: 
 export async function inviteAgent(context: ServiceContext, appId: string, invite: AgentInvite, baseUrl: string): Promise<AgentInvitation> {
   const taken = async () => {
     const existing = await findAgentByEmail(context.db, appId, invite.email)
-    return existing && new DomainError('conflict', `${invite.email} already has an account in this app (${existing.id}). Send a new link with POST /v1/admin/agents/${existing.id}/invitation.`)
+    return (
+      existing &&
+      new DomainError('conflict', `${invite.email} already has an account in this app (${existing.id}). Send a new link with POST /v1/admin/agents/${existing.id}/invitation.`)
+    )
   }
   const before = await taken()
   if (before) throw before

@@ -14,12 +14,7 @@ export interface DemoAgent {
  * start; a password given by the environment is (re)applied at every start; the default one is
  * left alone once someone changed it (then the banner cannot print it).
  */
-export async function ensureDemoAgent(
-  db: Database,
-  appId: string,
-  demo: { email: string; password: string; passwordGiven: boolean },
-  now = Date.now(),
-): Promise<DemoAgent> {
+export async function ensureDemoAgent(db: Database, appId: string, demo: { email: string; password: string; passwordGiven: boolean }, now = Date.now()): Promise<DemoAgent> {
   const existing = await findAgentByEmail(db, appId, demo.email)
   if (!existing) {
     const agent = await insertAgent(db, { appId, email: demo.email, name: 'Demo admin', role: 'admin' }, now)

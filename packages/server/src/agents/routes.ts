@@ -69,7 +69,12 @@ const inviteRoute = createRoute({
   security,
   middleware: [requireAgent, requireAdmin, limitBody, requireJsonBody] as const,
   request: { body: jsonBody(agentInviteSchema) },
-  responses: { 201: jsonResponse('The account and its link.', agentInvitationSchema), ...errors, ...withBody, 409: problemResponse('The e-mail already has an account in this app.') },
+  responses: {
+    201: jsonResponse('The account and its link.', agentInvitationSchema),
+    ...errors,
+    ...withBody,
+    409: problemResponse('The e-mail already has an account in this app.'),
+  },
 })
 
 const reinviteRoute = createRoute({

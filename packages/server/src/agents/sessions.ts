@@ -109,8 +109,7 @@ export async function callerOfSession(context: ServiceContext, token: string, lo
   }
 }
 
-const invitationGone = () =>
-  new DomainError('not_found', 'This invitation link is unknown, already used or expired. Ask your Triage admin for a new one.')
+const invitationGone = () => new DomainError('not_found', 'This invitation link is unknown, already used or expired. Ask your Triage admin for a new one.')
 
 async function pendingInvitation(context: ServiceContext, token: string) {
   const found = await findInvitation(context.db, await sha256(token))

@@ -19,7 +19,7 @@ export function stripMetadata(bytes: Uint8Array, contentType: AttachmentContentT
 const u16 = (bytes: Uint8Array, at: number, littleEndian = false) =>
   littleEndian ? (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8) : ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0)
 const u32 = (bytes: Uint8Array, at: number, littleEndian = false) =>
-  littleEndian ? (u16(bytes, at, true) + u16(bytes, at + 2, true) * 0x10000) : u16(bytes, at) * 0x10000 + u16(bytes, at + 2)
+  littleEndian ? u16(bytes, at, true) + u16(bytes, at + 2, true) * 0x10000 : u16(bytes, at) * 0x10000 + u16(bytes, at + 2)
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const whole = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0))

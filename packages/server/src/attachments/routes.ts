@@ -141,7 +141,12 @@ export function attachmentRoutes() {
       etag: `"${attachment.sha256}"`,
       'repr-digest': `sha-256=:${base64OfHex(attachment.sha256)}:`,
     })
-    if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === `"${attachment.sha256}"`)) {
+    if (
+      c.req
+        .header('if-none-match')
+        ?.split(',')
+        .some((tag) => tag.trim() === `"${attachment.sha256}"`)
+    ) {
       await body.cancel()
       return new Response(null, { status: 304, headers }) as never
     }

@@ -41,7 +41,10 @@ const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10)
 
 function blobsOf(context: ServiceContext): BlobStore {
   if (!context.blobs) {
-    throw new DomainError('unavailable', 'This server has no storage for attachments: on Workers, bind an R2 bucket as ATTACHMENTS (see the README). The report itself can still be sent without files.')
+    throw new DomainError(
+      'unavailable',
+      'This server has no storage for attachments: on Workers, bind an R2 bucket as ATTACHMENTS (see the README). The report itself can still be sent without files.',
+    )
   }
   return context.blobs
 }
@@ -58,7 +61,10 @@ export async function checkUpload(upload: Upload): Promise<CheckedFile> {
   const name = cleanFileName(upload.name, 'attachment')
   if (upload.bytes.byteLength === 0) throw new DomainError('invalid_input', `The file ${name} is empty. Attach the file again.`)
   if (upload.bytes.byteLength > limits.attachmentBytes) {
-    throw new DomainError('too_large', `The file ${name} is ${megabytes(upload.bytes.byteLength)}; each file may be at most ${megabytes(limits.attachmentBytes)}. Send a smaller one (crop the screenshot, or send the end of the log).`)
+    throw new DomainError(
+      'too_large',
+      `The file ${name} is ${megabytes(upload.bytes.byteLength)}; each file may be at most ${megabytes(limits.attachmentBytes)}. Send a smaller one (crop the screenshot, or send the end of the log).`,
+    )
   }
   const type = fileTypeOf(upload.bytes, upload.declaredType)
   if (!type.ok) {
@@ -73,13 +79,22 @@ export async function checkUpload(upload: Upload): Promise<CheckedFile> {
 function refusal(totals: { files: number; bytes: number; appBytes: number }, size: number, context: ServiceContext): DomainError | undefined {
   const bounds = limitsOf(context)
   if (totals.files >= bounds.filesPerReport) {
-    return new DomainError('too_many_attachments', `This report already has ${totals.files} files, the most a report can have (${bounds.filesPerReport}). Keep the ones that show the problem best.`)
+    return new DomainError(
+      'too_many_attachments',
+      `This report already has ${totals.files} files, the most a report can have (${bounds.filesPerReport}). Keep the ones that show the problem best.`,
+    )
   }
   if (totals.bytes + size > bounds.bytesPerReport) {
-    return new DomainError('too_large', `This report already has ${megabytes(totals.bytes)} of files; with this one (${megabytes(size)}) it would pass the ${megabytes(bounds.bytesPerReport)} a report can hold. Send a smaller file.`)
+    return new DomainError(
+      'too_large',
+      `This report already has ${megabytes(totals.bytes)} of files; with this one (${megabytes(size)}) it would pass the ${megabytes(bounds.bytesPerReport)} a report can hold. Send a smaller file.`,
+    )
   }
   if (totals.appBytes + size > bounds.bytesPerApp) {
-    return new DomainError('quota_exceeded', `This app has used ${megabytes(totals.appBytes)} of its ${megabytes(bounds.bytesPerApp)} of attachment storage. Send the report without the file, and ask the app's Triage admin to erase old incidents' data or raise TRIAGE_ATTACHMENT_QUOTA_MB.`)
+    return new DomainError(
+      'quota_exceeded',
+      `This app has used ${megabytes(totals.appBytes)} of its ${megabytes(bounds.bytesPerApp)} of attachment storage. Send the report without the file, and ask the app's Triage admin to erase old incidents' data or raise TRIAGE_ATTACHMENT_QUOTA_MB.`,
+    )
   }
   return undefined
 }
@@ -147,7 +162,13 @@ async function storeAttachment(context: ServiceContext, incident: IncidentRow, f
  * The reporter attaches a file to their report (reporter token). The body is read only once the
  * token is checked and the report has room for another file: `read` is called then.
  */
-export async function attachToReport(context: ServiceContext, reportId: string, reporterToken: string, read: () => Promise<Upload>, idempotencyKey: string | null): Promise<StoredAttachment> {
+export async function attachToReport(
+  context: ServiceContext,
+  reportId: string,
+  reporterToken: string,
+  read: () => Promise<Upload>,
+  idempotencyKey: string | null,
+): Promise<StoredAttachment> {
   const incident = await authorizeReporter(context, reportId, reporterToken)
   blobsOf(context)
   if (idempotencyKey === null) {
@@ -172,7 +193,10 @@ export async function createReportWithAttachments(
 ): Promise<CreatedReport> {
   const bounds = limitsOf(context)
   if (uploads.length > bounds.filesPerReport) {
-    throw new DomainError('too_many_attachments', `This report has ${uploads.length} files; a report can have at most ${bounds.filesPerReport}. Keep the ones that show the problem best.`)
+    throw new DomainError(
+      'too_many_attachments',
+      `This report has ${uploads.length} files; a report can have at most ${bounds.filesPerReport}. Keep the ones that show the problem best.`,
+    )
   }
   blobsOf(context)
   const files: CheckedFile[] = []

@@ -60,7 +60,8 @@ let policyOf: { html: string; policy: string } | undefined
 
 async function pageAnswer(files: ConsoleFiles): Promise<Response> {
   const html = await files.page()
-  if (html === undefined) return problem('not_found', 404, 'The console is not built here: run npm run build (npm start does it for you), or on Workers build before wrangler deploy.')
+  if (html === undefined)
+    return problem('not_found', 404, 'The console is not built here: run npm run build (npm start does it for you), or on Workers build before wrangler deploy.')
   if (policyOf?.html !== html) policyOf = { html, policy: await pagePolicy(html) }
   return new Response(html, {
     headers: { 'content-type': contentTypes['html'] ?? 'text/html', 'content-security-policy': policyOf.policy, 'cache-control': 'no-cache', ...securityHeaders },

@@ -34,7 +34,9 @@ export const apiKeys = sqliteTable(
   'api_keys',
   {
     id: text('id').primaryKey(),
-    appId: text('app_id').notNull().references(() => apps.id),
+    appId: text('app_id')
+      .notNull()
+      .references(() => apps.id),
     kind: text('kind', { enum: ['publishable', 'secret'] }).notNull(),
     role: text('role', { enum: ['l1', 'l2', 'l3', 'admin'] }),
     name: text('name').notNull(),
@@ -56,7 +58,9 @@ export const incidents = sqliteTable(
   'incidents',
   {
     id: text('id').primaryKey(),
-    appId: text('app_id').notNull().references(() => apps.id),
+    appId: text('app_id')
+      .notNull()
+      .references(() => apps.id),
     /** Per-app sequence shown as `INC-000123`. */
     number: integer('number').notNull(),
     idempotencyKey: text('idempotency_key'),
@@ -143,7 +147,9 @@ export const incidents = sqliteTable(
     // The widget's notices: an app's open major incidents, read on every panel open, without
     // walking the app's other open tickets.
     // (is_major leads after the app, so SQLite prefers it to the other open-ticket indexes.)
-    index('incidents_app_open_major').on(table.appId, table.isMajor, table.createdAt).where(sql`${table.isMajor} = 1 and ${table.status} in ('new', 'in_progress', 'pending_reporter')`),
+    index('incidents_app_open_major')
+      .on(table.appId, table.isMajor, table.createdAt)
+      .where(sql`${table.isMajor} = 1 and ${table.status} in ('new', 'in_progress', 'pending_reporter')`),
     // The dashboard's classifier accuracy reads the tickets whose category an agent set, by day:
     // a few of each day's, without reading the others.
     index('incidents_app_agent_category').on(table.appId, table.tier, table.createdAt).where(sql`${table.categorySource} = 'agent'`),
@@ -162,7 +168,9 @@ export const incidentEvents = sqliteTable(
   'incident_events',
   {
     id: text('id').primaryKey(),
-    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id),
     type: text('type').notNull(),
     actor: text('actor').notNull(),
     visibility: text('visibility', { enum: ['public', 'internal'] }).notNull(),
@@ -178,7 +186,9 @@ export const webhooks = sqliteTable(
   'webhooks',
   {
     id: text('id').primaryKey(),
-    appId: text('app_id').notNull().references(() => apps.id),
+    appId: text('app_id')
+      .notNull()
+      .references(() => apps.id),
     url: text('url').notNull(),
     /** JSON array of event types; empty: all. */
     events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
@@ -198,7 +208,9 @@ export const webhookDeliveries = sqliteTable(
   'webhook_deliveries',
   {
     id: text('id').primaryKey(),
-    webhookId: text('webhook_id').notNull().references(() => webhooks.id),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id),
     appId: text('app_id').notNull(),
     eventType: text('event_type').notNull(),
     payload: text('payload').notNull(),
@@ -210,10 +222,7 @@ export const webhookDeliveries = sqliteTable(
     createdAt: integer('created_at').notNull(),
     deliveredAt: integer('delivered_at'),
   },
-  (table) => [
-    index('webhook_deliveries_due').on(table.status, table.nextAttemptAt),
-    index('webhook_deliveries_webhook').on(table.webhookId, table.createdAt),
-  ],
+  (table) => [index('webhook_deliveries_due').on(table.status, table.nextAttemptAt), index('webhook_deliveries_webhook').on(table.webhookId, table.createdAt)],
 )
 
 /**
@@ -221,7 +230,9 @@ export const webhookDeliveries = sqliteTable(
  * (compact: the largest weights only). Apps without a row use the built-in seed classifier.
  */
 export const classifierStates = sqliteTable('classifier_states', {
-  appId: text('app_id').primaryKey().references(() => apps.id),
+  appId: text('app_id')
+    .primaryKey()
+    .references(() => apps.id),
   state: text('state').notNull(),
   corrections: integer('corrections').notNull(),
   updatedAt: integer('updated_at').notNull(),
@@ -233,7 +244,9 @@ export const classifierStates = sqliteTable('classifier_states', {
  * group by the built-in vocabulary alone.
  */
 export const groupingStates = sqliteTable('grouping_states', {
-  appId: text('app_id').primaryKey().references(() => apps.id),
+  appId: text('app_id')
+    .primaryKey()
+    .references(() => apps.id),
   state: text('state').notNull(),
   corrections: integer('corrections').notNull(),
   updatedAt: integer('updated_at').notNull(),
@@ -280,7 +293,9 @@ export const agents = sqliteTable(
   'agents',
   {
     id: text('id').primaryKey(),
-    appId: text('app_id').notNull().references(() => apps.id),
+    appId: text('app_id')
+      .notNull()
+      .references(() => apps.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: ['l1', 'l2', 'l3', 'admin'] }).notNull(),
@@ -297,7 +312,9 @@ export const agentInvitations = sqliteTable(
   'agent_invitations',
   {
     hash: text('hash').primaryKey(),
-    agentId: text('agent_id').notNull().references(() => agents.id),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
   },
@@ -309,7 +326,9 @@ export const agentSessions = sqliteTable(
   'agent_sessions',
   {
     hash: text('hash').primaryKey(),
-    agentId: text('agent_id').notNull().references(() => agents.id),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
   },
@@ -350,7 +369,9 @@ export const deflections = sqliteTable(
   'deflections',
   {
     id: text('id').primaryKey(),
-    appId: text('app_id').notNull().references(() => apps.id),
+    appId: text('app_id')
+      .notNull()
+      .references(() => apps.id),
     incidentId: text('incident_id').notNull(),
     /** The suggested incident's tier and category: metrics count what the reader's tiers see. */
     tier: text('tier', { enum: ['L1', 'L2', 'L3'] }).notNull(),
@@ -369,8 +390,12 @@ export const attachments = sqliteTable(
   'attachments',
   {
     id: text('id').primaryKey(),
-    appId: text('app_id').notNull().references(() => apps.id),
-    incidentId: text('incident_id').notNull().references(() => incidents.id),
+    appId: text('app_id')
+      .notNull()
+      .references(() => apps.id),
+    incidentId: text('incident_id')
+      .notNull()
+      .references(() => incidents.id),
     /** The client's Idempotency-Key: a retried upload answers the attachment it made. */
     idempotencyKey: text('idempotency_key'),
     name: text('name').notNull(),

@@ -13,7 +13,10 @@ import { incidentByNumber, insertDeflection } from '../storage/deflections.ts'
 export async function recordDeflection(context: ServiceContext, appId: string, request: DeflectionCreate): Promise<DeflectionCreated> {
   const incident = await incidentByNumber(context.db, appId, Number(request.number.slice('INC-'.length)))
   if (!incident || (incident.status !== 'resolved' && incident.status !== 'closed') || !incident.publicNote) {
-    throw new DomainError('not_found', `No resolved incident ${request.number} with a public note in this app: send the number of the suggestion that solved it (GET /v1/diagnostics).`)
+    throw new DomainError(
+      'not_found',
+      `No resolved incident ${request.number} with a public note in this app: send the number of the suggestion that solved it (GET /v1/diagnostics).`,
+    )
   }
   const id = newId('dfl', context.now())
   await insertDeflection(context.db, { id, appId, incidentId: incident.id, tier: incident.tier, category: incident.category, createdAt: context.now() })

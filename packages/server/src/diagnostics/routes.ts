@@ -8,7 +8,8 @@ import { jsonResponse, problemResponse, rateLimited } from '../http/openapi.ts'
 
 const diagnosticsRoute = createRoute({
   method: 'get',
-  path: '/v1/diagnostics', operationId: 'diagnose',
+  path: '/v1/diagnostics',
+  operationId: 'diagnose',
   tags: ['Reports'],
   summary: 'Guided diagnosis before reporting',
   description:

@@ -29,7 +29,8 @@ export async function diagnose(context: ServiceContext, appId: string, query: Di
     const wire: DiagnosticQuestion = { id: question.id, kind: question.kind, text: question.text }
     if (question.options) wire.options = question.options.map((option) => ({ value: option.id, label: option.label }))
     if (question.maxLength !== undefined) wire.maxLength = question.maxLength
-    if (question.showIf) wire.showIf = { questionId: question.showIf.questionId, equals: typeof question.showIf.equals === 'string' ? question.showIf.equals : [...question.showIf.equals] }
+    if (question.showIf)
+      wire.showIf = { questionId: question.showIf.questionId, equals: typeof question.showIf.equals === 'string' ? question.showIf.equals : [...question.showIf.equals] }
     return wire
   })
 

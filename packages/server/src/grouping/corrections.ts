@@ -25,7 +25,10 @@ function maxTierOf(agent: AgentCaller): Tier {
 }
 
 function notAMajor(incident: IncidentRow): DomainError {
-  return new DomainError('conflict', `${formatNumber(incident.number)} is not a major incident: merge joins one major incident into another. Find major incidents among GET /v1/incidents (isMajor: true).`)
+  return new DomainError(
+    'conflict',
+    `${formatNumber(incident.number)} is not a major incident: merge joins one major incident into another. Find major incidents among GET /v1/incidents (isMajor: true).`,
+  )
 }
 
 /**
@@ -36,7 +39,8 @@ function notAMajor(incident: IncidentRow): DomainError {
 export async function splitFromMajor(context: ServiceContext, agent: AgentCaller, id: string, request: SplitRequest): Promise<Incident> {
   const scope = agentScope(agent)
   const member = await findVisibleIncident(context, scope, id)
-  if (member.isMajor) throw new DomainError('conflict', `${formatNumber(member.number)} is a major incident itself: split its reports out one by one (POST /v1/incidents/{report id}/split).`)
+  if (member.isMajor)
+    throw new DomainError('conflict', `${formatNumber(member.number)} is a major incident itself: split its reports out one by one (POST /v1/incidents/{report id}/split).`)
   if (member.parentId === null) throw new DomainError('conflict', `${formatNumber(member.number)} is not grouped under a major incident: there is nothing to split it from.`)
   // The major incident must be one this key may see, as much as the report.
   const major = await findVisibleIncident(context, scope, member.parentId)

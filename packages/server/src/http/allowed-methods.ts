@@ -4,7 +4,7 @@ export interface RouteEntry {
   path: string
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** A Hono path (`/v1/incidents/:id`, `/:file{[a-z]+\.js}`) as a regular expression over whole paths. */
 function patternOf(path: string): RegExp {
@@ -14,7 +14,7 @@ function patternOf(path: string): RegExp {
       if (segment === '*') return '.*'
       const param = /^:\w+(?:\{(.+)\})?$/.exec(segment)
       if (param) return param[1] ? `(?:${param[1]})` : '[^/]+'
-      return escape(segment)
+      return escapeRegExp(segment)
     })
     .join('/')
   return new RegExp(`^${source}$`)

@@ -67,7 +67,7 @@ describe('requireAgent (with a key) and requireAdmin', () => {
 })
 
 describe('requireReporterToken', () => {
-  it("opens a report with its own token, in a header or as ?token=, and nothing else", async () => {
+  it('opens a report with its own token, in a header or as ?token=, and nothing else', async () => {
     const token = await reporterTokenFor(reporterSecret, 'inc_one')
     expect(await status('/v1/reports/inc_one', { authorization: `Bearer ${token}` })).toBe(200)
     expect(await status(`/v1/reports/inc_one?token=${token}`)).toBe(200)

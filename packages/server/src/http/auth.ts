@@ -54,7 +54,7 @@ export const requirePublishableKey = createMiddleware<AppEnv>(async (c, next) =>
     return problem('invalid_key', 401, 'X-Triage-Key takes a publishable key (pk_…). Never put a secret key in a web page.')
   }
   const stored = await findPublishableKey(c.var.services.db, key, hashKey)
-  if (!stored || stored.kind !== 'publishable') return problem('invalid_key', 401, 'This publishable key is unknown. Check it against the one your Triage admin gave you.')
+  if (stored?.kind !== 'publishable') return problem('invalid_key', 401, 'This publishable key is unknown. Check it against the one your Triage admin gave you.')
   if (stored.revokedAt !== null) return problem('invalid_key', 401, 'This publishable key was revoked. Ask your Triage admin for the current one.')
   const origin = c.req.header('origin')
   if (origin && stored.allowedOrigins.length > 0 && !stored.allowedOrigins.includes(origin)) {
@@ -91,7 +91,7 @@ export const requireAgent = createMiddleware<AppEnv>(async (c, next) => {
   if (!key) return problem('missing_key', 401, 'Send your secret key as Authorization: Bearer sk_….')
   if (keyKindOf(key) !== 'secret') return problem('invalid_key', 401, 'The agent API takes a secret key (sk_…), not a publishable key or reporter token.')
   const stored = await lookUp(c.var.services, key)
-  if (!stored || stored.kind !== 'secret' || stored.role === null) return problem('invalid_key', 401, 'This secret key is unknown. Check it, or ask your Triage admin for one.')
+  if (stored?.kind !== 'secret' || stored.role === null) return problem('invalid_key', 401, 'This secret key is unknown. Check it, or ask your Triage admin for one.')
   if (stored.revokedAt !== null) return problem('invalid_key', 401, 'This secret key was revoked. Ask your Triage admin for a new one.')
   c.set('agent', { appId: stored.appId, keyId: stored.id, agentId: null, name: stored.name, role: stored.role, locale })
   await next()

@@ -7,16 +7,19 @@ import type { AppEnv } from './env.ts'
 function countedBody(chunks: number) {
   const chunk = new Uint8Array(64 * 1024).fill(120)
   const state = { pulled: 0, cancelled: false }
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (state.pulled === chunks) return controller.close()
-      state.pulled++
-      controller.enqueue(chunk)
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (state.pulled === chunks) return controller.close()
+        state.pulled++
+        controller.enqueue(chunk)
+      },
+      cancel() {
+        state.cancelled = true
+      },
     },
-    cancel() {
-      state.cancelled = true
-    },
-  }, { highWaterMark: 0 })
+    { highWaterMark: 0 },
+  )
   return { stream, state }
 }
 

@@ -76,7 +76,11 @@ export async function readMultipart(request: Request, maxBytes: number): Promise
     return parseMultipart(bytes, contentType)
   } catch (error) {
     if (!(error instanceof MalformedMultipart)) throw error
-    throw new HttpProblem('validation_failed', 400, `The multipart/form-data body is malformed: ${error.message}. Let your HTTP client build it, e.g. FormData in a browser or curl -F file=@screenshot.png.`)
+    throw new HttpProblem(
+      'validation_failed',
+      400,
+      `The multipart/form-data body is malformed: ${error.message}. Let your HTTP client build it, e.g. FormData in a browser or curl -F file=@screenshot.png.`,
+    )
   }
 }
 

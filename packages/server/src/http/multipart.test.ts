@@ -43,7 +43,10 @@ describe('parseMultipart', () => {
       'preamble to ignore\n--b1  \nContent-Disposition: form-data; name="file"; filename="a \\"b\\".txt"; filename*=UTF-8\'\'%C3%A9t%C3%A9.txt\nContent-Type: text/plain\n\nsummer\n--b1\ncontent-disposition: FORM-DATA; name=note\n\nhi\n--b1--\nepilogue',
     )
     const parts = parseMultipart(body, 'multipart/form-data; boundary="b1"')
-    expect(parts.map(({ name, filename }) => ({ name, filename }))).toEqual([{ name: 'file', filename: 'été.txt' }, { name: 'note', filename: undefined }])
+    expect(parts.map(({ name, filename }) => ({ name, filename }))).toEqual([
+      { name: 'file', filename: 'été.txt' },
+      { name: 'note', filename: undefined },
+    ])
     expect(new TextDecoder().decode(parts[0]?.body)).toBe('summer')
   })
 

@@ -21,7 +21,13 @@ function limitedApp(limit: number) {
       name: 'public',
       clientAddress: (c) => c.req.header('x-test-address') ?? '203.0.113.9',
       // As caller-identity.ts does: the checked caller, not the header's text.
-      identify: async (c) => (c.req.header('authorization')?.replace(/^bearer\s+/i, '').trim() === 'rt_good' ? 'report:inc_1' : 'anonymous'),
+      identify: async (c) =>
+        c.req
+          .header('authorization')
+          ?.replace(/^bearer\s+/i, '')
+          .trim() === 'rt_good'
+          ? 'report:inc_1'
+          : 'anonymous',
     }),
   )
   app.get('/', (c) => c.text('ok'))

@@ -1,13 +1,4 @@
-import type {
-  AgentMessageCreate,
-  EscalateRequest,
-  Incident,
-  IncidentPatch,
-  Reasoning,
-  ReasonRequest,
-  ResolveRequest,
-  Tier,
-} from '@triage/protocol'
+import type { AgentMessageCreate, EscalateRequest, Incident, IncidentPatch, Reasoning, ReasonRequest, ResolveRequest } from '@triage/protocol'
 import { priorityOf, slaDueTimes } from '@triage/engine'
 import type { AgentCaller } from '../domain/callers.ts'
 import type { ServiceContext } from '../domain/context.ts'
@@ -40,10 +31,7 @@ export function messageChange(incident: IncidentRow, actor: string, message: Age
   const status = statusAfter(incident, isPublic ? { type: 'public_reply', awaitReporter: message.awaitReporter ?? false } : { type: 'internal_note' })
   const change: Change = {
     fields: { status },
-    events: [
-      { type: 'message', actor, visibility: message.visibility, data: { body: message.body, author: 'agent', ...data } },
-      ...statusEvents(incident.status, status, actor),
-    ],
+    events: [{ type: 'message', actor, visibility: message.visibility, data: { body: message.body, author: 'agent', ...data } }, ...statusEvents(incident.status, status, actor)],
   }
   if (isPublic && incident.firstResponseAt === null) change.fields.firstResponseAt = now
   return change
@@ -92,7 +80,9 @@ async function resolveChildren(context: ServiceContext, agent: AgentCaller, pare
 }
 
 export async function closeIncident(context: ServiceContext, agent: AgentCaller, id: string, request: ReasonRequest): Promise<Incident> {
-  const row = await changeIncident(context, agentScope(agent), id, (incident) => closeChange(incident.status, statusAfter(incident, { type: 'close' }), agent.name, request, context.now()))
+  const row = await changeIncident(context, agentScope(agent), id, (incident) =>
+    closeChange(incident.status, statusAfter(incident, { type: 'close' }), agent.name, request, context.now()),
+  )
   return view(context, row, agent)
 }
 
@@ -128,7 +118,8 @@ export async function patchIncident(context: ServiceContext, agent: AgentCaller,
     // What teaches the classifier: the agent changed the category, or confirmed a reporter's
     // choice that the engine read otherwise.
     const guess = (incident.reasoning as unknown as Reasoning).category.guess
-    corrected = patch.category !== undefined && (patch.category !== incident.category || (incident.categorySource === 'reporter' && guess !== undefined && guess.value !== patch.category))
+    corrected =
+      patch.category !== undefined && (patch.category !== incident.category || (incident.categorySource === 'reporter' && guess !== undefined && guess.value !== patch.category))
     const change: Change = { fields: {}, events: [] }
     if (patch.publicTitle !== undefined && patch.publicTitle !== incident.publicTitle) {
       if (!incident.isMajor) {

@@ -35,7 +35,9 @@ export async function findVisibleIncident(context: ServiceContext, scope: Scope,
 export function statusAfter(incident: IncidentRow, action: LifecycleAction): IncidentStatus {
   const outcome = nextStatus(incident.status, action, incident.tier)
   if (!outcome.ok) {
-    throw new DomainError('conflict', `${outcome.reason[0]?.toUpperCase()}${outcome.reason.slice(1)}. ${outcome.hint ?? `From ${incident.status} it can go to: ${outcome.allowed.join(', ') || 'nothing'}.`}`,
+    throw new DomainError(
+      'conflict',
+      `${outcome.reason[0]?.toUpperCase()}${outcome.reason.slice(1)}. ${outcome.hint ?? `From ${incident.status} it can go to: ${outcome.allowed.join(', ') || 'nothing'}.`}`,
       { allowed: outcome.allowed },
     )
   }
@@ -58,12 +60,7 @@ export function statusEvents(from: IncidentStatus, to: IncidentStatus, actor: st
  * change with its events in one transaction. When someone else changed the incident in between,
  * it reads again and decides again, so no change is ever made on stale state.
  */
-export async function changeIncident(
-  context: ServiceContext,
-  scope: Scope,
-  id: string,
-  decide: (incident: IncidentRow) => Change,
-): Promise<IncidentRow> {
+export async function changeIncident(context: ServiceContext, scope: Scope, id: string, decide: (incident: IncidentRow) => Change): Promise<IncidentRow> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const incident = await findVisibleIncident(context, scope, id)
     const change = decide(incident)
@@ -99,9 +96,7 @@ export async function changeIncidents(
     // libSQL's file binding is synchronous: between batches, let other requests and the followers'
     // updates of the batch just written go first, rather than after the last of 10,000 reports.
     if (start > 0) await yieldToEventLoop()
-    const rows = (await incidentsByIds(context.db, ids.slice(start, start + incidentsPerBatch))).filter(
-      (row) => row.appId === scope.appId && isVisibleTo(row, scope.maxTier),
-    )
+    const rows = (await incidentsByIds(context.db, ids.slice(start, start + incidentsPerBatch))).filter((row) => row.appId === scope.appId && isVisibleTo(row, scope.maxTier))
     const updates: IncidentUpdate[] = []
     for (const incident of rows) {
       const change = decide(incident)

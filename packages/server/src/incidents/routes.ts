@@ -19,14 +19,7 @@ import type { AppEnv } from '../http/env.ts'
 import { limitBody, optionalJsonBody, requireJsonBody } from '../http/json-body.ts'
 import { domainProblemBody } from '../http/problem.ts'
 import { validationHook } from '../http/validation.ts'
-import {
-  closeIncident,
-  escalateIncident,
-  patchIncident,
-  postAgentMessage,
-  reopenIncident,
-  resolveIncident,
-} from './agent-actions.ts'
+import { closeIncident, escalateIncident, patchIncident, postAgentMessage, reopenIncident, resolveIncident } from './agent-actions.ts'
 import { bulkAction, queueCounts } from './queue.ts'
 import { getAppIncident, listAppIncidents } from './service.ts'
 import { messageAffected } from '../grouping/affected-update.ts'
@@ -39,12 +32,13 @@ const notFound = problemResponse('No such incident that this key may see (other 
 
 const listRoute = createRoute({
   method: 'get',
-  path: '/v1/incidents', operationId: 'listIncidents',
+  path: '/v1/incidents',
+  operationId: 'listIncidents',
   tags: ['Incidents'],
   summary: "List the app's incidents",
   description:
     'Filters combine with AND. `l1` keys see L1 tickets, `l2` keys L1–L2, `l3` and `admin` keys all (a signed-in agent sees what their role sees). ' +
-    '`view` is one of the console\'s queues: mine (assigned to the caller), unassigned, at_risk, breached, major, waiting (on the reporter) — open tickets — or resolved. ' +
+    "`view` is one of the console's queues: mine (assigned to the caller), unassigned, at_risk, breached, major, waiting (on the reporter) — open tickets — or resolved. " +
     'A page at a time: pass `nextCursor` back as `cursor` (with the same filters and sort).',
   security,
   middleware: [requireAgent] as const,
@@ -58,7 +52,8 @@ const listRoute = createRoute({
 
 const getRoute = createRoute({
   method: 'get',
-  path: '/v1/incidents/{id}', operationId: 'getIncident',
+  path: '/v1/incidents/{id}',
+  operationId: 'getIncident',
   tags: ['Incidents'],
   summary: 'The enriched ticket',
   description: "Everything about one incident: the reporter's words and answers, captured context, the engine's reasoning, SLA clocks and the full timeline.",
@@ -70,7 +65,8 @@ const getRoute = createRoute({
 
 const patchRoute = createRoute({
   method: 'patch',
-  path: '/v1/incidents/{id}', operationId: 'patchIncident',
+  path: '/v1/incidents/{id}',
+  operationId: 'patchIncident',
   tags: ['Incidents'],
   summary: 'Correct kind, category, impact, urgency or assignee',
   description: 'Priority is recomputed from impact × urgency. A category correction is recorded as agent-sourced; the engine learns from it.',
@@ -113,10 +109,16 @@ const messageRoute = actionRoute(
   'replyToReporter',
   'Reply to the reporter or leave an internal note',
   'A public message is shown to the reporter; the first one meets the first-response target and moves a new incident to in_progress. `awaitReporter: true` puts it in pending_reporter. An internal message is for agents only. ' +
-    'On a major incident, `toAffected: true` sends one public update to every affected reporter: it is written on each open report grouped under it too (the major\'s event says how many in `data.affected`).',
+    "On a major incident, `toAffected: true` sends one public update to every affected reporter: it is written on each open report grouped under it too (the major's event says how many in `data.affected`).",
   agentMessageCreateSchema,
 )
-const escalateRoute = actionRoute('escalate', 'escalateIncident', 'Escalate to a higher tier', 'L1 → L2 → L3, with the reason on the record. Never resolves or closes.', escalateRequestSchema)
+const escalateRoute = actionRoute(
+  'escalate',
+  'escalateIncident',
+  'Escalate to a higher tier',
+  'L1 → L2 → L3, with the reason on the record. Never resolves or closes.',
+  escalateRequestSchema,
+)
 const resolveRoute = actionRoute('resolve', 'resolveIncident', 'Resolve', '`resolution` stays internal; `publicNote` is what the reporter reads.', resolveRequestSchema)
 const closeRoute = actionRoute('close', 'closeIncident', 'Close a resolved incident', 'Only resolved incidents close.', reasonRequestSchema, false)
 const reopenRoute = actionRoute('reopen', 'reopenIncident', 'Reopen a resolved or closed incident', 'Back to in_progress.', reasonRequestSchema, false)
@@ -147,7 +149,7 @@ const countsRoute = createRoute({
   operationId: 'countIncidentViews',
   tags: ['Queue'],
   summary: 'How many tickets each view holds',
-  description: 'The number of tickets in each of the console\'s views (see `view` on GET /v1/incidents), among those the caller may see.',
+  description: "The number of tickets in each of the console's views (see `view` on GET /v1/incidents), among those the caller may see.",
   security,
   middleware: [requireAgent] as const,
   responses: { 200: jsonResponse('The counts.', incidentCountsSchema), 401: auth },
@@ -179,7 +181,8 @@ const childrenRoute = createRoute({
   operationId: 'listMajorChildren',
   tags: ['Queue'],
   summary: "A major incident's reports",
-  description: 'The reports grouped under a major incident that the caller may see, newest first, and their number. New ones arrive on GET /v1/incidents/events with their `parentId`.',
+  description:
+    'The reports grouped under a major incident that the caller may see, newest first, and their number. New ones arrive on GET /v1/incidents/events with their `parentId`.',
   security,
   middleware: [requireAgent] as const,
   request: { params: idParams, query: childIncidentQuerySchema },
@@ -197,9 +200,7 @@ export function queueRoutes() {
   routes.openapi(countsRoute, async (c) => c.json(await queueCounts(c.var.services, c.var.agent), 200))
   routes.openapi(bulkRoute, async (c) => {
     const outcomes = await bulkAction(c.var.services, c.var.agent, c.req.valid('json'))
-    const items = outcomes.map((outcome) =>
-      outcome.ok ? outcome : { id: outcome.id, ok: false as const, problem: domainProblemBody(outcome.error) },
-    )
+    const items = outcomes.map((outcome) => (outcome.ok ? outcome : { id: outcome.id, ok: false as const, problem: domainProblemBody(outcome.error) }))
     return c.json({ items }, 200)
   })
   routes.openapi(childrenRoute, async (c) => c.json(await majorChildren(c.var.services, c.var.agent, c.req.valid('param').id, c.req.valid('query').limit), 200))

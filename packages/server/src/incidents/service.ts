@@ -13,11 +13,7 @@ import { findVisibleIncident } from './changes.ts'
 import { toIncidentSummary } from './views.ts'
 
 /** One page of the incidents an agent may see, filtered and sorted; `nextCursor` continues it. */
-export async function listAppIncidents(
-  context: ServiceContext,
-  agent: AgentCaller,
-  query: IncidentListQuery & { sort: ListSort; limit: number },
-): Promise<IncidentList> {
+export async function listAppIncidents(context: ServiceContext, agent: AgentCaller, query: IncidentListQuery & { sort: ListSort; limit: number }): Promise<IncidentList> {
   const visible = tiersVisibleTo(agentScope(agent).maxTier)
   const tiers = query.tier ? visible.filter((tier) => tier === query.tier) : visible
   const now = context.now()
@@ -67,7 +63,10 @@ export async function listAppIncidents(
 export async function getAppIncident(context: ServiceContext, agent: AgentCaller, id: string): Promise<Incident> {
   const scope = agentScope(agent)
   const row = await findVisibleIncident(context, scope, id)
-  const [view] = await Promise.all([majorIncidentView(context, row, scope.maxTier, agent.locale), recordAudit(context, agent.appId, actorOfAgent(agent), { action: 'incident.read', incidentId: row.id })])
+  const [view] = await Promise.all([
+    majorIncidentView(context, row, scope.maxTier, agent.locale),
+    recordAudit(context, agent.appId, actorOfAgent(agent), { action: 'incident.read', incidentId: row.id }),
+  ])
   return view
 }
 
@@ -76,7 +75,10 @@ type CursorKind = ListSort | 'search'
 
 /** Cursors are opaque to clients: the sort they belong to and the last row's sort key. */
 function encodeCursor(sort: CursorKind, key: CursorValue[]): string {
-  return btoa(JSON.stringify([sort, ...key])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return btoa(JSON.stringify([sort, ...key]))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 }
 
 // What each sort's key holds, position by position (see sortKeyOf): a cursor must match it exactly.

@@ -58,12 +58,7 @@ export async function dispatchWebhooks(context: ServiceContext, options: Dispatc
   return report
 }
 
-async function attempt(
-  send: WebhookPost,
-  delivery: DueDelivery,
-  now: number,
-  timeoutMs: number,
-): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
+async function attempt(send: WebhookPost, delivery: DueDelivery, now: number, timeoutMs: number): Promise<{ ok: boolean; statusCode: number | null; error: string | null }> {
   try {
     const status = await send(delivery.url, {
       headers: {

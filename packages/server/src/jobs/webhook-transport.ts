@@ -35,10 +35,7 @@ export function webhookTransport(options: TransportOptions = {}): WebhookPost {
 }
 
 const refusal = (host: string, address: string) =>
-  new Error(
-    `${host} resolves to ${address}, a private address: webhooks go to the public internet only ` +
-      '(set TRIAGE_WEBHOOK_PRIVATE_NETWORKS=allow for a self-hosted intranet)',
-  )
+  new Error(`${host} resolves to ${address}, a private address: webhooks go to the public internet only (set TRIAGE_WEBHOOK_PRIVATE_NETWORKS=allow for a self-hosted intranet)`)
 
 const fetchPost: WebhookPost = async (url, { headers, body, timeoutMs }) => {
   const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' })

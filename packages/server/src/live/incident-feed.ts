@@ -78,7 +78,12 @@ export async function* incidentFeed(context: ServiceContext, agent: AgentCaller,
     for (;;) {
       const page = await changesSince(context.db, agent.appId, since, after, changesPerRead)
       const changes = page.filter((row) => sent.get(row.id)?.revision !== row.revision)
-      const left = await escalatedFrom(context.db, changes.filter((row) => !tiers.includes(row.tier)).map((row) => row.id), tiers, since)
+      const left = await escalatedFrom(
+        context.db,
+        changes.filter((row) => !tiers.includes(row.tier)).map((row) => row.id),
+        tiers,
+        since,
+      )
       for (const row of changes) {
         sent.set(row.id, { revision: row.revision, updatedAt: row.updatedAt })
         from = Math.max(from, row.updatedAt)

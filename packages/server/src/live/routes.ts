@@ -27,7 +27,7 @@ const eventsRoute = createRoute({
     '`event: incident` with an IncidentSummary when a ticket the caller may see is created or changed (`id:` is a cursor); ' +
     '`event: incident_removed` with `{ id, reason: "escalated" }` when one leaves the caller\'s tiers; `event: presence` with an IncidentPresence ' +
     'when who has a visible ticket open (or types) changes; `event: end` after about 5 minutes — reconnect with Last-Event-ID (EventSource does) to miss nothing ' +
-    'of the last 10 minutes. Only the caller\'s app and tiers ever appear.',
+    "of the last 10 minutes. Only the caller's app and tiers ever appear.",
   security: agentSecurity,
   middleware: [requireAgent] as const,
   responses: {
@@ -43,7 +43,8 @@ const presenceRoute = createRoute({
   operationId: 'updatePresence',
   tags: ['Presence'],
   summary: 'I have this ticket open (a heartbeat), and whether I am typing',
-  description: 'Send it when the ticket opens, every 10 s while it stays open, and when typing starts or stops. A viewer is forgotten 30 s after their last heartbeat. Others see it on GET /v1/incidents/events.',
+  description:
+    'Send it when the ticket opens, every 10 s while it stays open, and when typing starts or stops. A viewer is forgotten 30 s after their last heartbeat. Others see it on GET /v1/incidents/events.',
   security: agentSecurity,
   middleware: [requireAgent, limitBody, requireJsonBody] as const,
   request: { params: idParams, body: jsonBody(presenceUpdateSchema) },
@@ -87,7 +88,9 @@ export function liveRoutes(options: LiveRouteOptions = {}) {
   routes.openapi(eventsRoute, async (c) => {
     const release = caps.open(`${c.var.agent.appId}:${callerId(c.var.agent)}`, addressBucket(c.var.clientAddress))
     if (!release) {
-      const refused = problem('too_many_streams', 429, `Too many live streams for you or from this address; close a tab, or retry in ${streamRetryAfter} s.`, { retryAfter: streamRetryAfter })
+      const refused = problem('too_many_streams', 429, `Too many live streams for you or from this address; close a tab, or retry in ${streamRetryAfter} s.`, {
+        retryAfter: streamRetryAfter,
+      })
       refused.headers.set('retry-after', String(streamRetryAfter))
       return refused as never
     }

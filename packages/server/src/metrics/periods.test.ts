@@ -15,7 +15,11 @@ describe('planWindow', () => {
   })
 
   it('reads a window inside one day from the tickets alone, and an empty window not at all', () => {
-    expect(planWindow(at('2026-05-10T03:00:00Z'), at('2026-05-10T21:00:00Z'))).toEqual({ months: [], days: [], partial: [[at('2026-05-10T03:00:00Z'), at('2026-05-10T21:00:00Z')]] })
+    expect(planWindow(at('2026-05-10T03:00:00Z'), at('2026-05-10T21:00:00Z'))).toEqual({
+      months: [],
+      days: [],
+      partial: [[at('2026-05-10T03:00:00Z'), at('2026-05-10T21:00:00Z')]],
+    })
     expect(planWindow(5, 5)).toEqual({ months: [], days: [], partial: [] })
   })
 

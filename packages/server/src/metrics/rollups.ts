@@ -30,7 +30,6 @@ const changesPerRead = 1_000
 /** A month's rollup rows end with this one, so a month with no tickets still reads as done. */
 const monthDone = '-'
 
-
 interface AppState {
   catchingUp: Promise<void> | undefined
   /** Changes of the settle window already folded in: rowid → updated_at. */

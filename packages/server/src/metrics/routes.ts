@@ -9,7 +9,8 @@ import { agentSecurity, jsonResponse, problemResponse } from '../http/openapi.ts
 
 const metricsRoute = createRoute({
   method: 'get',
-  path: '/v1/metrics', operationId: 'getMetrics',
+  path: '/v1/metrics',
+  operationId: 'getMetrics',
   tags: ['Metrics'],
   summary: 'How the team keeps its promises',
   description:

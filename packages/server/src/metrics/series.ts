@@ -28,7 +28,9 @@ export function seriesDays(range: { from?: string; to?: string }, now: number): 
   const first = range.from === undefined ? last - 29 : dayOf(Date.parse(range.from))
   if (first > last) throw new DomainError('invalid_parameter', '`from` must not be after `to`.', { errors: [{ path: 'from', message: 'must not be after `to`' }] })
   if (last - first + 1 > maxSeriesDays) {
-    throw new DomainError('invalid_parameter', `A series covers at most ${maxSeriesDays} days; ask for a shorter range.`, { errors: [{ path: 'from', message: `at most ${maxSeriesDays} days before \`to\`` }] })
+    throw new DomainError('invalid_parameter', `A series covers at most ${maxSeriesDays} days; ask for a shorter range.`, {
+      errors: [{ path: 'from', message: `at most ${maxSeriesDays} days before \`to\`` }],
+    })
   }
   return { first, last }
 }

@@ -70,7 +70,9 @@ function fromLittleEndian(bytes: Uint8Array): Int32Array {
 // Node's Buffer encodes ~10× faster than btoa over a binary string (a year's rollups are megabytes:
 // 3 s of a 1M-incident backfill went to base64); Workers, without nodejs_compat, use btoa/atob.
 // Both write and read the same standard base64, so either runtime reads what the other wrote.
-const NodeBuffer = (globalThis as { Buffer?: { from(data: ArrayBufferLike | string, offsetOrEncoding?: number | 'base64', length?: number): Uint8Array & { toString(encoding: 'base64'): string } } }).Buffer
+const NodeBuffer = (
+  globalThis as { Buffer?: { from(data: ArrayBufferLike | string, offsetOrEncoding?: number | 'base64', length?: number): Uint8Array & { toString(encoding: 'base64'): string } } }
+).Buffer
 
 export function toBase64(bytes: Uint8Array): string {
   if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')

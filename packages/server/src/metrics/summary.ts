@@ -58,7 +58,13 @@ export function summarize(tickets: readonly MetricTicket[], asOf: number): Summa
     for (const key of ['*', `p:${ticket.priority}`, `c:${ticket.category}`]) {
       let group = building.get(key)
       if (!group) {
-        group = { tickets: 0, targets: [{ met: 0, breached: 0, pending: [], values: [] }, { met: 0, breached: 0, pending: [], values: [] }] }
+        group = {
+          tickets: 0,
+          targets: [
+            { met: 0, breached: 0, pending: [], values: [] },
+            { met: 0, breached: 0, pending: [], values: [] },
+          ],
+        }
         building.set(key, group)
       }
       group.tickets++
@@ -74,7 +80,13 @@ export function summarize(tickets: readonly MetricTicket[], asOf: number): Summa
   return summary
 }
 
-function addTarget(target: { met: number; breached: number; pending: number[]; values: number[] }, createdAt: number, reachedAt: number | null, dueAt: number | null, asOf: number): void {
+function addTarget(
+  target: { met: number; breached: number; pending: number[]; values: number[] },
+  createdAt: number,
+  reachedAt: number | null,
+  dueAt: number | null,
+  asOf: number,
+): void {
   if (reachedAt !== null) target.values.push(tenthsOfMinute(reachedAt - createdAt))
   if (dueAt === null) return
   if (reachedAt !== null && reachedAt <= dueAt) target.met++
@@ -94,7 +106,11 @@ export function mergeSummaries(summaries: readonly Summary[]): Summary {
       pending: parts.flatMap((part) => pick(part).pending),
       durations: mergeSorted(parts.map((part) => pick(part).durations)),
     })
-    merged.set(key, { tickets: parts.reduce((sum, part) => sum + part.tickets, 0), firstResponse: target((part) => part.firstResponse), resolution: target((part) => part.resolution) })
+    merged.set(key, {
+      tickets: parts.reduce((sum, part) => sum + part.tickets, 0),
+      firstResponse: target((part) => part.firstResponse),
+      resolution: target((part) => part.resolution),
+    })
   }
   return merged
 }
@@ -129,7 +145,13 @@ export function metricsGroup(parts: readonly GroupPart[], now: number): MetricsG
     tickets: parts.reduce((sum, part) => sum + part.tickets, 0),
     timeToFirstResponse: durationStats(parts.map((part) => part.firstResponse)),
     timeToResolve: durationStats(parts.map((part) => part.resolution)),
-    firstResponseSla: slaStats(parts.map((part) => part.firstResponse), now),
-    resolutionSla: slaStats(parts.map((part) => part.resolution), now),
+    firstResponseSla: slaStats(
+      parts.map((part) => part.firstResponse),
+      now,
+    ),
+    resolutionSla: slaStats(
+      parts.map((part) => part.resolution),
+      now,
+    ),
   }
 }

@@ -14,7 +14,7 @@ const listNoticesRoute = createRoute({
   tags: ['Reports'],
   summary: 'Known problems, before a visitor reports',
   description:
-    "The app's open major incidents as the widget tells every visitor (\"Known problem: payments fail at checkout\"): " +
+    'The app\'s open major incidents as the widget tells every visitor ("Known problem: payments fail at checkout"): ' +
     'the public title its agents wrote (PATCH /v1/incidents/{id} with `publicTitle`), or until then its category in plain words in `locale` (en, fr). ' +
     'Never a reporter’s own words. To say "me too", file a report with `notice` set to the notice’s id: it joins the major incident, and is resolved with it.',
   security: [{ publishableKey: [] }],

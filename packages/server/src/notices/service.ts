@@ -28,7 +28,7 @@ export async function listNotices(context: ServiceContext, appId: string, locale
  */
 export async function noticeToJoin(context: ServiceContext, appId: string, noticeId: string): Promise<IncidentRow> {
   const major = await findIncident(context.db, appId, noticeId)
-  if (!major || !major.isMajor) {
+  if (!major?.isMajor) {
     throw new DomainError('invalid_input', 'The body is invalid: notice is not a known problem of this app. List them with GET /v1/notices.', {
       errors: [{ path: 'notice', message: 'is not a known problem of this app; list them with GET /v1/notices' }],
     })

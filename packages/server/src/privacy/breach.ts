@@ -19,7 +19,10 @@ export async function checkBreachItem(context: ServiceContext, agent: AgentCalle
   const scope = agentScope(agent)
   const row = await changeIncident(context, scope, id, (incident) => {
     if (!(incident.reasoning as unknown as Reasoning).breach) {
-      throw new DomainError('conflict', `${formatNumber(incident.number)} is not a suspected personal-data breach, so it has no breach checklist. Only reports the engine read as a breach (category security, tier L3) have one.`)
+      throw new DomainError(
+        'conflict',
+        `${formatNumber(incident.number)} is not a suspected personal-data breach, so it has no breach checklist. Only reports the engine read as a breach (category security, tier L3) have one.`,
+      )
     }
     return { fields: {}, events: [{ type: 'breach_checked', actor: agent.name, visibility: 'internal', data: { item: request.item, done: request.done } }] }
   })

@@ -73,9 +73,20 @@ export async function eraseIncidents(context: ServiceContext, appId: string, ids
     quote: `Like ${formatNumber(numbers.get(incidentId) ?? 0)}: `,
     revision: newId('rev', now),
   }))
-  await eraseIncidentsBatch(context.db, erasedMarker, rows.map((row) => row.id), erasures, quotes, now)
+  await eraseIncidentsBatch(
+    context.db,
+    erasedMarker,
+    rows.map((row) => row.id),
+    erasures,
+    quotes,
+    now,
+  )
   // After the rows: an upload racing this is refused once the incident is erased (storage/attachments.ts).
-  if (context.blobs) await eraseIncidentAttachments(context, rows.map((row) => row.id))
+  if (context.blobs)
+    await eraseIncidentAttachments(
+      context,
+      rows.map((row) => row.id),
+    )
   return fresh.length
 }
 
@@ -93,7 +104,8 @@ export async function runErasureJob(context: ServiceContext, job: ErasureJobRow,
     erased += await eraseIncidents(context, job.appId, left.slice(start, Math.min(start + erasureBatchSize, budget)), options)
   }
   if ((await incidentsLeftToErase(context.db, job.incidentIds)).length === 0) await finishErasureJob(context.db, job.id, context.now())
-  else if (!context.blobs && left.length <= budget) console.warn(`erasure ${job.id}: attachments are left and this runtime has no attachment storage to delete them from (bind ATTACHMENTS on Workers)`)
+  else if (!context.blobs && left.length <= budget)
+    console.warn(`erasure ${job.id}: attachments are left and this runtime has no attachment storage to delete them from (bind ATTACHMENTS on Workers)`)
   return erased
 }
 
@@ -108,7 +120,15 @@ export async function eraseReporter(context: ServiceContext, caller: { appId: st
   const ids = await reporterIncidentIds(context.db, caller.appId, subject)
   const jobs: ErasureJobRow[] = []
   for (let start = 0; start < ids.length || jobs.length === 0; start += idsPerJob) {
-    jobs.push({ id: newId('ers', now), appId: caller.appId, incidentIds: ids.slice(start, start + idsPerJob), actor: caller.actor.name, actorId: caller.actor.id, requestedAt: now, finishedAt: null })
+    jobs.push({
+      id: newId('ers', now),
+      appId: caller.appId,
+      incidentIds: ids.slice(start, start + idsPerJob),
+      actor: caller.actor.name,
+      actorId: caller.actor.id,
+      requestedAt: now,
+      finishedAt: null,
+    })
   }
   const requested = auditRow(context, caller.appId, caller.actor, {
     action: 'reporter.erasure_requested',

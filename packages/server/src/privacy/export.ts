@@ -23,12 +23,7 @@ export const exportPageSize = 100
  * One page of a person's export, oldest incident first; `nextCursor` continues it. Each incident
  * exported is on the audit trail (a person with none gets one entry saying so), under `actor`.
  */
-export async function exportReporter(
-  context: ServiceContext,
-  caller: { appId: string; actor: AuditActor },
-  subject: ReporterSubject,
-  cursor?: string,
-): Promise<ReporterExport> {
+export async function exportReporter(context: ServiceContext, caller: { appId: string; actor: AuditActor }, subject: ReporterSubject, cursor?: string): Promise<ReporterExport> {
   const after = cursor === undefined ? undefined : decodeCursor<[number, string]>(cursor, [isTime, isId])
   if (cursor !== undefined && after === undefined) {
     throw new DomainError('invalid_parameter', 'The cursor is not one this API gave. Pass nextCursor from the previous page as it is, with the same email or userId.')

@@ -18,7 +18,12 @@ export function firstEvents(reasoning: Reasoning, now: number, created: Record<s
       type: 'categorized',
       actor: 'triage',
       visibility: 'internal',
-      data: { category: reasoning.category.value, confidence: reasoning.category.confidence, source: categorySourceOf(reasoning), ...(reasoning.category.guess ? { guess: reasoning.category.guess } : {}) },
+      data: {
+        category: reasoning.category.value,
+        confidence: reasoning.category.confidence,
+        source: categorySourceOf(reasoning),
+        ...(reasoning.category.guess ? { guess: reasoning.category.guess } : {}),
+      },
       at: now,
     },
     {

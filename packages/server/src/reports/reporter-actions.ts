@@ -11,7 +11,10 @@ import { toReportView } from './views.ts'
 
 /** The refusal of a report whose personal data was erased: gone for good, and the reporter is told why. */
 export function erasedReport(): DomainError {
-  return new DomainError('erased', "This report's details were erased (at your request, or because the app keeps closed reports only for a while). If the problem remains, send a new report.")
+  return new DomainError(
+    'erased',
+    "This report's details were erased (at your request, or because the app keeps closed reports only for a while). If the problem remains, send a new report.",
+  )
 }
 
 /**

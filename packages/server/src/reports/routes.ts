@@ -25,7 +25,8 @@ const reportFormBytes = limits.bodyBytes + limits.reportAttachmentBytes + multip
 
 const createReportRoute = createRoute({
   method: 'post',
-  path: '/v1/reports', operationId: 'createReport',
+  path: '/v1/reports',
+  operationId: 'createReport',
   tags: ['Reports'],
   summary: 'File a report',
   description:
@@ -57,12 +58,15 @@ const createReportRoute = createRoute({
 // the JSON body wants every media type's schema to be zod's; the validators skip it and
 // multipartAsJson has turned such a body into the JSON by the time they run.
 Object.assign(createReportRoute.request.body.content, {
-  'multipart/form-data': multipartFileBody('', { report: { type: 'string', description: 'The ReportCreate JSON.', contentMediaType: 'application/json' } }, ['report']).content['multipart/form-data'],
+  'multipart/form-data': multipartFileBody('', { report: { type: 'string', description: 'The ReportCreate JSON.', contentMediaType: 'application/json' } }, ['report']).content[
+    'multipart/form-data'
+  ],
 })
 
 const getReportRoute = createRoute({
   method: 'get',
-  path: '/v1/reports/{id}', operationId: 'getReport',
+  path: '/v1/reports/{id}',
+  operationId: 'getReport',
   tags: ['Reports'],
   summary: "The reporter's view of a report",
   description:
@@ -106,7 +110,8 @@ function reporterActionRoute<S extends Parameters<typeof jsonBody>[0]>(name: str
 
 const followRoute = createRoute({
   method: 'get',
-  path: '/v1/reports/{id}/events', operationId: 'followReport',
+  path: '/v1/reports/{id}/events',
+  operationId: 'followReport',
   tags: ['Reports'],
   summary: 'Follow a report live (Server-Sent Events)',
   description:
@@ -127,7 +132,8 @@ const followRoute = createRoute({
 
 const listUserReportsRoute = createRoute({
   method: 'get',
-  path: '/v1/reports', operationId: 'listUserReports',
+  path: '/v1/reports',
+  operationId: 'listUserReports',
   tags: ['Reports'],
   summary: "A signed-in user's reports, across devices",
   description:
@@ -136,7 +142,10 @@ const listUserReportsRoute = createRoute({
   security: [{ publishableKey: [] }],
   middleware: [requirePublishableKey] as const,
   request: {
-    headers: z.object({ 'x-triage-user': z.string().regex(/^[\x21-\x7e](?:[\x20-\x7e]{0,198}[\x21-\x7e])?$/, 'must be your user id in printable ASCII, 1 to 200 characters'), 'x-triage-user-hash': z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters') }),
+    headers: z.object({
+      'x-triage-user': z.string().regex(/^[\x21-\x7e](?:[\x20-\x7e]{0,198}[\x21-\x7e])?$/, 'must be your user id in printable ASCII, 1 to 200 characters'),
+      'x-triage-user-hash': z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),
+    }),
   },
   responses: {
     200: jsonResponse("The user's reports.", reportListSchema),
@@ -147,7 +156,14 @@ const listUserReportsRoute = createRoute({
   },
 })
 
-const reporterMessageRoute = reporterActionRoute('messages', 'answerAgent', 'Answer the agent', 'A ticket waiting on the reporter goes back to in_progress.', reporterMessageCreateSchema, true)
+const reporterMessageRoute = reporterActionRoute(
+  'messages',
+  'answerAgent',
+  'Answer the agent',
+  'A ticket waiting on the reporter goes back to in_progress.',
+  reporterMessageCreateSchema,
+  true,
+)
 const confirmRoute = reporterActionRoute('confirm', 'confirmFix', 'Confirm the fix', 'The reporter says it works: a resolved report closes.', reasonRequestSchema, false)
 const reporterReopenRoute = reporterActionRoute('reopen', 'reopenReport', 'Say it is not fixed', 'A resolved or closed report reopens (in_progress).', reasonRequestSchema, false)
 
@@ -181,7 +197,13 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
     c.header('etag', etag)
     c.header('cache-control', 'private, no-cache')
     // Polling is cheap: an unchanged report answers 304 with no body (RFC 9110 §13.1.2).
-    if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304)
+    if (
+      c.req
+        .header('if-none-match')
+        ?.split(',')
+        .some((tag) => tag.trim() === etag)
+    )
+      return c.body(null, 304)
     const since = c.req.valid('query').since
     return c.json(since === undefined ? view : { ...view, timeline: view.timeline.slice(since) }, 200)
   })
@@ -205,15 +227,9 @@ export function reportRoutes(options: ReportRouteOptions = {}) {
     const hub = c.var.services.requestBoundIo ? followHub(c.var.services, follow) : (sharedHub ??= followHub(c.var.services, follow))
     return (await reportEventStream(hub, id, c.var.reporterToken, c.req.header('last-event-id'), release)) as never
   })
-  routes.openapi(reporterMessageRoute, async (c) =>
-    c.json(await postReporterMessage(c.var.services, c.req.valid('param').id, c.var.reporterToken, c.req.valid('json')), 200),
-  )
-  routes.openapi(confirmRoute, async (c) =>
-    c.json(await confirmReport(c.var.services, c.req.valid('param').id, c.var.reporterToken, c.req.valid('json')), 200),
-  )
-  routes.openapi(reporterReopenRoute, async (c) =>
-    c.json(await reopenReport(c.var.services, c.req.valid('param').id, c.var.reporterToken, c.req.valid('json')), 200),
-  )
+  routes.openapi(reporterMessageRoute, async (c) => c.json(await postReporterMessage(c.var.services, c.req.valid('param').id, c.var.reporterToken, c.req.valid('json')), 200))
+  routes.openapi(confirmRoute, async (c) => c.json(await confirmReport(c.var.services, c.req.valid('param').id, c.var.reporterToken, c.req.valid('json')), 200))
+  routes.openapi(reporterReopenRoute, async (c) => c.json(await reopenReport(c.var.services, c.req.valid('param').id, c.var.reporterToken, c.req.valid('json')), 200))
 
   return routes
 }

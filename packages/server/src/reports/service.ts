@@ -51,7 +51,9 @@ export async function createReport(
   const { user, ...pageContext } = input.context ?? {}
   const reporterUserId = await verifiedUserId(identitySecret === null ? null : await secretsOf(context).open(identitySecret), user)
   // The hash proved who the reporter is; it is not kept. The user id stays in the context.
-  const captured = redactValue(user && typeof user === 'object' && 'id' in user ? { ...pageContext, user: { id: String(user.id), verified: reporterUserId !== null } } : pageContext)
+  const captured = redactValue(
+    user && typeof user === 'object' && 'id' in user ? { ...pageContext, user: { id: String(user.id), verified: reporterUserId !== null } } : pageContext,
+  )
   const redacted = [...symptoms.found, ...captured.found]
   // "Me too" on a known problem: the report takes the major incident's category and joins it.
   const major = input.notice === undefined ? undefined : await noticeToJoin(context, appId, input.notice)
@@ -110,8 +112,7 @@ export async function createReport(
 
 async function replay(context: ServiceContext, existing: IncidentRow, requestHash: string): Promise<CreatedReport> {
   if (existing.requestHash !== requestHash) {
-    throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was already used for a different report. Use a new key for a new report.',
-    )
+    throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was already used for a different report. Use a new key for a new report.')
   }
   return { report: toReportCreated(existing, await reporterTokenFor(context.reporterSecret, existing.id), context.sendsEmail), replayed: true }
 }
@@ -128,14 +129,15 @@ export async function getReport(context: ServiceContext, id: string, reporterTok
 /** JSON with object keys sorted, so the same body always hashes the same. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
+    inner && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
   )
 }
 
 // Every question of the built-in trees by id (the same id means the same question in every tree).
-const knownQuestions = { categoryId: 'all', questions: [...new Map(defaultQuestionTrees.flatMap((tree) => tree.questions).map((question): [string, Question] => [question.id, question])).values()] }
+const knownQuestions = {
+  categoryId: 'all',
+  questions: [...new Map(defaultQuestionTrees.flatMap((tree) => tree.questions).map((question): [string, Question] => [question.id, question])).values()],
+}
 
 /**
  * Answers to known diagnostic questions must be ones the question allows. Answers to questions

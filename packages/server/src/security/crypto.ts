@@ -12,9 +12,7 @@ interface NodeCrypto {
   createHmac(algorithm: 'sha256', key: string): { update(data: string): { digest(encoding: 'base64url' | 'hex'): string } }
 }
 
-const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
-  | NodeCrypto
-  | undefined
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined
 
 export function base64url(bytes: Uint8Array): string {
   let binary = ''

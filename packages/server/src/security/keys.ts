@@ -23,7 +23,7 @@ export const hashKey = sha256
  * rather than stored, so an idempotent retry can answer the same token and nothing to steal is kept.
  */
 export async function reporterTokenFor(secret: string, incidentId: string): Promise<string> {
-  return 'rt_' + (await hmacSha256(secret, `reporter:${incidentId}`))
+  return `rt_${await hmacSha256(secret, `reporter:${incidentId}`)}`
 }
 
 export async function isReporterToken(secret: string, incidentId: string, token: string): Promise<boolean> {

@@ -51,7 +51,10 @@ function ipv4Parts(address: string): number[] | undefined {
 
 /** The eight 16-bit groups of an IPv6 address (with `::` and a trailing dotted IPv4 expanded). */
 function ipv6Groups(address: string): number[] | undefined {
-  let text = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase()
+  let text = address
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase()
   const dotted = /(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.exec(text)
   if (dotted) {
     const v4 = ipv4Parts(dotted[1]!)
@@ -81,5 +84,8 @@ export function addressBucket(address: string): string {
   const v6 = ipv6Groups(address)
   if (!v6) return address
   if (v6.slice(0, 5).every((group) => group === 0) && v6[5] === 0xffff) return `${v6[6]! >> 8}.${v6[6]! & 0xff}.${v6[7]! >> 8}.${v6[7]! & 0xff}`
-  return `${v6.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`
+  return `${v6
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(':')}::/64`
 }

@@ -65,7 +65,6 @@ export const defaultSimilarIndexLimit = 20_000
 /** Rows read, and folded in, between two turns of the event loop. */
 const rowsPerPage = 1_000
 
-
 async function sync(context: ServiceContext, appId: string, entry: AppIndex): Promise<void> {
   const now = context.now()
   entry.groupCandidates.prune(now)
@@ -77,7 +76,13 @@ async function sync(context: ServiceContext, appId: string, entry: AppIndex): Pr
   const changed: Awaited<ReturnType<typeof incidentsChangedSince>> = []
   for (;;) {
     const last = changed[changed.length - 1]
-    const page = await incidentsChangedSince(context.db, appId, entry.syncedTo - 1, Math.min(rowsPerPage, limit - changed.length), last && { updatedAt: last.updatedAt, rowid: last.rowid })
+    const page = await incidentsChangedSince(
+      context.db,
+      appId,
+      entry.syncedTo - 1,
+      Math.min(rowsPerPage, limit - changed.length),
+      last && { updatedAt: last.updatedAt, rowid: last.rowid },
+    )
     changed.push(...page)
     if (page.length < rowsPerPage || changed.length >= limit) break
     await yieldToEventLoop()

@@ -14,12 +14,20 @@ export async function insertAgent(db: Database, agent: { appId: string; email: s
 }
 
 export async function findAgent(db: Database, appId: string, id: string): Promise<AgentRow | undefined> {
-  const [row] = await db.select().from(agents).where(and(eq(agents.appId, appId), eq(agents.id, id))).limit(1)
+  const [row] = await db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.appId, appId), eq(agents.id, id)))
+    .limit(1)
   return row
 }
 
 export async function findAgentByEmail(db: Database, appId: string, email: string): Promise<AgentRow | undefined> {
-  const [row] = await db.select().from(agents).where(and(eq(agents.appId, appId), eq(agents.email, email))).limit(1)
+  const [row] = await db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.appId, appId), eq(agents.email, email)))
+    .limit(1)
   return row
 }
 
@@ -44,10 +52,7 @@ export async function updateAgent(db: Database, id: string, fields: Partial<Pick
 
 /** Replaces the agent's pending invitations with one (by the token's hash): earlier links stop working. */
 export async function replaceInvitation(db: Database, agentId: string, hash: string, now: number, expiresAt: number): Promise<void> {
-  await db.batch([
-    db.delete(agentInvitations).where(eq(agentInvitations.agentId, agentId)),
-    db.insert(agentInvitations).values({ hash, agentId, createdAt: now, expiresAt }),
-  ])
+  await db.batch([db.delete(agentInvitations).where(eq(agentInvitations.agentId, agentId)), db.insert(agentInvitations).values({ hash, agentId, createdAt: now, expiresAt })])
 }
 
 /** A pending invitation with its agent and app, by the token's hash. */
@@ -77,19 +82,22 @@ export async function acceptInvitation(
   const pending = sql`exists (select 1 from ${agentInvitations} where ${agentInvitations.hash} = ${invitationHash}
     and ${agentInvitations.agentId} = ${agent.id} and ${agentInvitations.expiresAt} > ${session.createdAt})`
   const results = await db.batch([
-    db.update(agents).set({ name: agent.name, passwordHash: agent.passwordHash, lastSignInAt: session.createdAt }).where(and(eq(agents.id, agent.id), pending)),
+    db
+      .update(agents)
+      .set({ name: agent.name, passwordHash: agent.passwordHash, lastSignInAt: session.createdAt })
+      .where(and(eq(agents.id, agent.id), pending)),
     db.delete(agentSessions).where(and(eq(agentSessions.agentId, agent.id), pending)),
     db.insert(agentSessions).select(sql`select ${session.hash}, ${agent.id}, ${session.createdAt}, ${session.expiresAt} where ${pending}`),
-    db.delete(agentInvitations).where(and(eq(agentInvitations.hash, invitationHash), gt(agentInvitations.expiresAt, session.createdAt))).returning({ agentId: agentInvitations.agentId }),
+    db
+      .delete(agentInvitations)
+      .where(and(eq(agentInvitations.hash, invitationHash), gt(agentInvitations.expiresAt, session.createdAt)))
+      .returning({ agentId: agentInvitations.agentId }),
   ])
   return results[3].some((row) => row.agentId === agent.id)
 }
 
 export async function insertSession(db: Database, session: { hash: string; agentId: string; createdAt: number; expiresAt: number }): Promise<void> {
-  await db.batch([
-    db.insert(agentSessions).values(session),
-    db.update(agents).set({ lastSignInAt: session.createdAt }).where(eq(agents.id, session.agentId)),
-  ])
+  await db.batch([db.insert(agentSessions).values(session), db.update(agents).set({ lastSignInAt: session.createdAt }).where(eq(agents.id, session.agentId))])
 }
 
 /** A session by its token's hash, with its agent and app: what every signed-in request reads (one indexed read). */

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import { classifierStates, groupingStates } from '../db/schema.ts'
+import type { classifierStates, groupingStates } from '../db/schema.ts'
 import type { Database } from '../db/database.ts'
 
 /** A per-app state table: one JSON document per app, what its agents' corrections taught (the classifier's, grouping's). */

@@ -4,7 +4,6 @@ import { apiKeys, apps } from '../db/schema.ts'
 import { newId } from '../ids.ts'
 import type { KeyKind } from '../security/keys.ts'
 import { hashKey } from '../security/keys.ts'
-import { randomToken } from '../security/crypto.ts'
 import type { Database } from '../db/database.ts'
 import { forgetCachedKeys } from './keys.ts'
 
@@ -101,7 +100,10 @@ export async function updateApp(
  * time an admin asks for it; concurrent askers agree on the first one written.
  */
 export async function ensureIdentitySecret(db: Database, appId: string, candidate: string): Promise<string> {
-  await db.update(apps).set({ identitySecret: candidate }).where(and(eq(apps.id, appId), isNull(apps.identitySecret)))
+  await db
+    .update(apps)
+    .set({ identitySecret: candidate })
+    .where(and(eq(apps.id, appId), isNull(apps.identitySecret)))
   forgetCachedKeys(db)
   const [row] = await db.select({ secret: apps.identitySecret }).from(apps).where(eq(apps.id, appId))
   if (!row?.secret) throw new Error(`app ${appId} has no identity secret right after it was set`)

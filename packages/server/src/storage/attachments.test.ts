@@ -68,7 +68,10 @@ describe('insertAttachmentOnce', () => {
   it('answers the holder of an idempotency key instead of writing a second attachment', async () => {
     const blobs = blobStore()
     const bytes = new Uint8Array(10)
-    const [first, second] = await Promise.all([insertAttachmentOnce(db, blobs, write(bytes, 'k', 'key-1'), limits), insertAttachmentOnce(db, blobs, write(bytes, 'k', 'key-1'), limits)])
+    const [first, second] = await Promise.all([
+      insertAttachmentOnce(db, blobs, write(bytes, 'k', 'key-1'), limits),
+      insertAttachmentOnce(db, blobs, write(bytes, 'k', 'key-1'), limits),
+    ])
     expect(first?.id).toBe(second?.id)
     expect(await rows('attachments')).toBe(1)
   })

@@ -80,7 +80,10 @@ export async function insertAttachmentOnce(db: Database, blobs: BlobStore, write
     .insert(attachmentUsage)
     .select(sql`select ${row.appId}, ${row.size} where ${written}`)
     .onConflictDoUpdate({ target: attachmentUsage.appId, set: { bytes: sql`${attachmentUsage.bytes} + excluded.bytes` } })
-  const touch = db.update(incidents).set({ revision: write.revision, updatedAt: row.createdAt }).where(and(eq(incidents.id, row.incidentId), written))
+  const touch = db
+    .update(incidents)
+    .set({ revision: write.revision, updatedAt: row.createdAt })
+    .where(and(eq(incidents.id, row.incidentId), written))
   const eventInsert = db.insert(incidentEvents).select(sql`
     select ${event.id}, ${row.incidentId}, ${event.type}, ${event.actor}, ${event.visibility}, ${JSON.stringify(event.data)}, ${event.at} where ${written}`)
   // Queued only if the incident is at the revision written above, so only with the attachment.
@@ -135,7 +138,9 @@ export async function deleteIncidentAttachments(db: Database, blobs: BlobStore, 
   const leaving: SQL = sql`${attachments.incidentId} in (select value from json_each(${JSON.stringify(incidentIds)}))`
   const usage = db
     .update(attachmentUsage)
-    .set({ bytes: sql`max(0, ${attachmentUsage.bytes} - (select coalesce(sum(size), 0) from ${attachments} where ${attachments.appId} = ${attachmentUsage.appId} and ${leaving}))` })
+    .set({
+      bytes: sql`max(0, ${attachmentUsage.bytes} - (select coalesce(sum(size), 0) from ${attachments} where ${attachments.appId} = ${attachmentUsage.appId} and ${leaving}))`,
+    })
     .where(sql`${attachmentUsage.appId} in (select ${attachments.appId} from ${attachments} where ${leaving})`)
   const rows = db.delete(attachments).where(leaving).returning({ id: attachments.id })
   const results = await db.batch([usage, ...blobs.release(leaving), rows])

@@ -81,10 +81,7 @@ export function leasedBlobs(db: Database, backend: BlobBackend, options: BlobLea
 
     settle({ sha256, until }: BlobLease, written: SQL) {
       // Only this upload's own lease: another upload of the same bytes may hold a later one.
-      return db
-        .update(blobObjects)
-        .set({ checkAt: null })
-        .where(sql`${blobObjects.sha256} = ${sha256} and ${blobObjects.checkAt} = ${until} and ${written}`)
+      return db.update(blobObjects).set({ checkAt: null }).where(sql`${blobObjects.sha256} = ${sha256} and ${blobObjects.checkAt} = ${until} and ${written}`)
     },
 
     open: (sha256, size) => backend.open(sha256, size),

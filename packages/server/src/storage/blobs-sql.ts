@@ -24,7 +24,10 @@ export function databaseBlobs(db: Database): BlobBackend {
       // Every part, even when the bytes are there already: a put cut short before may have left some out.
       for (let part = 0; part * chunkBytes < bytes.byteLength; part++) {
         const chunk = bytes.subarray(part * chunkBytes, (part + 1) * chunkBytes)
-        await db.insert(attachmentChunks).values({ sha256, part, bytes: chunk as Buffer }).onConflictDoNothing()
+        await db
+          .insert(attachmentChunks)
+          .values({ sha256, part, bytes: chunk as Buffer })
+          .onConflictDoNothing()
       }
     },
 

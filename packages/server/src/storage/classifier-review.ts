@@ -11,13 +11,17 @@ import type { Database } from '../db/database.ts'
  */
 export function agentCategorized(db: Database, appId: string, from: number, to: number, tiers: Tier[]) {
   const predicted = sql`coalesce(${incidents.reasoning} ->> '$.category.guess.value', ${incidents.reasoning} ->> '$.category.value')`
-  return db
-    .select({
-      createdAt: incidents.createdAt,
-      resolved: sql<boolean>`${incidents.resolvedAt} is not null`.mapWith(Boolean),
-      corrected: sql<boolean>`${incidents.category} is not ${predicted}`.mapWith(Boolean),
-    })
-    .from(incidents)
-    // A literal, not a parameter: SQLite uses the partial index only when the query states its condition word for word.
-    .where(and(eq(incidents.appId, appId), sql`${incidents.categorySource} = 'agent'`, gte(incidents.createdAt, from), lt(incidents.createdAt, to), inArray(incidents.tier, tiers)))
+  return (
+    db
+      .select({
+        createdAt: incidents.createdAt,
+        resolved: sql<boolean>`${incidents.resolvedAt} is not null`.mapWith(Boolean),
+        corrected: sql<boolean>`${incidents.category} is not ${predicted}`.mapWith(Boolean),
+      })
+      .from(incidents)
+      // A literal, not a parameter: SQLite uses the partial index only when the query states its condition word for word.
+      .where(
+        and(eq(incidents.appId, appId), sql`${incidents.categorySource} = 'agent'`, gte(incidents.createdAt, from), lt(incidents.createdAt, to), inArray(incidents.tier, tiers)),
+      )
+  )
 }

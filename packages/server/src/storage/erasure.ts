@@ -58,7 +58,10 @@ export function unfinishedErasureJobs(db: Database, limit: number, appId?: strin
 }
 
 export async function finishErasureJob(db: Database, id: string, now: number): Promise<void> {
-  await db.update(erasureJobs).set({ finishedAt: now }).where(and(eq(erasureJobs.id, id), isNull(erasureJobs.finishedAt)))
+  await db
+    .update(erasureJobs)
+    .set({ finishedAt: now })
+    .where(and(eq(erasureJobs.id, id), isNull(erasureJobs.finishedAt)))
 }
 
 /**
@@ -137,7 +140,8 @@ export async function eraseIncidentsBatch(db: Database, marker: string, ids: str
   const statements = []
   if (erasures.length > 0) {
     const rows = jsonText(erasures.map(({ id, revision, fields }) => ({ id, revision, ...fields })))
-    const value = (path: string, json = false) => sql`(select ${sql.raw(json ? `j.value -> '$.${path}'` : `j.value ->> '$.${path}'`)} from json_each(${rows}) j where j.value ->> '$.id' = ${incidents.id})`
+    const value = (path: string, json = false) =>
+      sql`(select ${sql.raw(json ? `j.value -> '$.${path}'` : `j.value ->> '$.${path}'`)} from json_each(${rows}) j where j.value ->> '$.id' = ${incidents.id})`
     statements.push(
       db
         .update(incidents)
@@ -162,7 +166,10 @@ export async function eraseIncidentsBatch(db: Database, marker: string, ids: str
       db.insert(incidentEvents).select(sql`
         select e.value ->> '$.id', e.value ->> '$.incidentId', e.value ->> '$.type', e.value ->> '$.actor', e.value ->> '$.visibility', e.value -> '$.data', e.value ->> '$.at'
         from json_each(${events}) e where ${took(sql`e.value ->> '$.incidentId'`, sql`e.value ->> '$.revision'`)}`),
-      ...outboxStatements(db, erasures.map(({ snapshot, event, revision }) => ({ incident: snapshot, events: [event], revision }))),
+      ...outboxStatements(
+        db,
+        erasures.map(({ snapshot, event, revision }) => ({ incident: snapshot, events: [event], revision })),
+      ),
       ...erasures.map(({ id, revision, audit }) => auditInsert(db, [audit], took(sql`${id}`, sql`${revision}`))),
     )
   }
@@ -173,12 +180,22 @@ export async function eraseIncidentsBatch(db: Database, marker: string, ids: str
     db
       .update(incidentEvents)
       .set({ data: sql`json_set(${incidentEvents.data}, '$.body', ${marker})` })
-      .where(and(sql`${incidentEvents.incidentId} in ${batch}`, eq(incidentEvents.type, 'message'), sql`(${incidentEvents.visibility} = 'public' or ${incidentEvents.data} ->> '$.author' = 'reporter')`, isNotNull(sql`${incidentEvents.data} ->> '$.body'`), unlessMarked('$.body'))),
+      .where(
+        and(
+          sql`${incidentEvents.incidentId} in ${batch}`,
+          eq(incidentEvents.type, 'message'),
+          sql`(${incidentEvents.visibility} = 'public' or ${incidentEvents.data} ->> '$.author' = 'reporter')`,
+          isNotNull(sql`${incidentEvents.data} ->> '$.body'`),
+          unlessMarked('$.body'),
+        ),
+      ),
     // What the reporter said closing or reopening it.
     db
       .update(incidentEvents)
       .set({ data: sql`json_set(${incidentEvents.data}, '$.reason', ${marker})` })
-      .where(and(sql`${incidentEvents.incidentId} in ${batch}`, eq(incidentEvents.actor, 'reporter'), isNotNull(sql`${incidentEvents.data} ->> '$.reason'`), unlessMarked('$.reason'))),
+      .where(
+        and(sql`${incidentEvents.incidentId} in ${batch}`, eq(incidentEvents.actor, 'reporter'), isNotNull(sql`${incidentEvents.data} ->> '$.reason'`), unlessMarked('$.reason')),
+      ),
     // The files' names and hashes (their bytes go with their rows, right after this batch).
     db
       .update(incidentEvents)
@@ -188,8 +205,12 @@ export async function eraseIncidentsBatch(db: Database, marker: string, ids: str
     // id is `<event id>:<webhook id>`, so each event's are one range of the primary key.
     db
       .update(webhookDeliveries)
-      .set({ payload: sql`json_set(${webhookDeliveries.payload}, '$.data.event.data', json((select e.data from ${incidentEvents} e where e.id = ${webhookDeliveries.payload} ->> '$.id')))` })
-      .where(sql`${webhookDeliveries.id} in (select d.id from ${incidentEvents} e join ${webhookDeliveries} d on d.id > e.id || ':' and d.id < e.id || ';' where e.incident_id in ${batch})`),
+      .set({
+        payload: sql`json_set(${webhookDeliveries.payload}, '$.data.event.data', json((select e.data from ${incidentEvents} e where e.id = ${webhookDeliveries.payload} ->> '$.id')))`,
+      })
+      .where(
+        sql`${webhookDeliveries.id} in (select d.id from ${incidentEvents} e join ${webhookDeliveries} d on d.id > e.id || ':' and d.id < e.id || ';' where e.incident_id in ${batch})`,
+      ),
     ...quotes.map(({ majorId, quote, revision }) => {
       const at = sql`instr(${incidents.symptoms}, ${quote})`
       return db

@@ -28,7 +28,11 @@ describe('groupCommit', () => {
     const insert = groupCommit(write, { maxBatch: 4 })
     const results = await Promise.all(Array.from({ length: 10 }, (_, index) => insert(index)))
     expect(results).toEqual(Array.from({ length: 10 }, (_, index) => index * 2))
-    expect(batches).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]])
+    expect(batches).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9],
+    ])
   })
 
   it('writes a failed batch again item by item, so only the bad item is rejected', async () => {

@@ -25,8 +25,7 @@ interface Waiting<Item, Result> {
 }
 
 /** Runs `task` after the I/O callbacks already due, so the requests they start can join the batch. */
-const afterPendingIo: (task: () => void) => void =
-  typeof setImmediate === 'function' ? (task) => void setImmediate(task) : (task) => void setTimeout(task, 0)
+const afterPendingIo: (task: () => void) => void = typeof setImmediate === 'function' ? (task) => void setImmediate(task) : (task) => void setTimeout(task, 0)
 
 /**
  * A queue in front of `write`: items queued in the same turn of the event loop, or while a batch

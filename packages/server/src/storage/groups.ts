@@ -8,13 +8,19 @@ function membersOf(appId: string, parentId: string, tiers: readonly Tier[]) {
   // Only the (parent_id, created_at) index may lead: `+` keeps the app's and tiers' indexes out
   // (https://sqlite.org/optoverview.html#disqualifying_where_clause_terms), which SQLite would
   // otherwise weigh the same without statistics.
-  const tierList = sql.join(tiers.map((tier) => sql`${tier}`), sql`, `)
+  const tierList = sql.join(
+    tiers.map((tier) => sql`${tier}`),
+    sql`, `,
+  )
   return and(eq(incidents.parentId, parentId), sql`+${incidents.appId} = ${appId}`, eq(incidents.isMajor, false), sql`+${incidents.tier} in (${tierList})`)
 }
 
 /** How many reports a major incident holds among the given tiers, and when the first and last came: one pass over its (parent_id, created_at) index entries. */
 export function groupSpanQuery(db: Database, appId: string, parentId: string, tiers: readonly Tier[]) {
-  return db.select({ reports: count(), firstAt: min(incidents.createdAt), lastAt: max(incidents.createdAt) }).from(incidents).where(membersOf(appId, parentId, tiers))
+  return db
+    .select({ reports: count(), firstAt: min(incidents.createdAt), lastAt: max(incidents.createdAt) })
+    .from(incidents)
+    .where(membersOf(appId, parentId, tiers))
 }
 
 export async function groupSpan(db: Database, appId: string, parentId: string, tiers: readonly Tier[]) {

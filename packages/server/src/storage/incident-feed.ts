@@ -14,9 +14,7 @@ export interface FeedPosition {
  * `(app_id, updated_at)` index (rowid, part of every SQLite index, breaks ties).
  */
 export function changesSince(db: Database, appId: string, since: number, after: FeedPosition | undefined, limit: number) {
-  const position = after
-    ? or(gt(incidents.updatedAt, after.updatedAt), and(eq(incidents.updatedAt, after.updatedAt), gt(sql`${incidents}.rowid`, after.rowid)))
-    : undefined
+  const position = after ? or(gt(incidents.updatedAt, after.updatedAt), and(eq(incidents.updatedAt, after.updatedAt), gt(sql`${incidents}.rowid`, after.rowid))) : undefined
   return db
     .select({ ...getTableColumns(incidents), rowid: sql<number>`${incidents}.rowid`.mapWith(Number) })
     .from(incidents)

@@ -110,15 +110,31 @@ export async function insertIncidentsOnce(db: Database, writes: IncidentWrite[])
     select e.value ->> '$.id', e.value ->> '$.incidentId', e.value ->> '$.type', e.value ->> '$.actor', e.value ->> '$.visibility', e.value -> '$.data', e.value ->> '$.at'
     from json_each(${jsonText(events)}) e
     where exists (select 1 from ${incidents} i where i.id = e.value ->> '$.incidentId' and i.revision = e.value ->> '$.revision')`)
-  const outbox = outboxStatements(db, fresh.map(({ incident, events }) => ({ incident, events, revision: incident.revision })))
+  const outbox = outboxStatements(
+    db,
+    fresh.map(({ incident, events }) => ({ incident, events, revision: incident.revision })),
+  )
   // Only the incidents that already held a key are read back; the new ones are what was written.
   const keyConditions = idempotencyKeysByApp(fresh)
   const holders = db
     .select()
     .from(incidents)
-    .where(keyConditions.length === 0 ? sql`0` : and(or(...keyConditions), notInArray(incidents.id, fresh.map(({ incident }) => incident.id))))
+    .where(
+      keyConditions.length === 0
+        ? sql`0`
+        : and(
+            or(...keyConditions),
+            notInArray(
+              incidents.id,
+              fresh.map(({ incident }) => incident.id),
+            ),
+          ),
+    )
   const [inserted, ...rest] = await db.batch([insert, ...(events.length > 0 ? [eventInsert] : []), ...outbox, holders])
-  incidentsChanged(db, fresh.map(({ incident }) => incident.appId))
+  incidentsChanged(
+    db,
+    fresh.map(({ incident }) => incident.appId),
+  )
   const numbers = new Map(inserted.map((row) => [row.id, row.number]))
   const byKey = new Map((rest[rest.length - 1] as IncidentRow[]).map((row) => [`${row.appId} ${row.idempotencyKey}`, row]))
   const byId = new Map<string, IncidentRow>()
@@ -193,7 +209,12 @@ const idsPerQuery = 100
 export async function incidentsByIds(db: Database, ids: readonly string[]): Promise<IncidentRow[]> {
   const rows: IncidentRow[] = []
   for (let start = 0; start < ids.length; start += idsPerQuery) {
-    rows.push(...(await db.select().from(incidents).where(inArray(incidents.id, ids.slice(start, start + idsPerQuery)))))
+    rows.push(
+      ...(await db
+        .select()
+        .from(incidents)
+        .where(inArray(incidents.id, ids.slice(start, start + idsPerQuery)))),
+    )
   }
   return rows
 }
@@ -341,18 +362,32 @@ export function listIncidentsQuery(db: Database, appId: string, query: ListQuery
   const openOnly = (filters.status !== undefined && openStatusNames.includes(filters.status)) || filters.sla !== undefined || filters.open === true
   const sorted = query.sort !== '-created' && query.sort !== 'created'
   // Which filter's index leads: none when a search, an open-tickets view or another sort does.
-  const leads = search !== undefined || ticketNumber !== undefined || openOnly || sorted ? undefined
-    : filters.assignee !== undefined ? 'assignee'
-    : filters.category !== undefined ? 'category'
-    : filters.priority !== undefined ? 'priority'
-    : filters.kind !== undefined ? 'kind'
-    : filters.tiers.length === 1 ? 'tier'
-    : filters.status !== undefined ? 'status'
-    : undefined
+  const leads =
+    search !== undefined || ticketNumber !== undefined || openOnly || sorted
+      ? undefined
+      : filters.assignee !== undefined
+        ? 'assignee'
+        : filters.category !== undefined
+          ? 'category'
+          : filters.priority !== undefined
+            ? 'priority'
+            : filters.kind !== undefined
+              ? 'kind'
+              : filters.tiers.length === 1
+                ? 'tier'
+                : filters.status !== undefined
+                  ? 'status'
+                  : undefined
 
   const conditions: (SQL | undefined)[] = [eq(incidents.appId, appId)]
   if (filters.tiers.length === 1) conditions.push(equals(incidents.tier, filters.tiers[0] as string, leads === 'tier'))
-  else if (filters.tiers.length < allTiers) conditions.push(sql`+${incidents.tier} in (${sql.join(filters.tiers.map((tier) => sql`${tier}`), sql`, `)})`)
+  else if (filters.tiers.length < allTiers)
+    conditions.push(
+      sql`+${incidents.tier} in (${sql.join(
+        filters.tiers.map((tier) => sql`${tier}`),
+        sql`, `,
+      )})`,
+    )
   if (openOnly) conditions.push(open)
   if (filters.status) conditions.push(equals(incidents.status, filters.status, leads === 'status' || (openOnly && !sorted && search === undefined && filters.sla === undefined)))
   if (filters.kind) conditions.push(equals(incidents.kind, filters.kind, leads === 'kind'))
@@ -376,8 +411,16 @@ export function listIncidentsQuery(db: Database, appId: string, query: ListQuery
   // matches come in that order; the other sorts by their own key.
   const bySearch = search !== undefined && !sorted
   if (query.after) {
-    const columns = bySearch ? sql`${incidentsSearch.rowid}` : sql.join(sort.columns.map((column) => sql`${column}`), sql`, `)
-    const values = sql.join(query.after.map((value) => sql`${value}`), sql`, `)
+    const columns = bySearch
+      ? sql`${incidentsSearch.rowid}`
+      : sql.join(
+          sort.columns.map((column) => sql`${column}`),
+          sql`, `,
+        )
+    const values = sql.join(
+      query.after.map((value) => sql`${value}`),
+      sql`, `,
+    )
     conditions.push(sort.direction === 'desc' ? sql`(${columns}) < (${values})` : sql`(${columns}) > (${values})`)
   }
   const order = bySearch
@@ -385,7 +428,8 @@ export function listIncidentsQuery(db: Database, appId: string, query: ListQuery
     : sort.columns.map((column) => (sort.direction === 'desc' ? desc(column) : asc(column)))
   const fields = { ...getTableColumns(incidents), searchRowid: sql<number>`${incidents}.rowid` }
   // A search walks the search index's matches, newest first, and reads each incident by rowid.
-  const from = search === undefined ? db.select(fields).from(incidents) : db.select(fields).from(incidentsSearch).innerJoin(incidents, sql`${incidents}.rowid = ${incidentsSearch.rowid}`)
+  const from =
+    search === undefined ? db.select(fields).from(incidents) : db.select(fields).from(incidentsSearch).innerJoin(incidents, sql`${incidents}.rowid = ${incidentsSearch.rowid}`)
   return from
     .where(and(...conditions))
     .orderBy(...order)
@@ -393,9 +437,7 @@ export function listIncidentsQuery(db: Database, appId: string, query: ListQuery
 }
 
 export async function listEvents(db: Database, incidentId: string, visibility?: 'public'): Promise<EventRow[]> {
-  const condition = visibility
-    ? and(eq(incidentEvents.incidentId, incidentId), eq(incidentEvents.visibility, visibility))
-    : eq(incidentEvents.incidentId, incidentId)
+  const condition = visibility ? and(eq(incidentEvents.incidentId, incidentId), eq(incidentEvents.visibility, visibility)) : eq(incidentEvents.incidentId, incidentId)
   // rowid keeps insertion order among events written in the same millisecond.
   return db.select().from(incidentEvents).where(condition).orderBy(asc(incidentEvents.at), sql`rowid`)
 }
@@ -447,8 +489,18 @@ export async function updateIncidentsIfUnchanged(db: Database, updates: Incident
     ),
   ]
   await db.batch(statements as unknown as Parameters<Database['batch']>[0])
-  incidentsChanged(db, updates.map(({ current }) => current.appId))
-  const stored = new Map((await incidentsByIds(db, updates.map(({ current }) => current.id))).map((row) => [row.id, row]))
+  incidentsChanged(
+    db,
+    updates.map(({ current }) => current.appId),
+  )
+  const stored = new Map(
+    (
+      await incidentsByIds(
+        db,
+        updates.map(({ current }) => current.id),
+      )
+    ).map((row) => [row.id, row]),
+  )
   return updates.map(({ current, revision }) => {
     const row = stored.get(current.id)
     return row?.revision === revision ? row : undefined
@@ -476,7 +528,7 @@ function guardedUpdates(db: Database, updates: IncidentUpdate[]) {
       ...fields.map((field) => (changes[field] === null ? null : (incidents[field] as SQLiteColumn).mapToDriverValue(changes[field]))),
     ])
     const set: Record<string, SQL> = { revision: sql.raw(`u.value ->> '$[2]'`) }
-    fields.forEach((field, index) => (set[field] = sql.raw(`u.value ->> '$[${index + 3}]'`)))
+    for (const [index, field] of fields.entries()) set[field] = sql.raw(`u.value ->> '$[${index + 3}]'`)
     return db
       .update(incidents)
       .set(set)

@@ -16,5 +16,5 @@ export function jsonText(value: unknown): string {
   const json = JSON.stringify(value)
   if (!/\\ud[89a-f]/.test(json)) return json
   // Escapes are read left to right, so an escaped backslash before "ud800" is never taken for one.
-  return json.replace(/\\(?:u(d[89a-f][0-9a-f]{2})|.)/g, (escape, surrogate: string | undefined) => (surrogate === undefined ? escape : '\\ufffd'))
+  return json.replace(/\\(?:u(d[89a-f][0-9a-f]{2})|.)/g, (escaped, surrogate: string | undefined) => (surrogate === undefined ? escaped : '\\ufffd'))
 }

@@ -29,7 +29,15 @@ export async function metricTickets(db: Database, appId: string, from: number, t
       resolutionDueAt: incidents.resolutionDueAt,
     })
     .from(incidents)
-    .where(and(eq(incidents.appId, appId), gte(incidents.createdAt, from), lt(incidents.createdAt, to), tiers ? inArray(incidents.tier, tiers as ('L1' | 'L2' | 'L3')[]) : undefined, position))
+    .where(
+      and(
+        eq(incidents.appId, appId),
+        gte(incidents.createdAt, from),
+        lt(incidents.createdAt, to),
+        tiers ? inArray(incidents.tier, tiers as ('L1' | 'L2' | 'L3')[]) : undefined,
+        position,
+      ),
+    )
     .orderBy(asc(incidents.createdAt), asc(incidents.id))
   return limit === undefined ? query : query.limit(limit)
 }

@@ -5,7 +5,11 @@ import type { Database } from '../db/database.ts'
 import { atRisk, breached } from './incidents.ts'
 
 const countOf = (condition: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`.mapWith(Number)
-const tierIn = (tiers: Tier[]) => sql.join(tiers.map((tier) => sql`${tier}`), sql`, `)
+const tierIn = (tiers: Tier[]) =>
+  sql.join(
+    tiers.map((tier) => sql`${tier}`),
+    sql`, `,
+  )
 
 /**
  * The open views' counts: one read of the open tickets only (a few of a long history), a seek

@@ -14,7 +14,11 @@ import type { Database } from '../db/database.ts'
 export async function sealStoredSecrets(db: Database, box: SecretBox): Promise<number> {
   const stored = [
     ...(await db.select({ id: webhooks.id, secret: webhooks.secret }).from(webhooks)).map((row) => ({ table: 'webhook' as const, ...row })),
-    ...(await db.select({ id: apps.id, secret: apps.identitySecret }).from(apps).where(isNotNull(apps.identitySecret))).map((row) => ({ table: 'app' as const, id: row.id, secret: row.secret ?? '' })),
+    ...(await db.select({ id: apps.id, secret: apps.identitySecret }).from(apps).where(isNotNull(apps.identitySecret))).map((row) => ({
+      table: 'app' as const,
+      id: row.id,
+      secret: row.secret ?? '',
+    })),
   ]
   let sealed = 0
   for (const { table, id, secret } of stored) {
@@ -25,8 +29,16 @@ export async function sealStoredSecrets(db: Database, box: SecretBox): Promise<n
     if (!box.seals) continue
     const value = await box.seal(secret)
     // Only if still in clear: another process starting on the same database may have sealed it.
-    if (table === 'webhook') await db.update(webhooks).set({ secret: value }).where(and(eq(webhooks.id, id), eq(webhooks.secret, secret)))
-    else await db.update(apps).set({ identitySecret: value }).where(and(eq(apps.id, id), eq(apps.identitySecret, secret)))
+    if (table === 'webhook')
+      await db
+        .update(webhooks)
+        .set({ secret: value })
+        .where(and(eq(webhooks.id, id), eq(webhooks.secret, secret)))
+    else
+      await db
+        .update(apps)
+        .set({ identitySecret: value })
+        .where(and(eq(apps.id, id), eq(apps.identitySecret, secret)))
     sealed++
   }
   return sealed

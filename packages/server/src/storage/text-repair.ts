@@ -35,7 +35,9 @@ export async function repairBrokenText(db: Database): Promise<number> {
     if (columns.length === 0) continue
     const blobs = columns.map((column) => `cast(${quoted(column)} as blob)`)
     const rows = await db.all<Record<string, ArrayBuffer | null>>(
-      sql.raw(`select rowid as "__rowid", ${blobs.map((blob, index) => `${blob} as c${index}`).join(', ')} from ${quoted(table)} where ${blobs.map((blob) => `instr(${blob}, x'ED') > 0`).join(' or ')}`),
+      sql.raw(
+        `select rowid as "__rowid", ${blobs.map((blob, index) => `${blob} as c${index}`).join(', ')} from ${quoted(table)} where ${blobs.map((blob) => `instr(${blob}, x'ED') > 0`).join(' or ')}`,
+      ),
     )
     for (const row of rows) {
       for (const [index, column] of columns.entries()) {

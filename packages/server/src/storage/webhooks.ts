@@ -11,21 +11,35 @@ export async function insertWebhook(db: Database, webhook: WebhookRow): Promise<
 
 /** An app's webhooks that are not stopped. */
 export async function listWebhooks(db: Database, appId: string): Promise<WebhookRow[]> {
-  return db.select().from(webhooks).where(and(eq(webhooks.appId, appId), isNull(webhooks.disabledAt))).orderBy(asc(webhooks.createdAt))
+  return db
+    .select()
+    .from(webhooks)
+    .where(and(eq(webhooks.appId, appId), isNull(webhooks.disabledAt)))
+    .orderBy(asc(webhooks.createdAt))
 }
 
 /** Replaces a webhook's (sealed) signing secret. */
 export async function setWebhookSecret(db: Database, appId: string, id: string, secret: string): Promise<void> {
-  await db.update(webhooks).set({ secret }).where(and(eq(webhooks.appId, appId), eq(webhooks.id, id)))
+  await db
+    .update(webhooks)
+    .set({ secret })
+    .where(and(eq(webhooks.appId, appId), eq(webhooks.id, id)))
 }
 
 export async function findWebhook(db: Database, appId: string, id: string): Promise<WebhookRow | undefined> {
-  const [row] = await db.select().from(webhooks).where(and(eq(webhooks.appId, appId), eq(webhooks.id, id))).limit(1)
+  const [row] = await db
+    .select()
+    .from(webhooks)
+    .where(and(eq(webhooks.appId, appId), eq(webhooks.id, id)))
+    .limit(1)
   return row
 }
 
 export async function disableWebhook(db: Database, appId: string, id: string, now: number): Promise<void> {
-  await db.update(webhooks).set({ disabledAt: now }).where(and(eq(webhooks.appId, appId), eq(webhooks.id, id), isNull(webhooks.disabledAt)))
+  await db
+    .update(webhooks)
+    .set({ disabledAt: now })
+    .where(and(eq(webhooks.appId, appId), eq(webhooks.id, id), isNull(webhooks.disabledAt)))
 }
 
 export async function listDeliveries(db: Database, webhookId: string, limit: number): Promise<DeliveryRow[]> {
@@ -71,7 +85,13 @@ export async function claimDelivery(db: Database, delivery: DeliveryRow, leaseUn
   const result = await db
     .update(webhookDeliveries)
     .set({ nextAttemptAt: leaseUntil })
-    .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending'), delivery.nextAttemptAt === null ? isNull(webhookDeliveries.nextAttemptAt) : eq(webhookDeliveries.nextAttemptAt, delivery.nextAttemptAt)))
+    .where(
+      and(
+        eq(webhookDeliveries.id, delivery.id),
+        eq(webhookDeliveries.status, 'pending'),
+        delivery.nextAttemptAt === null ? isNull(webhookDeliveries.nextAttemptAt) : eq(webhookDeliveries.nextAttemptAt, delivery.nextAttemptAt),
+      ),
+    )
     .returning({ id: webhookDeliveries.id })
   return result.length === 1
 }

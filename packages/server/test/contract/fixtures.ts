@@ -78,7 +78,9 @@ export async function buildWorld(server: TestServer): Promise<World> {
   await sendAs(server, 'POST', `/v1/incidents/${escalated.id}/escalate`, server.secretKey, { tier: 'L3', reason: 'needs the platform team' })
   await sendAs(server, 'POST', `/v1/incidents/${escalated.id}/resolve`, server.secretKey, { resolution: 'internal: rebuilt the export index' })
   const webhookResponse = await sendAs(server, 'POST', '/v1/admin/webhooks', server.secretKey, { url: 'https://hooks.example/triage' })
-  const invited = (await (await sendAs(server, 'POST', '/v1/admin/agents', server.secretKey, { email: 'world.agent@example.com', role: 'l1', name: 'World agent' })).json()) as AgentInvitation
+  const invited = (await (
+    await sendAs(server, 'POST', '/v1/admin/agents', server.secretKey, { email: 'world.agent@example.com', role: 'l1', name: 'World agent' })
+  ).json()) as AgentInvitation
   return {
     credentials: {
       'publishable A': server.publishableKey,

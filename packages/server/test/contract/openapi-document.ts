@@ -52,6 +52,9 @@ export function schemaChecker(document: OpenApiDocument): (schema: JsonSchema, v
       validator.addSchema(absolute as unknown as Schema, base)
       validators.set(schema, validator)
     }
-    return validator.validate(value).errors.slice(0, 5).map((error) => `${error.instanceLocation} ${error.error}`)
+    return validator
+      .validate(value)
+      .errors.slice(0, 5)
+      .map((error) => `${error.instanceLocation} ${error.error}`)
   }
 }

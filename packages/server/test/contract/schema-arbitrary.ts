@@ -35,7 +35,11 @@ function text(schema: JsonSchema): fc.Arbitrary<string> {
   const minLength = schema.minLength ?? 0
   // Long strings are tried at their bounds; the middle adds nothing but time.
   const maxLength = Math.min(schema.maxLength ?? 40, minLength + 40)
-  const base = fc.string({ unit: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...'abcXYZ09 _-.') }, { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }), minLength, maxLength })
+  const base = fc.string({
+    unit: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...'abcXYZ09 _-.') }, { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }),
+    minLength,
+    maxLength,
+  })
   return schema.maxLength !== undefined && schema.maxLength > maxLength
     ? fc.oneof({ weight: 9, arbitrary: base }, { weight: 1, arbitrary: fc.constant('x'.repeat(schema.maxLength)) })
     : base
@@ -45,7 +49,11 @@ function formatted(schema: JsonSchema): fc.Arbitrary<string> | undefined {
   switch (schema.format) {
     case 'date-time':
       return fc
-        .tuple(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }), fc.constantFrom('Z', '+02:00', '-05:30', '+00:00'), fc.boolean())
+        .tuple(
+          fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }),
+          fc.constantFrom('Z', '+02:00', '-05:30', '+00:00'),
+          fc.boolean(),
+        )
         .map(([date, zone, millis]) => {
           const iso = date.toISOString()
           return `${millis ? iso.slice(0, 23) : iso.slice(0, 19)}${zone}`
@@ -76,16 +84,21 @@ function number(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
 function object(schema: JsonSchema, resolve: (schema: JsonSchema) => fc.Arbitrary<unknown>): fc.Arbitrary<Record<string, unknown>> {
   const properties = schema.properties ?? {}
   const required = new Set(schema.required ?? [])
-  const known = fc.record(
-    Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, resolve(property)])),
-    { requiredKeys: [...required].filter((name) => name in properties) },
-  )
+  const known = fc.record(Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, resolve(property)])), {
+    requiredKeys: [...required].filter((name) => name in properties),
+  })
   const extra = schema.additionalProperties
   const extras =
     extra === false
       ? fc.constant({})
-      : fc.dictionary(text({ minLength: 1, maxLength: 20 }).filter((key) => !(key in properties)), extra === undefined || extra === true ? anyJson : resolve(extra), { maxKeys: 5 })
-  return fc.tuple(known, extras).map(([fields, more]) => ({ ...more, ...fields }))
+      : fc.dictionary(
+          text({ minLength: 1, maxLength: 20 }).filter((key) => !(key in properties)),
+          extra === undefined || extra === true ? anyJson : resolve(extra),
+          { maxKeys: 5 },
+        )
+  return fc
+    .tuple(known, extras)
+    .map(([fields, more]) => ({ ...more, ...fields }))
     .filter((value) => {
       const count = Object.keys(value).length
       return count >= (schema.minProperties ?? 0) && count <= (schema.maxProperties ?? Infinity)

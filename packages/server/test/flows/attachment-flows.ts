@@ -76,9 +76,17 @@ export function describeAttachmentFlows(current: () => FlowTarget): void {
     })
 
     it('refuses HTML sent as a PNG and an SVG with 415 problem+json, and stores neither', async () => {
-      const html = await uploadFile(current(), report.id, report.reporterToken, { bytes: text('<!DOCTYPE html><script>alert(document.cookie)</script>'), name: 'cute.png', type: 'image/png' })
+      const html = await uploadFile(current(), report.id, report.reporterToken, {
+        bytes: text('<!DOCTYPE html><script>alert(document.cookie)</script>'),
+        name: 'cute.png',
+        type: 'image/png',
+      })
       await expectProblem(html, 415, 'unsupported_media_type')
-      const svg = await uploadFile(current(), report.id, report.reporterToken, { bytes: text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), name: 'logo.svg', type: 'image/svg+xml' })
+      const svg = await uploadFile(current(), report.id, report.reporterToken, {
+        bytes: text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+        name: 'logo.svg',
+        type: 'image/svg+xml',
+      })
       await expectProblem(svg, 415, 'unsupported_media_type')
       const incident = (await (await getAs(current(), `/v1/incidents/${report.id}`, app().secretKey)).json()) as Incident
       expect(incident.attachments).toHaveLength(2)
@@ -106,7 +114,9 @@ export function describeAttachmentFlows(current: () => FlowTarget): void {
       const retried = await newReport('The export button does nothing on the invoices page')
       const key = crypto.randomUUID()
       const responses = await Promise.all(
-        Array.from({ length: 5 }, () => uploadFile(current(), retried.id, retried.reporterToken, { bytes: screenshot, name: 'export.png', type: 'image/png' }, { 'idempotency-key': key })),
+        Array.from({ length: 5 }, () =>
+          uploadFile(current(), retried.id, retried.reporterToken, { bytes: screenshot, name: 'export.png', type: 'image/png' }, { 'idempotency-key': key }),
+        ),
       )
       expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201])
       const answers = (await Promise.all(responses.map((response) => response.json()))) as AttachmentCreated[]

@@ -79,8 +79,7 @@ function postJson(target: FlowTarget, path: string, headers: Record<string, stri
 export function describeHttpFlows(start: () => Promise<FlowTarget>): void {
   let target: FlowTarget
   const app = (name: FlowAppName) => target.fixture.apps[name]
-  const report = (name: FlowAppName, i: number, headers: Record<string, string> = {}) =>
-    postReport(target, app(name).publishableKey, { symptoms: symptomsOf(i) }, headers)
+  const report = (name: FlowAppName, i: number, headers: Record<string, string> = {}) => postReport(target, app(name).publishableKey, { symptoms: symptomsOf(i) }, headers)
 
   // The server's own log (e.g. a stack trace from workerd) usually explains a failure: show it once, at the end.
   let failed = false
@@ -146,8 +145,7 @@ export function describeHttpFlows(start: () => Promise<FlowTarget>): void {
     }
     const idempotencyKey = crypto.randomUUID()
     let created: ReportCreated
-    const agent = (method: string, action: string, payload?: unknown) =>
-      sendAs(target, method, `/v1/incidents/${created.id}${action}`, app('core').secretKey, payload)
+    const agent = (method: string, action: string, payload?: unknown) => sendAs(target, method, `/v1/incidents/${created.id}${action}`, app('core').secretKey, payload)
     const reporterView = async () => (await (await getAs(target, `/v1/reports/${created.id}`, created.reporterToken)).json()) as ReportView
 
     it('logs a report as INC-000001 with a reporter token', async () => {
@@ -249,43 +247,47 @@ export function describeHttpFlows(start: () => Promise<FlowTarget>): void {
   })
 
   describe('the scheduled jobs while reports arrive', () => {
-    it('sweeps SLA clocks during a burst of 20 reports: every report 201, the overdue incident marked breached once', async () => {
-      const [responses] = await Promise.all([
-        Promise.all(Array.from({ length: 20 }, (_, i) => report('sweep', i))),
-        target.runScheduled(),
-        target.runScheduled(),
-      ])
-      expect(statusesOf(responses)).toEqual(Array(20).fill(201))
-      await expectGapFreeNumbers(target, app('sweep'))
-      const overdue = (await (await getAs(target, `/v1/incidents/${target.fixture.overdueId}`, app('sweep').secretKey)).json()) as Incident
-      const breaches = overdue.timeline.filter((event) => event.type === 'sla_breached').map((event) => event.data['clock'])
-      // Two runs at once: the sweep's lease lets one mark each clock, once.
-      expect(breaches.sort()).toEqual(['first_response', 'resolution'])
-      expect(overdue.sla.firstResponse.state).toBe('breached')
-    }, burstTimeoutMs)
+    it(
+      'sweeps SLA clocks during a burst of 20 reports: every report 201, the overdue incident marked breached once',
+      async () => {
+        const [responses] = await Promise.all([Promise.all(Array.from({ length: 20 }, (_, i) => report('sweep', i))), target.runScheduled(), target.runScheduled()])
+        expect(statusesOf(responses)).toEqual(Array(20).fill(201))
+        await expectGapFreeNumbers(target, app('sweep'))
+        const overdue = (await (await getAs(target, `/v1/incidents/${target.fixture.overdueId}`, app('sweep').secretKey)).json()) as Incident
+        const breaches = overdue.timeline.filter((event) => event.type === 'sla_breached').map((event) => event.data['clock'])
+        // Two runs at once: the sweep's lease lets one mark each clock, once.
+        expect(breaches.sort()).toEqual(['first_response', 'resolution'])
+        expect(overdue.sla.firstResponse.state).toBe('breached')
+      },
+      burstTimeoutMs,
+    )
   })
 
   describe('rate limits', () => {
-    it('holds one reporter token to its budget per minute with 429 and Retry-After; other apps are not affected', async () => {
-      const created = (await (await report('limits', 0)).json()) as ReportCreated
-      const responses: Response[] = []
-      // 2 × 120 + 1: more than two windows' budget, so some must be refused even if a window turns meanwhile.
-      for (let wave = 0; wave < 241; wave += 41) {
-        const count = Math.min(41, 241 - wave)
-        responses.push(...(await Promise.all(Array.from({ length: count }, () => getAs(target, `/v1/reports/${created.id}`, created.reporterToken)))))
-      }
-      const passed = responses.filter((response) => response.status === 200)
-      const refused = responses.filter((response) => response.status === 429)
-      expect(passed.length + refused.length).toBe(241)
-      expect(passed.length).toBeGreaterThanOrEqual(120)
-      expect(passed.length).toBeLessThanOrEqual(240)
-      for (const response of refused.slice(0, 3)) {
-        expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
-        expect(Number(response.headers.get('retry-after'))).toBeLessThanOrEqual(60)
-        await expectProblem(response, 429, 'rate_limited')
-      }
-      expect((await report('core', 1)).status).toBe(201)
-    }, burstTimeoutMs)
+    it(
+      'holds one reporter token to its budget per minute with 429 and Retry-After; other apps are not affected',
+      async () => {
+        const created = (await (await report('limits', 0)).json()) as ReportCreated
+        const responses: Response[] = []
+        // 2 × 120 + 1: more than two windows' budget, so some must be refused even if a window turns meanwhile.
+        for (let wave = 0; wave < 241; wave += 41) {
+          const count = Math.min(41, 241 - wave)
+          responses.push(...(await Promise.all(Array.from({ length: count }, () => getAs(target, `/v1/reports/${created.id}`, created.reporterToken)))))
+        }
+        const passed = responses.filter((response) => response.status === 200)
+        const refused = responses.filter((response) => response.status === 429)
+        expect(passed.length + refused.length).toBe(241)
+        expect(passed.length).toBeGreaterThanOrEqual(120)
+        expect(passed.length).toBeLessThanOrEqual(240)
+        for (const response of refused.slice(0, 3)) {
+          expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+          expect(Number(response.headers.get('retry-after'))).toBeLessThanOrEqual(60)
+          await expectProblem(response, 429, 'rate_limited')
+        }
+        expect((await report('core', 1)).status).toBe(201)
+      },
+      burstTimeoutMs,
+    )
   })
 
   describe('people, not keys (#18)', () => {

@@ -14,7 +14,8 @@ export async function startNodeTarget(): Promise<FlowTarget> {
     url: server.url,
     fixture,
     // What node-server.ts runs on its intervals.
-    runScheduled: async () => void (await Promise.all([sweepSla(server.services), sweepRetention(server.services).then(() => dispatchWebhooks(server.services)), dispatchWebhooks(server.services)])),
+    runScheduled: async () =>
+      void (await Promise.all([sweepSla(server.services), sweepRetention(server.services).then(() => dispatchWebhooks(server.services)), dispatchWebhooks(server.services)])),
     output: () => '',
     stop: server.stop,
   }

@@ -30,7 +30,11 @@ export function describePrivacyFlows(current: () => FlowTarget): void {
   }
   const expectNoneOf = (text: string, where: string) => expect([where, erasedStrings.filter((one) => text.includes(one))]).toEqual([where, []])
   const deflect = async () =>
-    (await fetch(`${current().url}/v1/diagnostics?symptoms=${encodeURIComponent('The shipping label printer fails with error 504')}`, { headers: { 'x-triage-key': app().publishableKey } })).text()
+    (
+      await fetch(`${current().url}/v1/diagnostics?symptoms=${encodeURIComponent('The shipping label printer fails with error 504')}`, {
+        headers: { 'x-triage-key': app().publishableKey },
+      })
+    ).text()
 
   describe('privacy', () => {
     let first: ReportCreated
@@ -59,16 +63,27 @@ export function describePrivacyFlows(current: () => FlowTarget): void {
         body: JSON.stringify({ body: 'Marisol here: it is invoice MV-30311 again' }),
       })
       expect(said.status).toBe(200)
-      const resolved = await sendAs(current(), 'POST', `/v1/incidents/${first.id}/resolve`, app().secretKey, { resolution: 'Printer driver updated', publicNote: 'Fixed: print the label again.' })
+      const resolved = await sendAs(current(), 'POST', `/v1/incidents/${first.id}/resolve`, app().secretKey, {
+        resolution: 'Printer driver updated',
+        publicNote: 'Fixed: print the label again.',
+      })
       expect(resolved.status).toBe(200)
 
       const exported = await json<ReporterExport>(`/v1/admin/reporters/export?email=${encodeURIComponent('MARISOL@example.com')}`)
       expect(exported.incidents.map((incident) => incident.id)).toEqual([first.id, second.id])
       expect(exported.nextCursor).toBeNull()
-      expect(exported.incidents[0]).toMatchObject({ symptoms: expect.stringContaining('Vandersloot'), contact: { name: 'Marisol Vandersloot', email: 'marisol@example.com' }, context: { userAgent: 'SlootBrowser/2.0' } })
+      expect(exported.incidents[0]).toMatchObject({
+        symptoms: expect.stringContaining('Vandersloot'),
+        contact: { name: 'Marisol Vandersloot', email: 'marisol@example.com' },
+        context: { userAgent: 'SlootBrowser/2.0' },
+      })
       expect(exported.incidents[0]?.timeline.at(-1)).toMatchObject({ type: 'resolved', body: 'Fixed: print the label again.' })
-      expect(exported.incidents[1]?.timeline.filter((event) => event.type === 'message')).toEqual([expect.objectContaining({ author: 'reporter', body: 'Marisol here: it is invoice MV-30311 again' })])
-      expect(exported.incidents[1]?.attachments).toEqual([expect.objectContaining({ id: attachment.id, name: 'vandersloot-card.png', href: `/v1/incidents/${second.id}/attachments/${attachment.id}` })])
+      expect(exported.incidents[1]?.timeline.filter((event) => event.type === 'message')).toEqual([
+        expect.objectContaining({ author: 'reporter', body: 'Marisol here: it is invoice MV-30311 again' }),
+      ])
+      expect(exported.incidents[1]?.attachments).toEqual([
+        expect.objectContaining({ id: attachment.id, name: 'vandersloot-card.png', href: `/v1/incidents/${second.id}/attachments/${attachment.id}` }),
+      ])
       expect(JSON.stringify(exported)).not.toContain('Ingeborg')
     })
 
@@ -95,7 +110,8 @@ export function describePrivacyFlows(current: () => FlowTarget): void {
       const listed = await (await get('/v1/incidents?limit=200')).text()
       expectNoneOf(listed, 'the list')
       expect(listed).toContain('Ingeborg Thale')
-      for (const word of ['vandersloot', 'Marisol', 'MV-30311']) expect((await json<{ items: unknown[] }>(`/v1/incidents?limit=200&q=${encodeURIComponent(word)}`)).items).toEqual([])
+      for (const word of ['vandersloot', 'Marisol', 'MV-30311'])
+        expect((await json<{ items: unknown[] }>(`/v1/incidents?limit=200&q=${encodeURIComponent(word)}`)).items).toEqual([])
       const kept = await json<Incident>(`/v1/incidents/${other.id}`)
       expect(kept.contact).toEqual({ name: 'Ingeborg Thale', email: 'ingeborg@example.com' })
       expect(kept.similar.map((similar) => similar.id)).not.toContain(first.id)
@@ -118,9 +134,19 @@ export function describePrivacyFlows(current: () => FlowTarget): void {
     it('holds the export, the erasure and the ticket reads in the audit trail, with the key that did them', async () => {
       const trail = await json<AuditList>('/v1/admin/audit?limit=200')
       const by = (action: string) => trail.items.filter((entry) => entry.action === action)
-      expect(by('reporter.exported').map((entry) => entry.incidentId).sort()).toEqual([first.id, second.id].sort())
-      expect(by('reporter.erasure_requested')).toEqual([expect.objectContaining({ actor: { name: 'Flows: privacy admin', id: expect.any(String) }, details: expect.objectContaining({ incidents: 2 }) })])
-      expect(by('incident.erased').map((entry) => entry.incidentId).sort()).toEqual([first.id, second.id].sort())
+      expect(
+        by('reporter.exported')
+          .map((entry) => entry.incidentId)
+          .sort(),
+      ).toEqual([first.id, second.id].sort())
+      expect(by('reporter.erasure_requested')).toEqual([
+        expect.objectContaining({ actor: { name: 'Flows: privacy admin', id: expect.any(String) }, details: expect.objectContaining({ incidents: 2 }) }),
+      ])
+      expect(
+        by('incident.erased')
+          .map((entry) => entry.incidentId)
+          .sort(),
+      ).toEqual([first.id, second.id].sort())
       expect(by('incident.read').map((entry) => entry.incidentId)).toEqual(expect.arrayContaining([first.id, second.id, other.id]))
       for (const entry of trail.items) expect(entry.actor.name).toBe('Flows: privacy admin')
       expectNoneOf(JSON.stringify(trail), 'the audit trail')

@@ -69,14 +69,7 @@ export function createEditor() {
         <p class="hint" id="triage-hide-hint">
           {strings.hideHint}
         </p>
-        <canvas
-          ref={keep}
-          data-testid="triage-shot"
-          aria-describedby="triage-hide-hint"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-        />
+        <canvas ref={keep} data-testid="triage-shot" aria-describedby="triage-hide-hint" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} />
         <div class="row">
           <button type="button" aria-pressed={!cropping.value} onClick={() => (cropping.value = false)}>
             {strings.hide}

@@ -2,7 +2,6 @@ import { h, signal } from '../panel/jsx.ts'
 import { addStyles } from '../core/host.ts'
 import { fill } from '../i18n/index.ts'
 import type { AttachmentsPart } from '../panel/attachments-type.ts'
-import type { WidgetState } from '../state.ts'
 import { acceptTypes, accepts } from './accept.ts'
 import { captureTab } from './capture.ts'
 import { createEditor } from './editor.tsx'
@@ -76,7 +75,13 @@ export function createAttachmentsPart(): AttachmentsPart {
 
     const editing = shot.value
     return (
-      <section ref={style} class="attachments" data-testid="triage-attachments" aria-labelledby="triage-attachments-title" onPaste={(event) => add([...(event.clipboardData?.files ?? [])])}>
+      <section
+        ref={style}
+        class="attachments"
+        data-testid="triage-attachments"
+        aria-labelledby="triage-attachments-title"
+        onPaste={(event) => add([...(event.clipboardData?.files ?? [])])}
+      >
         <h4 id="triage-attachments-title">{strings.attachmentsTitle}</h4>
         {editing ? (
           <Editor shot={editing} strings={strings} onDone={useShot} onCancel={() => (shot.value = null)} />
@@ -90,7 +95,13 @@ export function createAttachmentsPart(): AttachmentsPart {
                 {strings.screenshot}
               </button>
               <label class="file">
-                <input type="file" multiple accept={acceptTypes} data-testid="triage-file" onChange={(event) => (add([...(event.currentTarget.files ?? [])]), (event.currentTarget.value = ''))} />
+                <input
+                  type="file"
+                  multiple
+                  accept={acceptTypes}
+                  data-testid="triage-file"
+                  onChange={(event) => (add([...(event.currentTarget.files ?? [])]), (event.currentTarget.value = ''))}
+                />
                 {strings.attachFile}
               </label>
             </div>
@@ -102,6 +113,7 @@ export function createAttachmentsPart(): AttachmentsPart {
         <ul class="files">
           {state.files.value.map((file) => (
             <li key={file.name + file.size} data-testid="triage-attached">
+              {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabindex is not focusable; the thumbnail repeats the name beside it */}
               {file.type.startsWith('image/') ? <canvas ref={thumbnail(file)} width={thumbWidth} height={thumbHeight} aria-hidden="true" /> : null}
               <span>{file.name}</span>
               <button type="button" aria-label={fill(strings.remove, { name: file.name })} onClick={() => (state.files.value = state.files.value.filter((kept) => kept !== file))}>

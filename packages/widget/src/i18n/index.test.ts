@@ -5,9 +5,7 @@ import { fr } from './fr.ts'
 import { pickLocale, resolveStrings, words } from './index.ts'
 
 const keysOf = (value: object): string[] =>
-  Object.entries(value).flatMap(([key, entry]) =>
-    typeof entry === 'object' ? keysOf(entry as object).map((inner) => `${key}.${inner}`) : [key],
-  )
+  Object.entries(value).flatMap(([key, entry]) => (typeof entry === 'object' ? keysOf(entry as object).map((inner) => `${key}.${inner}`) : [key]))
 
 describe('i18n', () => {
   test('picks the dictionary by language, English when there is none', () => {

@@ -20,9 +20,7 @@ export function Diagnose({ state, strings }: PanelStepProps) {
 
   return (
     <form noValidate onSubmit={onSubmit}>
-      <h3>
-        {strings.diagnoseTitle}
-      </h3>
+      <h3>{strings.diagnoseTitle}</h3>
       {/* The category is picked once, with the first question: it decides the questions that follow. */}
       {diagnosis && index === 0 && (
         <>
@@ -61,7 +59,14 @@ function Question({ question, state, strings }: QuestionProps) {
     return (
       <>
         <label for="triage-answer">{question.text}</label>
-        <input data-autofocus id="triage-answer" data-testid="triage-answer" maxLength={question.maxLength} value={value} onInput={(event) => state.answer(question.id, event.currentTarget.value)} />
+        <input
+          data-autofocus
+          id="triage-answer"
+          data-testid="triage-answer"
+          maxLength={question.maxLength}
+          value={value}
+          onInput={(event) => state.answer(question.id, event.currentTarget.value)}
+        />
       </>
     )
   }
@@ -74,7 +79,14 @@ function Question({ question, state, strings }: QuestionProps) {
       <legend>{question.text}</legend>
       {options.map((option) => (
         <label key={option.value} class="option">
-          <input data-autofocus={option === options[0] ? '' : undefined} type="radio" name={question.id} value={option.value} checked={value === option.value} onChange={() => state.answer(question.id, option.value)} />
+          <input
+            data-autofocus={option === options[0] ? '' : undefined}
+            type="radio"
+            name={question.id}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => state.answer(question.id, option.value)}
+          />
           {option.label}
         </label>
       ))}

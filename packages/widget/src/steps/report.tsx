@@ -101,7 +101,13 @@ export function Report({ state, strings, locale }: StepProps) {
       ) : (
         <form noValidate onSubmit={onReply}>
           <label for="triage-reply">{resolved ? strings.stillWrongLabel : strings.replyLabel}</label>
-          <textarea id="triage-reply" data-testid="triage-reply" maxLength={limits.messageChars} value={state.reply.value} onInput={(event) => (state.reply.value = event.currentTarget.value)} />
+          <textarea
+            id="triage-reply"
+            data-testid="triage-reply"
+            maxLength={limits.messageChars}
+            value={state.reply.value}
+            onInput={(event) => (state.reply.value = event.currentTarget.value)}
+          />
           <button type="submit" data-testid={resolved ? 'triage-reopen' : 'triage-reply-send'} aria-disabled={acting}>
             {resolved ? strings.stillBroken : strings.replySend}
           </button>

@@ -33,7 +33,11 @@ export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, 
 export function accessibleName(element: Element): string {
   const root = element.getRootNode() as ParentNode
   const labelledBy = element.getAttribute('aria-labelledby')
-  if (labelledBy) return labelledBy.split(' ').map((id) => root.querySelector(`#${id}`)?.textContent?.trim() ?? '').join(' ')
+  if (labelledBy)
+    return labelledBy
+      .split(' ')
+      .map((id) => root.querySelector(`#${id}`)?.textContent?.trim() ?? '')
+      .join(' ')
   return element.getAttribute('aria-label') ?? element.textContent?.trim() ?? ''
 }
 

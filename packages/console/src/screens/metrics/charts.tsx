@@ -25,7 +25,21 @@ const left = 44
 const bottom = 22
 
 /** A card with a title, the chart, and its figures as a table. */
-export function ChartCard({ id, title, hint, summary, children, table }: { id: string; title: string; hint?: string; summary: string; children: ComponentChildren; table: ComponentChildren }) {
+export function ChartCard({
+  id,
+  title,
+  hint,
+  summary,
+  children,
+  table,
+}: {
+  id: string
+  title: string
+  hint?: string
+  summary: string
+  children: ComponentChildren
+  table: ComponentChildren
+}) {
   const strings = t.value
   return (
     <figure class="chart-card" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
@@ -51,7 +65,19 @@ const plotHeight = height - bottom - 8
  * The frame both day charts share: the y grid from zero to `top` with its labels, about six day
  * labels along x (at `xOf(index)`), and what the chart draws inside.
  */
-function DayPlot({ days, ticks, format, xOf, children }: { days: string[]; ticks: number[]; format: (value: number) => string; xOf: (index: number) => number; children: ComponentChildren }) {
+function DayPlot({
+  days,
+  ticks,
+  format,
+  xOf,
+  children,
+}: {
+  days: string[]
+  ticks: number[]
+  format: (value: number) => string
+  xOf: (index: number) => number
+  children: ComponentChildren
+}) {
   const top = ticks[ticks.length - 1] ?? 1
   const every = Math.max(1, Math.ceil(days.length / 6))
   return (
@@ -127,7 +153,7 @@ export function LabelledBars({ rows, color = 1 }: { rows: { label: string; value
       {rows.map((row) => (
         <li key={row.label}>
           <span class="hbar-label">{row.label}</span>
-          <svg viewBox="0 0 100 10" preserveAspectRatio="none" class={`hbar color-${color}`} focusable="false">
+          <svg viewBox="0 0 100 10" preserveAspectRatio="none" class={`hbar color-${color}`} focusable="false" aria-hidden="true">
             <rect x={0} y={0} height={10} width={(row.value / max) * 100} class="bar" />
           </svg>
           <span class="hbar-value">{row.value}</span>
@@ -166,7 +192,15 @@ export function FiguresTable({ head, rows }: { head: string[]; rows: (string | n
       <tbody>
         {rows.map((row, index) => (
           <tr key={index}>
-            {row.map((cell, column) => (column === 0 ? <th scope="row" key={column}>{cell}</th> : <td key={column}>{cell}</td>))}
+            {row.map((cell, column) =>
+              column === 0 ? (
+                <th scope="row" key={column}>
+                  {cell}
+                </th>
+              ) : (
+                <td key={column}>{cell}</td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>

@@ -74,7 +74,14 @@ function Dashboard({ data }: { data: MetricsSeries }) {
   ]
   const hoursLabel = (value: number) => hours(value * 60)
   const timeTable = (pick: (day: MetricsDay) => MetricsDay['timeToFirstResponse']) => (
-    <FiguresTable head={[strings.day, strings.median, strings.p90]} rows={data.days.map((day) => [day.date, pick(day).medianMinutes === null ? '–' : hours(pick(day).medianMinutes!), pick(day).p90Minutes === null ? '–' : hours(pick(day).p90Minutes!)])} />
+    <FiguresTable
+      head={[strings.day, strings.median, strings.p90]}
+      rows={data.days.map((day) => [
+        day.date,
+        pick(day).medianMinutes === null ? '–' : hours(pick(day).medianMinutes!),
+        pick(day).p90Minutes === null ? '–' : hours(pick(day).p90Minutes!),
+      ])}
+    />
   )
   const attainment: Series[] = [
     { label: strings.slaFirstResponse, values: data.days.map((day) => day.firstResponseSla.attainment), color: 1 },
@@ -117,17 +124,40 @@ function Dashboard({ data }: { data: MetricsSeries }) {
         </li>
       </ul>
       <div class="charts">
-        <ChartCard id="first-response" title={strings.firstResponseTime} summary={summaryOf(strings.firstResponseTime, data.days.map((day) => day.timeToFirstResponse.medianMinutes), hours)} table={timeTable((day) => day.timeToFirstResponse)}>
+        <ChartCard
+          id="first-response"
+          title={strings.firstResponseTime}
+          summary={summaryOf(
+            strings.firstResponseTime,
+            data.days.map((day) => day.timeToFirstResponse.medianMinutes),
+            hours,
+          )}
+          table={timeTable((day) => day.timeToFirstResponse)}
+        >
           <LineChart days={days} series={timeSeries((day) => day.timeToFirstResponse)} format={hoursLabel} />
         </ChartCard>
-        <ChartCard id="resolution" title={strings.resolutionTime} summary={summaryOf(strings.resolutionTime, data.days.map((day) => day.timeToResolve.medianMinutes), hours)} table={timeTable((day) => day.timeToResolve)}>
+        <ChartCard
+          id="resolution"
+          title={strings.resolutionTime}
+          summary={summaryOf(
+            strings.resolutionTime,
+            data.days.map((day) => day.timeToResolve.medianMinutes),
+            hours,
+          )}
+          table={timeTable((day) => day.timeToResolve)}
+        >
           <LineChart days={days} series={timeSeries((day) => day.timeToResolve)} format={hoursLabel} />
         </ChartCard>
         <ChartCard
           id="attainment"
           title={strings.slaAttainment}
           summary={`${strings.slaAttainment}: ${strings.slaFirstResponse} ${percent(overall((day) => day.firstResponseSla))}, ${strings.slaResolution} ${percent(overall((day) => day.resolutionSla))}`}
-          table={<FiguresTable head={[strings.day, strings.slaFirstResponse, strings.slaResolution]} rows={data.days.map((day) => [day.date, percent(day.firstResponseSla.attainment), percent(day.resolutionSla.attainment)])} />}
+          table={
+            <FiguresTable
+              head={[strings.day, strings.slaFirstResponse, strings.slaResolution]}
+              rows={data.days.map((day) => [day.date, percent(day.firstResponseSla.attainment), percent(day.resolutionSla.attainment)])}
+            />
+          }
         >
           <LineChart days={days} series={attainment} format={(value) => formatPercent(value)} />
         </ChartCard>

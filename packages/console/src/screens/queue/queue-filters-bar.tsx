@@ -29,7 +29,15 @@ export function QueueFiltersBar({ searchRef }: { searchRef: { current: HTMLInput
     <form class="filters" role="search" aria-label={strings.filters} onSubmit={(event) => (event.preventDefault(), clearTimeout(typing.current), setFilter({ q: text }))}>
       <label class="search">
         <span>{strings.search}</span>
-        <input ref={searchRef} type="search" value={text} placeholder={strings.searchPlaceholder} maxLength={200} onInput={(event) => onSearch(event.currentTarget.value)} data-testid="search" />
+        <input
+          ref={searchRef}
+          type="search"
+          value={text}
+          placeholder={strings.searchPlaceholder}
+          maxLength={200}
+          onInput={(event) => onSearch(event.currentTarget.value)}
+          data-testid="search"
+        />
       </label>
       <label>
         <span>{strings.column.priority}</span>

@@ -43,10 +43,16 @@ export function QueueTable() {
           <th scope="col">{strings.column.ticket}</th>
           <th scope="col">{strings.column.summary}</th>
           <th scope="col">{strings.column.priority}</th>
-          <th scope="col" class="col-status">{strings.column.status}</th>
-          <th scope="col" class="col-assignee">{strings.column.assignee}</th>
+          <th scope="col" class="col-status">
+            {strings.column.status}
+          </th>
+          <th scope="col" class="col-assignee">
+            {strings.column.assignee}
+          </th>
           <th scope="col">{strings.column.sla}</th>
-          <th scope="col" class="col-created">{strings.column.created}</th>
+          <th scope="col" class="col-created">
+            {strings.column.created}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -57,7 +63,12 @@ export function QueueTable() {
             <tr key={incident.id} class={isCurrent ? 'current' : undefined} data-id={incident.id} data-number={incident.number}>
               <td class="col-check">
                 <label class="check">
-                  <input type="checkbox" aria-label={fill(strings.select, { number: incident.number })} checked={ticked.has(incident.id)} onChange={() => toggleChecked(incident.id)} />
+                  <input
+                    type="checkbox"
+                    aria-label={fill(strings.select, { number: incident.number })}
+                    checked={ticked.has(incident.id)}
+                    onChange={() => toggleChecked(incident.id)}
+                  />
                 </label>
               </td>
               <td class="number">
@@ -77,7 +88,12 @@ export function QueueTable() {
               <td class="col-status">{strings.status[incident.status]}</td>
               <td class="col-assignee">{incident.assignee ? assigneeName(incident.assignee) : <span class="muted">{strings.unassignedLabel}</span>}</td>
               <td>
-                <SlaBadge clock={incident.sla[clock]} startedAt={incident.createdAt} status={incident.status} label={clock === 'firstResponse' ? strings.slaFirstResponse : strings.slaResolution} />
+                <SlaBadge
+                  clock={incident.sla[clock]}
+                  startedAt={incident.createdAt}
+                  status={incident.status}
+                  label={clock === 'firstResponse' ? strings.slaFirstResponse : strings.slaResolution}
+                />
               </td>
               <td class="col-created">
                 <time dateTime={incident.createdAt} title={formatDateTime(incident.createdAt)}>

@@ -16,11 +16,7 @@ export function ViewsNav() {
           const count = view === 'all' ? undefined : counts.value[view]
           return (
             <li key={view}>
-              <ConsoleLink
-                href={`${base}${viewSearch(view)}`}
-                aria-current={view === active ? 'page' : undefined}
-                class={`view view-${view}`}
-              >
+              <ConsoleLink href={`${base}${viewSearch(view)}`} aria-current={view === active ? 'page' : undefined} class={`view view-${view}`}>
                 <span class="view-name">{strings.view[view]}</span>
                 {count === undefined ? null : (
                   <span class="count" data-testid={`count-${view}`}>

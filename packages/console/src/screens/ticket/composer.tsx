@@ -83,34 +83,34 @@ export function ComposerBox({ ticket, composer }: { ticket: TicketState; compose
         {tab('internal', strings.note)}
       </div>
       <div id="composer-panel" role="tabpanel" aria-labelledby={`composer-tab-${composer.mode.value}`}>
-      <form onSubmit={(event) => void send(event)}>
-        <label class="field">
-          <span>{isPublic ? strings.replyLabel : strings.noteLabel}</span>
-          <textarea
-            ref={box}
-            value={composer.draft.value}
-            maxLength={10_000}
-            onInput={(event) => onInput(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send(event)
-              if (event.key === 'Escape') event.currentTarget.blur()
-            }}
-            data-testid="composer"
-          />
-        </label>
-        <div class="composer-actions">
-          {isPublic ? (
-            <label class="compact checkbox">
-              <input ref={awaitReporter} type="checkbox" />
-              <span>{strings.awaitReporter}</span>
-            </label>
-          ) : null}
-          <button type="submit" class="primary" disabled={ticket.busy.value} data-testid="composer-send">
-            {ticket.busy.value ? strings.sending : isPublic ? strings.sendReply : strings.sendNote}
-          </button>
-        </div>
-        <p class="hint">{strings.composerHint}</p>
-      </form>
+        <form onSubmit={(event) => void send(event)}>
+          <label class="field">
+            <span>{isPublic ? strings.replyLabel : strings.noteLabel}</span>
+            <textarea
+              ref={box}
+              value={composer.draft.value}
+              maxLength={10_000}
+              onInput={(event) => onInput(event.currentTarget.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send(event)
+                if (event.key === 'Escape') event.currentTarget.blur()
+              }}
+              data-testid="composer"
+            />
+          </label>
+          <div class="composer-actions">
+            {isPublic ? (
+              <label class="compact checkbox">
+                <input ref={awaitReporter} type="checkbox" />
+                <span>{strings.awaitReporter}</span>
+              </label>
+            ) : null}
+            <button type="submit" class="primary" disabled={ticket.busy.value} data-testid="composer-send">
+              {ticket.busy.value ? strings.sending : isPublic ? strings.sendReply : strings.sendNote}
+            </button>
+          </div>
+          <p class="hint">{strings.composerHint}</p>
+        </form>
       </div>
     </section>
   )

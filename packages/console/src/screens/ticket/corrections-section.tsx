@@ -19,7 +19,13 @@ export function CorrectionsSection({ incident, ticket }: { incident: Incident; t
       <div class="corrections">
         <label class="field">
           <span>{strings.category}</span>
-          <select value={incident.category} disabled={ticket.busy.value} onChange={(event) => patch({ category: event.currentTarget.value })} aria-describedby="teaches" data-testid="category">
+          <select
+            value={incident.category}
+            disabled={ticket.busy.value}
+            onChange={(event) => patch({ category: event.currentTarget.value })}
+            aria-describedby="teaches"
+            data-testid="category"
+          >
             {categories.map((id) => (
               <option value={id} key={id}>
                 {categoryName(id)}
@@ -44,7 +50,13 @@ export function CorrectionsSection({ incident, ticket }: { incident: Incident; t
           {(['impact', 'urgency'] as const).map((axis) => (
             <label class="field" key={axis}>
               <span>{strings[axis]}</span>
-              <select value={incident[axis]} disabled={ticket.busy.value} onChange={(event) => patch({ [axis]: event.currentTarget.value as Level })} aria-describedby="recomputed" data-testid={axis}>
+              <select
+                value={incident[axis]}
+                disabled={ticket.busy.value}
+                onChange={(event) => patch({ [axis]: event.currentTarget.value as Level })}
+                aria-describedby="recomputed"
+                data-testid={axis}
+              >
                 {levels.map((level) => (
                   <option value={level} key={level}>
                     {strings.level[level]}

@@ -37,10 +37,14 @@ export function MajorSection({ incident, ticket }: { incident: Incident; ticket:
   return (
     <Section id="major" title={strings.majorIncident} class="major-card">
       <h3 id="children-title">
-        {strings.affectedReports} <span class="count" data-testid="children-count">{total}</span>
+        {strings.affectedReports}{' '}
+        <span class="count" data-testid="children-count">
+          {total}
+        </span>
       </h3>
       <p class="meta">{fill(strings.affectedLive, { count: total })}</p>
       {/* Scrolls within itself past a dozen reports; focusable, so the keyboard can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the focus (axe: scrollable-region-focusable) */}
       <ul class="children" aria-labelledby="children-title" data-testid="children" tabIndex={0}>
         {ticket.children.value.map((child) => (
           <li key={child.id}>

@@ -16,11 +16,7 @@ export function ReporterSection({ incident }: { incident: Incident }) {
         {strings.reporter}: {contact || strings.anonymous}
       </p>
       <h3>{strings.answers}</h3>
-      {incident.answerDetails.length === 0 ? (
-        <p class="muted">{strings.noAnswers}</p>
-      ) : (
-        <Facts facts={incident.answerDetails.map((detail) => [detail.question, detail.answer])} />
-      )}
+      {incident.answerDetails.length === 0 ? <p class="muted">{strings.noAnswers}</p> : <Facts facts={incident.answerDetails.map((detail) => [detail.question, detail.answer])} />}
     </Section>
   )
 }

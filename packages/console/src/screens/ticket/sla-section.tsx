@@ -17,7 +17,11 @@ export function SlaSection({ incident }: { incident: Incident }) {
         {clocks.map(([label, clock]) => (
           <li key={label}>
             <SlaBadge clock={clock} startedAt={incident.createdAt} status={incident.status} label={label} />
-            {clock.metAt ? <span class="meta">{fill(strings.metAt, { time: formatDateTime(clock.metAt) })}</span> : clock.dueAt ? <span class="meta">{fill(strings.dueAt, { time: formatDateTime(clock.dueAt) })}</span> : null}
+            {clock.metAt ? (
+              <span class="meta">{fill(strings.metAt, { time: formatDateTime(clock.metAt) })}</span>
+            ) : clock.dueAt ? (
+              <span class="meta">{fill(strings.dueAt, { time: formatDateTime(clock.dueAt) })}</span>
+            ) : null}
           </li>
         ))}
       </ul>

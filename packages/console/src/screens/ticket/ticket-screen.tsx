@@ -68,7 +68,8 @@ export function TicketScreen({ id }: { id: string }) {
   }, [loaded])
 
   const can = incident ? abilities(incident) : null
-  const assignMe = () => incident && agent.value && incident.assignee !== agent.value.id && can?.assign && void ticket.act(() => incidents.patch(incident.id, { assignee: agent.value!.id }))
+  const assignMe = () =>
+    incident && agent.value && incident.assignee !== agent.value.id && can?.assign && void ticket.act(() => incidents.patch(incident.id, { assignee: agent.value!.id }))
   const go = (step: number) => {
     const next = neighbour(id, step)
     if (next) navigate(ticketPath(next))
@@ -100,7 +101,14 @@ export function TicketScreen({ id }: { id: string }) {
       <ConsoleLink href={queuePath()} class="back">
         ← {strings.backToQueue}
       </ConsoleLink>
-      <TicketHeader incident={incident} ticket={ticket} heading={heading} onEscalate={() => (dialog.value = 'escalate')} onResolve={() => (dialog.value = 'resolve')} onAssignMe={assignMe} />
+      <TicketHeader
+        incident={incident}
+        ticket={ticket}
+        heading={heading}
+        onEscalate={() => (dialog.value = 'escalate')}
+        onResolve={() => (dialog.value = 'resolve')}
+        onAssignMe={assignMe}
+      />
       <PresenceLine id={incident.id} />
       <ErrorLine error={ticket.actionError.value && !dialog.value ? ticket.actionError.value : null} />
       <div class="ticket-columns">

@@ -78,7 +78,18 @@ export function createTicketState(id: string) {
     const changed = event.data as unknown as IncidentSummary
     const isChild = incident.value?.isMajor && changed.parentId === id
     if (isChild && !children.value.some((child) => child.id === changed.id)) {
-      children.value = [{ id: changed.id, number: changed.number, status: changed.status, priority: changed.priority, tier: changed.tier, summary: changed.symptoms.slice(0, 80), createdAt: changed.createdAt }, ...children.value]
+      children.value = [
+        {
+          id: changed.id,
+          number: changed.number,
+          status: changed.status,
+          priority: changed.priority,
+          tier: changed.tier,
+          summary: changed.symptoms.slice(0, 80),
+          createdAt: changed.createdAt,
+        },
+        ...children.value,
+      ]
       childrenTotal.value += 1
     } else if (isChild) {
       children.value = children.value.map((child) => (child.id === changed.id ? { ...child, status: changed.status, priority: changed.priority, tier: changed.tier } : child))

@@ -15,7 +15,8 @@ export function TimelineSection({ incident }: { incident: Incident }) {
     <Section id="timeline" title={strings.timeline}>
       <ol class="timeline" data-testid="timeline">
         {incident.timeline.map((event) => {
-          const shown = event.type === 'assigned' && typeof event.data['assignee'] === 'string' ? { ...event, data: { ...event.data, assignee: assigneeName(event.data['assignee']) } } : event
+          const shown =
+            event.type === 'assigned' && typeof event.data['assignee'] === 'string' ? { ...event, data: { ...event.data, assignee: assigneeName(event.data['assignee']) } } : event
           const words = describeEvent(shown, strings, { category: categoryName })
           return (
             <li key={event.id} class={`entry entry-${event.visibility} entry-${event.type}`} data-visibility={event.visibility}>
