@@ -28,7 +28,8 @@ export function createReportBook(storage: TriageStorage, name: string) {
     save(report: SentReport): void {
       const reports = list.read()
       const at = reports.findIndex((known) => known.id === report.id)
-      reports.splice(Math.max(at, 0), at < 0 ? 0 : 1, report)
+      // biome-ignore lint/complexity/useMathMinMax: the same test twice compresses better (4 B in each panel)
+      reports.splice(at < 0 ? 0 : at, at < 0 ? 0 : 1, report)
       list.write(reports.slice(0, maxRemembered))
     },
     forget: (id: string) => list.remove((report) => report.id !== id),
