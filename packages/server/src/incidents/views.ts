@@ -31,10 +31,16 @@ export function categoryLabel(category: string, language: Locale): string {
   return Object.hasOwn(names, category) ? (names[category] as string) : category.replaceAll('_', ' ')
 }
 
-export function toIncidentSummary(row: IncidentRow, now: number, language: Locale = 'en'): IncidentSummary {
+/** The reporter's contact details as the API gives them: only what they left. */
+export function contactOf(row: IncidentRow): IncidentSummary['contact'] {
   const contact: IncidentSummary['contact'] = {}
   if (row.contactName !== null) contact.name = row.contactName
   if (row.contactEmail !== null) contact.email = row.contactEmail
+  return contact
+}
+
+export function toIncidentSummary(row: IncidentRow, now: number, language: Locale = 'en'): IncidentSummary {
+  const contact = contactOf(row)
   return {
     id: row.id,
     number: formatNumber(row.number),

@@ -2,15 +2,13 @@
 import type { ExportedIncident, ReportContext } from '@triage/protocol'
 import { toAttachment } from '../attachments/views.ts'
 import { formatNumber } from '../ids.ts'
-import { iso } from '../incidents/views.ts'
+import { contactOf, iso } from '../incidents/views.ts'
 import { toReportTimeline } from '../reports/views.ts'
 import type { AttachmentRow } from '../storage/attachments.ts'
 import type { EventRow, IncidentRow } from '../storage/incidents.ts'
 
 export function toExportedIncident(row: IncidentRow, publicEvents: EventRow[], attachments: AttachmentRow[]): ExportedIncident {
-  const contact: ExportedIncident['contact'] = {}
-  if (row.contactName !== null) contact.name = row.contactName
-  if (row.contactEmail !== null) contact.email = row.contactEmail
+  const contact: ExportedIncident['contact'] = contactOf(row)
   return {
     id: row.id,
     number: formatNumber(row.number),
