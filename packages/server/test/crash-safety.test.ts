@@ -1,52 +1,12 @@
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { IncidentList, ReportCreated } from '@triage/protocol'
+import { serverProcesses } from './server-process.ts'
 
 // Crash safety (#12): the real server in its own process, killed with SIGKILL while 40 clients
 // file reports. Afterwards every report answered 201 is there and readable, no number is given
 // twice, and the server starts again cleanly on the same file.
 
-const entry = fileURLToPath(new URL('../src/node.ts', import.meta.url))
-const folder = mkdtempSync(join(tmpdir(), 'triage-crash-'))
-const env = {
-  ...process.env,
-  PORT: '0',
-  HOST: '127.0.0.1',
-  DATABASE_URL: `file:${join(folder, 'triage.db')}`,
-  TRIAGE_DEMO_PK: `pk_${randomBytes(24).toString('base64url')}`,
-  TRIAGE_DEMO_SK: `sk_${randomBytes(24).toString('base64url')}`,
-  TRIAGE_SECRET: randomBytes(32).toString('hex'),
-  TRIAGE_RATE_LIMIT: '0',
-}
-const children: ChildProcess[] = []
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-  rmSync(folder, { recursive: true, force: true })
-})
-
-/** `node packages/server/src/node.ts` on a free port; resolves with its URL once it listens. */
-async function start(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  children.push(child)
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /(?:listening on|is up at) (http:\/\/\S+)/.exec(output)
-      if (match?.[1]) resolve(match[1])
-    }
-    child.stdout?.on('data', read)
-    child.stderr?.on('data', read)
-    child.once('exit', (code, signal) => reject(new Error(`the server exited (${code ?? signal}) before listening:\n${output}`)))
-  })
-  return { url, child }
-}
+const { env, start } = serverProcesses('triage-crash-')
 
 interface Acknowledged {
   key: string

@@ -1,12 +1,5 @@
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { createClient } from '@libsql/client'
-import { afterAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { AttachmentCreated, ErasureResult, IncidentList, ReportCreated } from '@triage/protocol'
 import { triage } from '@triage/engine'
 import { newId } from '../src/ids.ts'
@@ -15,49 +8,14 @@ import { insertIncidentsOnce } from '../src/storage/incidents.ts'
 import { openLibsql } from '../src/storage/open-libsql.ts'
 import { tinyPng } from './fixtures/images.ts'
 import { getAs, postReport, sendAs, uploadFile } from './harness.ts'
+import { serverProcesses } from './server-process.ts'
 
 // An erasure cut short by kill -9 (#19): the real server in its own process, killed with SIGKILL
 // while it erases one person's 2,000 incidents. Started again on the same file, the same request
 // erases what is left, and then nothing of that person is anywhere: not in a table, not in the
 // search, not in a stored file. Another person's report is untouched throughout.
 
-const entry = fileURLToPath(new URL('../src/node.ts', import.meta.url))
-const folder = mkdtempSync(join(tmpdir(), 'triage-erasure-crash-'))
-const databaseUrl = `file:${join(folder, 'triage.db')}`
-const env = {
-  ...process.env,
-  PORT: '0',
-  HOST: '127.0.0.1',
-  DATABASE_URL: databaseUrl,
-  TRIAGE_DEMO_PK: `pk_${randomBytes(24).toString('base64url')}`,
-  TRIAGE_DEMO_SK: `sk_${randomBytes(24).toString('base64url')}`,
-  TRIAGE_SECRET: randomBytes(32).toString('hex'),
-  TRIAGE_RATE_LIMIT: '0',
-}
-const children: ChildProcess[] = []
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-  rmSync(folder, { recursive: true, force: true })
-})
-
-/** `node packages/server/src/node.ts` on a free port; resolves with its URL once it listens. */
-async function start(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  children.push(child)
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /(?:listening on|is up at) (http:\/\/\S+)/.exec(output)
-      if (match?.[1]) resolve(match[1])
-    }
-    child.stdout?.on('data', read)
-    child.stderr?.on('data', read)
-    child.once('exit', (code, signal) => reject(new Error(`the server exited (${code ?? signal}) before listening:\n${output}`)))
-  })
-  return { url, child }
-}
-const stopped = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)))
+const { env, databaseUrl, start, stopped } = serverProcesses('triage-erasure-crash-')
 
 /** What Quillfeather wrote or left: none of it may remain. */
 const victim = { name: 'Ottilie Quillfeather', email: 'ottilie.quillfeather@example.com' }
