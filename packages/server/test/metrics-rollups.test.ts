@@ -13,6 +13,7 @@ import type { NewIncident } from '../src/storage/incidents.ts'
 import { findIncident, insertIncidentsOnce, updateIncidentIfUnchanged } from '../src/storage/incidents.ts'
 import { newIncident } from '../src/reports/new-incident.ts'
 import type { Reasoning } from '@triage/protocol'
+import { turnsDuring } from './event-loop-turns.ts'
 import type { TestServer } from './harness.ts'
 import { startTestServer } from './harness.ts'
 
@@ -158,20 +159,6 @@ async function expectSameFigures() {
       expect(figures, `${name}, tiers ${visible?.join('+') ?? 'all'}`).toEqual(await reference(from, to, visible))
     }
   }
-}
-
-/** Counts the event loop's turns while `work` runs (the server runs in this process). */
-async function turnsDuring<T>(work: () => Promise<T>): Promise<{ result: T; turns: number }> {
-  let turns = 0
-  let counting = true
-  const tick = () => {
-    turns++
-    if (counting) setImmediate(tick)
-  }
-  setImmediate(tick)
-  const result = await work()
-  counting = false
-  return { result, turns }
 }
 
 describe('metrics from rollups', () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppSettings, Incident, ReportCreated, ReportView } from '@triage/protocol'
 import { webhookDeliveries } from '../src/db/schema.ts'
 import { sweepSla } from '../src/jobs/sla-sweep.ts'
+import { turnsDuring } from './event-loop-turns.ts'
 import type { TestServer } from './harness.ts'
 import { getAs, postReport, sendAs, startTestServer } from './harness.ts'
 
@@ -158,16 +159,7 @@ describe('the SLA sweep at scale', () => {
     const start = clock
     for (let i = 0; i < 30; i++) await report(`The export button does nothing, attempt ${i}`)
     clock = start + 6 * hour
-    // The server runs in this process: count the event loop's turns while the sweep runs.
-    let turns = 0
-    let counting = true
-    const tick = () => {
-      turns++
-      if (counting) setImmediate(tick)
-    }
-    setImmediate(tick)
-    const swept = await sweepSla(server.services)
-    counting = false
+    const { result: swept, turns } = await turnsDuring(() => sweepSla(server.services))
     expect(swept.marked).toBeGreaterThanOrEqual(30)
     expect(turns).toBeGreaterThanOrEqual(29)
   })

@@ -517,7 +517,9 @@ function guardedUpdates(db: Database, updates: IncidentUpdate[]) {
   const byFields = new Map<string, IncidentUpdate[]>()
   for (const update of updates) {
     const key = changedFields(update).join(',')
-    byFields.set(key, [...(byFields.get(key) ?? []), update])
+    const group = byFields.get(key)
+    if (group) group.push(update)
+    else byFields.set(key, [update])
   }
   return [...byFields].map(([key, group]) => {
     const fields = key === '' ? [] : (key.split(',') as ChangedField[])
