@@ -13,7 +13,6 @@ import { curlExamplesSection } from '../src/startup-banner.ts'
 // files and sockets (#12.7): a failure to start is one line on stderr, exit code 1, no secret.
 const entry = fileURLToPath(new URL('../src/node.ts', import.meta.url))
 const folder = mkdtempSync(join(tmpdir(), 'triage-startup-'))
-chmodSync(folder, 0o755) // the unprivileged user must reach the folders inside
 /** Folders made read-only, given back their write bit so they can be removed (by a user who is not root). */
 const readOnly: string[] = []
 afterAll(() => {
@@ -21,8 +20,12 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true })
 })
 
-/** File permissions do not stop root, so as root the server runs as `nobody` to meet a read-only database. */
-const asUnprivileged = process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534 } : {}
+/**
+ * File permissions do not stop root, so as root the server runs without the capabilities that
+ * override them (setpriv, from util-linux): still root, so it can reach a checkout in a folder only
+ * root may enter (`mktemp -d`, where `nobody` got EACCES on node itself), but held to file modes.
+ */
+const unprivilegedPrefix = process.getuid?.() === 0 ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search', '--'] : []
 
 interface Run {
   code: number | null
@@ -36,9 +39,9 @@ interface Run {
  */
 function run(env: Record<string, string>, options: { unprivileged?: boolean; until?: RegExp } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], {
+    const command = [...(options.unprivileged ? unprivilegedPrefix : []), process.execPath, entry]
+    const child = spawn(command[0] as string, command.slice(1), {
       env: { PATH: process.env['PATH'] ?? '', PORT: '0', ...env },
-      ...(options.unprivileged ? asUnprivileged : {}),
       timeout: 15_000,
     })
     const result: Run = { code: null, stdout: '', stderr: '' }
