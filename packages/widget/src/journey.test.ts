@@ -103,6 +103,28 @@ describe('the journey', () => {
     expect(other.api.requests.at(-1)?.url).toContain('category=billing')
   })
 
+  test('keeps the category the reporter picked on screen and in the report, even when the diagnosis for it never comes', async () => {
+    const { api, shadow, symptoms } = await openWidget()
+    type(symptoms, 'I cannot sign in since this morning')
+    next(shadow)
+    const select = await findTestId<HTMLSelectElement>(shadow, 'triage-pick-category')
+    expect(select.value).toBe('access')
+    // The diagnosis for the picked category fails (the network drops): the pick still stands.
+    api.interrupt('network')
+    select.value = 'billing'
+    select.dispatchEvent(new Event('change', { bubbles: true }))
+    await waitFor(() => api.requests.some((request) => request.url.includes('category=billing')))
+    expect(byTestId<HTMLSelectElement>(shadow, 'triage-pick-category').value).toBe('billing')
+    next(shadow)
+    next(shadow)
+    await waitFor(() => heading(shadow) === 'How can we reach you?')
+    next(shadow)
+    await waitFor(() => heading(shadow) === 'Check and send')
+    byTestId(shadow, 'triage-send').click()
+    await findTestId(shadow, 'triage-number')
+    expect(created(api)?.category).toBe('billing')
+  })
+
   test('says what is missing when the description is empty', async () => {
     const { api, shadow, symptoms } = await openWidget()
     type(symptoms, '   ')

@@ -54,6 +54,8 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
   const notices = signal<Notice[]>([])
 
   const questions = computed(() => visibleQuestions(diagnosis.value?.questions ?? [], answers.value))
+  /** The category the questions are about: the reporter's pick as soon as it is made (its diagnosis may be on the way, or fail), else the guess. */
+  const category = computed(() => picked.value ?? diagnosis.value?.category.value)
   /** How many questions may be asked in all: those shown and those a coming answer may add. */
   const possibleQuestions = computed(() => visibleQuestions(diagnosis.value?.questions ?? [], answers.value, true).length)
   const suggestion = computed<SimilarResolution | undefined>(() =>
@@ -170,7 +172,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
       if (value?.trim()) given[question.id] = value.trim()
     }
     if (Object.keys(given).length > 0) input.answers = given
-    if (diagnosis.value) input.category = diagnosis.value.category.value
+    if (category.value) input.category = category.value
     if (files.value.length) input.attachments = files.value
     return input
   }
@@ -320,6 +322,7 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     emailInvalid,
     diagnosis,
     picked,
+    category,
     answers,
     questions,
     suggestion,

@@ -25,7 +25,7 @@ export function Diagnose({ state, strings }: PanelStepProps) {
       {diagnosis && index === 0 && (
         <>
           <label for="triage-category">{strings.categoryLabel}</label>
-          <select id="triage-category" data-testid="triage-pick-category" value={diagnosis.category.value} onChange={(event) => void state.pickCategory(event.currentTarget.value)}>
+          <select id="triage-category" data-testid="triage-pick-category" value={state.category.value} onChange={(event) => void state.pickCategory(event.currentTarget.value)}>
             {diagnosis.categories.map((category) => (
               <option key={category.value} value={category.value}>
                 {strings.category[category.value] ?? category.label}
