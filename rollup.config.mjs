@@ -93,6 +93,40 @@ const jsxBridge = {
   },
 }
 
+/**
+ * The SDK loads following, the list of one's reports and the store of queued files on first use
+ * (`import('./follow.ts')`, `import('./my-reports.ts')`, `import('./files.ts')`), which an app's bundler splits off. A script-tag panel is one IIFE
+ * that cannot split, so its build points each at a stand-in that brings the part with one of the
+ * panel's chunks (`panel/sdk-*.ts`, see `sdkPartFrom`); any other dynamic import fails the build
+ * rather than landing in the panel unnoticed.
+ */
+const sdkPartsFromChunks = {
+  name: 'sdk-parts-from-chunks',
+  resolveDynamicImport(specifier, importer) {
+    const standIn = { './follow.ts': 'sdk-follow.ts', './my-reports.ts': 'sdk-follow.ts', './files.ts': 'sdk-files.ts' }[specifier]
+    if (!standIn || !importer?.startsWith(sdkSource('')))
+      this.error(`${importer} imports ${specifier} later: give it a stand-in in packages/widget/src/panel/ (see sdkPartsFromChunks).`)
+    return fileURLToPath(new URL(`packages/widget/src/panel/${standIn}`, import.meta.url))
+  },
+}
+
+/**
+ * A chunk's copy of the SDK's later parts (`@triage/sdk/later-parts`) runs on its panel's SDK: what
+ * they import from the rest of the SDK resolves to `panel/sdk-bridge.ts`, set from the panel's own
+ * (`LaterPartsShare`), so a chunk carries no second TriageError nor transport. Any other of the
+ * SDK's modules fails the build rather than land in a chunk twice.
+ */
+const sdkBridge = {
+  name: 'sdk-bridge',
+  resolveId(source, importer) {
+    if (!importer?.startsWith(sdkSource('')) || !source.startsWith('.')) return null
+    if (['./errors.ts', './retry.ts', './transport.ts'].includes(source)) return fileURLToPath(new URL('packages/widget/src/panel/sdk-bridge.ts', import.meta.url))
+    if (!['./follow.ts', './my-reports.ts', './files.ts'].includes(source))
+      this.error(`${importer} imports ${source}: a chunk would carry a second copy; borrow it through LaterPartsShare (see sdkBridge).`)
+    return null
+  },
+}
+
 /** A package's own dependencies stay imports in its ESM build; the bundler of the app resolves them. */
 const widgetExternal = (id) => /^(preact|@preact\/signals-core|@triage\/sdk)(\/|$)/.test(id)
 
@@ -102,11 +136,15 @@ const sdkSource = (path) => fileURLToPath(new URL(`packages/sdk/src/${path}`, im
 
 /**
  * The SDK as an app's bundler ships it for a given use, minified: `code` is the app's import.
- * print-sizes checks each against its budget in packages/sdk/package.json.
+ * print-sizes checks each against its budget in packages/sdk/package.json. The parts the SDK loads
+ * on first use are files of their own (`<name>-follow.js`…), as an app's bundler splits them; `one`
+ * makes a single self-contained file instead.
  */
-const sdkSizeFixture = (name, code) => ({
-  input: '\0size-fixture',
-  output: { file: `packages/sdk/dist/${name}.js`, format: 'es' },
+const sdkSizeFixture = (name, code, { one = false } = {}) => ({
+  input: { [name]: '\0size-fixture' },
+  // The later parts import what they share from the entry, as an app's bundle would (no facade file).
+  preserveEntrySignatures: 'allow-extension',
+  output: { dir: 'packages/sdk/dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: `${name}-[name].js`, inlineDynamicImports: one },
   plugins: [
     { name: 'size-fixture', resolveId: (id) => (id === '\0size-fixture' ? id : null), load: (id) => (id === '\0size-fixture' ? code : null) },
     ...plugins(),
@@ -147,9 +185,10 @@ export default [
     ['panel/entry-attachments-fr.ts', 'widget-attachments-fr.js'],
   ].map(([input, file]) => ({
     input: `packages/widget/src/${input}`,
-    output: { file: `packages/widget/dist/${file}`, format: 'iife' },
+    // inlineDynamicImports: the SDK's later parts are stand-ins by then (sdkPartsFromChunks).
+    output: { file: `packages/widget/dist/${file}`, format: 'iife', inlineDynamicImports: true },
     plugins: [
-      ...(file.startsWith('widget-panel-') || file === 'widget.js' ? [] : [jsxBridge]),
+      ...(file.startsWith('widget-panel-') || file === 'widget.js' ? [sdkPartsFromChunks] : [jsxBridge, sdkBridge]),
       ...plugins({ minifySyntax: true }),
       terser(file === 'widget.js' ? scriptTagTerserOptions : panelTerserOptions),
     ],
@@ -177,7 +216,7 @@ export default [
   ),
   // Everything, in one self-contained module: the budget for all of it, and the file pages
   // without a bundler import (`import { createTriage, breadcrumbs } from '/sdk.js'`).
-  sdkSizeFixture('sdk', `export * from ${JSON.stringify(sdkSource('all.ts'))}`),
+  sdkSizeFixture('sdk', `export * from ${JSON.stringify(sdkSource('all.ts'))}`, { one: true }),
   declarations('packages/widget/src/index.ts', 'packages/widget/dist/index.d.ts', widgetExternal),
   {
     // sdk.d.ts types the all-in-one dist/sdk.js (`@triage/sdk/sdk.js`).

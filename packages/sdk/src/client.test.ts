@@ -195,6 +195,27 @@ describe('diagnose', () => {
   })
 })
 
+describe('follow', () => {
+  test('sends nothing when stopped before its code has loaded (it comes on first use)', async () => {
+    const api = fakeApi()
+    const triage = client(api)
+    const report = await created(triage.report({ symptoms: 'x' }))
+    const requests = api.requests.length
+    const onUpdate = vi.fn()
+    const stop = triage.follow(report.id, onUpdate, { pollMs: 5 })
+    stop()
+    // Once its code has come (the same module), a follow that started would have asked already.
+    await import('./follow.ts')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(api.requests.length).toBe(requests)
+    expect(onUpdate).not.toHaveBeenCalled()
+    // Started again, it follows: the code that came is used.
+    const again = triage.follow(report.id, onUpdate, { pollMs: 5 })
+    await vi.waitFor(() => expect(onUpdate).toHaveBeenCalledTimes(1))
+    again()
+  })
+})
+
 describe('close', () => {
   test('stops following and removes the listeners', async () => {
     const api = fakeApi()

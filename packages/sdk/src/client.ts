@@ -1,4 +1,4 @@
-import type { AttachmentCreated, DiagnosticsResult, NoticeList, ReportCreated, ReportList, ReportView } from '@triage/protocol'
+import type { AttachmentCreated, DiagnosticsResult, NoticeList, ReportCreated, ReportView } from '@triage/protocol'
 import type { ReportInput, ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
 import { newIdempotencyKey } from './core.ts'
 import type { TriageIntegration } from './integration.ts'
@@ -6,8 +6,7 @@ import { buildCore } from './core.ts'
 import { TriageError } from './errors.ts'
 import type { TriageUser } from './prepare.ts'
 import type { FollowOptions } from './follow.ts'
-import { followReport } from './follow.ts'
-import type { MyReport, QueuedReport, SentReport } from './report-book.ts'
+import type { MyReport, QueuedReport } from './report-book.ts'
 import { createReportBook } from './report-book.ts'
 import { withRetry } from './retry.ts'
 import { defaultStorage } from './storage.ts'
@@ -214,24 +213,36 @@ export function createTriage(options: TriageOptions): TriageClient {
     notices: () => send<NoticeList>(transport, { method: 'GET', path: `/v1/notices?locale=${encodeURIComponent(locale())}`, headers: { 'x-triage-key': options.key } }),
 
     follow(reportId, onUpdate, { token, pollMs } = {}) {
-      const stop = followReport(
-        transport,
-        reportId,
-        tokenOf(reportId, token),
-        (view) => onUpdate(seen(view)),
-        (error) => options.onError?.(error),
-        pollMs,
+      const known = tokenOf(reportId, token)
+      // Following comes on first use: a page that only files reports never downloads it.
+      let stop: (() => void) | undefined
+      let stopped = false
+      void import('./follow.ts').then(
+        ({ followReport }) => {
+          if (!stopped)
+            stop = followReport(
+              transport,
+              reportId,
+              known,
+              (view) => onUpdate(seen(view)),
+              (error) => options.onError?.(error),
+              pollMs,
+            )
+        },
+        // The part could not be fetched (a split bundle, offline): follow it again later.
+        (cause) => options.onError?.(new TriageError('network_error', 0, String(cause), { cause })),
       )
-      stops.add(stop)
-      return () => {
-        stops.delete(stop)
-        stop()
+      const end = () => {
+        stopped = true
+        stop?.()
+        stops.delete(end)
       }
+      stops.add(end)
+      return end
     },
 
     async attach(reportId, file, { token, idempotencyKey = newIdempotencyKey() } = {}) {
-      const form = new FormData()
-      form.append('file', file, (file as File).name || 'attachment')
+      const form = (await import('./files.ts')).fileForm(file)
       const headers = { authorization: `Bearer ${tokenOf(reportId, token)}`, 'idempotency-key': idempotencyKey }
       return withRetry(() => send<AttachmentCreated>(transport, { method: 'POST', path: `/v1/reports/${encodeURIComponent(reportId)}/attachments`, headers, body: form }), retry)
     },
@@ -243,41 +254,8 @@ export function createTriage(options: TriageOptions): TriageClient {
     key: options.key,
     integrations: options.integrations ?? [],
 
-    async myReports() {
-      const user = identified
-      if (user?.userHash) {
-        // A verified user's reports from every device join this browser's book (one attempt: offline, the book will do).
-        const request = { method: 'GET', path: '/v1/reports', headers: { 'x-triage-key': options.key, 'x-triage-user': user.id, 'x-triage-user-hash': user.userHash } } as const
-        const list = await withRetry(() => send<ReportList>(transport, request), { ...retry, attempts: 1 }).catch(() => ({ items: [] }))
-        // The book keeps a summary as a created report: all of it but `updatedAt`.
-        for (const { updatedAt, ...item } of list.items.slice().reverse()) {
-          if (!reports.find(item.id)) reports.save(item)
-        }
-      }
-      const sent = await Promise.all(
-        reports.list().map(
-          (report): Promise<SentReport | undefined> =>
-            // One attempt each: when the server is out of reach, the last status seen will do.
-            withRetry(
-              () =>
-                send<ReportView>(transport, { method: 'GET', path: `/v1/reports/${encodeURIComponent(report.id)}`, headers: { authorization: `Bearer ${report.reporterToken}` } }),
-              { ...retry, attempts: 1 },
-            ).then(
-              (view) => (seen(view), reports.find(report.id)),
-              (error: unknown) => {
-                if (!(error instanceof TriageError && [401, 403, 404].includes(error.status))) return report
-                reports.forget(report.id)
-                return undefined
-              },
-            ),
-        ),
-      )
-      const queued = queue
-        .items()
-        .reverse()
-        .map((item): MyReport => ({ status: 'queued', idempotencyKey: item.key, symptoms: item.body.symptoms, queuedAt: item.at }))
-      return [...queued, ...sent.filter((report) => report !== undefined)]
-    },
+    // The list comes on first use, as following does: a page that only files reports never downloads it.
+    myReports: async () => (await import('./my-reports.ts')).listMyReports({ transport, key: options.key, retry, reports, queue, user: identified, seen }),
   }
   return client
 }

@@ -7,7 +7,6 @@ import type { TriageIntegration } from './integration.ts'
 import type { TriageUser } from './prepare.ts'
 import { prepareReport } from './prepare.ts'
 import type { Queue, QueuedItem } from './queue.ts'
-import { defaultFileStore } from './file-store.ts'
 import { createQueue } from './queue.ts'
 import type { QueuedReport } from './report-book.ts'
 import type { RetryOptions, RetryPolicy } from './retry.ts'
@@ -138,7 +137,8 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
   const transport = { endpoint, fetch: options.fetch }
   const retry = retryPolicy(options.retry)
   const storage = options.storage ?? defaultStorage()
-  const queue = createQueue(storage, `triage:queue:${key}`, defaultFileStore())
+  // The files' store and its IndexedDB code come on first use (see createQueue).
+  const queue = createQueue(storage, `triage:queue:${key}`, async () => (await import('./files.ts')).defaultFileStore())
   const stops = new Set<() => void>()
   const delivery = createDelivery({ transport, key, retry, queue, onSent: (report) => onCreated(report, true), onRejected: (error) => options.onError?.(error) })
   let user: TriageUser | null = null

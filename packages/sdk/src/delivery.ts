@@ -1,21 +1,10 @@
-import type { ReportCreate, ReportCreated } from '@triage/protocol'
+import type { ReportCreated } from '@triage/protocol'
 import { TriageError } from './errors.ts'
 import type { Queue, QueuedItem } from './queue.ts'
 import type { RetryPolicy } from './retry.ts'
 import { withRetry } from './retry.ts'
 import type { Transport } from './transport.ts'
 import { send } from './transport.ts'
-
-/**
- * A report and its files as one `multipart/form-data` body: the report's JSON in `report`, each
- * file in `file` (a Blob without a name goes as `attachment`; the server decides its type by its bytes).
- */
-export function reportForm(report: ReportCreate, files: Blob[]): FormData {
-  const form = new FormData()
-  form.append('report', JSON.stringify(report))
-  for (const file of files) form.append('file', file, (file as File).name || 'attachment')
-  return form
-}
 
 export interface DeliveryOptions {
   transport: Transport
@@ -51,14 +40,15 @@ export function createDelivery(options: DeliveryOptions) {
     try {
       // Files that did not survive (IndexedDB cleared since) leave the report to go alone.
       const files = item.files ? await queue.files(item.key) : undefined
+      // With files: one multipart request, so the server takes the report and its files or nothing.
+      const body = files ? (await import('./files.ts')).reportForm(item.body, files) : item.body
       const created = await withRetry(
         () =>
           send<ReportCreated>(transport, {
             method: 'POST',
             path: '/v1/reports',
             headers: { 'x-triage-key': options.key, 'idempotency-key': item.key },
-            // With files: one multipart request, so the server takes the report and its files or nothing.
-            body: files ? reportForm(item.body, files) : item.body,
+            body,
             keepalive,
           }),
         keepalive ? { ...options.retry, attempts: 1 } : options.retry,

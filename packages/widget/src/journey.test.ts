@@ -80,7 +80,7 @@ describe('the journey', () => {
     byTestId<HTMLInputElement>(shadow, 'triage-context-url').click()
     byTestId(shadow, 'triage-send').click()
     expect((await findTestId(shadow, 'triage-number')).textContent).toBe('INC-000001')
-    await waitFor(() => byTestId(shadow, 'triage-sla').textContent === 'we answer within 3 hours')
+    await waitFor(() => shadow.querySelector('[data-testid="triage-sla"]')?.textContent === 'we answer within 3 hours')
     // The category the questions were about goes with them, chosen or accepted.
     expect(created(api)).toMatchObject({
       symptoms: 'I cannot sign in since this morning',

@@ -8,7 +8,7 @@ import { toPosition } from './options.ts'
 import { en } from './i18n/en.ts'
 import { fr } from './i18n/fr.ts'
 import { panelFor } from './panel/attach.tsx'
-import { followScreens } from './panel/follow.ts'
+import { followScreens, KnownProblems } from './panel/follow.ts'
 import { createAttachmentsPart } from './attachments/part.tsx'
 
 /**
@@ -34,7 +34,7 @@ export function mount(options: WidgetOptions): WidgetHandle {
   const strings = resolveStrings({ en, fr }[locale], options.strings)
   // Bundled with the app: the follow-up screens and the attachments are here already, with the app's words for them.
   const panel = panelFor(strings, {
-    follow: () => Promise.resolve({ screens: followScreens, strings }),
+    follow: () => Promise.resolve({ screens: followScreens, KnownProblems, strings }),
     attachments: () => Promise.resolve({ create: createAttachmentsPart, strings }),
   })(parts, {
     ...options,

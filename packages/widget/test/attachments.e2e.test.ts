@@ -169,3 +169,46 @@ it('crops a screenshot to the part dragged over after "Crop", and sends only tha
   expect(errors).toEqual([])
   await page.close()
 }, 90_000)
+
+it('keeps a file added to a report sent offline for the next page, which sends it with the report once back online', async () => {
+  // The script-tag panel carries neither the files' store nor the multipart body: they come with the
+  // attachments chunk, which the reloaded page fetches only to send what waited (panel/sdk-files.ts).
+  const context = await e2e.browser.newContext({ locale: 'en-US' })
+  const page = await context.newPage()
+  const errors = pageErrors(page)
+  await page.goto(`${e2e.server.url}/`)
+  const dialog = await openPanel(page, en)
+  const symptoms = 'Export to CSV fails offline, log attached'
+  await reachReview(dialog, en, { symptoms })
+  await dialog.getByRole('button', { name: en.addAttachments }).click()
+  const log = Buffer.from('09:41:07 export failed: quota exceeded\n')
+  await dialog.getByTestId('triage-file').setInputFiles({ name: 'export.log', mimeType: 'text/plain', buffer: log })
+  await expect.poll(() => dialog.getByTestId('triage-attached').count()).toBe(1)
+  await context.setOffline(true)
+  await dialog.getByTestId('triage-send').click()
+  await dialog.getByTestId('triage-queued').waitFor({ timeout: 15_000 })
+
+  // The page goes while still offline; back online, the next page of the app (its panel loaded
+  // when the page is idle, not opened) sends what waited, file and all.
+  await page.close()
+  await context.setOffline(false)
+  const next = await context.newPage()
+  const nextErrors = pageErrors(next)
+  const chunks: string[] = []
+  next.on('request', (request) => void (request.url().includes('widget-attachments-') && chunks.push(request.url())))
+  await next.goto(`${e2e.server.url}/`)
+  const asAgent = agent(e2e.server)
+  const filed = async () => (await asAgent.list()).filter((item) => item.symptoms === symptoms)
+  await expect.poll(async () => (await filed()).length, { timeout: 20_000 }).toBe(1)
+  const incident = (await asAgent.incident((await filed())[0]!.number)) as unknown as Incident
+  expect(incident.attachments.map(({ name, contentType, size }) => ({ name, contentType, size }))).toEqual([{ name: 'export.log', contentType: 'text/plain', size: log.length }])
+  const download = await fetch(`${e2e.server.url}/v1/incidents/${incident.id}/attachments/${incident.attachments[0]!.id}`, {
+    headers: { authorization: `Bearer ${e2e.server.secretKey}` },
+  })
+  expect(Buffer.from(await download.arrayBuffer())).toEqual(log)
+  // The next page fetched the chunk to read the file back from IndexedDB, once; its queue is empty.
+  expect(chunks).toEqual([`${e2e.server.url}/widget-attachments-en.js`])
+  await expect.poll(() => next.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('triage:queue:') && localStorage.getItem(key) !== '[]'))).toEqual([])
+  expect([...errors, ...nextErrors]).toEqual([])
+  await context.close()
+}, 90_000)

@@ -123,6 +123,7 @@ export function agent(server: EphemeralServer, secretKey = server.secretKey) {
   }
   return {
     idOf,
+    list: async () => ((await (await fetch(`${server.url}/v1/incidents?limit=200`, { headers })).json()) as IncidentList).items,
     reply: (number: string, body: string) => post(number, 'messages', { body, visibility: 'public' }),
     resolve: (number: string, publicNote: string) => post(number, 'resolve', { resolution: 'fixed in the e2e test', publicNote }),
     close: (number: string) => post(number, 'close', {}),

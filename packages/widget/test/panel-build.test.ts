@@ -32,6 +32,8 @@ const acrossTheEdge = [
   'packages/widget/src/steps/report.tsx',
   'packages/widget/src/steps/my-reports.tsx',
   'packages/widget/src/steps/notice.tsx',
+  'packages/widget/src/steps/known-problems.tsx',
+  'packages/widget/src/panel/sdk-bridge.ts',
   'packages/widget/src/steps/failure-line.tsx',
   'packages/widget/src/script-tag.ts',
   'packages/widget/src/script-config.ts',
@@ -80,7 +82,9 @@ describe.each(['en', 'fr'])('widget-follow-%s.js', (locale) => {
   it("reads the panel's state and words by names kept whole in both files", () => {
     // Built apart, the follow-up screens read the panel's state and words: each name they use
     // must survive both builds unshortened, or they would read nothing there.
-    const sources = ['report.tsx', 'my-reports.tsx', 'notice.tsx'].map((file) => readFileSync(join(import.meta.dirname, '../src/steps', file), 'utf8')).join('\n')
+    const sources = ['report.tsx', 'my-reports.tsx', 'notice.tsx', 'known-problems.tsx']
+      .map((file) => readFileSync(join(import.meta.dirname, '../src/steps', file), 'utf8'))
+      .join('\n')
     const read = new Set([...sources.matchAll(/\b(?:state|strings)\.(\w+)/g)].map((match) => match[1] ?? ''))
     expect(read.size).toBeGreaterThan(20)
     for (const name of read) {
@@ -113,5 +117,24 @@ describe.each(['en', 'fr'])('widget-attachments-%s.js', (locale) => {
 
   it('carries no Preact and no signals of its own: it renders with the panel’s', () => {
     expect(built('widget', `widget-attachments-${locale}.js`)).not.toMatch(/__k|__e|setState|Cycle detected/)
+  })
+})
+
+describe.each(['en', 'fr'])('the SDK’s later parts in the %s script-tag files', (locale) => {
+  const panel = built('widget', `widget-panel-${locale}.js`)
+  const follow = built('widget', `widget-follow-${locale}.js`)
+  const attachments = built('widget', `widget-attachments-${locale}.js`)
+
+  it('come with the chunk that needs them, not with the panel', () => {
+    // Following (its event stream), the list of one's reports (a verified user's), a report's files (IndexedDB).
+    for (const mark of ['EventSource', 'x-triage-user-hash', 'indexedDB', 'triage-files']) expect(panel, mark).not.toContain(mark)
+    for (const mark of ['EventSource', 'x-triage-user-hash']) expect(follow, mark).toContain(mark)
+    for (const mark of ['indexedDB', 'triage-files']) expect(attachments, mark).toContain(mark)
+  })
+
+  it('run on the panel’s SDK: no second TriageError nor transport in a chunk', () => {
+    expect(panel).toMatch(/extends Error/)
+    expect(panel).toContain('retry-after')
+    for (const chunk of [follow, attachments]) expect(chunk).not.toMatch(/extends Error|retry-after/)
   })
 })

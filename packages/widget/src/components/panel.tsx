@@ -61,7 +61,13 @@ export function Panel({ onClose, follow, ...props }: PanelProps) {
           {props.strings.close}
         </button>
       </div>
-      {Screen ? <Screen key={step} {...props} /> : Follow && follow ? <Follow key={step} {...props} strings={follow.strings} /> : <p aria-live="polite">{props.strings.loading}</p>}
+      {Screen ? (
+        <Screen key={step} {...props} follow={follow} />
+      ) : Follow && follow ? (
+        <Follow key={step} {...props} strings={follow.strings} />
+      ) : (
+        <p aria-live="polite">{props.strings.loading}</p>
+      )}
     </div>
   )
 }

@@ -19,6 +19,8 @@ export const enFollow: FollowStrings = {
   fixed: 'It’s fixed',
   stillWrongLabel: 'What is still wrong? (optional)',
   stillBroken: 'Still broken',
+  knownProblem: 'Known problem: {text} — we’re on it since {time}',
+  meToo: 'Me too — keep me posted',
   reopen: 'Reopen',
   actionFailed: 'That did not go through. Try again.',
   noReports: 'No reports sent from this browser yet.',

@@ -38,8 +38,6 @@ export const enPanel: PanelStrings = {
   addAttachments: 'Add a screenshot or a file',
   queuedTitle: 'Saved on this device',
   queuedBody: 'You are offline: your report will be sent when you are back online.',
-  knownProblem: 'Known problem: {text} — we’re on it since {time}',
-  meToo: 'Me too — keep me posted',
   myReports: 'My reports',
   loading: 'Loading…',
   newReport: 'Report another problem',

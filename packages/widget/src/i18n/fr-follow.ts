@@ -19,6 +19,8 @@ export const frFollow: FollowStrings = {
   fixed: 'C’est réglé',
   stillWrongLabel: 'Qu’est-ce qui ne va toujours pas ? (facultatif)',
   stillBroken: 'Toujours en panne',
+  knownProblem: 'Problème connu : {text} — nous y travaillons depuis {time}',
+  meToo: 'Moi aussi — tenez-moi au courant',
   reopen: 'Rouvrir',
   actionFailed: 'Cela n’a pas abouti. Réessayez.',
   noReports: 'Aucun signalement envoyé depuis ce navigateur.',

@@ -38,8 +38,6 @@ export const frPanel: PanelStrings = {
   addAttachments: 'Ajouter une capture ou un fichier',
   queuedTitle: 'Enregistré sur cet appareil',
   queuedBody: 'Vous êtes hors ligne : votre signalement partira dès votre retour en ligne.',
-  knownProblem: 'Problème connu : {text} — nous y travaillons depuis {time}',
-  meToo: 'Moi aussi — tenez-moi au courant',
   myReports: 'Mes signalements',
   loading: 'Chargement…',
   newReport: 'Signaler un autre problème',

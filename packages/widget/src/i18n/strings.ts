@@ -118,7 +118,8 @@ export interface Strings {
 
 /**
  * The strings only the screens after a report exists use (the ticket and its follow-up, "My
- * reports"): the script-tag build loads them with those screens, later (`widget-follow-<locale>.js`).
+ * reports", a known problem's "Me too", which files one): the script-tag build loads them with those
+ * screens, later (`widget-follow-<locale>.js`).
  */
 export type FollowKey =
   | 'deflectedTitle'
@@ -139,6 +140,8 @@ export type FollowKey =
   | 'stillWrongLabel'
   | 'stillBroken'
   | 'reopen'
+  | 'knownProblem'
+  | 'meToo'
   | 'actionFailed'
   | 'noReports'
   | 'queuedStatus'

@@ -34,7 +34,7 @@ export const panelFor =
     let following: Promise<void> | undefined
     const needFollow = () => {
       following ??= chunks.follow().then(
-        (loaded) => void (follow.value = { screens: loaded.screens, strings: { ...strings, ...loaded.strings } }),
+        (loaded) => void (follow.value = { screens: loaded.screens, KnownProblems: loaded.KnownProblems, strings: { ...strings, ...loaded.strings } }),
         // Not there (offline): the next screen change asks again.
         () => void (following = undefined),
       )
@@ -70,8 +70,9 @@ export const panelFor =
         ;(open ? options.onOpen : options.onClose)?.()
       }
       wasOpen = open
-      // Near the end of the journey: at "Check and send", on a suggestion that may solve it, or after.
-      if (open && (step === 'review' || !(step in panelSteps) || state.suggestion.value)) needFollow()
+      // Near the end of the journey: at "Check and send", on a suggestion that may solve it, or after;
+      // or a known problem to show, whose "Me too" ends the journey in one tap.
+      if (open && (step === 'review' || !(step in panelSteps) || state.suggestion.value || state.notices.value.length)) needFollow()
       parts.launcher.setAttribute('aria-expanded', String(open))
       render(
         open ? (

@@ -1,4 +1,5 @@
 import type { FunctionComponent } from 'preact'
+import type { defaultFileStore, fileForm, reportForm } from '@triage/sdk/later-parts'
 import type { AttachmentStrings } from '../i18n/index.ts'
 import type { WidgetState } from '../state.ts'
 import type { Jsx } from './jsx-bridge.ts'
@@ -12,8 +13,12 @@ export interface AttachmentsChunk {
   strings: AttachmentStrings
 }
 
-/** What `widget-attachments-<locale>.js` hands to its panel (the detail of {@link attachmentsEvent}). */
-export type AttachAttachments = (preact: Jsx) => AttachmentsChunk
+/**
+ * What `widget-attachments-<locale>.js` hands to its panel (the detail of {@link attachmentsEvent}):
+ * its part, and the SDK's files part (the store of a queued report's files, the multipart bodies),
+ * which the panel's client loads from here (chunk-loader.ts).
+ */
+export type AttachAttachments = (preact: Jsx) => AttachmentsChunk & { sdk: { defaultFileStore: typeof defaultFileStore; reportForm: typeof reportForm; fileForm: typeof fileForm } }
 
 /** The event the attachments chunk dispatches on its own `<script>` element. */
 export const attachmentsEvent = 'triage:attachments'

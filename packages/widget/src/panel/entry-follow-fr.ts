@@ -5,13 +5,16 @@
  * It renders with the panel's Preact, handed over with the event on its own script element.
  */
 import { frFollow } from '../i18n/fr-follow.ts'
+import { followReport, listMyReports } from '@triage/sdk/later-parts'
 import { useJsx } from './jsx-bridge.ts'
-import { followScreens } from './follow.ts'
+import { useSdk } from './sdk-bridge.ts'
+import { followScreens, KnownProblems } from './follow.ts'
 import type { AttachFollow } from './follow-type.ts'
 import { followEvent } from './follow-type.ts'
 
-const attach: AttachFollow = (preact) => {
+const attach: AttachFollow = (preact, sdk) => {
   useJsx(preact)
-  return { screens: followScreens, strings: frFollow }
+  useSdk(sdk)
+  return { screens: followScreens, KnownProblems, strings: frFollow, sdk: { followReport, listMyReports } }
 }
 document.currentScript?.dispatchEvent(new CustomEvent(followEvent, { detail: attach }))

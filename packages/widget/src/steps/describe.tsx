@@ -1,23 +1,20 @@
 import { limits } from '@triage/protocol'
 import type { TargetedEvent } from 'preact'
 import { h } from 'preact'
-import { fill, formatDate } from '../i18n/index.ts'
-import { FailureLine } from './failure-line.tsx'
 import type { PanelStepProps } from './props.ts'
 import { stepActions } from './step-actions.tsx'
 
 /**
  * Step 1: the reporter says what is happening. A known problem of the app comes first, with "Me
- * too", which files it in one tap; anything else is described below. After a few words, a resolved
+ * too", which files it in one tap (`known-problems.tsx`, with the follow-up screens); anything else
+ * is described below. After a few words, a resolved
  * incident whose public note may solve it is offered; "Yes" ends here without a ticket. Messages
  * sit in live regions that exist before they fill, so screen readers announce them.
  * @see https://www.w3.org/WAI/WCAG22/Understanding/status-messages
  */
-export function Describe({ state, strings, locale }: PanelStepProps) {
+export function Describe({ state, strings, locale, follow }: PanelStepProps) {
   const missing = state.symptomsMissing.value
   const suggestion = state.suggestion.value
-  // Today's problems say the time only; older ones the day too.
-  const since = (iso: string) => formatDate(locale, iso, new Date(iso).toDateString() === new Date().toDateString() ? { timeStyle: 'short' } : undefined)
 
   function onSubmit(event: TargetedEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -32,17 +29,7 @@ export function Describe({ state, strings, locale }: PanelStepProps) {
 
   return (
     <form noValidate onSubmit={onSubmit}>
-      <div aria-live="polite">
-        {state.notices.value.map((notice) => (
-          <section key={notice.id} class="card" data-testid="triage-notice">
-            <p>{fill(strings.knownProblem, { text: notice.text, time: since(notice.since) })}</p>
-            <button type="button" class="primary" data-testid="triage-me-too" aria-disabled={state.sending.value} onClick={() => void state.meToo(notice)}>
-              {strings.meToo}
-            </button>
-            <FailureLine failed={strings.sendFailed} detail={state.error.value} />
-          </section>
-        ))}
-      </div>
+      <div aria-live="polite">{follow && <follow.KnownProblems state={state} strings={follow.strings} locale={locale} />}</div>
       <label for="triage-symptoms">{strings.symptomsLabel}</label>
       <p id="triage-symptoms-hint" class="hint">
         {strings.symptomsHint}

@@ -1,5 +1,6 @@
 import type { FollowStrings, Locale, PanelStrings } from '../i18n/index.ts'
 import type { LoadedAttachments } from '../panel/attachments-type.ts'
+import type { LoadedFollow } from '../panel/follow-type.ts'
 import type { WidgetState } from '../state.ts'
 
 /**
@@ -14,8 +15,12 @@ export interface StepProps<S extends PanelStrings = PanelStrings & FollowStrings
   locale: Locale
 }
 
-/** What a screen of the panel itself receives: the words up to sending, and the attachments' part once it is asked for. */
+/**
+ * What a screen of the panel itself receives: the words up to sending, the follow-up chunk's parts
+ * once they have arrived, and the attachments' part once it is asked for.
+ */
 export interface PanelStepProps extends StepProps<PanelStrings> {
+  follow?: LoadedFollow | null
   attachments?: LoadedAttachments | null
   addAttachments?: () => void
 }
