@@ -1,6 +1,6 @@
+import type { FunctionComponent } from 'preact'
 import type { FollowStrings, Locale, PanelStrings } from '../i18n/index.ts'
 import type { LoadedAttachments } from '../panel/attachments-type.ts'
-import type { LoadedFollow } from '../panel/follow-type.ts'
 import type { WidgetState } from '../state.ts'
 
 /**
@@ -20,7 +20,8 @@ export interface StepProps<S extends PanelStrings = PanelStrings & FollowStrings
  * once they have arrived, and the attachments' part once it is asked for.
  */
 export interface PanelStepProps extends StepProps<PanelStrings> {
-  follow?: LoadedFollow | null
+  /** The follow-up chunk's part of the first step (a `LoadedFollow`, panel/follow-type.ts, which imports this file). */
+  follow?: { KnownProblems: FunctionComponent<StepProps>; strings: PanelStrings & FollowStrings } | null
   attachments?: LoadedAttachments | null
   addAttachments?: () => void
 }
