@@ -100,10 +100,11 @@ const jsxBridge = {
  * panel's chunks (`panel/sdk-*.ts`, see `sdkPartFrom`); any other dynamic import fails the build
  * rather than landing in the panel unnoticed.
  */
+const sdkLaterParts = { './follow.ts': 'sdk-follow.ts', './my-reports.ts': 'sdk-follow.ts', './files.ts': 'sdk-files.ts' }
 const sdkPartsFromChunks = {
   name: 'sdk-parts-from-chunks',
   resolveDynamicImport(specifier, importer) {
-    const standIn = { './follow.ts': 'sdk-follow.ts', './my-reports.ts': 'sdk-follow.ts', './files.ts': 'sdk-files.ts' }[specifier]
+    const standIn = Object.hasOwn(sdkLaterParts, specifier) && sdkLaterParts[specifier]
     if (!standIn || !importer?.startsWith(sdkSource('')))
       this.error(`${importer} imports ${specifier} later: give it a stand-in in packages/widget/src/panel/ (see sdkPartsFromChunks).`)
     return fileURLToPath(new URL(`packages/widget/src/panel/${standIn}`, import.meta.url))
@@ -121,8 +122,7 @@ const sdkBridge = {
   resolveId(source, importer) {
     if (!importer?.startsWith(sdkSource('')) || !source.startsWith('.')) return null
     if (['./errors.ts', './retry.ts', './transport.ts'].includes(source)) return fileURLToPath(new URL('packages/widget/src/panel/sdk-bridge.ts', import.meta.url))
-    if (!['./follow.ts', './my-reports.ts', './files.ts'].includes(source))
-      this.error(`${importer} imports ${source}: a chunk would carry a second copy; borrow it through LaterPartsShare (see sdkBridge).`)
+    if (!Object.hasOwn(sdkLaterParts, source)) this.error(`${importer} imports ${source}: a chunk would carry a second copy; borrow it through LaterPartsShare (see sdkBridge).`)
     return null
   },
 }

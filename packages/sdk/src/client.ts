@@ -242,8 +242,8 @@ export function createTriage(options: TriageOptions): TriageClient {
     },
 
     async attach(reportId, file, { token, idempotencyKey = newIdempotencyKey() } = {}) {
-      const form = (await import('./files.ts')).fileForm(file)
       const headers = { authorization: `Bearer ${tokenOf(reportId, token)}`, 'idempotency-key': idempotencyKey }
+      const form = (await import('./files.ts')).fileForm(file)
       return withRetry(() => send<AttachmentCreated>(transport, { method: 'POST', path: `/v1/reports/${encodeURIComponent(reportId)}/attachments`, headers, body: form }), retry)
     },
 

@@ -52,13 +52,15 @@ export async function defaultFileStore(): Promise<FileStore | undefined> {
 export function reportForm(report: ReportCreate, files: Blob[]): FormData {
   const form = new FormData()
   form.append('report', JSON.stringify(report))
-  for (const file of files) form.append('file', file, (file as File).name || 'attachment')
+  for (const file of files) appendFile(form, file)
   return form
 }
 
 /** One file as the body of `POST /v1/reports/:id/attachments` (field `file`). */
 export function fileForm(file: Blob): FormData {
   const form = new FormData()
-  form.append('file', file, (file as File).name || 'attachment')
+  appendFile(form, file)
   return form
 }
+
+const appendFile = (form: FormData, file: Blob) => form.append('file', file, (file as File).name || 'attachment')

@@ -111,9 +111,9 @@ export async function reachReview(dialog: Locator, strings: Strings, input: Jour
 /** The agent's side, through the API with the demo secret key (or another app's). */
 export function agent(server: EphemeralServer, secretKey = server.secretKey) {
   const headers = { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' }
+  const list = async () => ((await (await fetch(`${server.url}/v1/incidents?limit=200`, { headers })).json()) as IncidentList).items
   async function idOf(number: string): Promise<string> {
-    const list = (await (await fetch(`${server.url}/v1/incidents?limit=200`, { headers })).json()) as IncidentList
-    const found = list.items.find((item) => item.number === number)
+    const found = (await list()).find((item) => item.number === number)
     if (!found) throw new Error(`no incident ${number}`)
     return found.id
   }
@@ -123,7 +123,7 @@ export function agent(server: EphemeralServer, secretKey = server.secretKey) {
   }
   return {
     idOf,
-    list: async () => ((await (await fetch(`${server.url}/v1/incidents?limit=200`, { headers })).json()) as IncidentList).items,
+    list,
     reply: (number: string, body: string) => post(number, 'messages', { body, visibility: 'public' }),
     resolve: (number: string, publicNote: string) => post(number, 'resolve', { resolution: 'fixed in the e2e test', publicNote }),
     close: (number: string) => post(number, 'close', {}),

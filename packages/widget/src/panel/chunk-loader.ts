@@ -9,7 +9,7 @@ import type { Jsx } from './jsx-bridge.ts'
 /** Loads one of the panel's chunks once (again after a failure), answering what it hands over. */
 export type LoadChunk = <T>(name: string, event: string) => Promise<T>
 
-/** This page's panel's loader, for the SDK's parts that come with a chunk ({@link sdkPartFrom}). */
+/** This page's panel's loader, for the SDK's parts that come with a chunk ({@link sdkPartFrom}); set by its entry. */
 let loadChunk: LoadChunk | undefined
 
 /**
@@ -39,9 +39,9 @@ export function chunkLoader(locale: Locale): LoadChunk {
  * The `then` of a stand-in module for one of the SDK's later parts (panel/sdk-*.ts; see
  * `sdkPartsFromChunks` in rollup.config.mjs). Its namespace is a thenable, so the SDK's own
  * `await import('./follow.ts')` resolves to the part the chunk hands over (its `sdk`), or fails
- * as loading the chunk does.
+ * as loading the chunk does (or at once, without a loader: a `then` that throws rejects, never hangs).
  */
 export const sdkPartFrom =
   (name: string, event: string) =>
   (resolve: (part: unknown) => void, reject: (failure: unknown) => void): void =>
-    void loadChunk?.<{ sdk: unknown }>(name, event).then((chunk) => resolve(chunk.sdk), reject)
+    void (loadChunk as LoadChunk)<{ sdk: unknown }>(name, event).then((chunk) => resolve(chunk.sdk), reject)

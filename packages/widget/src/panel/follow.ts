@@ -1,4 +1,3 @@
-import { KnownProblems } from '../steps/known-problems.tsx'
 import { MyReports } from '../steps/my-reports.tsx'
 import { Deflected } from '../steps/notice.tsx'
 import { Report } from '../steps/report.tsx'
@@ -7,4 +6,4 @@ import type { FollowScreens } from './follow-type.ts'
 /** The screens after the journey, by step. */
 export const followScreens: FollowScreens['screens'] = { report: Report, reports: MyReports, deflected: Deflected }
 
-export { KnownProblems }
+export { KnownProblems } from '../steps/known-problems.tsx'
