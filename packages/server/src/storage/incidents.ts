@@ -321,11 +321,14 @@ function equals(column: SQLiteColumn, value: string, indexed: boolean): SQL {
  * The words of a search as an FTS5 query: every word must appear, each as a prefix (what
  * someone types is often the start of a word), in this app's rows only. Quoting each word
  * keeps FTS5's own syntax (AND, NEAR, column filters, *) out of users' hands.
+ *
+ * A one-letter word is matched whole: the index keeps the starts of words of 2 to 8 letters
+ * (migration 0015), and the start `p` would merge the match lists of most of the index.
  */
 export function searchQuery(appId: string, text: string): string | undefined {
   const words = (text.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8)
   if (words.length === 0) return undefined
-  return `app : ${appToken(appId)} AND ${words.map((word) => `"${word}" *`).join(' AND ')}`
+  return `app : ${appToken(appId)} AND ${words.map((word) => ([...word].length > 1 ? `"${word}" *` : `"${word}"`)).join(' AND ')}`
 }
 
 /** The one token that stands for an app in the search index (as the migration's triggers write it). */
