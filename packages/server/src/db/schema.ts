@@ -138,6 +138,8 @@ export const incidents = sqliteTable(
     index('incidents_open_created').on(table.appId, table.createdAt, table.id).where(openStatuses(table.status)),
     index('incidents_open_priority').on(table.appId, table.priority, table.createdAt, table.id).where(openStatuses(table.status)),
     index('incidents_open_due').on(table.appId, table.resolutionDueAt, table.id).where(openStatuses(table.status)),
+    // The open backlog by status and tier (metrics), counted from this index alone: open tickets are few.
+    index('incidents_open_backlog').on(table.appId, table.status, table.tier).where(openStatuses(table.status)),
     // A major incident's reports, newest first: its explanation reads the latest without sorting them all.
     index('incidents_parent').on(table.parentId, table.createdAt),
     index('incidents_app_reporter_user').on(table.appId, table.reporterUserId, table.createdAt),
