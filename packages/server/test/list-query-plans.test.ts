@@ -14,7 +14,7 @@ import { schema } from '../src/db/schema.ts'
 import type { Database } from '../src/db/database.ts'
 import type { ListQuery } from '../src/storage/incidents.ts'
 import { findIncident, listEvents, listIncidentsQuery } from '../src/storage/incidents.ts'
-import { changedSince, metricTickets, readRollupVersions } from '../src/storage/metric-rollups.ts'
+import { changedSince, firstCreatedAt, lastUpdatedAt, metricTickets, readRollupVersions } from '../src/storage/metric-rollups.ts'
 import { backlogCounts } from '../src/storage/metrics.ts'
 import { listOpenMajors } from '../src/storage/notices.ts'
 import { incidentsChangedSince } from '../src/storage/similar.ts'
@@ -124,6 +124,7 @@ describe('the other reads agents and the widget make', () => {
     "the reporter's public timeline": (db) => listEvents(db, 'inc_x', 'public'),
     'metrics: tickets of a partial day': (db) => metricTickets(db, 'app_demo', now - 3_600_000, now, ['L1']),
     'metrics: what changed since the last catch-up': (db) => changedSince(db, 'app_demo', now - 60_000, { updatedAt: now - 30_000, rowid: 5 }, 5_000),
+    "metrics: the app's first ticket and latest change": async (db) => [await firstCreatedAt(db, 'app_demo'), await lastUpdatedAt(db, 'app_demo')],
     'metrics: the stored rollups': (db) => readRollupVersions(db, 'app_demo', ['m:2026-11', 'd:20425']),
     'metrics: the open backlog': (db) => backlogCounts(db, 'app_demo', ['L1', 'L2']),
     "the widget's notices": (db) => listOpenMajors(db, 'app_demo', 5),

@@ -11,7 +11,17 @@
 import type { ServiceContext } from '../domain/context.ts'
 import { yieldToEventLoop } from '../event-loop.ts'
 import type { ChangePosition, RollupRow, TicketPosition } from '../storage/metric-rollups.ts'
-import { changedSince, metricTickets, readRollupData, readRollupVersions, replaceRollups, rollupsSyncedTo, setRollupsSyncedTo } from '../storage/metric-rollups.ts'
+import {
+  changedSince,
+  firstCreatedAt,
+  lastUpdatedAt,
+  metricTickets,
+  readRollupData,
+  readRollupVersions,
+  replaceRollups,
+  rollupsSyncedTo,
+  setRollupsSyncedTo,
+} from '../storage/metric-rollups.ts'
 import type { PeriodKey } from './periods.ts'
 import { dayKey, dayOf, daysOfMonth, monthEndedBy, monthKeyOfDay } from './periods.ts'
 import { decodeSummary, encodeSummary } from './summary-codec.ts'
@@ -24,9 +34,9 @@ const dayMs = 86_400_000
  * commits, so a catch-up may not see it yet. What this process already folded in is skipped.
  */
 const settleMs = 10_000
-// Each change read costs a row lookup (created_at is not in the index walked): 5,000 a page held
-// the event loop ~260 ms on a cold 1M-incident file; 1,000 keeps a page near 50 ms.
-const changesPerRead = 1_000
+// Each change read costs a row lookup (created_at is not in the index walked): on a cold 1M-incident
+// file a page of 1,000 held the event loop 273 ms, one of 250 about 60 ms (bench/scale).
+const changesPerRead = 250
 /** A month's rollup rows end with this one, so a month with no tickets still reads as done. */
 const monthDone = '-'
 
@@ -56,8 +66,18 @@ export function catchUpRollups(context: ServiceContext, appId: string): Promise<
 }
 
 async function catchUp(context: ServiceContext, appId: string, state: AppState): Promise<void> {
-  const since = Math.max(0, ((await rollupsSyncedTo(context.db, appId)) ?? 0) - settleMs)
+  const synced = await rollupsSyncedTo(context.db, appId)
   const days = new Set<number>()
+  // Never caught up (a new server on an old history): every day from the app's first ticket is
+  // summarized, and only the changes of the settle window are read. Walking the whole history's
+  // changes to learn which days they touch read a row per ticket: a million at 1M incidents.
+  if (synced === undefined) {
+    const first = await firstCreatedAt(context.db, appId)
+    const last = await lastUpdatedAt(context.db, appId)
+    if (first === undefined || last === undefined) return
+    for (let day = dayOf(first), end = Math.max(dayOf(context.now()), dayOf(last)); day <= end; day++) days.add(day)
+  }
+  const since = synced === undefined ? Math.max(0, ((await lastUpdatedAt(context.db, appId)) ?? 0) - settleMs) : Math.max(0, synced - settleMs)
   const seen = new Map<number, number>()
   let latest = since
   let after: ChangePosition | undefined
@@ -113,7 +133,7 @@ export function summarizeByTier(tickets: readonly MetricTicket[], asOf: number):
  * between pages: libSQL's file binding is synchronous, and the day of an outage holds 10,000
  * reports (read whole, it held every other request for 300 ms).
  */
-export async function readMetricTickets(context: ServiceContext, appId: string, from: number, to: number, tiers?: string[], pageSize = 2_000): Promise<MetricTicket[]> {
+export async function readMetricTickets(context: ServiceContext, appId: string, from: number, to: number, tiers?: string[], pageSize = 500): Promise<MetricTicket[]> {
   const tickets: MetricTicket[] = []
   let after: TicketPosition | undefined
   for (;;) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm'
 import { incidents, metricRollups, metricSync } from '../db/schema.ts'
 import type { Database } from '../db/database.ts'
 
@@ -62,6 +62,18 @@ export async function changedSince(db: Database, appId: string, since: number, a
     .where(and(eq(incidents.appId, appId), gte(incidents.updatedAt, since), position))
     .orderBy(asc(incidents.updatedAt), sql`${incidents}.rowid`)
     .limit(limit)
+}
+
+/** When the app's first ticket was created (through `(app_id, created_at)`), if it has any. */
+export async function firstCreatedAt(db: Database, appId: string): Promise<number | undefined> {
+  const [row] = await db.select({ at: incidents.createdAt }).from(incidents).where(eq(incidents.appId, appId)).orderBy(asc(incidents.createdAt)).limit(1)
+  return row?.at
+}
+
+/** The app's latest change (through `(app_id, updated_at)`), if it has any ticket. */
+export async function lastUpdatedAt(db: Database, appId: string): Promise<number | undefined> {
+  const [row] = await db.select({ at: incidents.updatedAt }).from(incidents).where(eq(incidents.appId, appId)).orderBy(desc(incidents.updatedAt)).limit(1)
+  return row?.at
 }
 
 /** Which rollups of some periods exist, and when each was made: cheap, to read the data only when needed. */
