@@ -28,7 +28,7 @@ const tiers = ['L1', 'L2'] as ('L1' | 'L2' | 'L3')[]
 
 it('counts the views from the open tickets only (a seek per open status), and the resolved ones from their index alone', async () => {
   expect(await planOf(openViewCounts(server.db, 'app_demo', tiers, 'agt_me', Date.now()))).toMatch(
-    /^SEARCH incidents USING INDEX incidents_app_status \(app_id=\? AND status=\?\)$/,
+    /^SEARCH incidents USING INDEX incidents_open_backlog \(app_id=\? AND status=\?\)$/,
   )
   expect(await planOf(resolvedCount(server.db, 'app_demo', tiers))).toMatch(/^SEARCH incidents USING COVERING INDEX incidents_resolved_tier \(app_id=\? AND tier=\?\)$/)
 })
@@ -40,7 +40,8 @@ it('fills a page of a queue view from the open tickets (or the resolved ones), n
     major: 'incidents_open_created',
     at_risk: 'incidents_open_created',
     breached: 'incidents_open_created',
-    waiting: 'incidents_open_created',
+    // One open status: its own tickets, not every open one.
+    waiting: 'incidents_app_status',
     resolved: 'incidents_app_status',
   }
   for (const [view, index] of Object.entries(indexOf) as [keyof typeof indexOf, string][]) {

@@ -117,6 +117,21 @@ describe('the agents list', () => {
   }
 })
 
+it('a given open status seeks its own tickets, in every sort: never a walk through every open ticket', async () => {
+  // Walking the open tickets until 51 had the status (or none had a rare category as well) read
+  // every open ticket's row: 9-12 ms at 1M incidents with 3,943 open, 40 ms on a busy machine.
+  for (const status of ['new', 'in_progress', 'pending_reporter'] as const) {
+    for (const sort of ['-created', 'created', 'priority', 'due'] as const) {
+      for (const filters of [{ status }, { status, category: 'performance' }, { status, tiers: ['L1'] as ListQuery['filters']['tiers'] }]) {
+        const { sql, params } = listIncidentsQuery(server.db, 'app_demo', page(filters, sort)).toSQL()
+        const plan = await planOf({ sql, params })
+        expect(plan.join('\n'), `${status} ${sort} ${JSON.stringify(filters)}`).toMatch(/^SEARCH incidents USING (COVERING )?INDEX \w+ \(app_id=\? AND status=\?/)
+        expect(problemsOf(plan)).toEqual([])
+      }
+    }
+  }
+})
+
 describe('the other reads agents and the widget make', () => {
   const reads: Record<string, (db: Database) => Promise<unknown>> = {
     'the enriched ticket': (db) => findIncident(db, 'app_demo', 'inc_x'),

@@ -53,6 +53,12 @@ export const apiKeys = sqliteTable(
  * partial index only for a query whose WHERE contains its condition).
  */
 export const openStatuses = (status: SQLiteColumn) => sql`${status} in ('new', 'in_progress', 'pending_reporter')`
+/**
+ * Open as well, written another way: the partial indexes of one open status's tickets in a sort
+ * order carry this condition, so that a query for one status names them and not the indexes of
+ * every open ticket (SQLite uses a partial index only when the query repeats its condition).
+ */
+export const notResolvedOrClosed = (status: SQLiteColumn) => sql`${status} not in ('resolved', 'closed')`
 
 export const incidents = sqliteTable(
   'incidents',
@@ -138,6 +144,9 @@ export const incidents = sqliteTable(
     index('incidents_open_created').on(table.appId, table.createdAt, table.id).where(openStatuses(table.status)),
     index('incidents_open_priority').on(table.appId, table.priority, table.createdAt, table.id).where(openStatuses(table.status)),
     index('incidents_open_due').on(table.appId, table.resolutionDueAt, table.id).where(openStatuses(table.status)),
+    // One open status's tickets in the sorts other than creation (which incidents_app_status serves).
+    index('incidents_open_status_priority').on(table.appId, table.status, table.priority, table.createdAt, table.id).where(notResolvedOrClosed(table.status)),
+    index('incidents_open_status_due').on(table.appId, table.status, table.resolutionDueAt, table.id).where(notResolvedOrClosed(table.status)),
     // The open backlog by status and tier (metrics), counted from this index alone: open tickets are few.
     index('incidents_open_backlog').on(table.appId, table.status, table.tier).where(openStatuses(table.status)),
     // A major incident's reports, newest first: its explanation reads the latest without sorting them all.

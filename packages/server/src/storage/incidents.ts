@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm'
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
 import type { IncidentStatus } from '@triage/protocol'
-import { incidentEvents, incidents, openStatuses } from '../db/schema.ts'
+import { incidentEvents, incidents, notResolvedOrClosed, openStatuses } from '../db/schema.ts'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core'
 import type { Database } from '../db/database.ts'
@@ -347,7 +347,8 @@ export type ListedIncident = IncidentRow & { searchRowid?: number }
  * One page of an app's incidents, filtered and sorted, by keyset on the sort's unique key.
  *
  * One index leads each query, whatever the history's size: a search leads with the search index
- * (newest match first); an open status or an SLA view with the partial indexes of open tickets;
+ * (newest match first); one open status with its own tickets (in the sorts by priority and due,
+ * through partial indexes); an SLA or open-tickets view with the partial indexes of open tickets;
  * else the first filter of assignee, category, priority, kind, tier, status, each of which leads
  * an index ordered newest first; and the other sorts with their own index. The query-plan test
  * (test/list-query-plans.test.ts) holds every listed combination to an index seek.
@@ -362,11 +363,16 @@ export function listIncidentsQuery(db: Database, appId: string, query: ListQuery
   // A ticket number (`INC-000123`, `123`) finds that ticket; other text searches the words.
   const ticketNumber = filters.q === undefined ? undefined : /^\s*(?:inc-?)?0*(\d{1,9})\s*$/i.exec(filters.q)?.[1]
   const search = filters.q === undefined || ticketNumber !== undefined ? undefined : searchQuery(appId, filters.q)
-  const openOnly = (filters.status !== undefined && openStatusNames.includes(filters.status)) || filters.sla !== undefined || filters.open === true
+  const openStatus = filters.status !== undefined && openStatusNames.includes(filters.status)
+  // One open status leads with its own tickets, in any sort: they are few however long the history,
+  // where walking every open ticket for the status read them all.
+  const byOpenStatus = openStatus && search === undefined && ticketNumber === undefined && filters.sla === undefined && filters.open !== true
+  const openOnly = (openStatus && !byOpenStatus) || filters.sla !== undefined || filters.open === true
   const sorted = query.sort !== '-created' && query.sort !== 'created'
   // Which filter's index leads: none when a search, an open-tickets view or another sort does.
-  const leads =
-    search !== undefined || ticketNumber !== undefined || openOnly || sorted
+  const leads = byOpenStatus
+    ? 'status'
+    : search !== undefined || ticketNumber !== undefined || openOnly || sorted
       ? undefined
       : filters.assignee !== undefined
         ? 'assignee'
@@ -392,6 +398,8 @@ export function listIncidentsQuery(db: Database, appId: string, query: ListQuery
       )})`,
     )
   if (openOnly) conditions.push(open)
+  // Names the partial indexes of one open status in the sorts by priority and due (see the schema).
+  if (byOpenStatus && sorted) conditions.push(notResolvedOrClosed(incidents.status))
   if (filters.status) conditions.push(equals(incidents.status, filters.status, leads === 'status' || (openOnly && !sorted && search === undefined && filters.sla === undefined)))
   if (filters.kind) conditions.push(equals(incidents.kind, filters.kind, leads === 'kind'))
   if (filters.category) conditions.push(equals(incidents.category, filters.category, leads === 'category'))
