@@ -1,3 +1,4 @@
+import { seedClassifier } from '@triage/engine'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { AddressInfo } from 'node:net'
@@ -77,6 +78,10 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   // nodemailer is loaded only when e-mail is on, so the Workers bundle and plain starts never carry it.
   const notifier = config.smtpUrl ? (await import('./jobs/email/smtp.ts')).createSmtpNotifier(config.smtpUrl, config.notifyFrom) : undefined
   if (notifier) await startNotificationCursor(services)
+
+  // The built-in classifier trains once per process (~70 ms): before listening, not inside the
+  // first request that needs it, where it held every other request (bench:scale's read mix).
+  seedClassifier()
 
   const { idleMs, ...serverOptions } = serverTimeouts(config.timeouts)
   // A port in use (or a HOST that is not ours) rejects here, instead of an unhandled 'error' event.
