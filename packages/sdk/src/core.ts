@@ -138,7 +138,7 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
   const retry = retryPolicy(options.retry)
   const storage = options.storage ?? defaultStorage()
   // The files' store and its IndexedDB code come on first use (see createQueue).
-  const queue = createQueue(storage, `triage:queue:${key}`, async () => (await import('./files.ts')).defaultFileStore())
+  const queue = createQueue(storage, `triage:queue:${key}`, () => import('./files.ts'))
   const stops = new Set<() => void>()
   const delivery = createDelivery({ transport, key, retry, queue, onSent: (report) => onCreated(report, true), onRejected: (error) => options.onError?.(error) })
   let user: TriageUser | null = null
@@ -155,7 +155,6 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
       const body = waiting ? waiting.body : prepareReport(input, user, options, integrations)
       if (!body) throw new TriageError('dropped', 0, 'beforeSend dropped the report: nothing was sent.')
       const item: QueuedItem = { key: idempotencyKey, body, at: waiting?.at ?? new Date().toISOString() }
-      if (attachments?.length) item.files = attachments.length
       // Saved before it is sent: if the page closes mid-request, the next load sends it (same key).
       const saved = await queue.put(item, attachments)
       try {

@@ -38,10 +38,7 @@ export function createDelivery(options: DeliveryOptions) {
   async function deliver(item: QueuedItem, keepalive = false): Promise<ReportCreated> {
     inFlight.add(item.key)
     try {
-      // Files that did not survive (IndexedDB cleared since) leave the report to go alone.
-      const files = item.files ? await queue.files(item.key) : undefined
-      // With files: one multipart request, so the server takes the report and its files or nothing.
-      const body = files ? (await import('./files.ts')).reportForm(item.body, files) : item.body
+      const body = await queue.body(item)
       const created = await withRetry(
         () =>
           send<ReportCreated>(transport, {
