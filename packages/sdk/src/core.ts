@@ -185,11 +185,10 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
   // Browsers only (Node has no window): send the queue when the connection is back, and
   // before the page goes away.
   if (typeof window !== 'undefined') {
-    const onOnline = () => void delivery.flush()
-    addEventListener('online', onOnline)
+    addEventListener('online', delivery.flush)
     addEventListener('pagehide', delivery.sendBeforeUnload)
     stops.add(() => {
-      removeEventListener('online', onOnline)
+      removeEventListener('online', delivery.flush)
       removeEventListener('pagehide', delivery.sendBeforeUnload)
     })
   }
