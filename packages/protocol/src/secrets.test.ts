@@ -14,6 +14,17 @@ describe('secretKindOf', () => {
     expect(['client-secret', 'privateKey', 'X-Amz-Signature', 'sig', 'credentials'].map(secretKindOf)).toEqual(['secret', 'secret', 'secret', 'secret', 'secret'])
   })
 
+  it('splits a name into words at humps and at runs of other characters, however mixed', () => {
+    expect(['Refresh--Token', 'x.api key', 'userPWD', 'session2Id', 'MY_Cookie2', 'tokenizer'].map(secretKindOf)).toEqual([
+      'token',
+      'api_key',
+      'password',
+      undefined,
+      undefined,
+      undefined,
+    ])
+  })
+
   it('knows both spellings of cross-site request forgery tokens, and nothing shorter', () => {
     expect(['csrf', 'xsrf', 'X-XSRF-TOKEN', 'csrfmiddlewaretoken'].map(secretKindOf)).toEqual(['token', 'token', 'token', undefined])
     expect(['srf', 'x_srf', 'xcsrf'].map(secretKindOf)).toEqual([undefined, undefined, undefined])

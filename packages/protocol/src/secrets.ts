@@ -57,7 +57,8 @@ export const assignedValueMinChars = { captured: 1, written: 8 } as const
  * secretKindOf('keyboard') // undefined
  */
 export function secretKindOf(name: string): SecretKind | undefined {
-  const words = name.replace(/([a-z\d])(?=[A-Z])/g, '$1_').replace(/\W+/g, '_')
+  // One pass: `_` after a camelCase hump's last small letter or digit, and for each run of anything else (`$1` is then empty).
+  const words = name.replace(/([a-z\d])(?=[A-Z])|\W+/g, '$1_')
   for (const kind in secretWords) if (new RegExp(`(?:^|_)(?:${secretWords[kind as SecretKind]})(?:_|$)`, 'i').test(words)) return kind as SecretKind
   return undefined
 }
