@@ -166,7 +166,7 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
         return created
       } catch (error) {
         if (!saved || !(error instanceof TriageError) || !error.retryable) throw error
-        return { status: 'queued', idempotencyKey: item.key, symptoms: body.symptoms, queuedAt: item.at }
+        return { status: 'queued', idempotencyKey, symptoms: body.symptoms, queuedAt: item.at }
       }
     },
 
