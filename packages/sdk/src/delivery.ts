@@ -29,8 +29,7 @@ export interface FlushResult {
  * A retry after a lost answer, a second tab or the next page load sending the same item again
  * gets the same incident back from the server.
  */
-export function createDelivery(options: DeliveryOptions) {
-  const { transport, queue } = options
+export function createDelivery({ transport, key, retry, queue, onSent, onRejected }: DeliveryOptions) {
   /** Keys being sent right now by this client, so a flush does not race a report() in flight. */
   const inFlight = new Set<string>()
   let flushing: Promise<FlushResult> | undefined
@@ -44,11 +43,11 @@ export function createDelivery(options: DeliveryOptions) {
           send<ReportCreated>(transport, {
             method: 'POST',
             path: '/v1/reports',
-            headers: { 'x-triage-key': options.key, 'idempotency-key': item.key },
+            headers: { 'x-triage-key': key, 'idempotency-key': item.key },
             body,
             keepalive,
           }),
-        keepalive ? { ...options.retry, attempts: 1 } : options.retry,
+        keepalive ? { ...retry, attempts: 1 } : retry,
       )
       await queue.remove(item)
       return created
@@ -69,11 +68,11 @@ export function createDelivery(options: DeliveryOptions) {
     for (const item of queue.items()) {
       if (inFlight.has(item.key)) continue
       try {
-        options.onSent(await deliver(item))
+        onSent(await deliver(item))
         sent++
       } catch (error) {
         if (!(error instanceof TriageError) || error.retryable) break
-        options.onRejected(error)
+        onRejected(error)
       }
     }
     return { sent, pending: queue.items().length }
@@ -91,7 +90,7 @@ export function createDelivery(options: DeliveryOptions) {
    */
   function sendBeforeUnload(): void {
     for (const item of queue.items()) {
-      deliver(item, true).then(options.onSent, () => {})
+      deliver(item, true).then(onSent, () => {})
     }
   }
 
