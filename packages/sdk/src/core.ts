@@ -140,7 +140,7 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
   // The files' store and its IndexedDB code come on first use (see createQueue).
   const queue = createQueue(storage, `triage:queue:${key}`, () => import('./files.ts'))
   const stops = new Set<() => void>()
-  const delivery = createDelivery({ transport, key, retry, queue, onSent: (report) => onCreated(report, true), onRejected: (error) => options.onError?.(error) })
+  const { deliver, flush, sendBeforeUnload } = createDelivery({ transport, key, retry, queue, onSent: (report) => onCreated(report, true), onRejected: (error) => options.onError?.(error) })
   let user: TriageUser | null = null
 
   const core: TriageCore = {
@@ -159,10 +159,10 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
       const saved = await queue.put(item, attachments)
       try {
         if (globalThis.navigator?.onLine === false) throw new TriageError('network_error', 0, 'The browser is offline.', { idempotencyKey })
-        const created = await delivery.deliver(item)
+        const created = await deliver(item)
         onCreated(created)
         // The server answers again: send what waited.
-        void delivery.flush()
+        void flush()
         return created
       } catch (error) {
         if (!saved || !(error instanceof TriageError) || !error.retryable) throw error
@@ -173,7 +173,7 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
     getReport: (reportId, token) =>
       withRetry(() => send<ReportView>(transport, { method: 'GET', path: `/v1/reports/${encodeURIComponent(reportId)}`, headers: { authorization: `Bearer ${token}` } }), retry),
 
-    flush: delivery.flush,
+    flush,
 
     close() {
       for (const stop of stops) stop()
@@ -185,15 +185,15 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
   // Browsers only (Node has no window): send the queue when the connection is back, and
   // before the page goes away.
   if (typeof window !== 'undefined') {
-    addEventListener('online', delivery.flush)
-    addEventListener('pagehide', delivery.sendBeforeUnload)
+    addEventListener('online', flush)
+    addEventListener('pagehide', sendBeforeUnload)
     stops.add(() => {
-      removeEventListener('online', delivery.flush)
-      removeEventListener('pagehide', delivery.sendBeforeUnload)
+      removeEventListener('online', flush)
+      removeEventListener('pagehide', sendBeforeUnload)
     })
   }
   // What an earlier page (or process, with a persistent storage) left behind.
-  void delivery.flush()
+  void flush()
   return { core, transport, retry, queue, stops }
 }
 
