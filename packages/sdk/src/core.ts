@@ -140,7 +140,14 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
   // The files' store and its IndexedDB code come on first use (see createQueue).
   const queue = createQueue(storage, `triage:queue:${key}`, () => import('./files.ts'))
   const stops = new Set<() => void>()
-  const { deliver, flush, sendBeforeUnload } = createDelivery({ transport, key, retry, queue, onSent: (report) => onCreated(report, true), onRejected: (error) => options.onError?.(error) })
+  const { deliver, flush, sendBeforeUnload } = createDelivery({
+    transport,
+    key,
+    retry,
+    queue,
+    onSent: (report) => onCreated(report, true),
+    onRejected: (error) => options.onError?.(error),
+  })
   let user: TriageUser | null = null
 
   const core: TriageCore = {
