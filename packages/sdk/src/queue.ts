@@ -15,13 +15,8 @@ export interface QueuedItem {
 /** Enough for a long outage; each item is a full report (up to 64 KB), and localStorage holds about 5 MB. */
 export const maxQueued = 100
 
-/** What the queue asks of the part that keeps a report's files across page loads (files.ts). */
-export interface FileKeeper {
-  keepFiles(key: string, files: Blob[]): Promise<unknown>
-  keptFiles(key: string): Promise<Blob[] | undefined>
-  forgetFiles(key: string): Promise<unknown>
-  reportForm(report: ReportCreate, files: Blob[]): FormData
-}
+/** The part that keeps a report's files across page loads and builds its multipart body. */
+type FilesPart = typeof import('./files.ts')
 
 /**
  * The offline queue, persisted in `storage`; an item stays until its send is settled (2xx or a
@@ -31,25 +26,26 @@ export interface FileKeeper {
  * One that cannot come (offline, and a script-tag page must fetch it) or cannot keep them leaves
  * the files in memory only.
  */
-export function createQueue(storage: TriageStorage, name: string, loadFiles: () => Promise<FileKeeper>) {
+export function createQueue(storage: TriageStorage, name: string, loadFiles: () => Promise<FilesPart>) {
   const list = storedList<QueuedItem>(storage, name)
   const files = new Map<string, Blob[]>()
-  const kept = <T>(use: (keeper: FileKeeper) => Promise<T>) =>
+  const kept = <T>(use: (part: FilesPart) => Promise<T>) =>
     loadFiles()
       .then(use)
       .catch(() => undefined)
   return {
     items: list.read,
     /**
-     * Keeps `item` (once per key), with its files (counted in `item.files`). False when the queue is full or storage
-     * refused: then nothing was saved. Resolves once the files are kept too (or could not be).
+     * Keeps `item` (once per key), with its files (counted in `item.files`). False when the queue
+     * is full or storage refused: then nothing was saved. Resolves once the files are kept too (or
+     * could not be).
      */
     async put(item: QueuedItem, attachments?: Blob[]): Promise<boolean> {
       const items = list.read().filter((queued) => queued.key !== item.key)
       if (attachments?.length) {
         item.files = attachments.length
         files.set(item.key, attachments)
-        await kept((keeper) => keeper.keepFiles(item.key, attachments))
+        await kept((part) => part.keepFiles(item.key, attachments))
       }
       return items.length < maxQueued && list.write([...items, item])
     },
@@ -59,7 +55,7 @@ export function createQueue(storage: TriageStorage, name: string, loadFiles: () 
      * nothing. Files that did not survive (IndexedDB cleared since) leave the report to go alone.
      */
     async body(item: QueuedItem): Promise<ReportCreate | FormData> {
-      const found = item.files && (files.get(item.key) ?? (await kept((keeper) => keeper.keptFiles(item.key))))
+      const found = item.files && (files.get(item.key) ?? (await kept((part) => part.keptFiles(item.key))))
       return found ? (await loadFiles()).reportForm(item.body, found) : item.body
     },
     /**
@@ -68,7 +64,7 @@ export function createQueue(storage: TriageStorage, name: string, loadFiles: () 
      */
     async remove(item: QueuedItem): Promise<void> {
       files.delete(item.key)
-      if (item.files) await kept((keeper) => keeper.forgetFiles(item.key))
+      if (item.files) await kept((part) => part.forgetFiles(item.key))
       list.remove((queued) => queued.key !== item.key)
     },
   }
