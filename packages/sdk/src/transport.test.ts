@@ -45,6 +45,7 @@ describe('send', () => {
     expect(inits[1]?.method).toBe('GET')
     expect(inits[1]?.keepalive).toBeUndefined()
     expect(inits[1]?.signal).toBeUndefined()
+    expect(inits[1]?.body).toBeUndefined()
   })
 
   test('turns a problem+json answer into a TriageError with its code, status, detail and body', async () => {

@@ -45,7 +45,8 @@ export async function sendRaw(transport: Transport, { path, headers, body, ...in
       // A content type on a GET is harmless: these requests are preflighted anyway (custom headers).
       // A form's is the runtime's, with its boundary.
       headers: form ? { accept: 'application/json', ...headers } : { accept: 'application/json', 'content-type': 'application/json', ...headers },
-      body: form ? body : body && JSON.stringify(body),
+      // No body stringifies to undefined: a GET sends none.
+      body: form ? body : JSON.stringify(body),
     })
   } catch (cause) {
     throw new TriageError('network_error', 0, `Could not reach ${transport.endpoint} (${cause}). Check the connection and try again.`, { cause, idempotencyKey })
