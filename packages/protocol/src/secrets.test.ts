@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cardMarker, isLuhnValid, isMarker, marker, secretKindOf } from './secrets.ts'
+import { cardMarker, isLuhnValid, isMarker, marker, secretKindOf, secretValues } from './secrets.ts'
 
 describe('secretKindOf', () => {
   it('knows secret names from look-alikes, in any case and separator style', () => {
@@ -14,8 +14,33 @@ describe('secretKindOf', () => {
     expect(['client-secret', 'privateKey', 'X-Amz-Signature', 'sig', 'credentials'].map(secretKindOf)).toEqual(['secret', 'secret', 'secret', 'secret', 'secret'])
   })
 
+  it('splits a name into words at humps and at runs of other characters, however mixed', () => {
+    expect(['Refresh--Token', 'x.api key', 'userPWD', 'session2Id', 'MY_Cookie2', 'tokenizer'].map(secretKindOf)).toEqual([
+      'token',
+      'api_key',
+      'password',
+      undefined,
+      undefined,
+      undefined,
+    ])
+  })
+
+  it('knows both spellings of cross-site request forgery tokens, and nothing shorter', () => {
+    expect(['csrf', 'xsrf', 'X-XSRF-TOKEN', 'csrfmiddlewaretoken'].map(secretKindOf)).toEqual(['token', 'token', 'token', undefined])
+    expect(['srf', 'x_srf', 'xcsrf'].map(secretKindOf)).toEqual([undefined, undefined, undefined])
+  })
+
   it('leaves `code` alone as a name: it is a secret only as a URL parameter', () => {
     expect(secretKindOf('code')).toBeUndefined()
+  })
+})
+
+describe('secretValues', () => {
+  const isKey = (text: string) => new RegExp(`^(?:${secretValues.api_key})$`).test(text)
+
+  it('knows sk_, pk_ and rk_ keys by 16 characters or more after the first underscore, live_ or test_ among them', () => {
+    expect(['sk_live_51HqLyjWDarjtT1zdp7dc', 'pk_test_TYooMQauvdEDq54NiTphI7jx', 'rk_abcdefghijklmnop', 'sk_live_abcdefghijk', 'pk_test_-_-_-_-_-_-'].every(isKey)).toBe(true)
+    expect(['sk_abcdefghijklmno', 'sk_live_abcdefghij', 'xk_abcdefghijklmnopq', 'sk-abcdefghijklmnopq', 'SK_abcdefghijklmnopq'].some(isKey)).toBe(false)
   })
 })
 

@@ -23,21 +23,22 @@ export const secretWords = {
   password: 'pass(?:word|wd|phrase)?|pwd|mdp|mot_?de_?passe|otp',
   secret: 'secret|credentials?|private_?key|sig(?:nature)?',
   api_key: '(?:api_?|access_?)?key(?:_?id)?',
-  token: 'token|auth(?:orization)?|cookie|session(?:_?id)?|sid|jwt|csrf|xsrf|code(?==)',
+  token: 'token|auth(?:orization)?|cookie|session(?:_?id)?|sid|jwt|[cx]srf|code(?==)',
 } satisfies Record<SecretKind, string>
 
-/** The shortest token after a prefix (`rt_`, `sk_live_`): shorter, `sk_short` is a word, not a key. */
+/** The shortest token after a prefix (`rt_`, `sk_`; in `sk_live_…`, `live_` counts): shorter, `sk_short` is a word, not a key. */
 export const prefixedTokenMinChars = 16
 
 /**
  * Secrets recognisable by their shape alone, by kind, as regular-expression sources to match from
  * a word boundary: JSON Web Tokens (a base64url header and payload, both starting `{"`, eyJ), and
- * keys in the `sk_live_…` style, Stripe's and ours (`pk_`/`sk_` keys, `rt_` reporter tokens,
- * `whsec_` webhook secrets).
+ * keys in the `sk_live_…` style, Stripe's and ours (`pk_`/`sk_`/`rk_` keys, `rt_` reporter tokens,
+ * `whsec_` webhook secrets). `live_` and `test_` need no pattern of their own: they are among the
+ * characters counted after the prefix (an optional `(?:live_|test_)?` matched the same strings).
  */
 export const secretValues = {
   token: `eyJ[\\w-]{4,}\\.eyJ[\\w-]{4,}\\.[\\w-]*|rt_[\\w-]{${prefixedTokenMinChars},}`,
-  api_key: `(?:sk|pk|rk)_(?:live_|test_)?[\\w-]{${prefixedTokenMinChars},}`,
+  api_key: `[spr]k_[\\w-]{${prefixedTokenMinChars},}`,
   secret: `whsec_[\\w-]{${prefixedTokenMinChars},}`,
 } satisfies Partial<Record<SecretKind, string>>
 
@@ -56,7 +57,8 @@ export const assignedValueMinChars = { captured: 1, written: 8 } as const
  * secretKindOf('keyboard') // undefined
  */
 export function secretKindOf(name: string): SecretKind | undefined {
-  const words = name.replace(/([a-z\d])(?=[A-Z])/g, '$1_').replace(/\W+/g, '_')
+  // One pass: `_` after a camelCase hump's last small letter or digit, and for each run of anything else (`$1` is then empty).
+  const words = name.replace(/([a-z\d])(?=[A-Z])|\W+/g, '$1_')
   for (const kind in secretWords) if (new RegExp(`(?:^|_)(?:${secretWords[kind as SecretKind]})(?:_|$)`, 'i').test(words)) return kind as SecretKind
   return undefined
 }

@@ -138,9 +138,16 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
   const retry = retryPolicy(options.retry)
   const storage = options.storage ?? defaultStorage()
   // The files' store and its IndexedDB code come on first use (see createQueue).
-  const queue = createQueue(storage, `triage:queue:${key}`, async () => (await import('./files.ts')).defaultFileStore())
+  const queue = createQueue(storage, `triage:queue:${key}`, () => import('./files.ts'))
   const stops = new Set<() => void>()
-  const delivery = createDelivery({ transport, key, retry, queue, onSent: (report) => onCreated(report, true), onRejected: (error) => options.onError?.(error) })
+  const { deliver, flush, sendBeforeUnload } = createDelivery({
+    transport,
+    key,
+    retry,
+    queue,
+    onSent: (report) => onCreated(report, true),
+    onRejected: (error) => options.onError?.(error),
+  })
   let user: TriageUser | null = null
 
   const core: TriageCore = {
@@ -155,26 +162,25 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
       const body = waiting ? waiting.body : prepareReport(input, user, options, integrations)
       if (!body) throw new TriageError('dropped', 0, 'beforeSend dropped the report: nothing was sent.')
       const item: QueuedItem = { key: idempotencyKey, body, at: waiting?.at ?? new Date().toISOString() }
-      if (attachments?.length) item.files = attachments.length
       // Saved before it is sent: if the page closes mid-request, the next load sends it (same key).
       const saved = await queue.put(item, attachments)
       try {
         if (globalThis.navigator?.onLine === false) throw new TriageError('network_error', 0, 'The browser is offline.', { idempotencyKey })
-        const created = await delivery.deliver(item)
+        const created = await deliver(item)
         onCreated(created)
         // The server answers again: send what waited.
-        void delivery.flush()
+        void flush()
         return created
       } catch (error) {
         if (!saved || !(error instanceof TriageError) || !error.retryable) throw error
-        return { status: 'queued', idempotencyKey: item.key, symptoms: body.symptoms, queuedAt: item.at }
+        return { status: 'queued', idempotencyKey, symptoms: body.symptoms, queuedAt: item.at }
       }
     },
 
     getReport: (reportId, token) =>
       withRetry(() => send<ReportView>(transport, { method: 'GET', path: `/v1/reports/${encodeURIComponent(reportId)}`, headers: { authorization: `Bearer ${token}` } }), retry),
 
-    flush: delivery.flush,
+    flush,
 
     close() {
       for (const stop of stops) stop()
@@ -186,16 +192,15 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
   // Browsers only (Node has no window): send the queue when the connection is back, and
   // before the page goes away.
   if (typeof window !== 'undefined') {
-    const onOnline = () => void delivery.flush()
-    addEventListener('online', onOnline)
-    addEventListener('pagehide', delivery.sendBeforeUnload)
+    addEventListener('online', flush)
+    addEventListener('pagehide', sendBeforeUnload)
     stops.add(() => {
-      removeEventListener('online', onOnline)
-      removeEventListener('pagehide', delivery.sendBeforeUnload)
+      removeEventListener('online', flush)
+      removeEventListener('pagehide', sendBeforeUnload)
     })
   }
   // What an earlier page (or process, with a persistent storage) left behind.
-  void delivery.flush()
+  void flush()
   return { core, transport, retry, queue, stops }
 }
 

@@ -29,8 +29,7 @@ export interface FlushResult {
  * A retry after a lost answer, a second tab or the next page load sending the same item again
  * gets the same incident back from the server.
  */
-export function createDelivery(options: DeliveryOptions) {
-  const { transport, queue } = options
+export function createDelivery({ transport, key, retry, queue, onSent, onRejected }: DeliveryOptions) {
   /** Keys being sent right now by this client, so a flush does not race a report() in flight. */
   const inFlight = new Set<string>()
   let flushing: Promise<FlushResult> | undefined
@@ -38,20 +37,17 @@ export function createDelivery(options: DeliveryOptions) {
   async function deliver(item: QueuedItem, keepalive = false): Promise<ReportCreated> {
     inFlight.add(item.key)
     try {
-      // Files that did not survive (IndexedDB cleared since) leave the report to go alone.
-      const files = item.files ? await queue.files(item.key) : undefined
-      // With files: one multipart request, so the server takes the report and its files or nothing.
-      const body = files ? (await import('./files.ts')).reportForm(item.body, files) : item.body
+      const body = await queue.body(item)
       const created = await withRetry(
         () =>
           send<ReportCreated>(transport, {
             method: 'POST',
             path: '/v1/reports',
-            headers: { 'x-triage-key': options.key, 'idempotency-key': item.key },
+            headers: { 'x-triage-key': key, 'idempotency-key': item.key },
             body,
             keepalive,
           }),
-        keepalive ? { ...options.retry, attempts: 1 } : options.retry,
+        keepalive ? { ...retry, attempts: 1 } : retry,
       )
       await queue.remove(item)
       return created
@@ -72,11 +68,11 @@ export function createDelivery(options: DeliveryOptions) {
     for (const item of queue.items()) {
       if (inFlight.has(item.key)) continue
       try {
-        options.onSent(await deliver(item))
+        onSent(await deliver(item))
         sent++
       } catch (error) {
         if (!(error instanceof TriageError) || error.retryable) break
-        options.onRejected(error)
+        onRejected(error)
       }
     }
     return { sent, pending: queue.items().length }
@@ -94,7 +90,7 @@ export function createDelivery(options: DeliveryOptions) {
    */
   function sendBeforeUnload(): void {
     for (const item of queue.items()) {
-      deliver(item, true).then(options.onSent, () => {})
+      deliver(item, true).then(onSent, () => {})
     }
   }
 

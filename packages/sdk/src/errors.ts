@@ -48,12 +48,8 @@ export class TriageError extends Error {
 
   constructor(code: TriageErrorCode, status: number, detail: string, fields: TriageErrorFields = {}) {
     super(`${code}: ${detail}`, fields)
-    this.name = 'TriageError'
-    this.code = code
-    this.status = status
-    this.detail = detail
-    // `problem`, `retryAfterMs`, `idempotencyKey`, and `cause` where `Error` has no cause of its own.
-    Object.assign(this, fields)
+    // Then `problem`, `retryAfterMs`, `idempotencyKey`, and `cause` where `Error` has no cause of its own.
+    Object.assign(this, { name: 'TriageError', code, status, detail }, fields)
   }
 
   /** Whether the same request may succeed later: network failure, 429 or 5xx. */

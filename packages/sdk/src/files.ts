@@ -6,44 +6,38 @@ import type { ReportCreate } from '@triage/protocol'
  * carry no files never downloads it.
  */
 
-/**
- * Where the files of a queued report wait until it is sent: IndexedDB in browsers, so they survive
- * a reload as the queue itself does in localStorage (Web Storage holds text only); else, and when
- * IndexedDB refuses (some private modes), nowhere but the queue's memory.
- */
-export interface FileStore {
-  put(key: string, files: Blob[]): Promise<unknown>
-  get(key: string): Promise<Blob[] | undefined>
-  remove(key: string): Promise<unknown>
-}
-
 const settled = <T>(request: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     request.onsuccess = () => resolve(request.result)
     request.onerror = () => reject(request.error)
   })
 
+let opening: Promise<IDBDatabase> | undefined
+
 /**
- * The browser's IndexedDB database `triage-files`, one record (the list of Blobs) per idempotency
- * key; undefined without IndexedDB. Async, so a bundle may bring this module later (later-parts.ts).
+ * One request to the browser's IndexedDB database `triage-files`, one record (the list of Blobs)
+ * per idempotency key, opened once per page. Web Storage holds text only, so this is where the
+ * files of a queued report survive a reload, as the queue itself does in localStorage. It rejects
+ * without IndexedDB (Node), or when IndexedDB refuses (some private modes): the queue then keeps
+ * the files in its memory only.
  */
-export async function defaultFileStore(): Promise<FileStore | undefined> {
-  if (typeof indexedDB === 'undefined') return undefined
-  let opening: Promise<IDBDatabase> | undefined
-  const files = async (mode: IDBTransactionMode) => {
-    opening ??= new Promise((resolve, reject) => {
-      const request = indexedDB.open('triage-files')
-      request.onupgradeneeded = () => request.result.createObjectStore('files')
-      settled(request).then(resolve, reject)
-    })
-    return (await opening).transaction('files', mode).objectStore('files')
-  }
-  return {
-    put: async (key, blobs) => settled((await files('readwrite')).put(blobs, key)),
-    get: async (key) => settled((await files('readonly')).get(key)),
-    remove: async (key) => settled((await files('readwrite')).delete(key)),
-  }
+async function fileStore<T>(mode: IDBTransactionMode, request: (files: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  opening ??= new Promise((resolve, reject) => {
+    const open = indexedDB.open('triage-files')
+    open.onupgradeneeded = () => open.result.createObjectStore('files')
+    settled(open).then(resolve, reject)
+  })
+  return settled(request((await opening).transaction('files', mode).objectStore('files')))
 }
+
+/** Keeps the files of the queued report under `key` for the next page load. */
+export const keepFiles = (key: string, files: Blob[]): Promise<unknown> => fileStore('readwrite', (store) => store.put(files, key))
+
+/** The files an earlier page kept for the report under `key`, if any. */
+export const keptFiles = (key: string): Promise<Blob[] | undefined> => fileStore('readonly', (store) => store.get(key))
+
+/** Forgets the files kept for the report under `key`. */
+export const forgetFiles = (key: string): Promise<unknown> => fileStore('readwrite', (store) => store.delete(key))
 
 /**
  * A report and its files as one `multipart/form-data` body: the report's JSON in `report`, each

@@ -8,7 +8,7 @@
  * Such a chunk borrows what the parts import from the client that loads them ({@link LaterPartsShare}):
  * one `TriageError` class, so `instanceof` holds across, and no second copy of the transport.
  */
-export { defaultFileStore, fileForm, reportForm } from './files.ts'
+export { fileForm, forgetFiles, keepFiles, keptFiles, reportForm } from './files.ts'
 export { followReport } from './follow.ts'
 export { listMyReports } from './my-reports.ts'
 import { TriageError } from './errors.ts'

@@ -4,8 +4,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc9110#field.retry-after
  */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined
-  if (/^\d+$/.test(value)) return Number(value) * 1000
-  // A date in the past, or no date at all: no wait asked (NaN || undefined is undefined).
-  return Math.max(0, Date.parse(value) - now) || undefined
+  // No header reads as 'null' (neither seconds nor a date); a date in the past, or no date at all,
+  // asks no wait (NaN || undefined is undefined).
+  if (/^\d+$/.test(value as string)) return Number(value) * 1000
+  return Math.max(0, Date.parse(value as string) - now) || undefined
 }

@@ -101,6 +101,7 @@ describe('parseRetryAfter', () => {
   test('asks no wait for a date in the past, nothing or something unreadable', () => {
     expect(parseRetryAfter('Sun, 29 Nov 2026 09:00:00 GMT', now)).toBeUndefined()
     expect(parseRetryAfter(null, now)).toBeUndefined()
+    expect(parseRetryAfter('', now)).toBeUndefined()
     expect(parseRetryAfter('soon', now)).toBeUndefined()
     expect(parseRetryAfter('-5', now)).toBeUndefined()
   })

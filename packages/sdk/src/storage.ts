@@ -41,7 +41,8 @@ export function defaultStorage(): TriageStorage {
 export function storedList<T>(storage: TriageStorage, key: string) {
   const read = (): T[] => {
     try {
-      return (JSON.parse(storage.getItem(key) ?? '[]') as T[] | null) ?? []
+      // Nothing stored reads as JSON.parse(null), which is null.
+      return (JSON.parse(storage.getItem(key) as string) as T[] | null) ?? []
     } catch {
       return []
     }

@@ -30,6 +30,24 @@ describe('send', () => {
     expect(new Headers(seen?.init?.headers).get('x-triage-key')).toBe('pk_1')
   })
 
+  test('hands fetch the method, abort signal and keepalive asked for, and no other field of the request', async () => {
+    const inits: (RequestInit | undefined)[] = []
+    const recording: typeof fetch = async (_, init) => {
+      inits.push(init)
+      return json(200, {})
+    }
+    const { signal } = new AbortController()
+    await send(transport(recording), { method: 'POST', path: '/v1/reports', headers: {}, body: {}, signal, keepalive: true })
+    await send(transport(recording), { method: 'GET', path: '/v1/x', headers: {} })
+    expect(inits[0]).toMatchObject({ method: 'POST', keepalive: true })
+    expect(inits[0]?.signal).toBe(signal)
+    expect(Object.keys(inits[0] ?? {}).sort()).toEqual(['body', 'headers', 'keepalive', 'method', 'signal'])
+    expect(inits[1]?.method).toBe('GET')
+    expect(inits[1]?.keepalive).toBeUndefined()
+    expect(inits[1]?.signal).toBeUndefined()
+    expect(inits[1]?.body).toBeUndefined()
+  })
+
   test('turns a problem+json answer into a TriageError with its code, status, detail and body', async () => {
     const error = await failure(get(answering(() => problem(422, 'validation_failed', 'symptoms: must not be empty'))))
     expect(error).toBeInstanceOf(TriageError)

@@ -34,20 +34,19 @@ const readJson = async (response: Response): Promise<unknown> => {
  * Retry-After; a report's error names its idempotency key. Answers 2xx and 304 responses, their
  * body unread.
  */
-export async function sendRaw(transport: Transport, { method, path, headers, body, signal, keepalive }: Request): Promise<Response> {
+export async function sendRaw(transport: Transport, { path, headers, body, ...init }: Request): Promise<Response> {
   const idempotencyKey = headers['idempotency-key']
   const form = body instanceof FormData
   let response: Response
   try {
     // Looked up now, not at creation: a fetch wrapped later (by breadcrumbs, or the app) is used.
     response = await (transport.fetch ?? fetch)(transport.endpoint.replace(/\/$/, '') + path, {
-      method,
+      ...init,
       // A content type on a GET is harmless: these requests are preflighted anyway (custom headers).
       // A form's is the runtime's, with its boundary.
       headers: form ? { accept: 'application/json', ...headers } : { accept: 'application/json', 'content-type': 'application/json', ...headers },
-      body: form ? body : body && JSON.stringify(body),
-      signal,
-      keepalive,
+      // No body stringifies to undefined: a GET sends none.
+      body: form ? body : JSON.stringify(body),
     })
   } catch (cause) {
     throw new TriageError('network_error', 0, `Could not reach ${transport.endpoint} (${cause}). Check the connection and try again.`, { cause, idempotencyKey })

@@ -75,6 +75,28 @@ describe('report({ attachments })', () => {
     expect((await incident(report.id)).attachments).toHaveLength(1)
   })
 
+  it('keeps the files of a report queued while the server is out of reach, and sends them with it once when it is back', async () => {
+    // Node has no IndexedDB: the files wait in the client's memory, as they do in a page that has none.
+    let down = true
+    const flaky: typeof fetch = (input, init) => (down ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init))
+    const triage = client(flaky)
+    const symptoms = 'Report with a log, filed during an outage'
+    const files = [log(), png()]
+    expect(await triage.report({ symptoms, attachments: files })).toMatchObject({ status: 'queued', symptoms })
+    down = false
+    expect(await triage.flush()).toEqual({ sent: 1, pending: 0 })
+    expect(await triage.flush()).toEqual({ sent: 0, pending: 0 })
+    const list = (await (await asAgent('/v1/incidents?limit=200')).json()) as IncidentList
+    const [queued] = list.items.filter((item) => item.symptoms === symptoms)
+    const { attachments } = await incident(queued!.id)
+    expect(attachments.map((attachment) => attachment.name)).toEqual(['console.log', 'checkout.png'])
+    for (const [index, attachment] of attachments.entries()) {
+      const download = await asAgent(`/v1/incidents/${queued!.id}/attachments/${attachment.id}`)
+      expect(await sha256(await download.blob())).toBe(await sha256(files[index]!))
+    }
+    triage.close()
+  })
+
   it('rejects with the server’s 415 as a TriageError, and files no report, when a file is not accepted', async () => {
     const symptoms = 'A page that is really HTML, sent as a PNG'
     const html = new File(['<!DOCTYPE html><script>alert(1)</script>'], 'cute.png', { type: 'image/png' })

@@ -1,5 +1,5 @@
 import type { FunctionComponent } from 'preact'
-import type { defaultFileStore, fileForm, reportForm } from '@triage/sdk/later-parts'
+import type * as files from '@triage/sdk/later-parts'
 import type { AttachmentStrings } from '../i18n/index.ts'
 import type { WidgetState } from '../state.ts'
 import type { Jsx } from './jsx-bridge.ts'
@@ -18,7 +18,7 @@ export interface AttachmentsChunk {
  * its part, and the SDK's files part (the store of a queued report's files, the multipart bodies),
  * which the panel's client loads from here (chunk-loader.ts).
  */
-export type AttachAttachments = (preact: Jsx) => AttachmentsChunk & { sdk: { defaultFileStore: typeof defaultFileStore; reportForm: typeof reportForm; fileForm: typeof fileForm } }
+export type AttachAttachments = (preact: Jsx) => AttachmentsChunk & { sdk: Pick<typeof files, 'keepFiles' | 'keptFiles' | 'forgetFiles' | 'reportForm' | 'fileForm'> }
 
 /** The event the attachments chunk dispatches on its own `<script>` element. */
 export const attachmentsEvent = 'triage:attachments'

@@ -6,13 +6,13 @@
  */
 import { enAttachments } from '../i18n/en-attachments.ts'
 import { createAttachmentsPart } from '../attachments/part.tsx'
-import { defaultFileStore, fileForm, reportForm } from '@triage/sdk/later-parts'
+import { fileForm, forgetFiles, keepFiles, keptFiles, reportForm } from '@triage/sdk/later-parts'
 import { useJsx } from './jsx-bridge.ts'
 import type { AttachAttachments } from './attachments-type.ts'
 import { attachmentsEvent } from './attachments-type.ts'
 
 const attach: AttachAttachments = (preact) => {
   useJsx(preact)
-  return { create: createAttachmentsPart, strings: enAttachments, sdk: { defaultFileStore, reportForm, fileForm } }
+  return { create: createAttachmentsPart, strings: enAttachments, sdk: { keepFiles, keptFiles, forgetFiles, reportForm, fileForm } }
 }
 document.currentScript?.dispatchEvent(new CustomEvent(attachmentsEvent, { detail: attach }))
