@@ -11,7 +11,7 @@ const probe = fileURLToPath(new URL('./event-loop-probe.ts', import.meta.url))
 export interface BenchServer {
   url: string
   child: ChildProcess
-  /** From spawn to listening, in ms. */
+  /** From the server process's start to its first listening socket, in ms (its own clock). */
   startupMs: number
   /** Resident memory now, in MB (Linux). */
   rssMb: () => number | undefined
@@ -62,7 +62,9 @@ export async function startBenchServer(options: {
     child.once('exit', (code) => reject(new Error(`the server exited with code ${code} before listening:\n${output}`)))
   })
   child.stdout?.resume()
-  const startupMs = performance.now() - started
+  // The server's own figure when its probe wrote one (see event-loop-probe.ts), else the wall time.
+  const startupFile = `${options.eventLoopFile}.startup`
+  const startupMs = existsSync(startupFile) ? Number(readFileSync(startupFile, 'utf8')) : performance.now() - started
   const pid = child.pid
   return {
     url,
