@@ -66,7 +66,7 @@ export function catchUpRollups(context: ServiceContext, appId: string): Promise<
 }
 
 async function catchUp(context: ServiceContext, appId: string, state: AppState): Promise<void> {
-  const synced = await rollupsSyncedTo(context.db, appId)
+  let synced = await rollupsSyncedTo(context.db, appId)
   const days = new Set<number>()
   // Never caught up (a new server on an old history): every day from the app's first ticket is
   // summarized, and only the changes of the settle window are read. Walking the whole history's
@@ -76,8 +76,9 @@ async function catchUp(context: ServiceContext, appId: string, state: AppState):
     const last = await lastUpdatedAt(context.db, appId)
     if (first === undefined || last === undefined) return
     for (let day = dayOf(first), end = Math.max(dayOf(context.now()), dayOf(last)); day <= end; day++) days.add(day)
+    synced = last
   }
-  const since = synced === undefined ? Math.max(0, ((await lastUpdatedAt(context.db, appId)) ?? 0) - settleMs) : Math.max(0, synced - settleMs)
+  const since = Math.max(0, synced - settleMs)
   const seen = new Map<number, number>()
   let latest = since
   let after: ChangePosition | undefined
