@@ -287,7 +287,12 @@ export const metricRollups = sqliteTable(
     durations: text('durations').notNull(),
     computedAt: integer('computed_at').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.appId, table.period, table.tier] })],
+  (table) => [
+    primaryKey({ columns: [table.appId, table.period, table.tier] }),
+    // Which rollups exist and when each was made, read on every metrics call without the rows:
+    // `computed_at` sits after the durations, and reading it from a row walks all their pages.
+    index('metric_rollups_versions').on(table.appId, table.period, table.tier, table.computedAt),
+  ],
 )
 
 /** How far each app's rollups have caught up with changes to its incidents (`updated_at`, ms). */
