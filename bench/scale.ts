@@ -91,12 +91,17 @@ try {
     `/v1/incidents?category=${vocabulary.rareCategory}&status=new`,
   ]
   const agentTimes: number[] = []
+  const agentTimesByPath = new Map<string, number[]>()
   const mixedRun = postReports({ url: server.url, publishableKey, bodies: everydayBodies(), connections: 50, durationSeconds: 8 })
   let round = 0
   await whileRunning(mixedRun, async () => {
-    const { ms } = await timedGet(`${server.url}${heavy[round++ % heavy.length]}`, agent)
+    const path = heavy[round++ % heavy.length] as string
+    const { ms } = await timedGet(`${server.url}${path}`, agent)
     agentTimes.push(ms)
+    agentTimesByPath.set(path, [...(agentTimesByPath.get(path) ?? []), ms])
   })
+  for (const [path, times] of agentTimesByPath)
+    log(`  the agent's ${path.slice(0, 60)} during intake: ${times.length} calls, p50 ${percentiles(times).p50} ms, max ${percentiles(times).max} ms`)
   const mixed = await mixedRun
   const mixedEventLoop = await server.eventLoop()
   const intake = {
