@@ -98,10 +98,14 @@ try {
     const path = heavy[round++ % heavy.length] as string
     const { ms } = await timedGet(`${server.url}${path}`, agent)
     agentTimes.push(ms)
-    agentTimesByPath.set(path, [...(agentTimesByPath.get(path) ?? []), ms])
+    const ofPath = agentTimesByPath.get(path)
+    if (ofPath) ofPath.push(ms)
+    else agentTimesByPath.set(path, [ms])
   })
-  for (const [path, times] of agentTimesByPath)
-    log(`  the agent's ${path.slice(0, 60)} during intake: ${times.length} calls, p50 ${percentiles(times).p50} ms, max ${percentiles(times).max} ms`)
+  for (const [path, times] of agentTimesByPath) {
+    const { p50, max } = percentiles(times)
+    log(`  the agent's ${path.slice(0, 60)} during intake: ${times.length} calls, p50 ${p50} ms, max ${max} ms`)
+  }
   const mixed = await mixedRun
   const mixedEventLoop = await server.eventLoop()
   const intake = {
