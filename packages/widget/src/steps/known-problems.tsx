@@ -15,9 +15,12 @@ export function KnownProblems({ state, strings, locale }: StepProps) {
   return state.notices.value.map((notice) => (
     <section key={notice.id} class="card" data-testid="triage-notice">
       <p>{fill(strings.knownProblem, { text: notice.text, time: since(notice.since) })}</p>
-      <button type="button" class="primary" data-testid="triage-me-too" aria-disabled={state.sending.value} onClick={() => void state.meToo(notice)}>
-        {strings.meToo}
-      </button>
+      {/* In a row, as the suggestion's answers are: the button had 4 px under the notice's words. */}
+      <div class="row">
+        <button type="button" class="primary" data-testid="triage-me-too" aria-disabled={state.sending.value} onClick={() => void state.meToo(notice)}>
+          {strings.meToo}
+        </button>
+      </div>
       <FailureLine failed={strings.sendFailed} detail={state.error.value} />
     </section>
   ))
