@@ -195,7 +195,8 @@ export default [
   ].map(([input, file]) => ({
     input: `packages/widget/src/${input}`,
     // inlineDynamicImports: the SDK's later parts are stand-ins by then (sdkPartsFromChunks).
-    output: { file: `packages/widget/dist/${file}`, format: 'iife', inlineDynamicImports: true },
+    // The inlined parts' namespaces unfrozen, their wrappers as arrows (private to the file, as in sdk.js).
+    output: { file: `packages/widget/dist/${file}`, format: 'iife', inlineDynamicImports: true, freeze: false, generatedCode: { arrowFunctions: true, constBindings: true } },
     plugins: [
       ...(file.startsWith('widget-panel-') || file === 'widget.js' ? [sdkPartsFromChunks] : [jsxBridge, sdkBridge]),
       ...plugins({ minifySyntax: true }),
