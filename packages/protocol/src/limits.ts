@@ -21,4 +21,11 @@ export const limits = {
   reportAttachmentBytes: 25 * 1024 * 1024,
   attachmentsPerReport: 10,
   attachmentNameChars: 200,
+  /** A report's context, which the SDK cuts to fit (an over-long field would reject the report): the page's address and referrer. */
+  contextUrlChars: 2_048,
+  userAgentChars: 512,
+  /** A language tag: 35 characters hold every tag in practical use (RFC 5646, section 4.4.1). */
+  localeChars: 35,
+  /** The context's short labels: time zone, app version, environment. */
+  contextLabelChars: 64,
 } as const

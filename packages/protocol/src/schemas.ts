@@ -91,14 +91,14 @@ export const breadcrumbSchema = z.strictObject({
 
 export const reportContextSchema = z
   .looseObject({
-    url: z.string().max(2_048).optional(),
-    referrer: z.string().max(2_048).optional(),
-    userAgent: z.string().max(512).optional(),
-    locale: z.string().max(35).optional(),
-    timeZone: z.string().max(64).optional(),
+    url: z.string().max(limits.contextUrlChars).optional(),
+    referrer: z.string().max(limits.contextUrlChars).optional(),
+    userAgent: z.string().max(limits.userAgentChars).optional(),
+    locale: z.string().max(limits.localeChars).optional(),
+    timeZone: z.string().max(limits.contextLabelChars).optional(),
     viewport: z.strictObject({ width: z.number().int().nonnegative(), height: z.number().int().nonnegative() }).optional(),
-    appVersion: z.string().max(64).optional(),
-    environment: z.string().max(64).optional(),
+    appVersion: z.string().max(limits.contextLabelChars).optional(),
+    environment: z.string().max(limits.contextLabelChars).optional(),
     breadcrumbs: z.array(breadcrumbSchema).max(limits.breadcrumbs).optional(),
   })
   .meta({ id: 'ReportContext' }) satisfies z.ZodType<ReportContext>
@@ -575,7 +575,7 @@ export const webhookDeliverySchema = z
 
 export const diagnosticsQuerySchema = z.strictObject({
   symptoms: filledText(limits.symptomsChars, 'must describe what is happening'),
-  locale: z.string().max(35).optional(),
+  locale: z.string().max(limits.localeChars).optional(),
   category: z.string().min(1).max(64).optional(),
 })
 
@@ -626,7 +626,7 @@ export const metricsSchema = z
   })
   .meta({ id: 'Metrics' }) satisfies z.ZodType<Metrics>
 
-export const noticeQuerySchema = z.strictObject({ locale: z.string().max(35).optional() })
+export const noticeQuerySchema = z.strictObject({ locale: z.string().max(limits.localeChars).optional() })
 
 export const noticeSchema = z
   .object({

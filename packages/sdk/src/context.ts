@@ -1,4 +1,5 @@
 import type { ReportContext } from '@triage/protocol'
+import { limits } from '@triage/protocol'
 
 export interface AppInfo {
   /** Your app's version or build, e.g. `2.4.1` or a commit hash. */
@@ -7,7 +8,7 @@ export interface AppInfo {
   environment?: string
 }
 
-/** Within the server's limits (protocol `reportContextSchema`): an over-long field would reject the whole report. */
+/** Within the server's limits (protocol `limits`, which `reportContextSchema` enforces): an over-long field would reject the whole report. */
 const cut = (text: string | undefined, max: number) => (text ? text.slice(0, max) : undefined)
 
 /**
@@ -19,13 +20,13 @@ export function captureContext(app: AppInfo = {}, locale?: string): ReportContex
   const g = globalThis as Partial<Window & typeof globalThis>
   // Undefined fields vanish in JSON, so the body is the same sent now or from the offline queue.
   return {
-    url: cut(g.location?.href, 2_048),
-    referrer: cut(g.document?.referrer, 2_048),
-    userAgent: cut(g.navigator?.userAgent, 512),
-    locale: cut(locale ?? g.navigator?.language, 35),
+    url: cut(g.location?.href, limits.contextUrlChars),
+    referrer: cut(g.document?.referrer, limits.contextUrlChars),
+    userAgent: cut(g.navigator?.userAgent, limits.userAgentChars),
+    locale: cut(locale ?? g.navigator?.language, limits.localeChars),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     viewport: g.innerWidth ? { width: g.innerWidth, height: g.innerHeight ?? 0 } : undefined,
-    appVersion: cut(app.version, 64),
-    environment: cut(app.environment, 64),
+    appVersion: cut(app.version, limits.contextLabelChars),
+    environment: cut(app.environment, limits.contextLabelChars),
   }
 }
