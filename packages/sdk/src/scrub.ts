@@ -10,7 +10,10 @@ import type { SecretKind } from '@triage/protocol'
 import { assignedValueMinChars, isLuhnValid, marker, secretKindOf, secretValues, secretWords } from '@triage/protocol'
 
 // Authorization values first (`Authorization: Bearer …`): the token must look random (a digit
-// or +/=, or 20 characters), so "Basic functionality" stays.
+// or +/=, or 20 characters), so "Basic functionality" stays. The engine's rule differs on purpose
+// (packages/engine/src/redact/text-rules.ts): in what people write, 16 characters after `Bearer`,
+// and `Basic` only after an `Authorization` label; in what a page captures (headers, URLs, logs),
+// a scheme is followed by a credential, and shorter test tokens are credentials too.
 const rules: [RegExp, string][] = [[/\b(Bearer|Basic)\s+(?=[\w~+/.-]*[\d+/=]|[\w~+/.-]{20})[\w~+/.=-]{8,}/gi, `$1 ${marker('token')}`]]
 // Then, kind by kind: the value after a secret name in URLs and text (`?access_token=…`,
 // `"secret":"…"`, `password: …`), whose name starts a word (the character before it is matched

@@ -50,6 +50,8 @@ export const textRules: readonly TextRule[] = [
   { kind: 'api_key', pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: whole('api_key') },
   shaped('api_key'),
   shaped('secret'),
+  // Stricter than the SDK's rule for what a page captures (packages/sdk/src/scrub.ts, 8 characters
+  // that look random, `Basic` anywhere): in prose "basic" is a word, and a short token is rare.
   { kind: 'token', pattern: /(\bBearer\s+)([A-Za-z0-9._~+/-]{16,}=*)/gi, replace: labelled('token') },
   { kind: 'token', pattern: /(\bauthorization"?\s*[:=]\s*"?Basic\s+)([A-Za-z0-9+/]{8,}={0,2})/gi, replace: labelled('token') },
   // https://user:secret@host (RFC 3986 userinfo)
