@@ -3,7 +3,7 @@ import type { ReportInput, ReportOptions, TriageCore, TriageCoreOptions } from '
 import { newIdempotencyKey } from './core.ts'
 import type { TriageIntegration } from './integration.ts'
 import { buildCore } from './core.ts'
-import { TriageError } from './errors.ts'
+import { laterPart, TriageError } from './errors.ts'
 import type { TriageUser } from './prepare.ts'
 import type { FollowOptions } from './follow.ts'
 import type { MyReport, QueuedReport } from './report-book.ts'
@@ -217,7 +217,7 @@ export function createTriage(options: TriageOptions): TriageClient {
       // Following comes on first use: a page that only files reports never downloads it.
       let stop: (() => void) | undefined
       let stopped = false
-      void import('./follow.ts').then(
+      void laterPart(import('./follow.ts')).then(
         ({ followReport }) => {
           if (!stopped)
             stop = followReport(
@@ -230,7 +230,7 @@ export function createTriage(options: TriageOptions): TriageClient {
             )
         },
         // The part could not be fetched (a split bundle, offline): follow it again later.
-        (cause) => options.onError?.(new TriageError('network_error', 0, String(cause), { cause })),
+        (error) => options.onError?.(error),
       )
       const end = () => {
         stopped = true
@@ -243,7 +243,7 @@ export function createTriage(options: TriageOptions): TriageClient {
 
     async attach(reportId, file, { token, idempotencyKey = newIdempotencyKey() } = {}) {
       const headers = { authorization: `Bearer ${tokenOf(reportId, token)}`, 'idempotency-key': idempotencyKey }
-      const form = (await import('./files.ts')).fileForm(file)
+      const form = (await laterPart(import('./files.ts'))).fileForm(file)
       return withRetry(() => send<AttachmentCreated>(transport, { method: 'POST', path: `/v1/reports/${encodeURIComponent(reportId)}/attachments`, headers, body: form }), retry)
     },
 
@@ -255,7 +255,7 @@ export function createTriage(options: TriageOptions): TriageClient {
     integrations: options.integrations ?? [],
 
     // The list comes on first use, as following does: a page that only files reports never downloads it.
-    myReports: async () => (await import('./my-reports.ts')).listMyReports({ transport, key: options.key, retry, reports, queue, user: identified, seen }),
+    myReports: async () => (await laterPart(import('./my-reports.ts'))).listMyReports({ transport, key: options.key, retry, reports, queue, user: identified, seen }),
   }
   return client
 }

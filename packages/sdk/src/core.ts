@@ -2,7 +2,7 @@ import type { ReportCreate, ReportCreated, ReportView } from '@triage/protocol'
 import type { AppInfo } from './context.ts'
 import type { FlushResult } from './delivery.ts'
 import { createDelivery } from './delivery.ts'
-import { TriageError } from './errors.ts'
+import { laterPart, TriageError } from './errors.ts'
 import type { TriageIntegration } from './integration.ts'
 import type { TriageUser } from './prepare.ts'
 import { prepareReport } from './prepare.ts'
@@ -138,7 +138,7 @@ export function buildCore(options: TriageCoreOptions, onCreated: (report: Report
   const retry = retryPolicy(options.retry)
   const storage = options.storage ?? defaultStorage()
   // The files' store and its IndexedDB code come on first use (see createQueue).
-  const queue = createQueue(storage, `triage:queue:${key}`, () => import('./files.ts'))
+  const queue = createQueue(storage, `triage:queue:${key}`, () => laterPart(import('./files.ts')))
   const stops = new Set<() => void>()
   const { deliver, flush, sendBeforeUnload } = createDelivery({
     transport,

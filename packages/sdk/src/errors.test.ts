@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { problemBody } from '@triage/protocol'
-import { TriageError } from './errors.ts'
+import { laterPart, TriageError } from './errors.ts'
 
 describe('TriageError', () => {
   test('takes every field in its constructor, and keeps what failed underneath as its cause', () => {
@@ -19,5 +19,20 @@ describe('TriageError', () => {
     expect(error).toMatchObject({ problem, retryAfterMs: 7_000, retryable: true })
     expect(error.cause).toBeUndefined()
     expect(new TriageError('validation_failed', 422, 'no').retryable).toBe(false)
+  })
+})
+
+describe('laterPart', () => {
+  test('a part that cannot be fetched is a retryable network_error that keeps the import error as its cause', async () => {
+    const unreachable = new TypeError('Failed to fetch dynamically imported module: https://app.example/assets/files-3f2a.js')
+    const error = await laterPart(Promise.reject(unreachable)).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(TriageError)
+    expect(error).toMatchObject({ code: 'network_error', status: 0, retryable: true, detail: String(unreachable) })
+    expect((error as TriageError).cause).toBe(unreachable)
+  })
+
+  test('a part that comes is handed over as it is', async () => {
+    const part = { fileForm: () => new FormData() }
+    await expect(laterPart(Promise.resolve(part))).resolves.toBe(part)
   })
 })

@@ -57,3 +57,15 @@ export class TriageError extends Error {
     return this.code === 'network_error' || this.status === 429 || this.status >= 500
   }
 }
+
+/**
+ * One of the SDK's later parts (`import('./files.ts')`…), or a `network_error` when it cannot be
+ * fetched (a split bundle offline, a CDN that failed, a deploy that replaced it): retryable, so a
+ * report waiting for it stays queued and resolves as such, and callers see a `TriageError`.
+ * @example
+ * const { fileForm } = await laterPart(import('./files.ts'))
+ */
+export const laterPart = <T>(load: Promise<T>): Promise<T> =>
+  load.catch((cause) => {
+    throw new TriageError('network_error', 0, String(cause), { cause })
+  })
