@@ -252,6 +252,20 @@ describe('the journey', () => {
     expect(shadow.querySelector('[data-testid="triage-sla"]')).toBeNull()
   })
 
+  test('thanks the reporter for a new report; once it moved on (here resolved), the title is what they reported', async () => {
+    const { shadow, symptoms } = await openWidget({ fetch: fakeApi({ view: () => json(200, reportView) }).fetch })
+    await toReview(shadow, symptoms)
+    byTestId(shadow, 'triage-send').click()
+    await waitFor(() => textOf(shadow, 'triage-status') === 'New — we have received it')
+    expect(shadow.querySelector('h3')?.textContent).toBe('Thank you, we received your report')
+
+    const later = await openWidget({ fetch: fakeApi({ view: () => json(200, { ...reportView, status: 'resolved' as const, slaPromise: null }) }).fetch })
+    await toReview(later.shadow, later.symptoms)
+    byTestId(later.shadow, 'triage-send').click()
+    await waitFor(() => textOf(later.shadow, 'triage-status') === 'Resolved — we think it is fixed')
+    expect(later.shadow.querySelector('h3')?.textContent).toBe(reportView.summary)
+  })
+
   test('"Still broken" asks what is still wrong, and sends it', async () => {
     const resolved = { ...reportView, status: 'resolved' as const, slaPromise: null }
     const api = fakeApi({ view: () => json(200, resolved), action: () => json(200, { ...resolved, status: 'in_progress' }) })

@@ -18,9 +18,10 @@ function eventLabel(event: ReportEvent, strings: FollowStrings): string {
 }
 
 /**
- * Steps 5 and 6: the ticket just sent (or picked from "My reports", titled by its first words) in
- * plain words with the promise that holds now and how replies arrive, then its timeline, live:
- * agent messages and status changes arrive without a reload, a closed report's reopening too.
+ * Steps 5 and 6: the ticket just sent (a thank-you while it is new; once it moved on, or picked
+ * from "My reports", titled by its first words) in plain words with the promise that holds now and
+ * how replies arrive, then its timeline, live: agent messages and status changes arrive without a
+ * reload, a closed report's reopening too.
  * The reporter replies; on a resolved report they confirm the fix or say what is still wrong;
  * a closed one they reopen.
  */
@@ -43,7 +44,7 @@ export function Report({ state, strings, locale }: StepProps) {
   return (
     <div>
       <h3 tabIndex={-1} data-autofocus>
-        {state.justSent.value ? strings.receivedTitle : summary.summary || summary.number}
+        {state.justSent.value && status === 'new' ? strings.receivedTitle : summary.summary || summary.number}
       </h3>
       <dl>
         <dt>{strings.numberLabel}</dt>
