@@ -3,6 +3,8 @@
 // the server's clock, so SLA clocks are at risk or breached and the dashboard has days to chart.
 import type { ApiKeyCreated, Incident, IncidentList, ReportCreated } from '@triage/protocol'
 import type { EphemeralServer } from '@triage/testing/ephemeral-server'
+import type { Rgb } from '@triage/testing/png'
+import { png } from '@triage/testing/png'
 
 /** A clock the server reads, which a seed can set back to file reports "hours ago". */
 export function adjustableClock() {
@@ -44,8 +46,23 @@ const context = (now: number, crumbs = false) => ({
   ...(crumbs ? { breadcrumbs: breadcrumbs(now) } : {}),
 })
 
+/** A picture of the invoices page with its export spinner: what a reporter's screenshot shows. */
+function exportScreenshot(): Uint8Array<ArrayBuffer> {
+  const page: Rgb = [244, 245, 248]
+  const inside = (x: number, y: number, [left, top, right, bottom]: [number, number, number, number]) => x >= left && x < right && y >= top && y < bottom
+  return png(320, 200, (x, y) => {
+    if (y < 28) return [45, 58, 74] // the app's header
+    const ring = Math.hypot(x - 232, y - 120)
+    if (ring >= 16 && ring <= 22) return Math.atan2(y - 120, x - 232) < -0.6 ? [34, 81, 204] : [211, 215, 224] // the spinner
+    if (inside(x, y, [36, 150, 124, 168])) return [34, 81, 204] // "Export as PDF"
+    if (inside(x, y, [36, 60, 196, 68]) || inside(x, y, [36, 80, 268, 86]) || inside(x, y, [36, 96, 180, 102])) return [200, 204, 214] // text
+    if (inside(x, y, [20, 44, 300, 184])) return [255, 255, 255] // the card
+    return page
+  })
+}
+
 export interface ConsoleWorld {
-  /** A ticket with everything: answers, context, breadcrumbs, a conversation, a similar resolved incident. */
+  /** A ticket with everything: answers, context, breadcrumbs, two files, a conversation, a similar resolved incident. */
   ticket: ReportCreated
   /** The major incident, with its reports. */
   major: Incident
@@ -123,11 +140,21 @@ export async function seedConsoleWorld(server: EphemeralServer, clock: Adjustabl
   for (const [index, symptoms] of outage.entries()) await clock.ago(105 * minute - index * minute, () => report(symptoms, { answers: { impact: 'everyone' } }))
   await clock.ago(90 * minute, () => report('How do I add a colleague to my workspace?'))
   await clock.ago(40 * minute, () => report('Search does not find notes I wrote last week'))
-  // The ticket the screenshots open: answers, context, breadcrumbs, a reply and a note.
+  // The ticket the screenshots open: answers, context, breadcrumbs, two files, a reply and a note.
   const ticket = await report('When I export my invoices as PDF the page spins for a minute, then nothing downloads. It worked last week.', {
     answers: { impact: 'team', workaround: 'no' },
     breadcrumbs: true,
   })
+  // The reporter's screenshot of the stuck export, and the app's log, as the widget sends them.
+  for (const file of [
+    new File([exportScreenshot()], 'export-spinning.png', { type: 'image/png' }),
+    new File(['10:41:07 POST /api/invoices/export\n10:41:37 504 Gateway Timeout (30012 ms)\n10:42:19 ExportError: the export timed out\n'], 'console.log', { type: 'text/plain' }),
+  ]) {
+    const form = new FormData()
+    form.append('file', file)
+    const response = await fetch(`${server.url}/v1/reports/${ticket.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${ticket.reporterToken}` }, body: form })
+    if (response.status !== 201) throw new Error(`attaching ${file.name} answered ${response.status}: ${await response.text()}`)
+  }
   await admin('PATCH', `/v1/incidents/${ticket.id}`, { assignee: 'Lea' }).catch(() => undefined)
   await admin('POST', `/v1/incidents/${ticket.id}/messages`, { body: 'Sorry about that. Does it happen with every invoice, or only long ones?', visibility: 'public' })
   await admin('POST', `/v1/incidents/${ticket.id}/messages`, {

@@ -131,6 +131,8 @@ export const en = {
   anonymous: 'No contact given',
   answers: 'Diagnostic answers',
   noAnswers: 'No diagnostic question was answered.',
+  files: 'Files from the reporter ({count})',
+  fileKind: { 'image/png': 'PNG image', 'image/jpeg': 'JPEG image', 'image/webp': 'WebP image', 'image/gif': 'GIF image', 'application/pdf': 'PDF', 'text/plain': 'Text' },
   context: 'Context',
   page: 'Page',
   browser: 'Browser',

@@ -123,6 +123,8 @@ export const fr: Strings = {
   anonymous: 'Aucun contact donné',
   answers: 'Réponses au diagnostic',
   noAnswers: 'Aucune question de diagnostic n’a reçu de réponse.',
+  files: 'Fichiers du demandeur ({count})',
+  fileKind: { 'image/png': 'Image PNG', 'image/jpeg': 'Image JPEG', 'image/webp': 'Image WebP', 'image/gif': 'Image GIF', 'application/pdf': 'PDF', 'text/plain': 'Texte' },
   context: 'Contexte',
   page: 'Page',
   browser: 'Navigateur',

@@ -62,5 +62,11 @@ export function formatMoment(iso: string, now = Date.now()): string {
 }
 /** A time of day (for the breadcrumbs just before a report). */
 export const formatTime = (iso: string | number) => new Intl.DateTimeFormat(locale.value, { timeStyle: 'medium' }).format(new Date(iso))
+/** A size in bytes in the reader's units: "24 kB" (en), "24 ko" (fr), "1.2 MB". */
+export function formatBytes(bytes: number): string {
+  const [value, unit] = bytes < 1_000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1_000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte']
+  // Bytes spelled out ("118 bytes": the short form is "118 byte"), the larger units short.
+  return new Intl.NumberFormat(locale.value, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)
+}
 /** A share as a percentage, e.g. 0.87 → "87 %" (fr) / "87%" (en). */
 export const formatPercent = (share: number) => new Intl.NumberFormat(locale.value, { style: 'percent', maximumFractionDigits: 0 }).format(share)

@@ -18,6 +18,7 @@ import { ConsoleLink } from '../../ui/shell.tsx'
 import '../../styles/ticket.css'
 import { EscalateDialog, ResolveDialog, tiersAbove } from './action-dialogs.tsx'
 import { ComposerBox, createComposer } from './composer.tsx'
+import { AttachmentsSection } from './attachments-section.tsx'
 import { ContextSection } from './context-section.tsx'
 import { CorrectionsSection } from './corrections-section.tsx'
 import { MajorSection } from './major-section.tsx'
@@ -119,10 +120,12 @@ export function TicketScreen({ id }: { id: string }) {
             <TimelineSection incident={incident} />
             <ComposerBox ticket={ticket} composer={composer} />
             <ReporterSection incident={incident} />
+            <AttachmentsSection incident={incident} />
           </div>
         ) : (
           <div class="ticket-main">
             <ReporterSection incident={incident} />
+            <AttachmentsSection incident={incident} />
             <TimelineSection incident={incident} />
             <ComposerBox ticket={ticket} composer={composer} />
           </div>

@@ -3,13 +3,14 @@ import type { Incident } from '@triage/protocol'
 import { h, render } from 'preact'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createComposer } from './composer.tsx'
+import { AttachmentsSection } from './attachments-section.tsx'
 import { ContextSection } from './context-section.tsx'
 import { ReporterSection } from './reporter-section.tsx'
 import { SimilarSection } from './similar-section.tsx'
 import { TimelineSection } from './timeline-section.tsx'
 
 // Issue #18: everything user-written is rendered as text. Markup in a reporter's words, a contact,
-// an answer, the context, a breadcrumb, a message or a resolution shows as its characters.
+// an answer, the context, a breadcrumb, a message, a resolution or a file's name shows as its characters.
 const hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script><b>bold</b>'
 const at = '2026-12-01T10:00:00.000Z'
 const incident = {
@@ -54,7 +55,7 @@ const incident = {
   similar: [{ id: 'inc_0', number: 'INC-000000', score: 0.8, status: 'resolved', resolution: hostile, publicNote: hostile }],
   answerDetails: [{ questionId: 'impact', question: hostile, value: hostile, answer: hostile }],
   affected: null,
-  attachments: [],
+  attachments: [{ id: 'att_1', name: hostile, contentType: 'application/pdf', size: 1200, createdAt: at }],
 } satisfies Incident
 
 const host = document.createElement('div')
@@ -66,6 +67,7 @@ describe('what people wrote, on the ticket', () => {
     render(
       <div>
         <ReporterSection incident={incident} />
+        <AttachmentsSection incident={incident} />
         <TimelineSection incident={incident} />
         <ContextSection incident={incident} />
         <SimilarSection incident={incident} composer={createComposer()} />
@@ -76,6 +78,7 @@ describe('what people wrote, on the ticket', () => {
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined()
     // Each place shows the characters themselves.
     const text = host.textContent ?? ''
-    expect(text.split(hostile).length - 1).toBeGreaterThanOrEqual(12)
+    expect(text.split(hostile).length - 1).toBeGreaterThanOrEqual(13)
+    expect(host.querySelector('#files .file-name')?.textContent).toBe(hostile)
   })
 })
