@@ -1,4 +1,4 @@
-import type { AttachmentCreated, DiagnosticsResult, NoticeList, ReportCreated, ReportView } from '@triage/protocol'
+import type { AttachmentCreated, DeflectionCreated, DiagnosticsResult, NoticeList, ReportCreated, ReportView } from '@triage/protocol'
 import type { ReportInput, ReportOptions, TriageCore, TriageCoreOptions } from './core.ts'
 import { newIdempotencyKey } from './core.ts'
 import type { TriageIntegration } from './integration.ts'
@@ -84,6 +84,16 @@ export interface TriageClient extends TriageCore {
    * if (items[0]) await triage.report({ symptoms: items[0].text, notice: items[0].id })
    */
   notices(): Promise<NoticeList>
+  /**
+   * Tells the server that a suggested resolution (`similar[i].number` from `diagnose`) solved the
+   * problem, and no report will be filed: it counts toward the app's deflection rate. Nothing the
+   * visitor wrote is sent.
+   * @example
+   * const { similar } = await triage.diagnose(text)
+   * // …the visitor says the first suggestion solved it:
+   * await triage.deflected(similar[0].number)
+   */
+  deflected(number: string): Promise<DeflectionCreated>
   /**
    * Calls `onUpdate` with the report's view now and at each change: live over Server-Sent
    * Events where the browser has EventSource, else by cheap ETag polling. A closed report is
@@ -211,6 +221,10 @@ export function createTriage(options: TriageOptions): TriageClient {
 
     // One attempt: a notice only helps, and a page should not wait for it.
     notices: () => send<NoticeList>(transport, { method: 'GET', path: `/v1/notices?locale=${encodeURIComponent(locale())}`, headers: { 'x-triage-key': options.key } }),
+
+    // One attempt, as notices: a count is not idempotent (a retry after a lost answer may count it
+    // twice), and a lost one only lowers the dashboard's deflection rate.
+    deflected: (number) => send<DeflectionCreated>(transport, { method: 'POST', path: '/v1/deflections', headers: { 'x-triage-key': options.key }, body: { number } }),
 
     follow(reportId, onUpdate, { token, pollMs } = {}) {
       const known = tokenOf(reportId, token)

@@ -22,6 +22,7 @@ export { memoryStorage } from './storage.ts'
 export type {
   AttachmentCreated,
   Breadcrumb,
+  DeflectionCreated,
   DiagnosticAnswer,
   DiagnosticQuestion,
   DiagnosticsResult,

@@ -195,3 +195,20 @@ describe('known problems', () => {
     triage.close()
   })
 })
+
+describe('deflections', () => {
+  it('tells the server that a suggested resolution solved it, and refuses a number that suggested nothing', async () => {
+    const triage = createTriage({ endpoint: server.url, key: server.publishableKey, storage: memoryStorage() })
+    const filed = await created(triage.report({ symptoms: 'The weekly digest e-mail never arrives in my inbox' }))
+    await fetch(`${server.url}/v1/incidents/${filed.id}/resolve`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ resolution: 'mail relay fixed', publicNote: 'Check your spam folder, then ask again.' }),
+    })
+    const { similar } = await triage.diagnose('The weekly digest e-mail never arrives')
+    expect(similar[0]?.number).toBe(filed.number)
+    expect(await triage.deflected(filed.number)).toEqual({ id: expect.stringMatching(/^dfl_/) })
+    await expect(triage.deflected('INC-999999')).rejects.toMatchObject({ status: 404 })
+    triage.close()
+  })
+})

@@ -47,6 +47,9 @@ describe('the journey', () => {
     expect(heading(shadow)).toBe('Glad it is solved')
     expect(onDeflect).toHaveBeenCalledWith(expect.objectContaining({ symptoms: 'I am locked out of my account', count: 1 }))
     expect(localStorage.getItem('triage:deflections:pk_test')).toBe('1')
+    // The server counts it for the agents' dashboard: the suggestion's number, not the visitor's words.
+    await waitFor(() => api.requests.some((request) => request.url.endsWith('/v1/deflections')))
+    expect(api.requests.find((request) => request.url.endsWith('/v1/deflections'))).toMatchObject({ method: 'POST', body: { number: 'INC-000042' } })
     expect(created(api)).toBeUndefined()
   })
 

@@ -135,11 +135,14 @@ export function createWidgetState(options: PanelOptions, locale: Locale) {
     await diagnose()
   }
 
-  /** The suggestion solved it: no ticket, a thank-you, and the app hears of it. */
+  /** The suggestion solved it: no ticket, a thank-you; the server counts it, and the app hears of it. */
   function deflect(): void {
     const similar = suggestion.value
     if (!similar) return
     go('solved')
+    // The count feeds the agents' dashboard; the visitor is done either way: the server's refusal
+    // or an unreachable server stays quiet, anything else reaches onError.
+    client.deflected(similar.number).catch(failed)
     options.onDeflect?.({ symptoms: symptoms.value.trim(), similar })
   }
 
