@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Locator, Page } from 'playwright-core'
-import { chromium } from 'playwright-core'
+import { launchChromium } from '@triage/testing/chromium'
 import { startEphemeralServer } from '@triage/testing/ephemeral-server'
 import { en } from '../packages/widget/src/i18n/en.ts'
 import { fakeScreen, seedJourneys, walkJourney, walkKnownProblem } from '../packages/widget/test/journey-screens.ts'
@@ -24,10 +24,7 @@ mkdirSync(out, { recursive: true })
 // Taken afresh: a screen that is gone leaves no stale picture behind.
 for (const file of readdirSync(out)) if (file.endsWith('.png')) rmSync(`${out}${file}`)
 const server = await startEphemeralServer({ rateLimitPerMinute: 10_000 })
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', ...fakeScreen],
-})
+const browser = await launchChromium(fakeScreen)
 
 const devices = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } }
 const problems: string[] = []

@@ -4,34 +4,19 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AgentInvitation, AgentRole, IncidentList, ReportCreated } from '@triage/protocol'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { chromium } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import type { EphemeralServer } from '@triage/testing/ephemeral-server'
-import { startEphemeralServer } from '@triage/testing/ephemeral-server'
+import type { BrowserE2e } from '@triage/testing/chromium'
+import { startBrowserE2e } from '@triage/testing/chromium'
 import { en } from '../src/i18n/en.ts'
 import type { Strings } from '../src/i18n/en.ts'
 
-export interface ConsoleE2e {
-  server: EphemeralServer
-  browser: Browser
-  stop(): Promise<void>
-}
+/** The server and Chromium (see `startBrowserE2e`). */
+export type ConsoleE2e = BrowserE2e
 
-export async function startConsoleE2e(options: Parameters<typeof startEphemeralServer>[0] = {}): Promise<ConsoleE2e> {
-  const server = await startEphemeralServer({ rateLimitPerMinute: 10_000, ...options })
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
-  return { server, browser, stop: async () => (await browser.close(), await server.stop()) }
-}
+export const startConsoleE2e = (options: Parameters<typeof startBrowserE2e>[0] = {}): Promise<ConsoleE2e> => startBrowserE2e(options)
 
-/** Collects what the page throws, so a test can say there was nothing. */
-export function pageErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
+export { pageErrors } from '@triage/testing/chromium'
 
 let invited = 0
 /** A password long enough for the server's rule (12 characters or more). */

@@ -1,36 +1,24 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { chromium } from 'playwright-core'
 import type { Incident, IncidentList } from '@triage/protocol'
-import type { EphemeralServer } from '@triage/testing/ephemeral-server'
-import { startEphemeralServer } from '@triage/testing/ephemeral-server'
+import type { BrowserE2e } from '@triage/testing/chromium'
+import { startBrowserE2e } from '@triage/testing/chromium'
 
 // The offline queue keeps a report's files across a reload, in real Chromium: IndexedDB holds
 // them while localStorage holds the report; back online, the next page sends both, once.
-let server: EphemeralServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startEphemeralServer({ rateLimitPerMinute: 10_000 })
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+let e2e: BrowserE2e
+beforeAll(async () => (e2e = await startBrowserE2e()))
+afterAll(() => e2e?.stop())
 
 it('keeps a queued report’s file through a reload and sends the report with it once, back online', async () => {
-  const context = await browser.newContext()
+  const context = await e2e.browser.newContext()
   const page = await context.newPage()
-  await page.goto(`${server.url}/examples/sdk-browser/`)
+  await page.goto(`${e2e.server.url}/examples/sdk-browser/`)
   const text = '09:41:07 export failed: quota exceeded\n'
   await context.setOffline(true)
   // Strings, not functions: the page imports the built SDK itself (vitest would rewrite an import()).
   const queued = await page.evaluate(`(async () => {
     const { createTriage } = await import('/sdk.js')
-    const triage = createTriage({ endpoint: location.origin, key: ${JSON.stringify(server.publishableKey)} })
+    const triage = createTriage({ endpoint: location.origin, key: ${JSON.stringify(e2e.server.publishableKey)} })
     const answer = await triage.report({ symptoms: 'Export fails while offline, log attached', attachments: [new File([${JSON.stringify(text)}], 'export.log', { type: 'text/plain' })] })
     triage.close()
     return answer.status
@@ -41,7 +29,7 @@ it('keeps a queued report’s file through a reload and sends the report with it
   await page.reload()
   const flushed = (await page.evaluate(`(async () => {
     const { createTriage } = await import('/sdk.js')
-    const triage = createTriage({ endpoint: location.origin, key: ${JSON.stringify(server.publishableKey)} })
+    const triage = createTriage({ endpoint: location.origin, key: ${JSON.stringify(e2e.server.publishableKey)} })
     const result = await triage.flush()
     // A second flush finds nothing left: the report went once.
     const again = await triage.flush()
@@ -51,13 +39,13 @@ it('keeps a queued report’s file through a reload and sends the report with it
   expect(flushed.result.pending).toBe(0)
   expect(flushed.again).toEqual({ sent: 0, pending: 0 })
 
-  const headers = { authorization: `Bearer ${server.secretKey}` }
-  const list = (await (await fetch(`${server.url}/v1/incidents?limit=200`, { headers })).json()) as IncidentList
+  const headers = { authorization: `Bearer ${e2e.server.secretKey}` }
+  const list = (await (await fetch(`${e2e.server.url}/v1/incidents?limit=200`, { headers })).json()) as IncidentList
   const reports = list.items.filter((item) => item.symptoms === 'Export fails while offline, log attached')
   expect(reports).toHaveLength(1)
-  const incident = (await (await fetch(`${server.url}/v1/incidents/${reports[0]!.id}`, { headers })).json()) as Incident
+  const incident = (await (await fetch(`${e2e.server.url}/v1/incidents/${reports[0]!.id}`, { headers })).json()) as Incident
   expect(incident.attachments).toMatchObject([{ name: 'export.log', contentType: 'text/plain' }])
-  const download = await fetch(`${server.url}/v1/incidents/${incident.id}/attachments/${incident.attachments[0]!.id}`, { headers })
+  const download = await fetch(`${e2e.server.url}/v1/incidents/${incident.id}/attachments/${incident.attachments[0]!.id}`, { headers })
   expect(await download.text()).toBe(text)
   // Sent, the file leaves IndexedDB too.
   await expect

@@ -1,11 +1,11 @@
 // Shared by the end-to-end tests: the real Node server, Debian's Chromium, and the reporter's
 // journey through the widget as a person does it (roles, labels, the keyboard where it matters).
 import { createRequire } from 'node:module'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { chromium } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import type { IncidentList } from '@triage/protocol'
 import type { EphemeralServer } from '@triage/testing/ephemeral-server'
-import { startEphemeralServer } from '@triage/testing/ephemeral-server'
+import type { BrowserE2e } from '@triage/testing/chromium'
+import { startBrowserE2e } from '@triage/testing/chromium'
 import type { Strings } from '../src/i18n/index.ts'
 
 export const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -23,28 +23,13 @@ export async function violations(page: Page, screen: string): Promise<string[]> 
   return result.violations.map((violation) => `${screen}: ${violation.id} (${violation.help}) at ${JSON.stringify(violation.nodes.map((node) => node.target))}`)
 }
 
-export interface E2e {
-  server: EphemeralServer
-  browser: Browser
-  stop(): Promise<void>
-}
+/** The server and Chromium (see `startBrowserE2e`). */
+export type E2e = BrowserE2e
 
 /** The server and Chromium; `args` adds Chromium switches (e.g. its fake screen for screen sharing). */
-export async function startE2e(args: string[] = []): Promise<E2e> {
-  const server = await startEphemeralServer({ rateLimitPerMinute: 10_000 })
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...args],
-  })
-  return { server, browser, stop: async () => (await browser.close(), await server.stop()) }
-}
+export const startE2e = (args: string[] = []): Promise<E2e> => startBrowserE2e({}, args)
 
-/** Collects what the page throws, so a test can say there was nothing. */
-export function pageErrors(page: Page): string[] {
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  return errors
-}
+export { pageErrors } from '@triage/testing/chromium'
 
 export async function openPanel(page: Page, strings: Strings): Promise<Locator> {
   await page.getByRole('button', { name: strings.launcher }).click()
