@@ -14,6 +14,11 @@ describe('configuration from the environment', () => {
     }
   })
 
+  it('takes the trusted proxies as a comma-separated list; none by default', () => {
+    expect(readNodeConfig({}).trustedProxies).toEqual([])
+    expect(readNodeConfig({ TRIAGE_TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8 ,, fd00::/8' }).trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8'])
+  })
+
   it('refuses a port or rate limit that cannot be one', () => {
     expect(() => readNodeConfig({ PORT: '99999' })).toThrow('PORT must be a port number')
     expect(() => readNodeConfig({ TRIAGE_RATE_LIMIT: 'fast' })).toThrow('TRIAGE_RATE_LIMIT must be a whole number')

@@ -30,6 +30,11 @@ export interface NodeConfig {
   followPollMs?: number
   /** Incidents per app the similar-incident index keeps in memory (`TRIAGE_SIMILAR_INDEX_LIMIT`, default 20,000). */
   similarIndexLimit?: number | undefined
+  /**
+   * Proxies whose `X-Forwarded-For` names the client (`TRIAGE_TRUSTED_PROXIES`: addresses and
+   * networks, comma-separated); none by default, so the socket's peer is the client.
+   */
+  trustedProxies?: string[] | undefined
   /** Most live event streams per report (`TRIAGE_STREAMS_PER_REPORT`, default 5) and per client address (`TRIAGE_STREAMS_PER_ADDRESS`, default 50). */
   streamsPerReport?: number | undefined
   streamsPerAddress?: number | undefined
@@ -164,6 +169,10 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
       idleMs: positiveWhole(env, 'TRIAGE_IDLE_TIMEOUT_MS', 'milliseconds'),
     },
     attachmentQuotaBytes: readAttachmentQuota(env['TRIAGE_ATTACHMENT_QUOTA_MB']),
+    trustedProxies: (env['TRIAGE_TRUSTED_PROXIES'] ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
   }
 }
 

@@ -8,7 +8,8 @@ import type { DemoAgent } from './agents/demo-agent.ts'
 import { ensureDemoAgent } from './agents/demo-agent.ts'
 import { demoAppId, ensureDemoApp, reporterSecret } from './bootstrap.ts'
 import type { NodeConfig, ServerTimeouts } from './config.ts'
-import { defaultServerTimeouts } from './config.ts'
+import { ConfigError, defaultServerTimeouts } from './config.ts'
+import { clientAddressFrom, trustedProxies } from './node-client-address.ts'
 import { openLibsql } from './storage/open-libsql.ts'
 import { notifyReporters, startNotificationCursor } from './jobs/notifications.ts'
 import { sweepSla } from './jobs/sla-sweep.ts'
@@ -41,6 +42,7 @@ export interface RunningServer {
  * HTTP. `npm start` and the integration tests both come through here.
  */
 export async function startNodeServer(config: NodeConfig, now: () => number = Date.now): Promise<RunningServer> {
+  const proxies = config.trustedProxies?.length ? proxyList(config.trustedProxies) : undefined
   const { db, close: closeDb, repairedText } = await openLibsql({ url: config.databaseUrl, authToken: config.databaseAuthToken })
   if (repairedText > 0)
     console.log(`Repaired ${repairedText} stored texts that were not valid UTF-8 (written before lone surrogates were refused); each broken character now reads as U+FFFD.`)
@@ -69,7 +71,7 @@ export async function startNodeServer(config: NodeConfig, now: () => number = Da
   }
   const app = createApp(services, {
     rateLimitPerMinute: config.rateLimitPerMinute,
-    clientAddress: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    clientAddress: (c) => clientAddressFrom(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), proxies),
     follow: { followPollMs: config.followPollMs, streams: { perReport: config.streamsPerReport, perAddress: config.streamsPerAddress } },
   })
   serveExamples(app, demo.publishableKey)
@@ -162,4 +164,13 @@ function everyInterval(task: () => Promise<unknown>, ms: number): () => void {
   }, ms)
   timer.unref()
   return () => clearInterval(timer)
+}
+
+/** `TRIAGE_TRUSTED_PROXIES`, checked before anything opens. */
+function proxyList(entries: string[]) {
+  try {
+    return trustedProxies(entries)
+  } catch (error) {
+    throw new ConfigError(`TRIAGE_TRUSTED_PROXIES must list your proxies' addresses or networks, comma-separated: ${(error as Error).message}`)
+  }
 }

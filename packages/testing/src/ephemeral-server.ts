@@ -29,6 +29,8 @@ export async function startEphemeralServer(
     /** TRIAGE_SECRET: signs reporter tokens and seals stored secrets. */
     secret?: string
     rateLimitPerMinute?: number
+    /** TRIAGE_TRUSTED_PROXIES: peers whose X-Forwarded-For names the client. */
+    trustedProxies?: string[]
     webhookIntervalMs?: number
     smtpUrl?: string
     similarIndexLimit?: number
@@ -57,6 +59,7 @@ export async function startEphemeralServer(
       demoPublishableKey: undefined,
       demoSecretKey: options.demoSecretKey,
       rateLimitPerMinute: options.rateLimitPerMinute ?? 120,
+      trustedProxies: options.trustedProxies,
       // Off unless asked: tests send webhooks by calling the dispatcher themselves.
       webhookIntervalMs: options.webhookIntervalMs ?? 0,
       slaSweepIntervalMs: 0,
