@@ -22,3 +22,6 @@ export interface Attachment extends AttachmentCreated {
   /** ISO 8601. */
   createdAt: string
 }
+
+/** A file as its reporter sees it on their report (`GET /v1/reports/:id`): what was sent, not a way to fetch it. */
+export type ReportAttachment = Pick<AttachmentCreated, 'name' | 'contentType' | 'size'>

@@ -1,4 +1,4 @@
-import type { AttachmentCreated } from './attachment.ts'
+import type { AttachmentCreated, ReportAttachment } from './attachment.ts'
 import type { EventType, IncidentStatus, Priority, Tier } from './vocabulary.ts'
 
 /** A reply to one guided diagnostic question: a choice id, yes/no, a number or short text. */
@@ -113,6 +113,8 @@ export interface ReportView {
   timeline: ReportEvent[]
   /** How many public events exist in all: pass it back as `since` to get only newer ones. */
   timelineLength: number
+  /** The files the reporter sent, oldest first; absent when there are none. */
+  attachments?: ReportAttachment[]
 }
 
 /** One of a verified user's reports, with the token to follow it from this device. */

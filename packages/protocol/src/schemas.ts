@@ -203,6 +203,10 @@ export const reportViewSchema = z
     updatedAt: isoDate,
     timeline: z.array(reportEventSchema),
     timelineLength: z.number().int(),
+    attachments: z
+      .array(attachmentCreatedSchema.pick({ name: true, contentType: true, size: true }))
+      .optional()
+      .meta({ description: 'The files the reporter sent, oldest first (absent when there are none). Only agents download them.' }),
   })
   .meta({ id: 'ReportView' }) satisfies z.ZodType<ReportView>
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportCreated, ReportView } from '@triage/protocol'
 import type { TestServer } from './harness.ts'
-import { events, postReport, sendAs, startTestServer } from './harness.ts'
+import { events, postReport, sendAs, startTestServer, uploadFile } from './harness.ts'
 import type { ServerEvent } from './harness.ts'
 
 let server: TestServer
@@ -29,6 +29,19 @@ describe('GET /v1/reports/:id/events', () => {
     expect(view.status).toBe('in_progress')
     expect(view.timeline.find((event) => event.type === 'message')?.body).toBe('We are on it')
     expect(second.id).not.toBe(first.id)
+    controller.abort()
+  })
+
+  it('brings a file the reporter just attached to their open stream, by name, type and size', async () => {
+    const created = (await (await postReport(server, server.publishableKey, { symptoms: 'The export page spins forever' })).json()) as ReportCreated
+    const controller = new AbortController()
+    const response = await fetch(`${server.url}/v1/reports/${created.id}/events?token=${created.reporterToken}`, { signal: controller.signal })
+    const stream = events(response)
+    expect(JSON.parse(((await stream.next()).value as ServerEvent).data)).not.toHaveProperty('attachments')
+    const log = new TextEncoder().encode('10:42:07 export timed out\n')
+    expect((await uploadFile(server, created.id, created.reporterToken, { bytes: log, name: 'export.log', type: 'text/plain' })).status).toBe(201)
+    const next = JSON.parse(((await stream.next()).value as ServerEvent).data) as ReportView
+    expect(next.attachments).toEqual([{ name: 'export.log', contentType: 'text/plain', size: log.length }])
     controller.abort()
   })
 

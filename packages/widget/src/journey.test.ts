@@ -269,6 +269,19 @@ describe('the journey', () => {
     expect(later.shadow.querySelector('h3')?.textContent).toBe(reportView.summary)
   })
 
+  test('lists the files the reporter sent on their ticket, by name, as text', async () => {
+    const attachments = [
+      { name: '<b>spinner</b>.png', contentType: 'image/png' as const, size: 48_213 },
+      { name: 'export.log', contentType: 'text/plain' as const, size: 120 },
+    ]
+    const { shadow, symptoms } = await openWidget({ fetch: fakeApi({ view: () => json(200, { ...reportView, attachments }) }).fetch })
+    await toReview(shadow, symptoms)
+    byTestId(shadow, 'triage-send').click()
+    // One name a line (the field keeps line breaks).
+    await waitFor(() => textOf(shadow, 'triage-files') === '<b>spinner</b>.png\nexport.log')
+    expect(byTestId(shadow, 'triage-files').querySelector('b')).toBeNull()
+  })
+
   test('"Still broken" asks what is still wrong, and sends it', async () => {
     const resolved = { ...reportView, status: 'resolved' as const, slaPromise: null }
     const api = fakeApi({ view: () => json(200, resolved), action: () => json(200, { ...resolved, status: 'in_progress' }) })

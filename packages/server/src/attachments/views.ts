@@ -1,9 +1,14 @@
-import type { Attachment, AttachmentContentType, AttachmentCreated } from '@triage/protocol'
+import type { Attachment, AttachmentContentType, AttachmentCreated, ReportAttachment } from '@triage/protocol'
 import type { AttachmentRow } from '../storage/attachments.ts'
 
 /** The upload's answer: what was stored, under which id. */
 export function toAttachmentCreated(row: AttachmentRow): AttachmentCreated {
   return { id: row.id, name: row.name, contentType: row.contentType as AttachmentContentType, size: row.size }
+}
+
+/** A file as its reporter sees it on their report: what they sent, with no id to fetch it by. */
+export function toReportAttachment(row: AttachmentRow): ReportAttachment {
+  return { name: row.name, contentType: row.contentType as AttachmentContentType, size: row.size }
 }
 
 /** An attachment as the enriched ticket lists it. */

@@ -1,6 +1,7 @@
 import type { ReasonRequest, ReporterMessageCreate, ReportView } from '@triage/protocol'
 import { isReporterToken } from '../security/keys.ts'
 import type { IncidentRow } from '../storage/incidents.ts'
+import { listAttachments } from '../storage/attachments.ts'
 import { findIncidentById, listEvents } from '../storage/incidents.ts'
 import { closeChange, reopenChange } from '../incidents/agent-actions.ts'
 import type { ServiceContext } from '../domain/context.ts'
@@ -33,8 +34,8 @@ export async function authorizeReporter(context: ServiceContext, id: string, rep
 
 /** The reporter's view of an incident, with the SLA promise of its app's policy. */
 export async function reporterView(context: ServiceContext, incident: IncidentRow): Promise<ReportView> {
-  const [events, sla] = await Promise.all([listEvents(context.db, incident.id, 'public'), appSla(context, incident.appId)])
-  return toReportView(incident, events, sla.policy ?? undefined, context.sendsEmail)
+  const [events, sla, files] = await Promise.all([listEvents(context.db, incident.id, 'public'), appSla(context, incident.appId), listAttachments(context.db, incident.id)])
+  return toReportView(incident, events, sla.policy ?? undefined, context.sendsEmail, files)
 }
 
 async function reporterChange(context: ServiceContext, id: string, token: string, decide: Parameters<typeof changeIncident>[3]): Promise<ReportView> {

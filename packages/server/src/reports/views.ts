@@ -4,6 +4,8 @@ import type { Locale, SlaPolicy } from '@triage/engine'
 import { languageOf, reporterPromise } from '@triage/engine'
 import { formatNumber } from '../ids.ts'
 import { iso } from '../incidents/views.ts'
+import { toReportAttachment } from '../attachments/views.ts'
+import type { AttachmentRow } from '../storage/attachments.ts'
 import type { EventRow, IncidentRow } from '../storage/incidents.ts'
 
 /** The reporter's language, from what the SDK captured. */
@@ -71,10 +73,13 @@ export function toReportTimeline(publicEvents: EventRow[]): ReportEvent[] {
   return reporterTimeline(publicEvents).map(toReportEvent)
 }
 
-/** The reporter's view: only public events, nothing an agent wrote for colleagues. */
-export function toReportView(row: IncidentRow, publicEvents: EventRow[], policy?: SlaPolicy, sendsEmail = false): ReportView {
+/**
+ * The reporter's view: only public events, nothing an agent wrote for colleagues; the files they
+ * sent by name, type and size (downloading them is the agents').
+ */
+export function toReportView(row: IncidentRow, publicEvents: EventRow[], policy?: SlaPolicy, sendsEmail = false, files: readonly AttachmentRow[] = []): ReportView {
   const timeline = toReportTimeline(publicEvents)
-  return {
+  const view: ReportView = {
     id: row.id,
     number: formatNumber(row.number),
     status: row.status,
@@ -89,4 +94,6 @@ export function toReportView(row: IncidentRow, publicEvents: EventRow[], policy?
     timeline,
     timelineLength: timeline.length,
   }
+  if (files.length > 0) view.attachments = files.map(toReportAttachment)
+  return view
 }

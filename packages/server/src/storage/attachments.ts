@@ -1,9 +1,10 @@
 import type { SQL } from 'drizzle-orm'
-import { and, asc, eq, or, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
 import { attachments, attachmentUsage, incidentEvents, incidents } from '../db/schema.ts'
 import type { BlobStore, ContentBytes } from './blob-store.ts'
 import type { Database } from '../db/database.ts'
 import type { NewEvent } from './incidents.ts'
+import { idsPerQuery } from './incidents.ts'
 import type { IncidentSnapshot } from './outbox.ts'
 import { outboxStatements } from './outbox.ts'
 
@@ -111,6 +112,20 @@ export async function findAttachmentByKey(db: Database, incidentId: string, idem
 /** An incident's attachments, oldest first. */
 export async function listAttachments(db: Database, incidentId: string): Promise<AttachmentRow[]> {
   return db.select().from(attachments).where(eq(attachments.incidentId, incidentId)).orderBy(asc(attachments.createdAt), asc(attachments.id))
+}
+
+/** The attachments of many incidents, each one's oldest first (for the followers' views of many changed reports). */
+export async function attachmentsOfIncidents(db: Database, ids: readonly string[]): Promise<Map<string, AttachmentRow[]>> {
+  const byIncident = new Map<string, AttachmentRow[]>(ids.map((id) => [id, []]))
+  for (let start = 0; start < ids.length; start += idsPerQuery) {
+    const rows = await db
+      .select()
+      .from(attachments)
+      .where(inArray(attachments.incidentId, ids.slice(start, start + idsPerQuery)))
+      .orderBy(asc(attachments.incidentId), asc(attachments.createdAt), asc(attachments.id))
+    for (const row of rows) byIncident.get(row.incidentId)?.push(row)
+  }
+  return byIncident
 }
 
 /** One attachment of one incident; never another incident's, whatever the id. */

@@ -203,7 +203,7 @@ export async function revisionsChangedSince(
 }
 
 // Reads by id go 100 ids to a statement: D1 binds at most 100 parameters.
-const idsPerQuery = 100
+export const idsPerQuery = 100
 
 /** Incidents by id (those that exist), 100 ids a query. */
 export async function incidentsByIds(db: Database, ids: readonly string[]): Promise<IncidentRow[]> {

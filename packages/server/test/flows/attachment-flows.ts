@@ -4,7 +4,7 @@
  * must be refused is refused with a problem; tenants and tiers stay apart.
  */
 import { describe, expect, it } from 'vitest'
-import type { AttachmentCreated, Incident, ReportCreated } from '@triage/protocol'
+import type { AttachmentCreated, Incident, ReportCreated, ReportView } from '@triage/protocol'
 import { tinyPng } from '../fixtures/images.ts'
 import { expectProblem, getAs, postReport, sendAs, sha256Hex, uploadFile } from '../harness.ts'
 import type { FlowTarget } from './target.ts'
@@ -60,6 +60,18 @@ export function describeAttachmentFlows(current: () => FlowTarget): void {
       expect(saved.headers.get('content-disposition')).toMatch(/^attachment; filename="console\.log"/)
       expect(saved.headers.get('x-content-type-options')).toBe('nosniff')
       expect(saved.headers.get('content-security-policy')).toBe('sandbox')
+    })
+
+    it("shows the reporter their own files on their view of the report (no way to download them: that is the agents')", async () => {
+      const view = (await (await fetch(`${current().url}/v1/reports/${report.id}`, { headers: { authorization: `Bearer ${report.reporterToken}` } })).json()) as ReportView
+      expect(view.attachments).toEqual([
+        { name: 'checkout.png', contentType: 'image/png', size: screenshot.length },
+        { name: 'console.log', contentType: 'text/plain', size: log.length },
+      ])
+      // A report without files says nothing of them.
+      const plain = await newReport('The export button does nothing at all')
+      const plainView = (await (await fetch(`${current().url}/v1/reports/${plain.id}`, { headers: { authorization: `Bearer ${plain.reporterToken}` } })).json()) as ReportView
+      expect(plainView).not.toHaveProperty('attachments')
     })
 
     it('takes a screenshot with the report itself, in one multipart request', async () => {

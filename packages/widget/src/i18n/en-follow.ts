@@ -9,6 +9,7 @@ export const enFollow: FollowStrings = {
   statusLabel: 'Status',
   priorityLabel: 'Priority',
   slaLabel: 'Our promise',
+  filesLabel: 'Your files',
   repliesHere: 'We will answer you here.',
   repliesEmail: 'We will answer you here and by e-mail.',
   timelineTitle: 'History',

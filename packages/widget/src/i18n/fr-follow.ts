@@ -9,6 +9,7 @@ export const frFollow: FollowStrings = {
   statusLabel: 'État',
   priorityLabel: 'Priorité',
   slaLabel: 'Notre engagement',
+  filesLabel: 'Vos fichiers',
   repliesHere: 'Nous vous répondrons ici.',
   repliesEmail: 'Nous vous répondrons ici et par e-mail.',
   timelineTitle: 'Historique',

@@ -82,6 +82,8 @@ export interface Strings {
   priorityLabel: string
   /** Before the server's promise (of a first answer, then of a fix), in the reporter's language. */
   slaLabel: string
+  /** Before the names of the files the reporter sent. */
+  filesLabel: string
   /** How agents' replies arrive: in the widget only, or also by e-mail (the server says which). */
   repliesHere: string
   repliesEmail: string
@@ -129,6 +131,7 @@ export type FollowKey =
   | 'statusLabel'
   | 'priorityLabel'
   | 'slaLabel'
+  | 'filesLabel'
   | 'repliesHere'
   | 'repliesEmail'
   | 'timelineTitle'

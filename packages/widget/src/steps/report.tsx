@@ -9,7 +9,8 @@ import { act } from './report-actions.ts'
 import type { StepProps } from './props.ts'
 
 /** The fields of a report as the reporter sees them, whichever answer is the freshest. */
-type ReportSummary = Pick<ReportView, 'number' | 'status' | 'category' | 'priority' | 'summary' | 'emailUpdates'> & Partial<Pick<ReportView, 'slaPromise' | 'timeline'>>
+type ReportSummary = Pick<ReportView, 'number' | 'status' | 'category' | 'priority' | 'summary' | 'emailUpdates'> &
+  Partial<Pick<ReportView, 'slaPromise' | 'timeline' | 'attachments'>>
 
 /** Who or what an entry of the timeline is, in words. */
 function eventLabel(event: ReportEvent, strings: FollowStrings): string {
@@ -63,6 +64,12 @@ export function Report({ state, strings, locale }: StepProps) {
           <>
             <dt>{strings.slaLabel}</dt>
             <dd data-testid="triage-sla">{summary.slaPromise}</dd>
+          </>
+        )}
+        {summary.attachments && (
+          <>
+            <dt>{strings.filesLabel}</dt>
+            <dd data-testid="triage-files">{summary.attachments.map((file) => file.name).join('\n')}</dd>
           </>
         )}
       </dl>
