@@ -4,7 +4,7 @@ import { attachments, attachmentUsage, incidentEvents, incidents } from '../db/s
 import type { BlobStore, ContentBytes } from './blob-store.ts'
 import type { Database } from '../db/database.ts'
 import type { NewEvent } from './incidents.ts'
-import { idsPerQuery } from './incidents.ts'
+import { readByIncident } from './incidents.ts'
 import type { IncidentSnapshot } from './outbox.ts'
 import { outboxStatements } from './outbox.ts'
 
@@ -116,16 +116,9 @@ export async function listAttachments(db: Database, incidentId: string): Promise
 
 /** The attachments of many incidents, each one's oldest first (for the followers' views of many changed reports). */
 export async function attachmentsOfIncidents(db: Database, ids: readonly string[]): Promise<Map<string, AttachmentRow[]>> {
-  const byIncident = new Map<string, AttachmentRow[]>(ids.map((id) => [id, []]))
-  for (let start = 0; start < ids.length; start += idsPerQuery) {
-    const rows = await db
-      .select()
-      .from(attachments)
-      .where(inArray(attachments.incidentId, ids.slice(start, start + idsPerQuery)))
-      .orderBy(asc(attachments.incidentId), asc(attachments.createdAt), asc(attachments.id))
-    for (const row of rows) byIncident.get(row.incidentId)?.push(row)
-  }
-  return byIncident
+  return readByIncident(ids, (some) =>
+    db.select().from(attachments).where(inArray(attachments.incidentId, some)).orderBy(asc(attachments.incidentId), asc(attachments.createdAt), asc(attachments.id)),
+  )
 }
 
 /** One attachment of one incident; never another incident's, whatever the id. */

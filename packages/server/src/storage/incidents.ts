@@ -203,7 +203,7 @@ export async function revisionsChangedSince(
 }
 
 // Reads by id go 100 ids to a statement: D1 binds at most 100 parameters.
-export const idsPerQuery = 100
+const idsPerQuery = 100
 
 /** Incidents by id (those that exist), 100 ids a query. */
 export async function incidentsByIds(db: Database, ids: readonly string[]): Promise<IncidentRow[]> {
@@ -221,14 +221,20 @@ export async function incidentsByIds(db: Database, ids: readonly string[]): Prom
 
 /** The public timelines of several incidents, each in order, 100 incidents a query. */
 export async function publicEventsOf(db: Database, ids: readonly string[]): Promise<Map<string, EventRow[]>> {
-  const byIncident = new Map<string, EventRow[]>(ids.map((id) => [id, []]))
-  for (let start = 0; start < ids.length; start += idsPerQuery) {
-    const rows = await db
+  return readByIncident(ids, (some) =>
+    db
       .select()
       .from(incidentEvents)
-      .where(and(inArray(incidentEvents.incidentId, ids.slice(start, start + idsPerQuery)), eq(incidentEvents.visibility, 'public')))
-      .orderBy(asc(incidentEvents.incidentId), asc(incidentEvents.at), sql`rowid`)
-    for (const row of rows) byIncident.get(row.incidentId)?.push(row)
+      .where(and(inArray(incidentEvents.incidentId, some), eq(incidentEvents.visibility, 'public')))
+      .orderBy(asc(incidentEvents.incidentId), asc(incidentEvents.at), sql`rowid`),
+  )
+}
+
+/** Rows of many incidents, `idsPerQuery` ids to a read, each incident's in the order `read` gives them (none: an empty list). */
+export async function readByIncident<Row extends { incidentId: string }>(ids: readonly string[], read: (some: string[]) => Promise<Row[]>): Promise<Map<string, Row[]>> {
+  const byIncident = new Map<string, Row[]>(ids.map((id) => [id, []]))
+  for (let start = 0; start < ids.length; start += idsPerQuery) {
+    for (const row of await read(ids.slice(start, start + idsPerQuery))) byIncident.get(row.incidentId)?.push(row)
   }
   return byIncident
 }
