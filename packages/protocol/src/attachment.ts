@@ -7,6 +7,14 @@
 export const attachmentContentTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'application/pdf', 'text/plain'] as const
 export type AttachmentContentType = (typeof attachmentContentTypes)[number]
 
+/**
+ * Raster images, which a browser shows without running anything: the server serves only these
+ * `inline` (everything else downloads), and the console shows them as pictures.
+ */
+export function isRasterImage(contentType: string): boolean {
+  return contentType === 'image/png' || contentType === 'image/jpeg' || contentType === 'image/webp' || contentType === 'image/gif'
+}
+
 /** `201` answer of `POST /v1/reports/:id/attachments`, and each file sent with a report. */
 export interface AttachmentCreated {
   id: string

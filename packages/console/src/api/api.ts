@@ -31,6 +31,9 @@ export const auth = {
 
 const incidentPath = (id: string, action = '') => `/v1/incidents/${encodeURIComponent(id)}${action ? `/${action}` : ''}`
 
+/** Where the agent API serves one of a ticket's files: a link or an image source (the session cookie goes with it, same origin). */
+export const attachmentPath = (incidentId: string, attachmentId: string) => incidentPath(incidentId, `attachments/${encodeURIComponent(attachmentId)}`)
+
 export const incidents = {
   list: (filters: IncidentListQuery, signal?: AbortSignal) => request<IncidentList>('GET', `/v1/incidents${query({ ...filters })}`, undefined, { signal }),
   counts: (signal?: AbortSignal) => request<IncidentCounts>('GET', '/v1/incidents/counts', undefined, { signal }),

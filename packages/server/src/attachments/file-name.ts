@@ -1,6 +1,6 @@
 import type { AttachmentContentType } from '@triage/protocol'
 import { limits } from '@triage/protocol'
-import { isRasterImage } from './file-type.ts'
+import { isRasterImage } from '@triage/protocol'
 
 const extensions: Record<AttachmentContentType, string[]> = {
   'image/png': ['png'],

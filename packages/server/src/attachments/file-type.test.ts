@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { plainJpeg, tinyPng } from '../../test/fixtures/images.ts'
-import { fileTypeOf, isRasterImage } from './file-type.ts'
+import { fileTypeOf } from './file-type.ts'
 
 const text = (value: string) => new TextEncoder().encode(value)
 const gif = text('GIF89a\x01\x00\x01\x00\x00\x00\x00;')
@@ -47,12 +47,5 @@ describe('fileTypeOf', () => {
     expect(fileTypeOf(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'application/zip')).toMatchObject({ ok: false })
     expect(fileTypeOf(new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]), '')).toMatchObject({ ok: false }) // an .exe
     expect(fileTypeOf(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'text/plain')).toMatchObject({ ok: false }) // UTF-16
-  })
-})
-
-describe('isRasterImage', () => {
-  it('is true for the four image types only', () => {
-    expect(['image/png', 'image/jpeg', 'image/webp', 'image/gif'].every(isRasterImage)).toBe(true)
-    expect(['application/pdf', 'text/plain', 'image/svg+xml'].some(isRasterImage)).toBe(false)
   })
 })

@@ -81,8 +81,3 @@ export function fileTypeOf(bytes: Uint8Array, declaredType: string): FileTypeVer
   }
   return { ok: true, contentType }
 }
-
-/** Raster images a browser shows inline without running anything: the only types served inline. */
-export function isRasterImage(contentType: string): boolean {
-  return contentType === 'image/png' || contentType === 'image/jpeg' || contentType === 'image/webp' || contentType === 'image/gif'
-}

@@ -8,7 +8,8 @@ export function toAttachmentCreated(row: AttachmentRow): AttachmentCreated {
 
 /** A file as its reporter sees it on their report: what they sent, with no id to fetch it by. */
 export function toReportAttachment(row: AttachmentRow): ReportAttachment {
-  return { name: row.name, contentType: row.contentType as AttachmentContentType, size: row.size }
+  const { id: _id, ...file } = toAttachmentCreated(row)
+  return file
 }
 
 /** An attachment as the enriched ticket lists it. */

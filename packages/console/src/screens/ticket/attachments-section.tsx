@@ -1,14 +1,9 @@
-import type { Attachment, Incident } from '@triage/protocol'
+import type { Incident } from '@triage/protocol'
+import { isRasterImage } from '@triage/protocol'
 import { h } from 'preact'
+import { attachmentPath } from '../../api/api.ts'
 import { fill, formatBytes, formatMoment, t } from '../../i18n/index.ts'
 import { Section } from './sections.tsx'
-
-/** Types the server serves `inline` (raster images): shown as a thumbnail that opens whole. */
-const pictures: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif'])
-
-/** Where the agent API serves a file; the console's session cookie goes with it (same origin). */
-export const attachmentUrl = (incident: Pick<Incident, 'id'>, attachment: Pick<Attachment, 'id'>) =>
-  `/v1/incidents/${encodeURIComponent(incident.id)}/attachments/${encodeURIComponent(attachment.id)}`
 
 /**
  * The reporter's files (screenshots, photos, PDFs, logs), none when there are none: each one link,
@@ -23,8 +18,9 @@ export function AttachmentsSection({ incident }: { incident: Incident }) {
     <Section id="files" title={fill(strings.files, { count: incident.attachments.length })}>
       <ul class="files">
         {incident.attachments.map((attachment) => {
-          const url = attachmentUrl(incident, attachment)
-          const picture = pictures.has(attachment.contentType)
+          const url = attachmentPath(incident.id, attachment.id)
+          // A picture opens in the browser (the server serves it inline); the rest downloads.
+          const picture = isRasterImage(attachment.contentType)
           const link = picture ? { target: '_blank', rel: 'noopener' } : { download: attachment.name }
           return (
             <li key={attachment.id}>
