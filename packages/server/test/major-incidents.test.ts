@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChildIncidentList, Incident, IncidentList, ReportCreated, ReportView } from '@triage/protocol'
-import { turnsDuring } from './event-loop-turns.ts'
+import { turnsDuring } from '@triage/testing/event-loop-turns'
 import type { TestServer } from './harness.ts'
 import { getAs, postReport, sendAs, startTestServer } from './harness.ts'
 

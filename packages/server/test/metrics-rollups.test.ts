@@ -13,7 +13,7 @@ import type { NewIncident } from '../src/storage/incidents.ts'
 import { findIncident, insertIncidentsOnce, updateIncidentIfUnchanged } from '../src/storage/incidents.ts'
 import { newIncident } from '../src/reports/new-incident.ts'
 import type { Reasoning } from '@triage/protocol'
-import { turnsDuring } from './event-loop-turns.ts'
+import { turnsDuring } from '@triage/testing/event-loop-turns'
 import type { TestServer } from './harness.ts'
 import { startTestServer } from './harness.ts'
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppSettings, Incident, ReportCreated, ReportView } from '@triage/protocol'
 import { webhookDeliveries } from '../src/db/schema.ts'
 import { sweepSla } from '../src/jobs/sla-sweep.ts'
-import { turnsDuring } from './event-loop-turns.ts'
+import { turnsDuring } from '@triage/testing/event-loop-turns'
 import type { TestServer } from './harness.ts'
 import { getAs, postReport, sendAs, startTestServer } from './harness.ts'
 

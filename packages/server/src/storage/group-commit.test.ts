@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { BatchWriter } from './group-commit.ts'
 import { groupCommit } from './group-commit.ts'
+import { turnsDuring } from '@triage/testing/event-loop-turns'
 
 /** A writer that records its batches and stores each number doubled; `bad` numbers fail the batch. */
 function recordingWriter(bad: number[] = []) {
@@ -28,16 +29,7 @@ describe('groupCommit', () => {
     // remaining work (views, responses) back to back, holding the event loop 50-180 ms (bench:scale).
     const { write } = recordingWriter()
     const insert = groupCommit(write)
-    let turns = 0
-    let ticking = true
-    const tick = () => {
-      turns++
-      if (ticking) setImmediate(tick)
-    }
-    setImmediate(tick)
-    const answeredAt: number[] = []
-    await Promise.all([1, 2, 3, 4].map((item) => insert(item).then(() => answeredAt.push(turns))))
-    ticking = false
+    const { result: answeredAt } = await turnsDuring((turnsSoFar) => Promise.all([1, 2, 3, 4].map((item) => insert(item).then(turnsSoFar))))
     expect(new Set(answeredAt).size).toBe(4)
   })
 
